@@ -1,0 +1,221 @@
+/* sa-cli.c: sasaeai-cli, the plan database from a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "sa-cli.h"
+#include "sa-import.h"
+
+static const SaCliCommand commands[] = {
+  { "init", "", N_("Create the database, or upgrade it"), sa_cli_init },
+  { "load-sample", "", N_("Add the sample plan"), sa_cli_load_sample },
+  { "outline", "", N_("Show the plan outline"), sa_cli_outline },
+  { "org", "add|list", N_("Add or list organizations"), sa_cli_org },
+  { "district", "add|list", N_("Add or list districts"), sa_cli_district },
+  { "activity", "add|list|edit|delete|undelete", N_("Keep the activity log"), sa_cli_activity },
+  { "site", "", N_("Show or name this installation"), sa_cli_site },
+  { "holidays", "YEAR", N_("List Japanese public holidays of a year"), sa_cli_holidays },
+  { NULL },
+};
+
+int
+sa_cli_fail (GError *error)
+{
+  fprintf (stderr, "sasaeai-cli: %s\n", error->message);
+  g_error_free (error);
+  return SA_CLI_FAIL;
+}
+
+int
+sa_cli_usage (GOptionContext *context,
+              const char     *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "sasaeai-cli: %s\n", message);
+  if (context != NULL)
+    fprintf (stderr, _("Try “%s --help” for more.\n"), g_get_prgname ());
+  return SA_CLI_USAGE;
+}
+
+/* Parses a command's options; on an error, sets @status to the usage status. */
+gboolean
+sa_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv,
+              int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = sa_cli_usage (context, "%s", error->message);
+      return FALSE;
+    }
+  for (int i = 1; i < *argc; i++)
+    if (!g_utf8_validate ((*argv)[i], -1, NULL))
+      {
+        *status = sa_cli_usage (NULL, _("Arguments must be UTF-8 text"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+GOptionContext *
+sa_cli_context (const char         *command,
+                const char         *parameters,
+                const char         *summary,
+                const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("sasaeai-cli %s", command);
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_set_prgname (prgname);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/**
+ * sa_cli_open:
+ * @cli: the command line
+ * @error: return location for an error
+ *
+ * Opens the database; a database this creates starts with the sample plan, unless
+ * `init --empty` asked for none.
+ */
+SaStore *
+sa_cli_open (SaCli   *cli,
+             GError **error)
+{
+  g_autofree char *default_path = sa_store_default_path ();
+  g_autoptr(SaStore) store = sa_store_open (cli->db_path ? cli->db_path : default_path, error);
+  SaImportReport report;
+
+  if (store == NULL)
+    return NULL;
+  if (sa_store_get_created (store) && !cli->empty &&
+      !sa_import_sample (store, &report, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+void
+sa_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static char *
+describe_commands (const SaCliCommand *list)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; list[i].name != NULL; i++)
+    g_string_append_printf (text, "\n  %-12s %-32s %s", list[i].name, list[i].parameters,
+                            _(list[i].summary));
+  return g_string_free (text, FALSE);
+}
+
+static void
+print_commands (const char         *group,
+                const SaCliCommand *list,
+                FILE               *out)
+{
+  g_autofree char *description = describe_commands (list);
+
+  fprintf (out, _("Usage: sasaeai-cli [--db PATH] %s%sCOMMAND …\n\n%s\n"),
+           group ? group : "", group ? " " : "", description);
+}
+
+/**
+ * sa_cli_dispatch:
+ * @cli: the command line
+ * @group: (nullable): the command these are sub-commands of
+ * @list: the commands
+ * @argc: the count of @argv
+ * @argv: the command's name, then its arguments
+ *
+ * Runs the command that @argv names.
+ */
+int
+sa_cli_dispatch (SaCli              *cli,
+                 const char         *group,
+                 const SaCliCommand *list,
+                 int                 argc,
+                 char              **argv)
+{
+  if (argc < 1 || g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h"))
+    {
+      print_commands (group, list, argc < 1 ? stderr : stdout);
+      return argc < 1 ? SA_CLI_USAGE : SA_CLI_OK;
+    }
+
+  for (guint i = 0; list[i].name != NULL; i++)
+    if (g_str_equal (list[i].name, argv[0]))
+      return list[i].run (cli, argc, argv);
+
+  print_commands (group, list, stderr);
+  return sa_cli_usage (NULL, _("Unknown command “%s”"), argv[0]);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  gboolean version = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = describe_commands (commands);
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Use the database at PATH"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { NULL },
+  };
+  SaCli cli = { NULL, FALSE };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options stop at the command's name; the command parses the rest. */
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return sa_cli_usage (NULL, "%s", error->message);
+
+  if (version)
+    {
+      printf ("sasaeai-cli %s\n", PACKAGE_VERSION);
+      return SA_CLI_OK;
+    }
+
+  cli.db_path = db_path;
+  return sa_cli_dispatch (&cli, NULL, commands, argc - 1, argv + 1);
+}

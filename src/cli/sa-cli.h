@@ -1,0 +1,67 @@
+/* sa-cli.h: what the commands of sasaeai-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: success, a failure (bad value, unknown name, database error), and a
+ * usage error (unknown command or option, missing argument). */
+#define SA_CLI_OK    0
+#define SA_CLI_FAIL  1
+#define SA_CLI_USAGE 2
+
+typedef struct
+{
+  const char *db_path;
+  gboolean    empty;     /* a new database starts without the sample plan */
+} SaCli;
+
+typedef int (*SaCliRun) (SaCli  *cli,
+                         int     argc,
+                         char  **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *parameters;
+  const char *summary;
+  SaCliRun    run;
+} SaCliCommand;
+
+int       sa_cli_fail         (GError          *error);
+int       sa_cli_usage        (GOptionContext  *context,
+                               const char      *format,
+                               ...) G_GNUC_PRINTF (2, 3);
+gboolean  sa_cli_parse        (GOptionContext  *context,
+                               int             *argc,
+                               char          ***argv,
+                               int             *status);
+GOptionContext *sa_cli_context (const char     *command,
+                               const char      *parameters,
+                               const char      *summary,
+                               const GOptionEntry *entries);
+SaStore  *sa_cli_open         (SaCli           *cli,
+                               GError         **error);
+void      sa_cli_print_json   (JsonNode        *node);
+int       sa_cli_dispatch     (SaCli           *cli,
+                               const char      *group,
+                               const SaCliCommand *commands,
+                               int              argc,
+                               char           **argv);
+
+int       sa_cli_init         (SaCli *cli, int argc, char **argv);
+int       sa_cli_load_sample  (SaCli *cli, int argc, char **argv);
+int       sa_cli_outline      (SaCli *cli, int argc, char **argv);
+int       sa_cli_org          (SaCli *cli, int argc, char **argv);
+int       sa_cli_district     (SaCli *cli, int argc, char **argv);
+int       sa_cli_activity     (SaCli *cli, int argc, char **argv);
+int       sa_cli_site         (SaCli *cli, int argc, char **argv);
+int       sa_cli_holidays     (SaCli *cli, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,209 @@
+/* sa-hlc.c: hybrid logical clocks
+ *
+ * A hybrid logical clock never goes backwards and stays close to the wall clock: a
+ * site's next clock is past both its own wall clock and every clock it has seen. So a
+ * PC whose clock runs slow still orders its edits after what it has imported, and one
+ * whose clock runs fast cannot push the others' clocks further than it has itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sa-error.h"
+#include "sa-hlc.h"
+
+#define WALL_DIGITS 13
+#define COUNTER_DIGITS 4
+#define COUNTER_MAX 0xffff
+
+struct _SaHlc
+{
+  char   *site;
+  gint64  wall;
+  guint   counter;
+  char   *last;
+};
+
+gboolean
+sa_hlc_parse (const char  *text,
+              gint64      *wall_ms,
+              guint       *counter,
+              const char **site)
+{
+  guint64 wall, count;
+
+  if (text == NULL || strlen (text) < WALL_DIGITS + COUNTER_DIGITS + 3 ||
+      text[WALL_DIGITS] != '-' || text[WALL_DIGITS + 1 + COUNTER_DIGITS] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < WALL_DIGITS; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  for (guint i = WALL_DIGITS + 1; i < WALL_DIGITS + 1 + COUNTER_DIGITS; i++)
+    if (!g_ascii_isxdigit (text[i]) || g_ascii_isupper (text[i]))
+      return FALSE;
+
+  wall = g_ascii_strtoull (text, NULL, 10);
+  count = g_ascii_strtoull (text + WALL_DIGITS + 1, NULL, 16);
+  if (!g_uuid_string_is_valid (text + WALL_DIGITS + COUNTER_DIGITS + 2))
+    return FALSE;
+
+  if (wall_ms)
+    *wall_ms = (gint64) wall;
+  if (counter)
+    *counter = (guint) count;
+  if (site)
+    *site = text + WALL_DIGITS + COUNTER_DIGITS + 2;
+  return TRUE;
+}
+
+gboolean
+sa_hlc_is_valid (const char *text)
+{
+  return sa_hlc_parse (text, NULL, NULL, NULL);
+}
+
+static void
+update_last (SaHlc *hlc)
+{
+  g_free (hlc->last);
+  hlc->last = g_strdup_printf ("%0" G_STRINGIFY (WALL_DIGITS) G_GINT64_MODIFIER "d-%04x-%s",
+                               hlc->wall, hlc->counter, hlc->site);
+}
+
+/**
+ * sa_hlc_new:
+ * @site: this site's id
+ * @last: (nullable): the last clock this site issued, as saved in the database
+ *
+ * Returns: (transfer full): a clock that continues after @last
+ */
+SaHlc *
+sa_hlc_new (const char *site,
+            const char *last)
+{
+  SaHlc *hlc;
+
+  g_return_val_if_fail (g_uuid_string_is_valid (site), NULL);
+
+  hlc = g_new0 (SaHlc, 1);
+  hlc->site = g_strdup (site);
+  if (!sa_hlc_parse (last, &hlc->wall, &hlc->counter, NULL))
+    hlc->wall = 0, hlc->counter = 0;
+  update_last (hlc);
+  return hlc;
+}
+
+void
+sa_hlc_free (SaHlc *hlc)
+{
+  if (hlc == NULL)
+    return;
+  g_free (hlc->site);
+  g_free (hlc->last);
+  g_free (hlc);
+}
+
+const char *
+sa_hlc_get_last (SaHlc *hlc)
+{
+  return hlc->last;
+}
+
+/* Moves the clock to max(its wall, @wall) and counts up within one millisecond; a
+ * counter that runs out borrows the next millisecond rather than wrap. */
+static void
+advance (SaHlc  *hlc,
+         gint64  wall,
+         guint   counter_seen)
+{
+  if (wall > hlc->wall)
+    {
+      hlc->wall = wall;
+      hlc->counter = counter_seen;
+    }
+  else
+    hlc->counter = MAX (hlc->counter, counter_seen);
+
+  if (hlc->counter >= COUNTER_MAX)
+    {
+      hlc->wall++;
+      hlc->counter = 0;
+    }
+  else
+    hlc->counter++;
+}
+
+/**
+ * sa_hlc_tick:
+ * @hlc: a clock
+ * @now_ms: the wall clock, in milliseconds since the epoch
+ *
+ * Returns: (transfer full): a new clock, greater than every clock issued or seen before
+ */
+char *
+sa_hlc_tick (SaHlc  *hlc,
+             gint64  now_ms)
+{
+  if (now_ms > hlc->wall)
+    {
+      hlc->wall = now_ms;
+      hlc->counter = 0;
+    }
+  else
+    advance (hlc, hlc->wall, 0);
+
+  update_last (hlc);
+  return g_strdup (hlc->last);
+}
+
+/**
+ * sa_hlc_observe:
+ * @hlc: a clock
+ * @remote: a clock read from another site
+ * @now_ms: the wall clock
+ * @error: set when @remote is malformed or lies too far in the future
+ *
+ * Advances @hlc past @remote, so the next local edit orders after it. A clock more
+ * than a day ahead of ours is refused: it would let one PC with a wrong date win every
+ * later edit.
+ */
+gboolean
+sa_hlc_observe (SaHlc       *hlc,
+                const char  *remote,
+                gint64       now_ms,
+                GError     **error)
+{
+  gint64 wall;
+  guint counter;
+
+  if (!sa_hlc_parse (remote, &wall, &counter, NULL))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("“%s” is not a valid clock"),
+                   remote ? remote : "");
+      return FALSE;
+    }
+
+  if (wall > now_ms + SA_HLC_MAX_SKEW_MS)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (wall / 1000);
+      g_autofree char *text = when ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("?");
+
+      g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
+                   _("A change is dated %s UTC, more than a day ahead of this computer’s clock"),
+                   text);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (remote, hlc->last) > 0)
+    {
+      advance (hlc, wall, counter);
+      update_last (hlc);
+    }
+  return TRUE;
+}

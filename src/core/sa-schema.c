@@ -1,0 +1,282 @@
+/* sa-schema.c: the tables and their migrations
+ *
+ * Each migration is frozen once released: a database at version N is brought to
+ * N + 1 by exactly the SQL below, whatever the tables' descriptions say today. A test
+ * checks that the migrated database and the descriptions agree.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include "sa-plan.h"
+#include "sa-section.h"
+#include "sa-situation-note.h"
+#include "sa-goal.h"
+#include "sa-initiative.h"
+#include "sa-actor.h"
+#include "sa-organization.h"
+#include "sa-district.h"
+#include "sa-expected-action.h"
+#include "sa-commitment.h"
+#include "sa-schedule-phase.h"
+#include "sa-activity.h"
+#include "sa-activity-link.h"
+#include "sa-review.h"
+#include "sa-schema.h"
+
+const SaTable * const sa_schema_tables[] = {
+  &sa_plan_table,
+  &sa_section_table,
+  &sa_situation_note_table,
+  &sa_goal_table,
+  &sa_initiative_table,
+  &sa_actor_table,
+  &sa_organization_table,
+  &sa_district_table,
+  &sa_expected_action_table,
+  &sa_commitment_table,
+  &sa_schedule_phase_table,
+  &sa_activity_table,
+  &sa_activity_link_table,
+  &sa_review_table,
+};
+
+const guint sa_schema_n_tables = G_N_ELEMENTS (sa_schema_tables);
+
+/* Version 1: every entity, the sites, local settings and the history of overwritten
+ * versions. */
+static const char migration_1[] =
+  "CREATE TABLE plan (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  title TEXT NOT NULL,\n"
+  "  area TEXT,\n"
+  "  first_fy INTEGER NOT NULL DEFAULT 1868,\n"
+  "  last_fy INTEGER NOT NULL DEFAULT 1868,\n"
+  "  slogan TEXT\n"
+  ");\n"
+  "CREATE TABLE section (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  plan_id TEXT NOT NULL REFERENCES plan (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  label TEXT,\n"
+  "  title TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE situation_note (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  section_id TEXT NOT NULL REFERENCES section (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE goal (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  section_id TEXT NOT NULL REFERENCES section (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  number INTEGER NOT NULL DEFAULT 1,\n"
+  "  title TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE initiative (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  goal_id TEXT NOT NULL REFERENCES goal (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  title TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE actor (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  plan_id TEXT NOT NULL REFERENCES plan (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE organization (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  name TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE district (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  name TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE expected_action (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  goal_id TEXT NOT NULL REFERENCES goal (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  text TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE commitment (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  goal_id TEXT NOT NULL REFERENCES goal (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  actor_id TEXT NOT NULL REFERENCES actor (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  text TEXT NOT NULL,\n"
+  "  target_text TEXT,\n"
+  "  target_value INTEGER,\n"
+  "  target_unit TEXT,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE TABLE schedule_phase (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  label TEXT NOT NULL,\n"
+  "  start_fy INTEGER NOT NULL DEFAULT 1868,\n"
+  "  end_fy INTEGER NOT NULL DEFAULT 1868\n"
+  ");\n"
+  "CREATE TABLE activity (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  date TEXT NOT NULL,\n"
+  "  time TEXT,\n"
+  "  title TEXT NOT NULL,\n"
+  "  organization_id TEXT REFERENCES organization (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  district_id TEXT REFERENCES district (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  place TEXT,\n"
+  "  participants INTEGER NOT NULL DEFAULT 0,\n"
+  "  volunteers INTEGER NOT NULL DEFAULT 0,\n"
+  "  notes TEXT\n"
+  ");\n"
+  "CREATE TABLE activity_commitment (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  activity_id TEXT NOT NULL REFERENCES activity (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED\n"
+  ");\n"
+  "CREATE TABLE review (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  fiscal_year INTEGER NOT NULL DEFAULT 1868,\n"
+  "  status TEXT,\n"
+  "  progress_value INTEGER,\n"
+  "  achievements TEXT,\n"
+  "  evaluation TEXT,\n"
+  "  next_steps TEXT\n"
+  ");\n"
+  "CREATE TABLE site (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL DEFAULT '',\n"
+  "  is_self INTEGER NOT NULL DEFAULT 0,\n"
+  "  last_hlc TEXT\n"
+  ");\n"
+  "CREATE TABLE meta (\n"
+  "  key TEXT PRIMARY KEY NOT NULL,\n"
+  "  value TEXT\n"
+  ");\n"
+  "CREATE TABLE history (\n"
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_id TEXT NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL,\n"
+  "  clocks TEXT,\n"
+  "  fields TEXT NOT NULL,\n"
+  "  reason TEXT NOT NULL,\n"
+  "  saved_at TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX history_row ON history (table_name, row_id);\n";
+
+/* Version 2: indexes for the views' lookups by parent and by date. */
+static const char migration_2[] =
+  "CREATE INDEX section_plan ON section (plan_id);\n"
+  "CREATE INDEX situation_note_section ON situation_note (section_id);\n"
+  "CREATE INDEX goal_section ON goal (section_id);\n"
+  "CREATE INDEX initiative_goal ON initiative (goal_id);\n"
+  "CREATE INDEX actor_plan ON actor (plan_id);\n"
+  "CREATE INDEX organization_actor ON organization (actor_id);\n"
+  "CREATE INDEX expected_action_goal ON expected_action (goal_id);\n"
+  "CREATE INDEX commitment_goal ON commitment (goal_id);\n"
+  "CREATE INDEX schedule_phase_commitment ON schedule_phase (commitment_id);\n"
+  "CREATE INDEX activity_date ON activity (date);\n"
+  "CREATE INDEX activity_organization ON activity (organization_id, date);\n"
+  "CREATE INDEX activity_district ON activity (district_id, date);\n"
+  "CREATE INDEX activity_commitment_activity ON activity_commitment (activity_id);\n"
+  "CREATE INDEX activity_commitment_commitment ON activity_commitment (commitment_id);\n"
+  "CREATE INDEX review_commitment ON review (commitment_id, fiscal_year);\n";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
+
+/**
+ * sa_schema_find_table:
+ * @name: a table name
+ *
+ * Returns: (nullable): the description of the synced table called @name
+ */
+const SaTable *
+sa_schema_find_table (const char *name)
+{
+  for (guint i = 0; i < sa_schema_n_tables; i++)
+    if (g_strcmp0 (sa_schema_tables[i]->name, name) == 0)
+      return sa_schema_tables[i];
+  return NULL;
+}
+
+/**
+ * sa_schema_migration:
+ * @to_version: a version from 1 to %SA_SCHEMA_VERSION
+ *
+ * Returns: the SQL that brings a database from @to_version - 1 to @to_version
+ */
+const char *
+sa_schema_migration (guint to_version)
+{
+  g_return_val_if_fail (to_version >= 1 && to_version <= SA_SCHEMA_VERSION, NULL);
+
+  return migrations[to_version];
+}

@@ -1,0 +1,27 @@
+/* sa-store-private.h: what other core modules need of the store's connection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3_stmt *_sa_store_prepare      (SaStore        *self,
+                                      const char     *sql,
+                                      GError        **error);
+gboolean      _sa_store_step_done    (SaStore        *self,
+                                      sqlite3_stmt   *stmt,
+                                      GError        **error);
+gboolean      _sa_store_set_error    (SaStore        *self,
+                                      GError        **error);
+SaRecord     *_sa_store_read_record  (const SaTable  *table,
+                                      sqlite3_stmt   *stmt);
+const char   *_sa_store_select_sql   (const SaTable  *table);
+void          _sa_store_mark_changed (SaStore        *self,
+                                      const SaTable  *table);
+
+G_END_DECLS

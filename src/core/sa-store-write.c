@@ -1,0 +1,501 @@
+/* sa-store-write.c: writing rows: insert, edit, tombstones, merge
+ *
+ * Every write gives the fields it changes a new clock. An edit or a merge that
+ * replaces values keeps the replaced version in the history table first, so nothing
+ * a person typed disappears without a trace.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sa-error.h"
+#include "sa-hlc.h"
+#include "sa-row.h"
+#include "sa-schema.h"
+#include "sa-store-private.h"
+
+static char *
+build_upsert (const SaTable *table)
+{
+  GString *sql = g_string_new ("INSERT INTO ");
+  guint n = SA_N_SYSTEM_COLUMNS + table->n_columns;
+
+  g_string_append_printf (sql, "%s (" SA_SYSTEM_COLUMNS, table->name);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s", table->columns[i].name);
+  g_string_append (sql, ") VALUES (?1");
+  for (guint i = 2; i <= n; i++)
+    g_string_append_printf (sql, ", ?%u", i);
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, site = excluded.site, "
+                        "deleted = excluded.deleted, clocks = excluded.clocks");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s = excluded.%s", table->columns[i].name, table->columns[i].name);
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            SaRecord     *record,
+            guint         column)
+{
+  const SaTable *table = sa_record_get_table (record);
+
+  if (sa_record_is_null (record, column))
+    sqlite3_bind_null (stmt, index);
+  else if (table->columns[column].type == SA_COLUMN_INT)
+    sqlite3_bind_int64 (stmt, index, sa_record_get_int (record, column));
+  else
+    sqlite3_bind_text (stmt, index, sa_record_get_text (record, column), -1, SQLITE_TRANSIENT);
+}
+
+/* Writes the whole row, new or not, as the record has it. */
+static gboolean
+write_row (SaStore   *self,
+           SaRecord  *record,
+           GError   **error)
+{
+  static GHashTable *upserts; /* table → SQL, built once */
+  const SaTable *table = sa_record_get_table (record);
+  g_autofree char *clocks = sa_clocks_to_json (sa_record_get_clocks (record));
+  sqlite3_stmt *stmt;
+  const char *sql;
+
+  if (g_once_init_enter (&upserts))
+    g_once_init_leave (&upserts, g_hash_table_new (NULL, NULL));
+  G_LOCK_DEFINE_STATIC (upserts);
+  G_LOCK (upserts);
+  if (!(sql = g_hash_table_lookup (upserts, table)))
+    g_hash_table_insert (upserts, (gpointer) table, (gpointer) (sql = build_upsert (table)));
+  G_UNLOCK (upserts);
+
+  if (!(stmt = _sa_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sa_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sa_record_get_hlc (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, sa_record_get_site (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, sa_record_get_deleted (record));
+  if (clocks != NULL)
+    sqlite3_bind_text (stmt, 5, clocks, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < table->n_columns; i++)
+    bind_value (stmt, SA_N_SYSTEM_COLUMNS + 1 + (int) i, record, i);
+
+  if (!_sa_store_step_done (self, stmt, error))
+    return FALSE;
+  _sa_store_mark_changed (self, table);
+  return TRUE;
+}
+
+static gboolean
+save_history (SaStore     *self,
+              SaRecord    *version,
+              const char  *reason,
+              GError     **error)
+{
+  g_autoptr(JsonNode) fields = sa_row_fields_to_json (version);
+  g_autofree char *fields_json = json_to_string (fields, FALSE);
+  g_autofree char *clocks = sa_clocks_to_json (sa_record_get_clocks (version));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *saved_at = g_date_time_format_iso8601 (now);
+  sqlite3_stmt *stmt;
+
+  stmt = _sa_store_prepare (self,
+                            "INSERT INTO history (table_name, row_id, hlc, site, deleted, clocks, "
+                            "fields, reason, saved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, sa_record_get_table (version)->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sa_record_get_id (version), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, sa_record_get_hlc (version), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, sa_record_get_site (version), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, sa_record_get_deleted (version));
+  sqlite3_bind_text (stmt, 6, clocks, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, fields_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, saved_at, -1, SQLITE_TRANSIENT);
+  return _sa_store_step_done (self, stmt, error);
+}
+
+/* Checks that a reference names a row; locally typed edits may only refer to rows
+ * that are not deleted, merges to any row, since a tombstone is a row too. */
+static gboolean
+check_reference (SaStore   *self,
+                 SaRecord  *record,
+                 guint      column,
+                 gboolean   include_deleted,
+                 GError   **error)
+{
+  const SaColumn *col = &sa_record_get_table (record)->columns[column];
+  const char *id = sa_record_get_text (record, column);
+
+  if (col->type != SA_COLUMN_REF || id == NULL ||
+      sa_store_exists (self, sa_schema_find_table (col->ref), id, include_deleted))
+    return TRUE;
+
+  g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND,
+               _("%s: there is no %s with id “%s”"), _(col->label), col->ref, id);
+  return FALSE;
+}
+
+static gboolean
+in_transaction (SaStore    *self,
+                gboolean  (*write) (SaStore *, gpointer, GError **),
+                gpointer    data,
+                GError    **error)
+{
+  if (!sa_store_begin (self, error))
+    return FALSE;
+  if (!write (self, data, error))
+    {
+      sa_store_rollback (self);
+      return FALSE;
+    }
+  return sa_store_commit (self, error);
+}
+
+static gboolean
+insert_checked (SaStore   *self,
+                gpointer   data,
+                GError   **error)
+{
+  SaRecord *record = data;
+  const SaTable *table = sa_record_get_table (record);
+
+  if (sa_store_exists (self, table, sa_record_get_id (record), TRUE))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID, _("A %s with id “%s” exists already"),
+                   table->name, sa_record_get_id (record));
+      return FALSE;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!check_reference (self, record, i, FALSE, error))
+      return FALSE;
+  return write_row (self, record, error);
+}
+
+/**
+ * sa_store_insert:
+ * @self: a store
+ * @record: a new record; given an id when it has none
+ * @error: return location for what is wrong with it
+ *
+ * Adds a row written by this site. Nothing is written when a value or a reference is
+ * not valid.
+ */
+gboolean
+sa_store_insert (SaStore   *self,
+                 SaRecord  *record,
+                 GError   **error)
+{
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SA_IS_RECORD (record), FALSE);
+
+  if (sa_record_get_id (record) == NULL)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      sa_record_set_id (record, id);
+    }
+  if (!sa_record_validate (record, error))
+    return FALSE;
+
+  clock = sa_store_next_clock (self);
+  sa_record_set_system (record, clock, sa_store_get_site_id (self), FALSE, NULL);
+  return in_transaction (self, insert_checked, record, error);
+}
+
+typedef struct
+{
+  SaRecord *old;
+  SaRecord *new;
+} Edit;
+
+static gboolean
+write_edit (SaStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  Edit *edit = data;
+
+  return save_history (self, edit->old, "edit", error) &&
+         write_row (self, edit->new, error);
+}
+
+/* Gives every changed column @clock; returns how many changed. */
+static guint
+stamp_changes (SaRecord   *old,
+               SaRecord   *new,
+               const char *clock,
+               GHashTable *clocks)
+{
+  const SaTable *table = sa_record_get_table (old);
+  guint n_changed = 0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!sa_record_value_equal (old, new, i))
+      {
+        g_hash_table_insert (clocks, g_strdup (table->columns[i].name), g_strdup (clock));
+        n_changed++;
+      }
+  return n_changed;
+}
+
+static GHashTable *
+copy_clocks (SaRecord *record)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *clocks = sa_record_get_clocks (record);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (clocks == NULL)
+    return copy;
+  g_hash_table_iter_init (&iter, clocks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+/**
+ * sa_store_update:
+ * @self: a store
+ * @record: an edited copy of a stored row (see sa_record_copy())
+ * @error: return location for what is wrong with it
+ *
+ * Writes the columns of @record that differ from the stored row, each with a new
+ * clock, after keeping the stored version in history. An edit that changes nothing
+ * writes nothing.
+ */
+gboolean
+sa_store_update (SaStore   *self,
+                 SaRecord  *record,
+                 GError   **error)
+{
+  const SaTable *table;
+  g_autoptr(SaRecord) old = NULL;
+  g_autoptr(GHashTable) clocks = NULL;
+  g_autofree char *clock = NULL;
+  Edit edit;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SA_IS_RECORD (record), FALSE);
+
+  table = sa_record_get_table (record);
+  if (!(old = sa_store_get (self, table, sa_record_get_id (record), error)) ||
+      !sa_record_validate (record, error))
+    return FALSE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!sa_record_value_equal (old, record, i) && !check_reference (self, record, i, FALSE, error))
+      return FALSE;
+
+  clock = sa_store_next_clock (self);
+  clocks = copy_clocks (old);
+  if (stamp_changes (old, record, clock, clocks) == 0)
+    return TRUE;
+
+  sa_record_set_system (record, sa_record_get_hlc (old), sa_store_get_site_id (self),
+                        sa_record_get_deleted (old), clocks);
+  edit = (Edit) { old, record };
+  return in_transaction (self, write_edit, &edit, error);
+}
+
+static gboolean
+write_record (SaStore   *self,
+              gpointer   data,
+              GError   **error)
+{
+  return write_row (self, data, error);
+}
+
+/**
+ * sa_store_set_deleted:
+ * @self: a store
+ * @table: the table
+ * @id: the row's id
+ * @deleted: %TRUE to hide the row behind a tombstone, %FALSE to bring it back
+ * @error: return location for an error
+ *
+ * Deleting keeps the row and its values; undoing it is setting @deleted back.
+ */
+gboolean
+sa_store_set_deleted (SaStore        *self,
+                      const SaTable  *table,
+                      const char     *id,
+                      gboolean        deleted,
+                      GError        **error)
+{
+  g_autoptr(SaRecord) record = NULL;
+  g_autoptr(GHashTable) clocks = NULL;
+  g_autofree char *clock = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!(record = sa_store_get (self, table, id, error)))
+    return FALSE;
+  if (sa_record_get_deleted (record) == !!deleted)
+    return TRUE;
+
+  clock = sa_store_next_clock (self);
+  clocks = copy_clocks (record);
+  g_hash_table_insert (clocks, g_strdup ("deleted"), g_strdup (clock));
+  sa_record_set_system (record, sa_record_get_hlc (record), sa_store_get_site_id (self),
+                        deleted, clocks);
+  return in_transaction (self, write_record, record, error);
+}
+
+/* ---- Merging a row from another site ---------------------------------------------- */
+
+typedef struct
+{
+  SaRecord   *merged;
+  gboolean    values_changed;  /* a value or the tombstone of the local row lost */
+  gboolean    incoming_lost;   /* a differing value of the incoming row lost */
+} Merge;
+
+static const char *
+max_clock (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a, b) >= 0 ? a : b;
+}
+
+/* Field by field, the greater clock wins. The result depends only on the two rows,
+ * not on which is local: a map of last-writer-wins registers. */
+static void
+merge_fields (SaRecord *local,
+              SaRecord *incoming,
+              Merge    *merge)
+{
+  const SaTable *table = sa_record_get_table (local);
+  const char *base = g_strcmp0 (sa_record_get_hlc (local), sa_record_get_hlc (incoming)) <= 0
+                     ? sa_record_get_hlc (local) : sa_record_get_hlc (incoming);
+  g_autoptr(GHashTable) clocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *latest = base;
+  const char *site = NULL;
+  gboolean deleted;
+
+  merge->merged = sa_record_copy (local);
+  for (guint i = 0; i <= table->n_columns; i++)
+    {
+      const char *field = i < table->n_columns ? table->columns[i].name : "deleted";
+      const char *mine = sa_record_get_clock (local, field);
+      const char *theirs = sa_record_get_clock (incoming, field);
+      gboolean take = g_strcmp0 (theirs, mine) > 0;
+      gboolean differ = i < table->n_columns
+                        ? !sa_record_value_equal (local, incoming, i)
+                        : sa_record_get_deleted (local) != sa_record_get_deleted (incoming);
+      const char *winner = take ? theirs : mine;
+
+      if (take && differ)
+        {
+          merge->values_changed = TRUE;
+          if (i < table->n_columns)
+            {
+              if (sa_record_is_null (incoming, i))
+                sa_record_set_null (merge->merged, i);
+              else if (table->columns[i].type == SA_COLUMN_INT)
+                sa_record_set_int (merge->merged, i, sa_record_get_int (incoming, i));
+              else
+                sa_record_set_text (merge->merged, i, sa_record_get_text (incoming, i));
+            }
+        }
+      else if (differ)
+        merge->incoming_lost = TRUE;
+
+      if (g_strcmp0 (winner, base) != 0)
+        g_hash_table_insert (clocks, g_strdup (field), g_strdup (winner));
+      latest = max_clock (latest, winner);
+    }
+
+  deleted = g_strcmp0 (sa_record_get_clock (incoming, "deleted"),
+                       sa_record_get_clock (local, "deleted")) > 0
+            ? sa_record_get_deleted (incoming) : sa_record_get_deleted (local);
+  /* The last writer's site is the site part of the latest clock. */
+  sa_hlc_parse (latest, NULL, NULL, &site);
+  sa_record_set_system (merge->merged, base, site, deleted, clocks);
+}
+
+static gboolean
+clocks_equal (SaRecord *a,
+              SaRecord *b)
+{
+  g_autofree char *ja = sa_clocks_to_json (sa_record_get_clocks (a));
+  g_autofree char *jb = sa_clocks_to_json (sa_record_get_clocks (b));
+
+  return g_strcmp0 (sa_record_get_hlc (a), sa_record_get_hlc (b)) == 0 && g_strcmp0 (ja, jb) == 0;
+}
+
+static gboolean
+merge_existing (SaStore        *self,
+                SaRecord       *local,
+                SaRecord       *incoming,
+                SaMergeResult  *result,
+                GError        **error)
+{
+  Merge merge = { NULL, FALSE, FALSE };
+  g_autoptr(SaRecord) merged = NULL;
+
+  merge_fields (local, incoming, &merge);
+  merged = merge.merged;
+
+  if (merge.values_changed)
+    *result = sa_record_get_deleted (merged) && !sa_record_get_deleted (local)
+              ? SA_MERGE_DELETED : SA_MERGE_UPDATED;
+  else
+    *result = SA_MERGE_UNCHANGED;
+
+  if (!merge.values_changed && clocks_equal (local, merged))
+    return TRUE;
+
+  return (!merge.values_changed || save_history (self, local, "import", error)) &&
+         (!merge.incoming_lost || save_history (self, incoming, "import-lost", error)) &&
+         write_row (self, merged, error);
+}
+
+/**
+ * sa_store_merge:
+ * @self: a store, inside a transaction
+ * @incoming: a row from another site, as read by sa_row_from_json()
+ * @result: (out): what the merge did
+ * @error: return location for an error
+ *
+ * Merges a row field by field: for each field the write with the greater clock wins,
+ * so edits of different fields made on two PCs both survive. Every value that loses
+ * is kept in history. Merging the same row again changes nothing.
+ */
+gboolean
+sa_store_merge (SaStore        *self,
+                SaRecord       *incoming,
+                SaMergeResult  *result,
+                GError        **error)
+{
+  const SaTable *table;
+  g_autoptr(SaRecord) local = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (SA_IS_RECORD (incoming), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  table = sa_record_get_table (incoming);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!check_reference (self, incoming, i, TRUE, error))
+      return FALSE;
+
+  local = sa_store_get (self, table, sa_record_get_id (incoming), NULL);
+  if (local == NULL)
+    {
+      *result = SA_MERGE_ADDED;
+      return write_row (self, incoming, error);
+    }
+  return merge_existing (self, local, incoming, result, error);
+}

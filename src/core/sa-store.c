@@ -1,0 +1,962 @@
+/* sa-store.c: the plan database
+ *
+ * One SaStore owns one SQLite connection. Every write goes through a transaction and
+ * prepared statements; the generic reading and writing of rows is driven by the tables'
+ * descriptions, so all entities share one path for history, tombstones and merging.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sa-error.h"
+#include "sa-hlc.h"
+#include "sa-row.h"
+#include "sa-schema.h"
+#include "sa-store-private.h"
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct _SaStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL → sqlite3_stmt, prepared once */
+  char       *site_id;
+  SaHlc      *hlc;
+  guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
+  GHashTable *dirty;       /* table names written in the open transaction */
+  gboolean    created;     /* this open made the database */
+};
+
+G_DEFINE_FINAL_TYPE (SaStore, sa_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sa_store_finalize (GObject *object)
+{
+  SaStore *self = SA_STORE (object);
+
+  if (self->depth > 0)
+    {
+      g_warning ("Store closed inside a transaction; rolling back");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->hlc, sa_hlc_free);
+  g_free (self->site_id);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sa_store_parent_class)->finalize (object);
+}
+
+static void
+sa_store_class_init (SaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sa_store_finalize;
+
+  /**
+   * SaStore::changed:
+   * @self: the store
+   * @table: the name of a table that was written
+   *
+   * Emitted once per written table after a transaction commits.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sa_store_init (SaStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->dirty = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* ---- SQLite plumbing ------------------------------------------------------------ */
+
+gboolean
+_sa_store_set_error (SaStore  *self,
+                     GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, SA_ERROR, SA_ERROR_DATABASE,
+                 _("“%s” is not a Sasaeai database"), self->path);
+  else if ((code & 0xff) == SQLITE_BUSY)
+    g_set_error (error, SA_ERROR, SA_ERROR_DATABASE,
+                 _("The database is busy in another program; try again in a moment"));
+  else
+    g_set_error (error, SA_ERROR, SA_ERROR_DATABASE,
+                 _("Database error: %s"), sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (SaStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _sa_store_set_error (self, error);
+  return TRUE;
+}
+
+/* Returns a prepared statement, reset and with its bindings cleared; the store owns it. */
+sqlite3_stmt *
+_sa_store_prepare (SaStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          _sa_store_set_error (self, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+/* Steps a statement that returns no rows, and resets it. */
+gboolean
+_sa_store_step_done (SaStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _sa_store_set_error (self, error);
+  return TRUE;
+}
+
+static char *
+query_text (SaStore    *self,
+            const char *sql,
+            const char *arg)
+{
+  sqlite3_stmt *stmt = _sa_store_prepare (self, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
+static gboolean
+query_int (SaStore     *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _sa_store_prepare (self, sql, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _sa_store_set_error (self, error);
+  return TRUE;
+}
+
+/* ---- Opening and migrating ------------------------------------------------------ */
+
+/**
+ * sa_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/sasaeai/sasaeai.db`
+ */
+char *
+sa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "sasaeai", "sasaeai.db", NULL);
+}
+
+static gboolean
+configure_connection (SaStore  *self,
+                      GError  **error)
+{
+  /* WAL lets the window read while the CLI writes; FULL sync makes each commit
+   * durable across a power cut; triggers and views in the file are not trusted. */
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  return exec_sql (self,
+                   "PRAGMA journal_mode = WAL;"
+                   "PRAGMA synchronous = FULL;"
+                   "PRAGMA foreign_keys = ON;"
+                   "PRAGMA trusted_schema = OFF;",
+                   error);
+}
+
+/* A copy taken through SQLite's backup API includes what is still in the WAL. */
+static gboolean
+backup_before_migration (SaStore  *self,
+                         gint64    version,
+                         GError  **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+  sqlite3 *backup_db = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open (backup_path, &backup_db);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (backup_db, "main", self->db, "main")))
+    {
+      sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = sqlite3_errcode (backup_db);
+    }
+  sqlite3_close (backup_db);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_DATABASE,
+                   _("Could not keep a copy of the database in “%s” before upgrading it"),
+                   backup_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_foreign_file (SaStore  *self,
+                    GError  **error)
+{
+  gint64 n_tables;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+    return FALSE;
+  if (n_tables > 0)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_DATABASE,
+                   _("“%s” is not a Sasaeai database"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_migrations (SaStore  *self,
+                gint64    from,
+                guint     to,
+                GError  **error)
+{
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", to);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint v = (guint) from + 1; v <= to; v++)
+    if (!exec_sql (self, sa_schema_migration (v), error))
+      {
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+        g_prefix_error (error, _("Could not upgrade the database to version %u: "), v);
+        return FALSE;
+      }
+
+  if (!exec_sql (self, set_version, error) || !exec_sql (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (SaStore  *self,
+         guint     target,
+         GError  **error)
+{
+  gint64 version;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version > SA_SCHEMA_VERSION)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_VERSION,
+                   _("“%s” was written by a newer version of Sasaeai (database version %"
+                     G_GINT64_FORMAT "); this version reads up to %d"),
+                   self->path, version, SA_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version >= target)
+    return TRUE;
+
+  if (version == 0 ? !check_foreign_file (self, error)
+                   : !backup_before_migration (self, version, error))
+    return FALSE;
+  self->created = (version == 0);
+
+  return run_migrations (self, version, target, error);
+}
+
+static gboolean
+ensure_site (SaStore  *self,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *id = NULL;
+
+  self->site_id = query_text (self, "SELECT id FROM site WHERE is_self = 1", NULL);
+  if (self->site_id == NULL)
+    {
+      id = g_uuid_string_random ();
+      if (!(stmt = _sa_store_prepare (self, "INSERT INTO site (id, name, is_self) VALUES (?1, ?2, 1)", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_get_host_name (), -1, SQLITE_TRANSIENT);
+      if (!_sa_store_step_done (self, stmt, error))
+        return FALSE;
+      self->site_id = g_steal_pointer (&id);
+    }
+
+  g_autofree char *last = query_text (self, "SELECT value FROM meta WHERE key = 'hlc'", NULL);
+  self->hlc = sa_hlc_new (self->site_id, last);
+  return TRUE;
+}
+
+static gboolean
+open_connection (SaStore  *self,
+                 GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_DATABASE, _("Could not open “%s”: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sa_store_open_at_version:
+ * @path: the database file; created when missing
+ * @version: the schema version to bring it to; %SA_SCHEMA_VERSION but in tests
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SaStore *
+sa_store_open_at_version (const char  *path,
+                          guint        version,
+                          GError     **error)
+{
+  g_autoptr(SaStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= SA_SCHEMA_VERSION, NULL);
+
+  self = g_object_new (SA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, error) ||
+      !configure_connection (self, error) ||
+      !migrate (self, version, error) ||
+      !ensure_site (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sa_store_open:
+ * @path: the database file; created when missing
+ * @error: return location for an error
+ *
+ * Opens the database, creating it or upgrading its schema as needed. Before an
+ * upgrade, a copy of the file is kept beside it as `PATH.vN.bak`.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SaStore *
+sa_store_open (const char  *path,
+               GError     **error)
+{
+  return sa_store_open_at_version (path, SA_SCHEMA_VERSION, error);
+}
+
+const char *
+sa_store_get_path (SaStore *self)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * sa_store_get_created:
+ * @self: a store
+ *
+ * Returns: whether opening the store created the database, which then wants the
+ *   sample plan unless the person asked for an empty one
+ */
+gboolean
+sa_store_get_created (SaStore *self)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+
+  return self->created;
+}
+
+guint
+sa_store_get_schema_version (SaStore *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (SA_IS_STORE (self), 0);
+
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  return (guint) version;
+}
+
+const char *
+sa_store_get_site_id (SaStore *self)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  return self->site_id;
+}
+
+char *
+sa_store_dup_site_name (SaStore *self)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  return query_text (self, "SELECT name FROM site WHERE id = ?1", self->site_id);
+}
+
+gboolean
+sa_store_set_site_name (SaStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_utf8_validate (name, -1, NULL) || *name == '\0' || g_utf8_strlen (name, -1) > 100)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("A site name must be 1 to 100 characters of text"));
+      return FALSE;
+    }
+  if (!(stmt = _sa_store_prepare (self, "UPDATE site SET name = ?2 WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, self->site_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  return _sa_store_step_done (self, stmt, error);
+}
+
+/* ---- Clocks and transactions ---------------------------------------------------- */
+
+/**
+ * sa_store_next_clock:
+ * @self: a store
+ *
+ * Returns: (transfer full): a clock later than any this site has issued or seen
+ */
+char *
+sa_store_next_clock (SaStore *self)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  return sa_hlc_tick (self->hlc, g_get_real_time () / 1000);
+}
+
+/**
+ * sa_store_observe_clock:
+ * @self: a store
+ * @clock: a clock read from another site
+ * @error: set when @clock is malformed or far in the future
+ *
+ * Moves this site's clock past @clock, so later local edits order after it.
+ */
+gboolean
+sa_store_observe_clock (SaStore     *self,
+                        const char  *clock,
+                        GError     **error)
+{
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+
+  return sa_hlc_observe (self->hlc, clock, g_get_real_time () / 1000, error);
+}
+
+/**
+ * sa_store_begin:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Starts a transaction, or a savepoint inside one. Every sa_store_begin() is paired
+ * with sa_store_commit() or sa_store_rollback().
+ */
+gboolean
+sa_store_begin (SaStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a busy database waits here, within the
+   * busy timeout, instead of failing halfway through. */
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT sa_%u", self->depth);
+  if (!exec_sql (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static gboolean
+save_clock (SaStore  *self,
+            GError  **error)
+{
+  sqlite3_stmt *stmt = _sa_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sa_hlc_get_last (self->hlc), -1, SQLITE_TRANSIENT);
+  return _sa_store_step_done (self, stmt, error);
+}
+
+static void
+emit_changed (SaStore *self)
+{
+  g_autofree gpointer *names = NULL;
+  guint n_names;
+
+  names = g_hash_table_get_keys_as_array (self->dirty, &n_names);
+  g_hash_table_steal_all (self->dirty);
+  for (guint i = 0; i < n_names; i++)
+    g_signal_emit (self, signals[CHANGED], 0, names[i]);
+}
+
+gboolean
+sa_store_commit (SaStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (g_hash_table_size (self->dirty) > 0 && !save_clock (self, error))
+        return FALSE;
+      if (!exec_sql (self, "COMMIT", error))
+        return FALSE;
+      self->depth = 0;
+      emit_changed (self);
+      return TRUE;
+    }
+
+  sql = g_strdup_printf ("RELEASE sa_%u", self->depth - 1);
+  if (!exec_sql (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+void
+sa_store_rollback (SaStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (SA_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_hash_table_remove_all (self->dirty);
+      return;
+    }
+
+  sql = g_strdup_printf ("ROLLBACK TO sa_%u; RELEASE sa_%u", self->depth, self->depth);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+void
+_sa_store_mark_changed (SaStore       *self,
+                        const SaTable *table)
+{
+  g_hash_table_add (self->dirty, (gpointer) table->name);
+}
+
+/* ---- Reading rows ----------------------------------------------------------------- */
+
+static GHashTable *
+sql_cache (void)
+{
+  static GHashTable *cache;
+
+  if (g_once_init_enter (&cache))
+    g_once_init_leave (&cache, g_hash_table_new (NULL, NULL));
+  return cache;
+}
+
+static const char *
+cached_sql (const SaTable *table,
+            const char    *kind,
+            char        *(*build) (const SaTable *))
+{
+  static GMutex lock;
+  g_autofree char *key = g_strdup_printf ("%s:%s", kind, table->name);
+  const char *interned = g_intern_string (key);
+  const char *sql;
+
+  g_mutex_lock (&lock);
+  sql = g_hash_table_lookup (sql_cache (), interned);
+  if (sql == NULL)
+    {
+      sql = build (table);
+      g_hash_table_insert (sql_cache (), (gpointer) interned, (gpointer) sql);
+    }
+  g_mutex_unlock (&lock);
+  return sql;
+}
+
+static char *
+build_select (const SaTable *table)
+{
+  GString *sql = g_string_new ("SELECT " SA_SYSTEM_COLUMNS);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s", table->columns[i].name);
+  g_string_append_printf (sql, " FROM %s", table->name);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * _sa_store_select_sql:
+ * @table: a table
+ *
+ * Returns: `SELECT <system columns>, <columns> FROM <table>`, to which a caller adds
+ *   its WHERE and ORDER BY; rows read with _sa_store_read_record()
+ */
+const char *
+_sa_store_select_sql (const SaTable *table)
+{
+  return cached_sql (table, "select", build_select);
+}
+
+SaRecord *
+_sa_store_read_record (const SaTable *table,
+                       sqlite3_stmt  *stmt)
+{
+  SaRecord *record = sa_record_new (table);
+  g_autoptr(GHashTable) clocks = NULL;
+
+  sa_record_set_id (record, (const char *) sqlite3_column_text (stmt, 0));
+  clocks = sa_clocks_from_json ((const char *) sqlite3_column_text (stmt, 4), NULL);
+  sa_record_set_system (record,
+                        (const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        sqlite3_column_int (stmt, 3),
+                        clocks);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      int col = SA_N_SYSTEM_COLUMNS + (int) i;
+
+      if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+        continue;
+      if (table->columns[i].type == SA_COLUMN_INT)
+        sa_record_set_int (record, i, sqlite3_column_int64 (stmt, col));
+      else
+        sa_record_set_text (record, i, (const char *) sqlite3_column_text (stmt, col));
+    }
+  return record;
+}
+
+/**
+ * sa_store_get:
+ * @self: a store
+ * @table: the table
+ * @id: the row's id
+ * @error: set to %SA_ERROR_NOT_FOUND when there is no such row
+ *
+ * Returns: (transfer full) (nullable): the row, deleted or not
+ */
+SaRecord *
+sa_store_get (SaStore        *self,
+              const SaTable  *table,
+              const char     *id,
+              GError        **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  SaRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  sql = g_strconcat (_sa_store_select_sql (table), " WHERE id = ?1", NULL);
+  if (!(stmt = _sa_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = _sa_store_read_record (table, stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("There is no %s with id “%s”"),
+                 table->name, id ? id : "");
+  else
+    _sa_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return record;
+}
+
+/**
+ * sa_store_list:
+ * @self: a store
+ * @table: the table
+ * @column: (nullable): a column to match, such as a parent's id
+ * @value: (nullable): the value @column must have
+ * @error: return location for an error
+ *
+ * Lists the rows that are not deleted, in the table's order.
+ *
+ * Returns: (transfer full) (element-type SaRecord): the rows
+ */
+GPtrArray *
+sa_store_list (SaStore        *self,
+               const SaTable  *table,
+               const char     *column,
+               const char     *value,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (column == NULL || sa_table_find_column (table, column) >= 0, NULL);
+
+  sql = g_strdup_printf ("%s WHERE deleted = 0%s%s%s ORDER BY %s",
+                         _sa_store_select_sql (table),
+                         column ? " AND " : "", column ? column : "", column ? " = ?1" : "",
+                         table->order_by);
+  if (!(stmt = _sa_store_prepare (self, sql, error)))
+    return NULL;
+  if (column != NULL)
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, _sa_store_read_record (table, stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sa_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/**
+ * sa_store_exists:
+ * @self: a store
+ * @table: the table
+ * @id: a row id
+ * @include_deleted: whether a deleted row counts
+ *
+ * Returns: whether the row is there
+ */
+gboolean
+sa_store_exists (SaStore       *self,
+                 const SaTable *table,
+                 const char    *id,
+                 gboolean       include_deleted)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1%s", table->name,
+                         include_deleted ? "" : " AND deleted = 0");
+  if (!(stmt = _sa_store_prepare (self, sql, NULL)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/**
+ * sa_store_lookup_id:
+ * @self: a store
+ * @table: the table
+ * @column: a text column, such as a name
+ * @text: the value to find, or a row's id
+ * @error: set to %SA_ERROR_NOT_FOUND when no row or more than one row matches
+ *
+ * Finds the one row that is not deleted whose @column is @text, or whose id is.
+ *
+ * Returns: (transfer full) (nullable): the row's id
+ */
+char *
+sa_store_lookup_id (SaStore        *self,
+                    const SaTable  *table,
+                    const char     *column,
+                    const char     *text,
+                    GError        **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *id = NULL;
+  sqlite3_stmt *stmt;
+  guint n_found = 0;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+  g_return_val_if_fail (sa_table_find_column (table, column) >= 0, NULL);
+
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE (%s = ?1 OR id = ?1) AND deleted = 0 LIMIT 2",
+                         table->name, column);
+  if (!(stmt = _sa_store_prepare (self, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (n_found++ == 0)
+      id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (n_found != 1)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND,
+                   n_found == 0 ? _("There is no %s “%s”") : _("More than one %s is called “%s”"),
+                   table->name, text);
+      return NULL;
+    }
+  return g_steal_pointer (&id);
+}
+
+/**
+ * sa_store_history:
+ * @self: a store
+ * @table: the table
+ * @id: a row id
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type SaRecord): the versions of the row that
+ *   edits and imports replaced, oldest first
+ */
+GPtrArray *
+sa_store_history (SaStore        *self,
+                  const SaTable  *table,
+                  const char     *id,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  stmt = _sa_store_prepare (self,
+                            "SELECT row_id, hlc, site, deleted, clocks, fields FROM history "
+                            "WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
+      g_autoptr(SaRecord) version = sa_record_new (table);
+      g_autoptr(GHashTable) clocks = sa_clocks_from_json ((const char *) sqlite3_column_text (stmt, 4), NULL);
+      JsonObject *fields = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      sa_record_set_id (version, (const char *) sqlite3_column_text (stmt, 0));
+      sa_record_set_system (version, (const char *) sqlite3_column_text (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            sqlite3_column_int (stmt, 3), clocks);
+      for (guint i = 0; fields != NULL && i < table->n_columns; i++)
+        {
+          JsonNode *value = json_object_get_member (fields, table->columns[i].name);
+
+          if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+            continue;
+          if (table->columns[i].type == SA_COLUMN_INT)
+            sa_record_set_int (version, i, json_node_get_int (value));
+          else
+            sa_record_set_text (version, i, json_node_get_string (value));
+        }
+      g_ptr_array_add (versions, g_steal_pointer (&version));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sa_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&versions);
+}

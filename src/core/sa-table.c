@@ -1,0 +1,194 @@
+/* sa-table.c: validation of values against a table's description
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sa-date.h"
+#include "sa-error.h"
+#include "sa-table.h"
+
+int
+sa_table_find_column (const SaTable *table,
+                      const char    *name)
+{
+  g_return_val_if_fail (table != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (g_str_equal (table->columns[i].name, name))
+      return (int) i;
+
+  return -1;
+}
+
+gboolean
+sa_id_is_valid (const char *id)
+{
+  return id != NULL && g_uuid_string_is_valid (id);
+}
+
+static gboolean
+check_choice (const SaColumn *column,
+              const char     *text,
+              GError        **error)
+{
+  if (column->choices == NULL || g_strv_contains (column->choices, text))
+    return TRUE;
+
+  g_autofree char *allowed = g_strjoinv (", ", (char **) column->choices);
+  g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+               _("%s must be one of %s, not “%s”"),
+               _(column->label), allowed, text);
+  return FALSE;
+}
+
+static gboolean
+check_time (const SaColumn *column,
+            const char     *text,
+            GError        **error)
+{
+  int hour, minute;
+  char end;
+
+  if (strlen (text) == 5 && text[2] == ':' &&
+      sscanf (text, "%2d:%2d%c", &hour, &minute, &end) == 2 &&
+      g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[3]) &&
+      hour >= 0 && hour < 24 && minute >= 0 && minute < 60)
+    return TRUE;
+
+  g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+               _("%s must be a time such as 13:30, not “%s”"),
+               _(column->label), text);
+  return FALSE;
+}
+
+/* Checks a non-NULL text value: valid UTF-8 within its length, and the form its type
+ * asks for. NULL is checked by the caller, which knows whether the column is required. */
+gboolean
+sa_column_check_text (const SaTable  *table,
+                      const SaColumn *column,
+                      const char     *text,
+                      GError        **error)
+{
+  GDate date;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s is not valid UTF-8 text"), _(column->label));
+      return FALSE;
+    }
+
+  if ((column->flags & SA_COLUMN_REQUIRED) && *text == '\0')
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must not be empty"), _(column->label));
+      return FALSE;
+    }
+
+  switch (column->type)
+    {
+    case SA_COLUMN_TEXT:
+      if (column->max > 0 && g_utf8_strlen (text, -1) > column->max)
+        {
+          g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                       _("%s is too long: at most %" G_GINT64_FORMAT " characters"),
+                       _(column->label), column->max);
+          return FALSE;
+        }
+      return check_choice (column, text, error);
+
+    case SA_COLUMN_DATE:
+      if (!sa_date_parse_iso (text, &date, error))
+        {
+          g_prefix_error (error, "%s: ", _(column->label));
+          return FALSE;
+        }
+      return TRUE;
+
+    case SA_COLUMN_TIME:
+      return check_time (column, text, error);
+
+    case SA_COLUMN_REF:
+      if (!sa_id_is_valid (text))
+        {
+          g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                       _("%s: “%s” is not a valid id"), _(column->label), text);
+          return FALSE;
+        }
+      return TRUE;
+
+    case SA_COLUMN_INT:
+    default:
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must be a number"), _(column->label));
+      return FALSE;
+    }
+}
+
+gboolean
+sa_column_check_int (const SaTable  *table,
+                     const SaColumn *column,
+                     gint64          value,
+                     GError        **error)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  if (column->type != SA_COLUMN_INT)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must be text, not a number"), _(column->label));
+      return FALSE;
+    }
+
+  if (value < column->min || value > column->max)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+                     ", not %" G_GINT64_FORMAT),
+                   _(column->label), column->min, column->max, value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Parses typed input such as a command-line argument: digits only (full-width digits
+ * are accepted too, since Japanese input methods often produce them). */
+gboolean
+sa_column_parse_int (const SaTable  *table,
+                     const SaColumn *column,
+                     const char     *text,
+                     gint64         *value,
+                     GError        **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normalized != NULL)
+    g_strstrip (normalized);
+
+  if (normalized == NULL ||
+      !g_ascii_string_to_signed (normalized, 10, G_MININT64, G_MAXINT64, value, &local_error))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must be a whole number, not “%s”"), _(column->label), text);
+      return FALSE;
+    }
+
+  return sa_column_check_int (table, column, *value, error);
+}

@@ -1,0 +1,67 @@
+/* sa-table.h: the static description of a table, which drives the generic work
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SA_COLUMN_TEXT,  /* free text, at most max characters */
+  SA_COLUMN_INT,   /* a whole number from min to max */
+  SA_COLUMN_DATE,  /* YYYY-MM-DD, a day that exists */
+  SA_COLUMN_TIME,  /* HH:MM */
+  SA_COLUMN_REF,   /* the id of a row of the table named by ref */
+} SaColumnType;
+
+typedef enum
+{
+  SA_COLUMN_REQUIRED = 1 << 0, /* never NULL; text never empty */
+} SaColumnFlags;
+
+typedef struct
+{
+  const char         *name;    /* SQL column, JSON key; the property is the same with '-' */
+  const char         *label;   /* for messages, marked with N_() */
+  SaColumnType        type;
+  SaColumnFlags       flags;
+  gint64              min;     /* INT only */
+  gint64              max;     /* INT: largest value; TEXT: most characters */
+  const char         *ref;     /* REF: the table referred to */
+  const char * const *choices; /* TEXT: the only values allowed, or NULL */
+} SaColumn;
+
+typedef struct
+{
+  const char     *name;
+  const SaColumn *columns;
+  guint           n_columns;
+  const char     *order_by;    /* SQL ORDER BY for lists of this table's rows */
+  GType         (*get_type) (void);
+} SaTable;
+
+/* The columns every table has before its own. */
+#define SA_SYSTEM_COLUMNS "id, hlc, site, deleted, clocks"
+#define SA_N_SYSTEM_COLUMNS 5
+
+int      sa_table_find_column  (const SaTable  *table,
+                                const char     *name);
+gboolean sa_column_check_text  (const SaTable  *table,
+                                const SaColumn *column,
+                                const char     *text,
+                                GError        **error);
+gboolean sa_column_check_int   (const SaTable  *table,
+                                const SaColumn *column,
+                                gint64          value,
+                                GError        **error);
+gboolean sa_column_parse_int   (const SaTable  *table,
+                                const SaColumn *column,
+                                const char     *text,
+                                gint64         *value,
+                                GError        **error);
+gboolean sa_id_is_valid        (const char     *id);
+
+G_END_DECLS
