@@ -91,6 +91,30 @@ write_row (SaStore   *self,
   return TRUE;
 }
 
+/* Whether history holds this version already: a file imported twice must not add
+ * the same losing version twice. */
+static gboolean
+in_history (SaStore    *self,
+            SaRecord   *version,
+            const char *fields_json)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = _sa_store_prepare (self,
+                            "SELECT 1 FROM history WHERE table_name = ?1 AND row_id = ?2"
+                            " AND hlc = ?3 AND fields = ?4", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sa_record_get_table (version)->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sa_record_get_id (version), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, sa_record_get_hlc (version), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, fields_json, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static gboolean
 save_history (SaStore     *self,
               SaRecord    *version,
@@ -103,6 +127,9 @@ save_history (SaStore     *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *saved_at = g_date_time_format_iso8601 (now);
   sqlite3_stmt *stmt;
+
+  if (in_history (self, version, fields_json))
+    return TRUE;
 
   stmt = _sa_store_prepare (self,
                             "INSERT INTO history (table_name, row_id, hlc, site, deleted, clocks, "
@@ -454,11 +481,11 @@ merge_existing (SaStore        *self,
   else
     *result = SA_MERGE_UNCHANGED;
 
+  if (merge.incoming_lost && !save_history (self, incoming, "import-lost", error))
+    return FALSE;
   if (!merge.values_changed && clocks_equal (local, merged))
     return TRUE;
-
   return (!merge.values_changed || save_history (self, local, "import", error)) &&
-         (!merge.incoming_lost || save_history (self, incoming, "import-lost", error)) &&
          write_row (self, merged, error);
 }
 
