@@ -134,7 +134,7 @@ describe_commands (const SaCliCommand *list)
   GString *text = g_string_new (_("Commands:"));
 
   for (guint i = 0; list[i].name != NULL; i++)
-    g_string_append_printf (text, "\n  %-12s %-32s %s", list[i].name, list[i].parameters,
+    g_string_append_printf (text, "\n  %s %s\n      %s", list[i].name, list[i].parameters,
                             _(list[i].summary));
   return g_string_free (text, FALSE);
 }
@@ -167,18 +167,22 @@ sa_cli_dispatch (SaCli              *cli,
                  int                 argc,
                  char              **argv)
 {
-  if (argc < 1 || g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h"))
+  int status;
+
+  if (argc >= 1 && (g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h")))
     {
-      print_commands (group, list, argc < 1 ? stderr : stdout);
-      return argc < 1 ? SA_CLI_USAGE : SA_CLI_OK;
+      print_commands (group, list, stdout);
+      return SA_CLI_OK;
     }
 
-  for (guint i = 0; list[i].name != NULL; i++)
+  for (guint i = 0; argc >= 1 && list[i].name != NULL; i++)
     if (g_str_equal (list[i].name, argv[0]))
       return list[i].run (cli, argc, argv);
 
+  status = argc < 1 ? sa_cli_usage (NULL, _("Which command? See the list below."))
+                    : sa_cli_usage (NULL, _("Unknown command “%s”"), argv[0]);
   print_commands (group, list, stderr);
-  return sa_cli_usage (NULL, _("Unknown command “%s”"), argv[0]);
+  return status;
 }
 
 int
