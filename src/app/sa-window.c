@@ -103,9 +103,9 @@ setup_outline_row (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
+  /* Long titles end in an ellipsis here; the tooltip and the detail pane show them whole. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
@@ -124,6 +124,7 @@ bind_outline_row (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, row);
   gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), text);
+  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander), text);
   g_object_unref (item);
 }
 
