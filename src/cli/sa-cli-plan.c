@@ -116,8 +116,8 @@ print_goal (JsonObject *goal)
 {
   JsonArray *list;
 
-  printf (_("  Basic goal %" G_GINT64_FORMAT ": %s\n"),
-          json_object_get_int_member (goal, "number"), member (goal, "title"));
+  printf (_("  Basic goal %d: %s\n"),
+          (int) json_object_get_int_member (goal, "number"), member (goal, "title"));
 
   list = json_object_get_array_member (goal, "initiatives");
   for (guint i = 0; i < json_array_get_length (list); i++)

@@ -202,7 +202,8 @@ main (int    argc,
   SaCli cli = { NULL, FALSE };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SASAEAI_LOCALEDIR lets the uninstalled build find its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SASAEAI_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -319,9 +319,9 @@ migrate (SaStore  *self,
   if (version > SA_SCHEMA_VERSION)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_VERSION,
-                   _("“%s” was written by a newer version of Sasaeai (database version %"
-                     G_GINT64_FORMAT "); this version reads up to %d"),
-                   self->path, version, SA_SCHEMA_VERSION);
+                   _("“%s” was written by a newer version of Sasaeai (database version %lld); "
+                     "this version reads up to %d"),
+                   self->path, (long long) version, SA_SCHEMA_VERSION);
       return FALSE;
     }
   if (version >= target)

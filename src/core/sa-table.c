@@ -102,8 +102,8 @@ sa_column_check_text (const SaTable  *table,
       if (column->max > 0 && g_utf8_strlen (text, -1) > column->max)
         {
           g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
-                       _("%s is too long: at most %" G_GINT64_FORMAT " characters"),
-                       _(column->label), column->max);
+                       _("%s is too long: at most %lld characters"),
+                       _(column->label), (long long) column->max);
           return FALSE;
         }
       return check_choice (column, text, error);
@@ -154,9 +154,9 @@ sa_column_check_int (const SaTable  *table,
   if (value < column->min || value > column->max)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
-                   _("%s must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
-                     ", not %" G_GINT64_FORMAT),
-                   _(column->label), column->min, column->max, value);
+                   _("%s must be from %lld to %lld, not %lld"),
+                   _(column->label), (long long) column->min, (long long) column->max,
+                   (long long) value);
       return FALSE;
     }
 
