@@ -6,6 +6,9 @@
 #include <sqlite3.h>
 
 #include "sa-activity.h"
+#include "sa-commitment.h"
+#include "sa-plan.h"
+#include "sa-schedule-phase.h"
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-hlc.h"
@@ -424,6 +427,47 @@ test_transactions (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (tables, 0), ==, "district");
 }
 
+/* Schedule phases lie within their plan's years; a plan's years run forwards. */
+static void
+test_cross_checks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(SaRecord) plan = NULL;
+  SaImportReport report;
+  const struct { gint64 start, end; gboolean valid; } phases[] = {
+    { 2010, 2015, TRUE }, { 2012, 2012, TRUE }, { 2009, 2015, FALSE },
+    { 2010, 2016, FALSE }, { 2014, 2011, FALSE },
+  };
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  commitments = sa_store_list (store, &sa_commitment_table, NULL, NULL, &error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    {
+      g_autoptr(SaRecord) phase = SA_RECORD (sa_schedule_phase_new ());
+
+      sa_record_set_text (phase, SA_SCHEDULE_PHASE_COMMITMENT_ID,
+                          sa_record_get_id (g_ptr_array_index (commitments, 0)));
+      sa_record_set_text (phase, SA_SCHEDULE_PHASE_LABEL, "拡充");
+      sa_record_set_int (phase, SA_SCHEDULE_PHASE_START_FY, phases[i].start);
+      sa_record_set_int (phase, SA_SCHEDULE_PHASE_END_FY, phases[i].end);
+      g_assert_cmpint (sa_store_insert (store, phase, &error), ==, phases[i].valid);
+      if (!phases[i].valid)
+        g_assert_error (error, SA_ERROR, SA_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+  plan = sa_record_copy (g_ptr_array_index (plans, 0));
+  sa_record_set_int (plan, SA_PLAN_LAST_FY, 2009);
+  g_assert_false (sa_store_update (store, plan, &error));
+  g_assert_error (error, SA_ERROR, SA_ERROR_INVALID);
+}
+
 /* ---- merging -------------------------------------------------------------------- */
 
 static SaRecord *
@@ -688,6 +732,7 @@ main (int    argc,
   ADD ("/store/tombstone", test_tombstone);
   ADD ("/store/history", test_history);
   ADD ("/store/transactions", test_transactions);
+  ADD ("/store/cross-checks", test_cross_checks);
   ADD ("/store/merge/fields", test_merge);
   ADD ("/store/merge/order", test_merge_order);
   ADD ("/store/import/bad-rows", test_import_refuses_bad_rows);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sa-error.h"
 #include "sa-plan.h"
 
 struct _SaPlan
@@ -20,13 +21,30 @@ G_DEFINE_FINAL_TYPE (SaPlan, sa_plan, SA_TYPE_RECORD)
 static const SaColumn columns[] = {
   { "title", N_("Title"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 200, NULL, NULL },
   { "area", N_("Area"), SA_COLUMN_TEXT, 0, 0, 100, NULL, NULL },
-  { "first_fy", N_("First fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 1868, 9999, NULL, NULL },
-  { "last_fy", N_("Last fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 1868, 9999, NULL, NULL },
+  { "first_fy", N_("First fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
+  { "last_fy", N_("Last fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
   { "slogan", N_("Slogan"), SA_COLUMN_TEXT, 0, 0, 500, NULL, NULL },
 };
 
+static gboolean
+check_years (gpointer   store,
+             gpointer   record,
+             GError   **error)
+{
+  gint64 first = sa_record_get_int (record, SA_PLAN_FIRST_FY);
+  gint64 last = sa_record_get_int (record, SA_PLAN_LAST_FY);
+
+  if (first > last)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("The plan’s last fiscal year must not come before its first"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const SaTable sa_plan_table = {
-  "plan", columns, G_N_ELEMENTS (columns), "first_fy, title", sa_plan_get_type,
+  "plan", columns, G_N_ELEMENTS (columns), "first_fy, title", sa_plan_get_type, check_years,
 };
 
 static void

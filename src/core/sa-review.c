@@ -21,7 +21,7 @@ static const char * const statuses[] = { "planned", "in-progress", "done", "susp
 
 static const SaColumn columns[] = {
   { "commitment_id", N_("Commitment"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "commitment", NULL },
-  { "fiscal_year", N_("Fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 1868, 9999, NULL, NULL },
+  { "fiscal_year", N_("Fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
   { "status", N_("Status"), SA_COLUMN_TEXT, 0, 0, 20, NULL, statuses },
   { "progress_value", N_("Progress"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
   { "achievements", N_("Achievements"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sa-date.h"
+#include "sa-error.h"
 #include "sa-schedule-phase.h"
+#include "sa-store-private.h"
 
 struct _SaSchedulePhase
 {
@@ -20,12 +23,43 @@ G_DEFINE_FINAL_TYPE (SaSchedulePhase, sa_schedule_phase, SA_TYPE_RECORD)
 static const SaColumn columns[] = {
   { "commitment_id", N_("Commitment"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "commitment", NULL },
   { "label", N_("Phase"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 50, NULL, NULL },
-  { "start_fy", N_("Start fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 1868, 9999, NULL, NULL },
-  { "end_fy", N_("End fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 1868, 9999, NULL, NULL },
+  { "start_fy", N_("Start fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
+  { "end_fy", N_("End fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
 };
+
+/* A phase lies within the years of the plan its commitment belongs to. */
+static gboolean
+check_years (gpointer   store,
+             gpointer   record,
+             GError   **error)
+{
+  gint64 start = sa_record_get_int (record, SA_SCHEDULE_PHASE_START_FY);
+  gint64 end = sa_record_get_int (record, SA_SCHEDULE_PHASE_END_FY);
+  gint64 first, last;
+  g_autofree char *first_label = NULL, *last_label = NULL;
+
+  if (start > end)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("A phase must not end before it starts"));
+      return FALSE;
+    }
+  if (!_sa_store_get_plan_years (store, sa_record_get_text (record, SA_SCHEDULE_PHASE_COMMITMENT_ID),
+                                 &first, &last))
+    return TRUE;
+  if (start >= first && end <= last)
+    return TRUE;
+
+  first_label = sa_fiscal_year_label ((int) first, SA_YEAR_FORMAT_FY);
+  last_label = sa_fiscal_year_label ((int) last, SA_YEAR_FORMAT_FY);
+  g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+               _("A phase must lie within the plan’s years, %s to %s"), first_label, last_label);
+  return FALSE;
+}
 
 const SaTable sa_schedule_phase_table = {
   "schedule_phase", columns, G_N_ELEMENTS (columns), "start_fy, end_fy", sa_schedule_phase_get_type,
+  check_years,
 };
 
 static void

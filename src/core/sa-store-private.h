@@ -23,5 +23,9 @@ SaRecord     *_sa_store_read_record  (const SaTable  *table,
 const char   *_sa_store_select_sql   (const SaTable  *table);
 void          _sa_store_mark_changed (SaStore        *self,
                                       const SaTable  *table);
+gboolean      _sa_store_get_plan_years (SaStore      *self,
+                                      const char     *commitment_id,
+                                      gint64         *first_fy,
+                                      gint64         *last_fy);
 
 G_END_DECLS

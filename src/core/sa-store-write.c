@@ -171,6 +171,18 @@ check_reference (SaStore   *self,
   return FALSE;
 }
 
+/* The column descriptions' rules, then the table's own. */
+static gboolean
+check_record (SaStore   *self,
+              SaRecord  *record,
+              GError   **error)
+{
+  const SaTable *table = sa_record_get_table (record);
+
+  return sa_record_validate (record, error) &&
+         (table->check == NULL || table->check (self, record, error));
+}
+
 static gboolean
 in_transaction (SaStore    *self,
                 gboolean  (*write) (SaStore *, gpointer, GError **),
@@ -231,7 +243,7 @@ sa_store_insert (SaStore   *self,
       g_autofree char *id = g_uuid_string_random ();
       sa_record_set_id (record, id);
     }
-  if (!sa_record_validate (record, error))
+  if (!check_record (self, record, error))
     return FALSE;
 
   clock = sa_store_next_clock (self);
@@ -317,7 +329,7 @@ sa_store_update (SaStore   *self,
 
   table = sa_record_get_table (record);
   if (!(old = sa_store_get (self, table, sa_record_get_id (record), error)) ||
-      !sa_record_validate (record, error))
+      !check_record (self, record, error))
     return FALSE;
 
   for (guint i = 0; i < table->n_columns; i++)

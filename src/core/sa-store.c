@@ -646,6 +646,34 @@ _sa_store_mark_changed (SaStore       *self,
 
 /* ---- Reading rows ----------------------------------------------------------------- */
 
+/* The years of the plan a commitment belongs to; FALSE when the chain is broken. */
+gboolean
+_sa_store_get_plan_years (SaStore    *self,
+                          const char *commitment_id,
+                          gint64     *first_fy,
+                          gint64     *last_fy)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = _sa_store_prepare (self,
+                            "SELECT p.first_fy, p.last_fy FROM commitment c"
+                            " JOIN goal g ON g.id = c.goal_id"
+                            " JOIN section s ON s.id = g.section_id"
+                            " JOIN plan p ON p.id = s.plan_id WHERE c.id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, commitment_id, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      *first_fy = sqlite3_column_int64 (stmt, 0);
+      *last_fy = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static GHashTable *
 sql_cache (void)
 {

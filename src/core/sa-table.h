@@ -19,7 +19,8 @@ typedef enum
 
 typedef enum
 {
-  SA_COLUMN_REQUIRED = 1 << 0, /* never NULL; text never empty */
+  SA_COLUMN_REQUIRED    = 1 << 0, /* never NULL; text never empty */
+  SA_COLUMN_FISCAL_YEAR = 1 << 1, /* an INT that is a fiscal year, typed as 2010, H22, 平成22年度… */
 } SaColumnFlags;
 
 typedef struct
@@ -41,6 +42,11 @@ typedef struct
   guint           n_columns;
   const char     *order_by;    /* SQL ORDER BY for lists of this table's rows */
   GType         (*get_type) (void);
+  /* Rules that involve several columns or other rows, checked before a local write;
+   * NULL when the column descriptions say everything. @store is an SaStore. */
+  gboolean      (*check)    (gpointer        store,
+                             gpointer        record,
+                             GError        **error);
 } SaTable;
 
 /* The columns every table has before its own. */
