@@ -72,20 +72,27 @@ test_window_shows_sample_plan (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frames ();
 
-  /* The section is selected first and shows its strengths and challenges. */
+  /* The plan is selected first and shows its sections and actors. */
   text = window_text (window);
   g_assert_nonnull (strstr (text, "第2期泉区地域福祉保健計画"));
+  g_assert_nonnull (strstr (text, "ケアプラザ"));
+  g_clear_pointer (&text, g_free);
+
+  /* The section shows its strengths and challenges. */
+  selection = gtk_list_view_get_model (find_list_view (window));
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  wait_for_frames ();
+  text = window_text (window);
   g_assert_nonnull (strstr (text, "第2節 計画を支える土台の取組"));
   g_assert_nonnull (strstr (text, "高齢者・こどものサロン・居場所が増え、交流が進んでいる。"));
   g_assert_nonnull (strstr (text, "隣近所に相談できる人がいない。"));
   g_assert_nonnull (strstr (text, "誰もが参加できる交流の場・機会をつくろう"));
   g_clear_pointer (&text, g_free);
 
-  /* Goals are listed under the section and initiatives under each goal, expanded;
-   * selecting the second goal shows its part of the plan. */
-  selection = gtk_list_view_get_model (find_list_view (window));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 7);
-  gtk_selection_model_select_item (selection, 3, TRUE);
+  /* The outline is plan → section → goals → initiatives, expanded; selecting the second
+   * goal shows its part of the plan. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 8);
+  gtk_selection_model_select_item (selection, 4, TRUE);
   wait_for_frames ();
 
   text = window_text (window);

@@ -1,7 +1,8 @@
 /* sa-window.c: the main window
  *
- * The plan outline (sections → goals → initiatives) in a sidebar, and the selected
- * item shown the way the plan document shows it.
+ * A header bar with a view switcher over the views. The List view has a sidebar with
+ * the plan outline (plan → sections → goals → initiatives), and shows the selected item
+ * in the content pane for reading and editing. Every change goes through one undo stack.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,16 +12,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-actor.h"
-#include "sa-commitment.h"
-#include "sa-date.h"
-#include "sa-expected-action.h"
 #include "sa-goal.h"
 #include "sa-initiative.h"
+#include "sa-outline-pane.h"
 #include "sa-plan.h"
-#include "sa-schedule-phase.h"
 #include "sa-section.h"
-#include "sa-situation-note.h"
 #include "sa-window.h"
 
 struct _SaWindow
@@ -28,11 +24,18 @@ struct _SaWindow
   AdwApplicationWindow  parent_instance;
 
   SaStore              *store;
+  SaUndoStack          *undo_stack;
+  GSettings            *settings;
   GtkTreeListModel     *outline;
+  GtkSingleSelection   *outline_selection;
+  SaOutlinePane        *outline_pane;
 
-  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkListBox           *nav_list;
   GtkListView          *outline_view;
-  GtkBox               *detail_box;
+  GtkStack             *content_stack;
 };
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,6 +71,8 @@ create_child_model (gpointer item,
   SaWindow *self = user_data;
   const char *id = sa_record_get_id (SA_RECORD (item));
 
+  if (SA_IS_PLAN (item))
+    return list_children (self->store, &sa_section_table, "plan_id", id);
   if (SA_IS_SECTION (item))
     return list_children (self->store, &sa_goal_table, "section_id", id);
   if (SA_IS_GOAL (item))
@@ -76,20 +81,16 @@ create_child_model (gpointer item,
 }
 
 static char *
-goal_heading (SaRecord *goal)
-{
-  return g_strdup_printf (_("Basic Goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
-}
-
-static char *
 outline_label (SaRecord *item)
 {
+  if (SA_IS_PLAN (item))
+    return g_strdup (sa_record_get_text (item, SA_PLAN_TITLE));
   if (SA_IS_SECTION (item))
     return g_strjoin (" ", sa_record_get_text (item, SA_SECTION_LABEL) ?: "",
                       sa_record_get_text (item, SA_SECTION_TITLE), NULL);
   if (SA_IS_GOAL (item))
     {
-      g_autofree char *heading = goal_heading (item);
+      g_autofree char *heading = g_strdup_printf (_("Basic Goal %d"), (int) sa_record_get_int (item, SA_GOAL_NUMBER));
       return g_strdup_printf ("%s  %s", heading, sa_record_get_text (item, SA_GOAL_TITLE));
     }
   return g_strdup (sa_record_get_text (item, SA_INITIATIVE_TITLE));
@@ -103,7 +104,7 @@ setup_outline_row (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
-  /* Long titles end in an ellipsis here; the tooltip and the detail pane show them whole. */
+  /* Long titles end in an ellipsis here; the tooltip and the content pane show them whole. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 6);
@@ -119,221 +120,66 @@ bind_outline_row (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  SaRecord *item = gtk_tree_list_row_get_item (row);
+  g_autoptr(SaRecord) item = gtk_tree_list_row_get_item (row);
   g_autofree char *text = outline_label (item);
+  GtkWidget *label = gtk_tree_expander_get_child (expander);
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_text (GTK_LABEL (gtk_tree_expander_get_child (expander)), text);
-  gtk_widget_set_tooltip_text (gtk_tree_expander_get_child (expander), text);
-  g_object_unref (item);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
 }
 
-/* ---- the detail pane ------------------------------------------------------------ */
+/* ---- selection ------------------------------------------------------------------ */
 
-static void
-clear_detail (SaWindow *self)
+static SaRecord *
+selected_outline_item (SaWindow *self)
 {
-  GtkWidget *child;
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->outline_selection);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))))
-    gtk_box_remove (self->detail_box, child);
-}
-
-static void
-add_heading (SaWindow   *self,
-             const char *overline,
-             const char *title)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *small = gtk_label_new (overline);
-  GtkWidget *large = gtk_label_new (title);
-
-  gtk_widget_add_css_class (small, "dim-label");
-  gtk_widget_add_css_class (small, "heading");
-  gtk_widget_add_css_class (large, "title-2");
-  gtk_label_set_wrap (GTK_LABEL (large), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (large), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (small), 0);
-  gtk_label_set_xalign (GTK_LABEL (large), 0);
-  gtk_label_set_selectable (GTK_LABEL (large), TRUE);
-  gtk_box_append (GTK_BOX (box), small);
-  gtk_box_append (GTK_BOX (box), large);
-  gtk_box_append (self->detail_box, box);
-}
-
-static AdwPreferencesGroup *
-add_group (SaWindow   *self,
-           const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
-  return ADW_PREFERENCES_GROUP (group);
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
 }
 
 static void
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle)
+on_outline_selection_changed (SaWindow *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(SaRecord) item = selected_outline_item (self);
 
-  /* Plan texts are plain text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_group_add (group, row);
-}
-
-static void
-add_rows (SaWindow      *self,
-          const char    *title,
-          GPtrArray     *records,
-          guint          column,
-          const char    *filter_value,
-          guint          filter_column)
-{
-  AdwPreferencesGroup *group = NULL;
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      SaRecord *record = g_ptr_array_index (records, i);
-
-      if (filter_value != NULL &&
-          g_strcmp0 (sa_record_get_text (record, filter_column), filter_value) != 0)
-        continue;
-      if (group == NULL)
-        group = add_group (self, title);
-      add_row (group, sa_record_get_text (record, column), NULL);
-    }
-}
-
-static void
-show_section (SaWindow *self,
-              SaRecord *section)
-{
-  g_autoptr(GPtrArray) notes = sa_store_list (self->store, &sa_situation_note_table, "section_id",
-                                              sa_record_get_id (section), NULL);
-  g_autoptr(GPtrArray) goals = sa_store_list (self->store, &sa_goal_table, "section_id",
-                                              sa_record_get_id (section), NULL);
-  AdwPreferencesGroup *group;
-
-  add_heading (self, sa_record_get_text (section, SA_SECTION_LABEL) ?: "",
-               sa_record_get_text (section, SA_SECTION_TITLE));
-  add_rows (self, _("What Has Improved"), notes, SA_SITUATION_NOTE_TEXT, "strength", SA_SITUATION_NOTE_KIND);
-  add_rows (self, _("Open Challenges"), notes, SA_SITUATION_NOTE_TEXT, "challenge", SA_SITUATION_NOTE_KIND);
-
-  group = add_group (self, _("Basic Goals"));
-  for (guint i = 0; goals != NULL && i < goals->len; i++)
-    {
-      g_autofree char *heading = goal_heading (g_ptr_array_index (goals, i));
-      add_row (group, sa_record_get_text (g_ptr_array_index (goals, i), SA_GOAL_TITLE), heading);
-    }
-}
-
-static char *
-schedule_text (SaWindow   *self,
-               const char *commitment_id)
-{
-  g_autoptr(GPtrArray) phases = sa_store_list (self->store, &sa_schedule_phase_table,
-                                               "commitment_id", commitment_id, NULL);
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; phases != NULL && i < phases->len; i++)
-    {
-      SaRecord *phase = g_ptr_array_index (phases, i);
-      g_autofree char *from = sa_fiscal_year_label (sa_record_get_int (phase, SA_SCHEDULE_PHASE_START_FY),
-                                                    SA_YEAR_FORMAT_ERA_LETTER);
-      g_autofree char *to = sa_fiscal_year_label (sa_record_get_int (phase, SA_SCHEDULE_PHASE_END_FY),
-                                                  SA_YEAR_FORMAT_ERA_LETTER);
-
-      g_string_append_printf (text, "%s%s–%s %s", i ? ", " : "", from, to,
-                              sa_record_get_text (phase, SA_SCHEDULE_PHASE_LABEL));
-    }
-  return g_string_free (text, FALSE);
-}
-
-static void
-add_commitments (SaWindow  *self,
-                 SaRecord  *actor,
-                 GPtrArray *commitments)
-{
-  AdwPreferencesGroup *group = NULL;
-
-  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
-    {
-      SaRecord *commitment = g_ptr_array_index (commitments, i);
-      g_autofree char *schedule = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *target = sa_record_get_text (commitment, SA_COMMITMENT_TARGET_TEXT);
-
-      if (g_strcmp0 (sa_record_get_text (commitment, SA_COMMITMENT_ACTOR_ID), sa_record_get_id (actor)) != 0)
-        continue;
-      if (group == NULL)
-        {
-          g_autofree char *title = g_strdup_printf (_("Commitments of %s"),
-                                                    sa_record_get_text (actor, SA_ACTOR_NAME));
-          group = add_group (self, title);
-        }
-      schedule = schedule_text (self, sa_record_get_id (commitment));
-      subtitle = target ? g_strdup_printf (_("Target: %s · %s"), target, schedule) : g_strdup (schedule);
-      add_row (group, sa_record_get_text (commitment, SA_COMMITMENT_TEXT), subtitle);
-    }
-}
-
-static void
-show_goal (SaWindow *self,
-           SaRecord *goal)
-{
-  const char *id = sa_record_get_id (goal);
-  g_autoptr(GPtrArray) initiatives = sa_store_list (self->store, &sa_initiative_table, "goal_id", id, NULL);
-  g_autoptr(GPtrArray) actions = sa_store_list (self->store, &sa_expected_action_table, "goal_id", id, NULL);
-  g_autoptr(GPtrArray) commitments = sa_store_list (self->store, &sa_commitment_table, "goal_id", id, NULL);
-  g_autoptr(GPtrArray) actors = sa_store_list (self->store, &sa_actor_table, NULL, NULL, NULL);
-  g_autofree char *heading = goal_heading (goal);
-
-  add_heading (self, heading, sa_record_get_text (goal, SA_GOAL_TITLE));
-  add_rows (self, _("Initiatives"), initiatives, SA_INITIATIVE_TITLE, NULL, 0);
-
-  for (guint i = 0; actors != NULL && i < actors->len; i++)
-    {
-      SaRecord *actor = g_ptr_array_index (actors, i);
-      g_autofree char *title = g_strdup_printf (_("Expected of %s"), sa_record_get_text (actor, SA_ACTOR_NAME));
-
-      add_rows (self, title, actions, SA_EXPECTED_ACTION_TEXT, sa_record_get_id (actor), SA_EXPECTED_ACTION_ACTOR_ID);
-    }
-  for (guint i = 0; actors != NULL && i < actors->len; i++)
-    add_commitments (self, g_ptr_array_index (actors, i), commitments);
-}
-
-static void
-show_item (SaWindow *self,
-           SaRecord *item)
-{
-  clear_detail (self);
   if (item == NULL)
     return;
-
-  if (SA_IS_SECTION (item))
-    show_section (self, item);
-  else if (SA_IS_GOAL (item))
-    show_goal (self, item);
-  else
-    add_heading (self, _("Initiative"), sa_record_get_text (item, SA_INITIATIVE_TITLE));
+  gtk_list_box_unselect_all (self->nav_list);
+  sa_outline_pane_show (self->outline_pane, item);
+  gtk_stack_set_visible_child_name (self->content_stack, "outline");
 }
 
 static void
-on_selection_changed (SaWindow          *self,
-                      guint              position,
-                      guint              n_items,
-                      GtkSelectionModel *selection)
+on_nav_row_selected (SaWindow      *self,
+                     GtkListBoxRow *row)
 {
-  GtkTreeListRow *row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
-  g_autoptr(SaRecord) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+  if (row == NULL)
+    return;
+  gtk_single_selection_set_selected (self->outline_selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
 
-  show_item (self, item);
+/* Selects the outline row that shows the record with @id; FALSE when there is none. */
+static gboolean
+select_outline_id (SaWindow   *self,
+                   const char *id)
+{
+  GListModel *rows = G_LIST_MODEL (self->outline);
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(SaRecord) item = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (sa_record_get_id (item), id))
+        {
+          gtk_single_selection_set_selected (self->outline_selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* ---- loading -------------------------------------------------------------------- */
@@ -341,31 +187,123 @@ on_selection_changed (SaWindow          *self,
 static void
 load_outline (SaWindow *self)
 {
-  g_autoptr(GPtrArray) plans = sa_store_list (self->store, &sa_plan_table, NULL, NULL, NULL);
-  SaRecord *plan = plans && plans->len ? g_ptr_array_index (plans, 0) : NULL;
-  g_autoptr(GListModel) sections = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GListModel) plans = list_children (self->store, &sa_plan_table, NULL, NULL);
+  g_autoptr(SaRecord) plan = g_list_model_get_item (plans, 0);
+  g_autoptr(SaRecord) selected = self->outline_selection ? selected_outline_item (self) : NULL;
+  gboolean outline_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "outline") == 0;
 
-  adw_window_title_set_subtitle (self->window_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
-  sections = plan ? list_children (self->store, &sa_section_table, "plan_id", sa_record_get_id (plan))
-                  : G_LIST_MODEL (g_list_store_new (SA_TYPE_RECORD));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
 
   g_clear_object (&self->outline);
-  self->outline = gtk_tree_list_model_new (g_steal_pointer (&sections), FALSE, TRUE,
-                                           create_child_model, self, NULL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline)));
-  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (on_selection_changed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (selection));
-  on_selection_changed (self, 0, 0, GTK_SELECTION_MODEL (selection));
+  self->outline = gtk_tree_list_model_new (g_steal_pointer (&plans), FALSE, TRUE, create_child_model, self, NULL);
+  gtk_single_selection_set_model (self->outline_selection, G_LIST_MODEL (self->outline));
+
+  /* Keep the reader where they were: the same item, if it is still there. */
+  if (!outline_shown || !select_outline_id (self, selected ? sa_record_get_id (selected) : NULL))
+    gtk_single_selection_set_selected (self->outline_selection,
+                                       outline_shown ? 0 : GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+is_outline_table (const char *table)
+{
+  return g_str_equal (table, "plan") || g_str_equal (table, "section") ||
+         g_str_equal (table, "goal") || g_str_equal (table, "initiative");
 }
 
 static void
 on_store_changed (SaWindow   *self,
                   const char *table)
 {
-  load_outline (self);
+  if (is_outline_table (table))
+    load_outline (self);
 }
+
+static void
+on_active_changed (SaWindow *self)
+{
+  /* Another program may have written while the window was in the background. */
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    sa_store_refresh (self->store);
+}
+
+/* ---- actions -------------------------------------------------------------------- */
+
+static void
+show_error_toast (SaWindow *self,
+                  GError   *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_undo_stack_undo (self->undo_stack, &error))
+    show_error_toast (self, error);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_undo_stack_redo (self->undo_stack, &error))
+    show_error_toast (self, error);
+}
+
+static void
+update_undo_actions (SaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (self->undo_stack));
+}
+
+static void
+on_toast (SaWindow *self,
+          AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* ---- window state --------------------------------------------------------------- */
+
+static void
+restore_state (SaWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+}
+
+static gboolean
+sa_window_close_request (GtkWindow *window)
+{
+  SaWindow *self = SA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  return GTK_WINDOW_CLASS (sa_window_parent_class)->close_request (window);
+}
+
+/* ---- object --------------------------------------------------------------------- */
 
 static void
 sa_window_constructed (GObject *object)
@@ -374,8 +312,20 @@ sa_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_window_parent_class)->constructed (object);
 
+  self->undo_stack = sa_undo_stack_new (self->store);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+
+  self->outline_pane = sa_outline_pane_new (self->undo_stack);
+  g_signal_connect_object (self->outline_pane, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
+
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   load_outline (self);
+  gtk_single_selection_set_selected (self->outline_selection, 0);
+  restore_state (self);
 }
 
 static void
@@ -384,7 +334,10 @@ sa_window_dispose (GObject *object)
   SaWindow *self = SA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
+  g_clear_object (&self->outline_selection);
   g_clear_object (&self->outline);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sa_window_parent_class)->dispose (object);
@@ -433,11 +386,13 @@ sa_window_class_init (SaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = sa_window_constructed;
   object_class->dispose = sa_window_dispose;
   object_class->get_property = sa_window_get_property;
   object_class->set_property = sa_window_set_property;
+  window_class->close_request = sa_window_close_request;
 
   /**
    * SaWindow:store:
@@ -449,10 +404,20 @@ sa_window_class_init (SaWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SA_TYPE_OUTLINE_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, nav_list);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, outline_view);
-  gtk_widget_class_bind_template_child (widget_class, SaWindow, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_nav_row_selected);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -462,10 +427,18 @@ sa_window_init (SaWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_row), self);
   gtk_list_view_set_factory (self->outline_view, factory);
+
+  self->outline_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->outline_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->outline_selection, TRUE);
+  g_signal_connect_object (self->outline_selection, "selection-changed",
+                           G_CALLBACK (on_outline_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->outline_selection));
 }
 
 SaWindow *

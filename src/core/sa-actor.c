@@ -18,11 +18,15 @@ struct _SaActor
 G_DEFINE_FINAL_TYPE (SaActor, sa_actor, SA_TYPE_RECORD)
 
 static const char * const kinds[] = { "community", "institution", "ward-office", "welfare-council", "care-plaza", "other", NULL };
+static const char * const kind_labels[] = {
+  N_("Residents and community groups"), N_("Related institutions"), N_("Ward office"),
+  N_("Ward social welfare council"), N_("Community care plaza"), N_("Other"), NULL
+};
 
 static const SaColumn columns[] = {
   { "plan_id", N_("Plan"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "plan", NULL },
   { "name", N_("Name"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 100, NULL, NULL },
-  { "kind", N_("Kind"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 20, NULL, kinds },
+  { "kind", N_("Kind"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 20, NULL, kinds, kind_labels },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
 };
 

@@ -18,11 +18,12 @@ struct _SaReview
 G_DEFINE_FINAL_TYPE (SaReview, sa_review, SA_TYPE_RECORD)
 
 static const char * const statuses[] = { "planned", "in-progress", "done", "suspended", NULL };
+static const char * const status_labels[] = { N_("Planned"), N_("In progress"), N_("Done"), N_("Suspended"), NULL };
 
 static const SaColumn columns[] = {
   { "commitment_id", N_("Commitment"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "commitment", NULL },
   { "fiscal_year", N_("Fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
-  { "status", N_("Status"), SA_COLUMN_TEXT, 0, 0, 20, NULL, statuses },
+  { "status", N_("Status"), SA_COLUMN_TEXT, 0, 0, 20, NULL, statuses, status_labels },
   { "progress_value", N_("Progress"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
   { "achievements", N_("Achievements"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },
   { "evaluation", N_("Evaluation"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },

@@ -18,10 +18,11 @@ struct _SaSituationNote
 G_DEFINE_FINAL_TYPE (SaSituationNote, sa_situation_note, SA_TYPE_RECORD)
 
 static const char * const kinds[] = { "strength", "challenge", NULL };
+static const char * const kind_labels[] = { N_("What has improved"), N_("Open challenge"), NULL };
 
 static const SaColumn columns[] = {
   { "section_id", N_("Section"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "section", NULL },
-  { "kind", N_("Kind"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 20, NULL, kinds },
+  { "kind", N_("Kind"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 20, NULL, kinds, kind_labels },
   { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 2000, NULL, NULL },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
 };

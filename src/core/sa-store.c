@@ -33,6 +33,8 @@ struct _SaStore
   guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
   GHashTable *dirty;       /* table names written in the open transaction */
   gboolean    created;     /* this open made the database */
+  gboolean    clock_moved; /* the clock moved since it was last saved */
+  gint64      data_version; /* PRAGMA data_version when last looked at */
 };
 
 G_DEFINE_FINAL_TYPE (SaStore, sa_store, G_TYPE_OBJECT)
@@ -410,7 +412,8 @@ sa_store_open_at_version (const char  *path,
   if (!open_connection (self, error) ||
       !configure_connection (self, error) ||
       !migrate (self, version, error) ||
-      !ensure_site (self, error))
+      !ensure_site (self, error) ||
+      !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -504,6 +507,33 @@ sa_store_set_site_name (SaStore     *self,
   sqlite3_bind_text (stmt, 1, self->site_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   return _sa_store_step_done (self, stmt, error);
+}
+
+/**
+ * sa_store_refresh:
+ * @self: a store
+ *
+ * Looks whether another connection (sasaeai-cli, another window) has written to the
+ * database since the last look, and if so emits #SaStore::changed for every table, so
+ * views show what is there now.
+ *
+ * Returns: whether another connection wrote
+ */
+gboolean
+sa_store_refresh (SaStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SA_IS_STORE (self), FALSE);
+
+  if (self->depth > 0 || !query_int (self, "PRAGMA data_version", &version, NULL) ||
+      version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  for (guint i = 0; i < sa_schema_n_tables; i++)
+    g_signal_emit (self, signals[CHANGED], 0, sa_schema_tables[i]->name);
+  return TRUE;
 }
 
 /* ---- Clocks and transactions ---------------------------------------------------- */

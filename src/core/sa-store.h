@@ -47,6 +47,9 @@ char       *sa_store_next_clock        (SaStore        *self);
 gboolean    sa_store_observe_clock     (SaStore        *self,
                                         const char     *clock,
                                         GError        **error);
+char       *sa_store_dup_clock         (SaStore        *self);
+
+gboolean    sa_store_refresh           (SaStore        *self);
 
 gboolean    sa_store_begin             (SaStore        *self,
                                         GError        **error);

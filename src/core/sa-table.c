@@ -28,6 +28,25 @@ sa_table_find_column (const SaTable *table,
   return -1;
 }
 
+/**
+ * sa_column_choice_label:
+ * @column: a column with choices
+ * @value: one of its choices
+ *
+ * Returns: how @value reads to a person, translated; @value itself when it has no label
+ */
+const char *
+sa_column_choice_label (const SaColumn *column,
+                        const char     *value)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  for (guint i = 0; column->choices != NULL && column->choices[i] != NULL; i++)
+    if (g_strcmp0 (column->choices[i], value) == 0 && column->choice_labels != NULL)
+      return _(column->choice_labels[i]);
+  return value;
+}
+
 gboolean
 sa_id_is_valid (const char *id)
 {

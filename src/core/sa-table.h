@@ -33,6 +33,7 @@ typedef struct
   gint64              max;     /* INT: largest value; TEXT: most characters */
   const char         *ref;     /* REF: the table referred to */
   const char * const *choices; /* TEXT: the only values allowed, or NULL */
+  const char * const *choice_labels; /* how each choice reads to a person, marked with N_() */
 } SaColumn;
 
 typedef struct
@@ -55,6 +56,8 @@ typedef struct
 
 int      sa_table_find_column  (const SaTable  *table,
                                 const char     *name);
+const char *sa_column_choice_label (const SaColumn *column,
+                                    const char     *value);
 gboolean sa_column_check_text  (const SaTable  *table,
                                 const SaColumn *column,
                                 const char     *text,
