@@ -7,6 +7,7 @@
 
 #include "sa-commitment.h"
 #include "sa-import.h"
+#include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-schedule-phase.h"
 #include "sa-window.h"
@@ -260,6 +261,51 @@ test_commitment_and_schedule (void)
   wait_for_frames ();
 }
 
+static gboolean
+is_status_titled (GtkWidget  *widget,
+                  const char *text)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0;
+}
+
+/* An empty database says how to begin, and a plan can be entered from there. */
+static void
+test_new_plan (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sasaeai-outline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  GtkWidget *window, *editor;
+
+  window = open_window (store);
+  g_assert_nonnull (find_widget (window, is_status_titled, "No Plan Yet"));
+
+  gtk_widget_activate_action (window, "win.new-plan", NULL);
+  wait_for_frames ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  type_into (editor, "Title", "第3期泉区地域福祉保健計画");
+  type_into (editor, "Area", "泉区");
+  type_into (editor, "First fiscal year", "H28");
+  type_into (editor, "Last fiscal year", "平成32年度");
+  save (editor);
+  /* 平成32年度 never existed: the era ended in its 31st year. */
+  g_assert_true (gtk_widget_get_visible (editor));
+  type_into (editor, "Last fiscal year", "R2");
+  save (editor);
+  g_assert_null (find_editor ());
+
+  plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_FIRST_FY), ==, 2016);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_LAST_FY), ==, 2020);
+  g_assert_null (find_widget (window, is_status_titled, "No Plan Yet"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames ();
+}
+
 static void
 test_window_restores_size (void)
 {
@@ -296,6 +342,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/outline/commitment-and-schedule", test_commitment_and_schedule);
+  g_test_add_func ("/outline/new-plan", test_new_plan);
   g_test_add_func ("/outline/window-restores-size", test_window_restores_size);
   return g_test_run ();
 }

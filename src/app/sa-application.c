@@ -42,12 +42,15 @@ open_store (SaApplication  *self,
   return g_steal_pointer (&store);
 }
 
+/* Says what went wrong and where the file is, so someone can look after it. */
 static void
 show_open_error (SaApplication *self,
                  GError        *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Plan Database Could Not Be Opened"),
-                                              error->message);
+  g_autofree char *default_path = sa_store_default_path ();
+  g_autofree char *body = g_strdup_printf (_("%s\n\nThe database file is “%s”. Nothing was changed in it."),
+                                           error->message, self->db_path ? self->db_path : default_path);
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Plan Database Could Not Be Opened"), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));

@@ -12,10 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-date.h"
 #include "sa-goal.h"
 #include "sa-initiative.h"
 #include "sa-outline-pane.h"
 #include "sa-plan.h"
+#include "sa-record-editor.h"
 #include "sa-section.h"
 #include "sa-window.h"
 
@@ -190,7 +192,8 @@ load_outline (SaWindow *self)
   g_autoptr(GListModel) plans = list_children (self->store, &sa_plan_table, NULL, NULL);
   g_autoptr(SaRecord) plan = g_list_model_get_item (plans, 0);
   g_autoptr(SaRecord) selected = self->outline_selection ? selected_outline_item (self) : NULL;
-  gboolean outline_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "outline") == 0;
+  const char *shown = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean outline_shown = shown == NULL || g_str_equal (shown, "outline") || g_str_equal (shown, "no-plan");
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
 
@@ -202,6 +205,8 @@ load_outline (SaWindow *self)
   if (!outline_shown || !select_outline_id (self, selected ? sa_record_get_id (selected) : NULL))
     gtk_single_selection_set_selected (self->outline_selection,
                                        outline_shown ? 0 : GTK_INVALID_LIST_POSITION);
+  if (plan == NULL && outline_shown)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-plan");
 }
 
 static gboolean
@@ -258,6 +263,25 @@ redo_activated (GtkWidget  *widget,
 
   if (!sa_undo_stack_redo (self->undo_stack, &error))
     show_error_toast (self, error);
+}
+
+/* A database made empty (`sasaeai-cli init --empty`) starts with its plan. */
+static void
+new_plan_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  static const char * const fields[] = { "title", "area", "first_fy", "last_fy", NULL };
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(SaRecord) plan = sa_record_new (&sa_plan_table);
+  g_autoptr(GDate) today = g_date_new ();
+  int fy;
+
+  g_date_set_time_t (today, time (NULL));
+  fy = sa_date_fiscal_year (today);
+  sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
+  sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
+  sa_record_editor_new (GTK_WINDOW (self), self->undo_stack, plan, TRUE, fields, _("New Plan"));
 }
 
 static void
@@ -414,6 +438,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_row_selected);
 
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
