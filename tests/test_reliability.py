@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Crash safety and concurrent writers.
+
+A process killed at any moment leaves the database whole, with each change either all
+there or not there at all; several processes writing at once all get their records in,
+and none of them sees "database is locked".
+"""
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
+KILLS = int(os.environ.get("SASAEAI_KILLS", "60"))
+
+
+def integrity(db):
+    with sqlite3.connect(db) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def counts(db):
+    with sqlite3.connect(db) as conn:
+        activities = conn.execute("SELECT count(*) FROM activity").fetchone()[0]
+        links = conn.execute("SELECT activity_id, count(*) FROM activity_commitment GROUP BY activity_id").fetchall()
+        unlinked = conn.execute("SELECT count(*) FROM activity WHERE id NOT IN "
+                                "(SELECT activity_id FROM activity_commitment)").fetchone()[0]
+    return activities, dict(links), unlinked
+
+
+class ReliabilityTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "plan.db")
+        outline = json.loads(subprocess.run([CLI, "--db", self.db, "outline", "--json"],
+                                            check=True, capture_output=True, text=True).stdout)
+        self.commitments = [c["id"] for g in outline["sections"][0]["goals"] for c in g["commitments"]]
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def add_command(self, n):
+        return [CLI, "--db", self.db, "activity", "add", "--date", "2012-05-20", "--title", f"サロン {n}",
+                "--participants", "10", "--commitment", self.commitments[0],
+                "--commitment", self.commitments[1], "--commitment", self.commitments[2]]
+
+    def test_killed_add_is_all_or_nothing(self):
+        rng = random.Random(20121120)
+        # How long one add takes here, so the kills land all over it.
+        start = time.monotonic()
+        subprocess.run(self.add_command(0), check=True, capture_output=True)
+        duration = time.monotonic() - start
+        interrupted = 0
+        for n in range(1, KILLS + 1):
+            before, _, _ = counts(self.db)
+            process = subprocess.Popen(self.add_command(n), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0, duration * 1.2))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            interrupted += process.returncode == -signal.SIGKILL
+            self.assertEqual(integrity(self.db), "ok")
+            after, links, unlinked = counts(self.db)
+            self.assertIn(after, (before, before + 1), f"kill {n}")
+            self.assertEqual(unlinked, 0, f"kill {n}: an activity without its links")
+            self.assertEqual(set(links.values()), {3}, f"kill {n}: an activity with only some links")
+        # Most kills must have landed while the command ran, or the test tests nothing.
+        self.assertGreater(interrupted, KILLS // 2)
+        # And the database still takes writes afterwards.
+        subprocess.run(self.add_command(KILLS + 1), check=True, capture_output=True)
+
+    def test_concurrent_writers(self):
+        writers, per_writer = 4, 25
+        errors = []
+        stop = threading.Event()
+
+        def write(w):
+            for i in range(per_writer):
+                r = subprocess.run(self.add_command(w * 1000 + i), capture_output=True, text=True)
+                if r.returncode != 0:
+                    errors.append(r.stderr)
+
+        def read():
+            while not stop.is_set():
+                r = subprocess.run([CLI, "--db", self.db, "activity", "list", "--json"],
+                                   capture_output=True, text=True)
+                if r.returncode != 0:
+                    errors.append(r.stderr)
+                else:
+                    json.loads(r.stdout)
+
+        threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+        reader = threading.Thread(target=read)
+        reader.start()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        stop.set()
+        reader.join()
+
+        self.assertEqual(errors, [])
+        self.assertEqual(counts(self.db)[0], writers * per_writer)
+        self.assertEqual(integrity(self.db), "ok")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
