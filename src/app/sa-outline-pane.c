@@ -362,25 +362,6 @@ add_clicked (RowAction *action)
   add_row_to (action->pane, action->list);
 }
 
-/* A button that adds a row to @list. */
-static GtkWidget *
-add_button (SaOutlinePane *self,
-            List          *list,
-            const char    *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  RowAction *action = g_new0 (RowAction, 1);
-
-  action->pane = self;
-  action->list = list;
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_data (button, "clicked", G_CALLBACK (add_clicked), action, row_action_free,
-                         G_CONNECT_SWAPPED);
-  return button;
-}
 
 static GtkWidget *
 action_button (SaOutlinePane *self,
@@ -395,7 +376,7 @@ action_button (SaOutlinePane *self,
 
   action->pane = self;
   action->list = list;
-  action->record = g_object_ref (record);
+  action->record = record ? g_object_ref (record) : NULL;
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -403,6 +384,15 @@ action_button (SaOutlinePane *self,
   g_signal_connect_data (button, "clicked", G_CALLBACK (callback), action, row_action_free,
                          G_CONNECT_SWAPPED);
   return button;
+}
+
+/* A button that adds a row to @list. */
+static GtkWidget *
+add_button (SaOutlinePane *self,
+            List          *list,
+            const char    *label)
+{
+  return action_button (self, list, NULL, "list-add-symbolic", label, add_clicked);
 }
 
 static GtkWidget *
