@@ -1,0 +1,208 @@
+/* sa-test-gui.c: driving real widgets in GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "sa-test-gui.h"
+
+/**
+ * sa_test_gui_init:
+ *
+ * Sets up gettext as main() does, then GTK for tests. Without a display, exits with
+ * 77 so the test counts as skipped; the test command runs it under Xvfb.
+ */
+void
+sa_test_gui_init (int    *argc,
+                  char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    exit (77);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SASAEAI_LOCALEDIR") ?: LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/**
+ * sa_test_wait:
+ *
+ * Runs the main loop for a moment, long enough for animations such as an expander
+ * row opening to finish.
+ */
+void
+sa_test_wait (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * sa_test_find:
+ * @root: where to look
+ * @match: what to look for
+ * @text: (nullable): passed to @match
+ *
+ * Returns: (transfer none) (nullable): the first shown widget under @root that matches
+ */
+GtkWidget *
+sa_test_find (GtkWidget   *root,
+              SaTestMatch  match,
+              const char  *text)
+{
+  if (gtk_widget_get_mapped (root) && match (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find (child, match, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sa_test_find_toplevel:
+ * @type: a window type
+ *
+ * Returns: (transfer none) (nullable): a visible window of @type
+ */
+GtkWidget *
+sa_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GString   *text)
+{
+  const char *title = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    title = gtk_label_get_text (GTK_LABEL (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_PREFERENCES_GROUP (widget))
+    title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+  if (title != NULL && gtk_widget_get_mapped (widget))
+    g_string_append_printf (text, "%s\n", title);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, text);
+}
+
+/**
+ * sa_test_collect_text:
+ * @root: a widget
+ *
+ * Returns: (transfer full): the text of every shown label, row and group title under
+ *   @root, a line each
+ */
+char *
+sa_test_collect_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect (root, text);
+  return g_string_free (text, FALSE);
+}
+
+void
+sa_test_click (GtkWidget  *root,
+               const char *tooltip)
+{
+  GtkWidget *button = sa_test_find (root, sa_test_has_tooltip, tooltip);
+
+  if (button == NULL)
+    g_error ("No button “%s”", tooltip);
+  g_signal_emit_by_name (button, "clicked");
+  sa_test_wait ();
+}
+
+void
+sa_test_type_into (GtkWidget  *root,
+                   const char *row_title,
+                   const char *text)
+{
+  GtkWidget *row = sa_test_find (root, sa_test_is_row_titled, row_title);
+
+  if (row == NULL)
+    g_error ("No field “%s”", row_title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/**
+ * sa_test_temp_db:
+ *
+ * Returns: (transfer full): the path of a database file in a new temporary folder
+ */
+char *
+sa_test_temp_db (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sasaeai-test-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, "plan.db", NULL);
+}
+
+gboolean
+sa_test_has_tooltip (GtkWidget  *widget,
+                     const char *text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+gboolean
+sa_test_has_label (GtkWidget  *widget,
+                   const char *text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
+gboolean
+sa_test_is_row_titled (GtkWidget  *widget,
+                       const char *text)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+}
+
+gboolean
+sa_test_is_status_titled (GtkWidget  *widget,
+                          const char *text)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0;
+}
+
+gboolean
+sa_test_is_error_label (GtkWidget  *widget,
+                        const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+gboolean
+sa_test_is_list_view (GtkWidget  *widget,
+                      const char *text)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
