@@ -22,6 +22,7 @@ static const SaCliCommand commands[] = {
   { "activity", "add|list|edit|delete|undelete", N_("Keep the activity log"), sa_cli_activity },
   { "site", "", N_("Show or name this installation"), sa_cli_site },
   { "holidays", "YEAR", N_("List Japanese public holidays of a year"), sa_cli_holidays },
+  { "handout", "-o FILE.pdf", N_("Write the schedule as a PDF handout"), sa_cli_handout },
   { NULL },
 };
 

@@ -63,5 +63,6 @@ int       sa_cli_district     (SaCli *cli, int argc, char **argv);
 int       sa_cli_activity     (SaCli *cli, int argc, char **argv);
 int       sa_cli_site         (SaCli *cli, int argc, char **argv);
 int       sa_cli_holidays     (SaCli *cli, int argc, char **argv);
+int       sa_cli_handout      (SaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,369 @@
+/* sa-text-table.c: a plain table of wrapped text, for the handout's other parts
+ *
+ * The expected actions (期待される取組) and the section's strengths and challenges
+ * are tables of text with a header, and sometimes a heading row across all columns.
+ * Their rows are drawn one at a time, so the handout pages them like the timeline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include "sa-text-table.h"
+
+#define GRID_WIDTH   0.5
+#define BORDER_WIDTH 0.9
+
+typedef struct
+{
+  PangoLayout *number;   /* a heading: the goal's number, else NULL */
+  PangoLayout *cells[SA_TEXT_TABLE_MAX_COLUMNS];  /* a heading: its text in cells[0] */
+  double       height;
+} Row;
+
+struct _SaTextTable
+{
+  PangoContext *context;
+  guint         n_columns;
+  double        shares[SA_TEXT_TABLE_MAX_COLUMNS];
+  double        widths[SA_TEXT_TABLE_MAX_COLUMNS];
+  PangoLayout  *headers[SA_TEXT_TABLE_MAX_COLUMNS];
+  GArray       *rows;
+  gboolean      ruled;   /* lines between rows, or only between columns */
+  double        width;
+  double        number_width;
+  double        header_height;
+};
+
+static void
+clear_row (gpointer data)
+{
+  Row *row = data;
+
+  g_clear_object (&row->number);
+  for (guint i = 0; i < SA_TEXT_TABLE_MAX_COLUMNS; i++)
+    g_clear_object (&row->cells[i]);
+}
+
+/**
+ * _sa_text_table_new:
+ * @context: the context to lay text out in
+ * @n_columns: from 1 to %SA_TEXT_TABLE_MAX_COLUMNS
+ * @headers: the columns' headings
+ * @shares: each column's share of the width; together 1
+ * @ruled: whether rows are separated by lines, or read as lists down each column
+ *
+ * Returns: (transfer full): the table, without rows
+ */
+SaTextTable *
+_sa_text_table_new (PangoContext       *context,
+                    guint               n_columns,
+                    const char * const *headers,
+                    const double       *shares,
+                    gboolean            ruled)
+{
+  SaTextTable *table = g_new0 (SaTextTable, 1);
+
+  g_assert (n_columns >= 1 && n_columns <= SA_TEXT_TABLE_MAX_COLUMNS);
+
+  table->context = g_object_ref (context);
+  table->n_columns = n_columns;
+  table->ruled = ruled;
+  table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (table->rows, clear_row);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      table->shares[i] = shares[i];
+      table->headers[i] = _sa_render_text (context, SA_FONT_HEADER, headers[i], 0);
+      pango_layout_set_alignment (table->headers[i], PANGO_ALIGN_CENTER);
+    }
+  return table;
+}
+
+void
+_sa_text_table_free (SaTextTable *table)
+{
+  if (table == NULL)
+    return;
+  for (guint i = 0; i < table->n_columns; i++)
+    g_clear_object (&table->headers[i]);
+  g_array_unref (table->rows);
+  g_object_unref (table->context);
+  g_free (table);
+}
+
+/* @cells: one text per column; NULL or "" leaves a cell empty */
+void
+_sa_text_table_add_row (SaTextTable        *table,
+                        const char * const *cells)
+{
+  Row row = { 0 };
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (cells[i] != NULL && *cells[i] != '\0')
+      row.cells[i] = _sa_render_text (table->context, i == 0 && table->ruled ? SA_FONT_STRONG : SA_FONT_BODY,
+                                       cells[i], 0);
+  g_array_append_val (table->rows, row);
+}
+
+/* A row across all columns: a goal's number in a box, then its title. */
+void
+_sa_text_table_add_heading (SaTextTable *table,
+                            const char  *number,
+                            const char  *text)
+{
+  Row row = { 0 };
+
+  row.number = _sa_render_text (table->context, SA_FONT_HEADING, number, 0);
+  row.cells[0] = _sa_render_text (table->context, SA_FONT_HEADING, text, 0);
+  g_array_append_val (table->rows, row);
+}
+
+static double
+wrapped_height (PangoLayout *layout,
+                double       width)
+{
+  if (layout == NULL)
+    return 0;
+  _sa_render_set_width (layout, MAX (1.0, width - 2 * SA_CELL_PAD_X));
+  return _sa_render_text_height (layout);
+}
+
+static double
+measure_row (SaTextTable *table,
+             Row         *row)
+{
+  double height = 0;
+
+  if (row->number != NULL)
+    return MAX (wrapped_height (row->number, table->number_width),
+                wrapped_height (row->cells[0], table->width - table->number_width))
+           + 2 * SA_CELL_PAD_Y + 2;
+  for (guint i = 0; i < table->n_columns; i++)
+    height = MAX (height, wrapped_height (row->cells[i], table->widths[i]));
+  return height + 2 * SA_CELL_PAD_Y;
+}
+
+void
+_sa_text_table_measure (SaTextTable *table,
+                        double       width)
+{
+  double headers = 0;
+
+  table->width = width;
+  table->number_width = 0;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      table->widths[i] = width * table->shares[i];
+      headers = MAX (headers, wrapped_height (table->headers[i], table->widths[i]));
+    }
+  table->header_height = headers + 2 * SA_CELL_PAD_Y;
+
+  /* A heading's number box is as wide as the first column, like the timeline's. */
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      if (row->number != NULL)
+        {
+          _sa_render_set_width (row->number, 0);
+          table->number_width = MAX (table->number_width,
+                                     _sa_render_text_width (row->number) + 2 * SA_CELL_PAD_X);
+        }
+    }
+  table->number_width = MAX (table->number_width, table->widths[0]);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+      row->height = measure_row (table, row);
+    }
+}
+
+guint
+_sa_text_table_get_n_rows (SaTextTable *table)
+{
+  return table->rows->len;
+}
+
+double
+_sa_text_table_get_header_height (SaTextTable *table)
+{
+  return table->header_height;
+}
+
+double
+_sa_text_table_get_row_height (SaTextTable *table,
+                               guint        row)
+{
+  return g_array_index (table->rows, Row, row).height;
+}
+
+gboolean
+_sa_text_table_is_heading (SaTextTable *table,
+                           guint        row)
+{
+  return g_array_index (table->rows, Row, row).number != NULL;
+}
+
+/* Where a row taller than a page can be cut: below a line of its tallest cell. */
+double
+_sa_text_table_get_row_break (SaTextTable *table,
+                              guint        index,
+                              double       limit)
+{
+  Row *row = &g_array_index (table->rows, Row, index);
+  PangoLayout *tallest = NULL;
+  double cut;
+
+  if (limit >= row->height)
+    return row->height;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (row->cells[i] != NULL &&
+        (tallest == NULL || _sa_render_text_height (row->cells[i]) > _sa_render_text_height (tallest)))
+      tallest = row->cells[i];
+  if (tallest == NULL || row->number != NULL)
+    return 0;
+  cut = SA_CELL_PAD_Y + _sa_render_line_break (tallest, limit - SA_CELL_PAD_Y);
+  return cut > SA_CELL_PAD_Y ? cut : 0;
+}
+
+static void
+fill_rect (cairo_t *cr,
+           double   x,
+           double   y,
+           double   width,
+           double   height,
+           guint32  rgb)
+{
+  _sa_render_set_color (cr, rgb);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_fill (cr);
+}
+
+static void
+column_lines (SaTextTable *table,
+              cairo_t     *cr,
+              double       top,
+              double       bottom)
+{
+  double x = 0;
+
+  for (guint i = 0; i + 1 < table->n_columns; i++)
+    {
+      x += table->widths[i];
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+    }
+}
+
+void
+_sa_text_table_paint_header (SaTextTable           *table,
+                             cairo_t               *cr,
+                             const SaTimelineStyle *style)
+{
+  double x = 0;
+
+  cairo_save (cr);
+  fill_rect (cr, 0, 0, table->width, table->header_height, style->header_fill);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *text = table->headers[i];
+
+      _sa_render_show (cr, text, x + SA_CELL_PAD_X,
+                       (table->header_height - _sa_render_text_height (text)) / 2, style->text);
+      x += table->widths[i];
+    }
+  _sa_render_set_color (cr, style->grid);
+  cairo_set_line_width (cr, GRID_WIDTH);
+  column_lines (table, cr, 0, table->header_height);
+  cairo_stroke (cr);
+  _sa_render_set_color (cr, style->border);
+  cairo_set_line_width (cr, BORDER_WIDTH);
+  cairo_rectangle (cr, 0, 0, table->width, table->header_height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+paint_heading (SaTextTable           *table,
+               cairo_t               *cr,
+               const SaTimelineStyle *style,
+               Row                   *row)
+{
+  PangoLayout *number = row->number;
+
+  fill_rect (cr, 0, 0, table->width, row->height, style->goal_fill);
+  fill_rect (cr, 0, 0, table->number_width, row->height, style->goal_accent);
+  _sa_render_show (cr, number, SA_CELL_PAD_X, (row->height - _sa_render_text_height (number)) / 2,
+                   style->goal_accent_text);
+  _sa_render_show (cr, row->cells[0], table->number_width + SA_CELL_PAD_X, SA_CELL_PAD_Y + 1,
+                   style->text);
+}
+
+static void
+paint_cells (SaTextTable           *table,
+             cairo_t               *cr,
+             const SaTimelineStyle *style,
+             Row                   *row)
+{
+  double x = 0;
+
+  if (table->ruled)
+    fill_rect (cr, 0, 0, table->widths[0], row->height, style->actor_fill);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (row->cells[i] != NULL)
+        _sa_render_show (cr, row->cells[i], x + SA_CELL_PAD_X, SA_CELL_PAD_Y, style->text);
+      x += table->widths[i];
+    }
+  _sa_render_set_color (cr, style->grid);
+  cairo_set_line_width (cr, GRID_WIDTH);
+  column_lines (table, cr, 0, row->height);
+  if (table->ruled)
+    {
+      cairo_move_to (cr, 0, row->height);
+      cairo_line_to (cr, table->width, row->height);
+    }
+  cairo_stroke (cr);
+}
+
+/**
+ * _sa_text_table_paint_row:
+ * @table: a measured table
+ * @cr: where to draw, with y = 0 where the drawn part starts
+ * @style: the colours
+ * @row: the row
+ * @offset: how much of the row's top is left out, because an earlier page has it
+ * @height: how much of the row to draw from @offset
+ */
+void
+_sa_text_table_paint_row (SaTextTable           *table,
+                          cairo_t               *cr,
+                          const SaTimelineStyle *style,
+                          guint                  index,
+                          double                 offset,
+                          double                 height)
+{
+  Row *row = &g_array_index (table->rows, Row, index);
+
+  /* The clip leaves room for the halves of the lines on the row's edges. */
+  cairo_save (cr);
+  cairo_rectangle (cr, -BORDER_WIDTH, -GRID_WIDTH, table->width + 2 * BORDER_WIDTH, height + 2 * GRID_WIDTH);
+  cairo_clip (cr);
+  cairo_translate (cr, 0, -offset);
+  if (row->number != NULL)
+    paint_heading (table, cr, style, row);
+  else
+    paint_cells (table, cr, style, row);
+  cairo_translate (cr, 0, offset);
+
+  _sa_render_set_color (cr, style->border);
+  cairo_set_line_width (cr, BORDER_WIDTH);
+  cairo_move_to (cr, 0, 0);
+  cairo_line_to (cr, 0, height);
+  cairo_move_to (cr, table->width, 0);
+  cairo_line_to (cr, table->width, height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

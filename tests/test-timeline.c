@@ -1,0 +1,497 @@
+/* test-timeline.c: the timeline layout: rows, columns, bars, counts and options
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "render-fixture.h"
+#include "sa-error.h"
+#include "sa-schema.h"
+#include "sa-store-timeline.h"
+#include "sa-timeline-layout.h"
+
+#define SAMPLE GINT_TO_POINTER (1)
+
+static SaTimelineLayout *
+new_layout (SaStore                 *store,
+            const SaTimelineOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  SaTimelineLayout *layout = sa_timeline_layout_new (store, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  return layout;
+}
+
+/* The sample's rows, as in the document: goal, then who, then what. */
+static void
+test_rows (RenderFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(SaTimelineLayout) layout = new_layout (f->store, NULL);
+  static const struct { const char *actor; guint start, end; } groups[] = {
+    { "区役所", 1, 4 }, { "区社協", 4, 6 }, { "ケアプラザ", 6, 8 },
+  };
+  const SaTimelineRow *row;
+
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 3 + 18);
+
+  row = sa_timeline_layout_get_row (layout, 0);
+  g_assert_cmpint (row->kind, ==, SA_TIMELINE_ROW_GOAL);
+  g_assert_cmpstr (row->text, ==, "ちょっとした困りごとをご近所の支え合いで解決できる関係をつくろう");
+  g_assert_null (row->actor_name);
+  g_assert_cmpint (sa_timeline_layout_get_row (layout, 8)->kind, ==, SA_TIMELINE_ROW_GOAL);
+  g_assert_cmpint (sa_timeline_layout_get_row (layout, 16)->kind, ==, SA_TIMELINE_ROW_GOAL);
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint i = groups[g].start; i < groups[g].end; i++)
+      {
+        row = sa_timeline_layout_get_row (layout, i);
+        g_assert_cmpint (row->kind, ==, SA_TIMELINE_ROW_COMMITMENT);
+        g_assert_cmpstr (row->actor_name, ==, groups[g].actor);
+        g_assert_cmpuint (row->group_start, ==, groups[g].start);
+        g_assert_cmpuint (row->group_end, ==, groups[g].end);
+        g_assert_cmpuint (row->goal_row, ==, 0);
+      }
+
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 1)->text, ==,
+                   "地域で行われている助け合いの活動を紹介する。(他地域での取組事例など)");
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 3)->text, ==,
+                   "地域で行うあいさつ運動を支援する。【Target: 全地区】");
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 20)->text, ==,
+                   "地域やケアプラザで活動中の人たちの交流の機会をつくる。");
+  g_assert_cmpuint (sa_timeline_layout_get_row (layout, 20)->goal_row, ==, 16);
+
+  /* Rows follow each other without gaps, and a position finds its row. */
+  for (guint i = 0; i < sa_timeline_layout_get_n_rows (layout); i++)
+    {
+      row = sa_timeline_layout_get_row (layout, i);
+      g_assert_cmpfloat (row->height, >, 10);
+      if (i > 0)
+        {
+          const SaTimelineRow *above = sa_timeline_layout_get_row (layout, i - 1);
+          g_assert_cmpfloat_with_epsilon (row->y, above->y + above->height, 1e-6);
+        }
+      g_assert_cmpint (sa_timeline_layout_get_row_at_y (layout, row->y + row->height / 2), ==, i);
+    }
+  g_assert_cmpfloat_with_epsilon (row->y + row->height, sa_timeline_layout_get_height (layout), 1e-6);
+  g_assert_cmpint (sa_timeline_layout_get_row_at_y (layout, -1), ==, -1);
+  g_assert_cmpint (sa_timeline_layout_get_row_at_y (layout, sa_timeline_layout_get_height (layout)), ==, -1);
+  g_assert_finalize_object (g_steal_pointer (&layout));
+}
+
+static void
+assert_columns_tile (SaTimelineLayout *layout,
+                     double            width)
+{
+  double actor_x, actor_w, text_x, text_w, years_x, years_w, x, w, previous_end;
+
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_ACTOR, &actor_x, &actor_w);
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_TEXT, &text_x, &text_w);
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_YEARS, &years_x, &years_w);
+  g_assert_cmpfloat (actor_x, ==, 0);
+  g_assert_cmpfloat_with_epsilon (text_x, actor_w, 1e-6);
+  g_assert_cmpfloat_with_epsilon (years_x, text_x + text_w, 1e-6);
+  g_assert_cmpfloat_with_epsilon (years_x + years_w, sa_timeline_layout_get_width (layout), 1e-6);
+  g_assert_cmpfloat (sa_timeline_layout_get_width (layout), >=, width - 1e-6);
+
+  previous_end = years_x;
+  for (int fy = sa_timeline_layout_get_first_fy (layout); fy <= sa_timeline_layout_get_last_fy (layout); fy++)
+    {
+      sa_timeline_layout_get_year_column (layout, fy, &x, &w);
+      g_assert_cmpfloat_with_epsilon (x, previous_end, 1e-6);
+      g_assert_cmpfloat (w, >, 20);
+      previous_end = x + w;
+    }
+  g_assert_cmpfloat_with_epsilon (previous_end, years_x + years_w, 1e-6);
+}
+
+static void
+test_columns (RenderFixture *f,
+              gconstpointer  data)
+{
+  static const struct { SaYearFormat format; const char *first, *last; } formats[] = {
+    { SA_YEAR_FORMAT_SHORT, "22", "27" },
+    { SA_YEAR_FORMAT_ERA_LETTER, "H22", "H27" },
+    { SA_YEAR_FORMAT_ERA, "平成22年度", "平成27年度" },
+    { SA_YEAR_FORMAT_FY, "FY2010", "FY2015" },
+    { SA_YEAR_FORMAT_WESTERN, "2010年度", "2015年度" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto(SaTimelineOptions) options;
+      g_autoptr(SaTimelineLayout) layout = NULL;
+
+      sa_timeline_options_init (&options);
+      options.year_format = formats[i].format;
+      layout = new_layout (f->store, &options);
+
+      g_assert_cmpint (sa_timeline_layout_get_first_fy (layout), ==, 2010);
+      g_assert_cmpint (sa_timeline_layout_get_last_fy (layout), ==, 2015);
+      g_assert_cmpuint (sa_timeline_layout_get_n_years (layout), ==, 6);
+      g_assert_cmpstr (sa_timeline_layout_get_year_label (layout, 2010), ==, formats[i].first);
+      g_assert_cmpstr (sa_timeline_layout_get_year_label (layout, 2015), ==, formats[i].last);
+
+      /* An A4 landscape page, an A4 portrait one, and a width too narrow to fit. */
+      sa_timeline_layout_set_width (layout, 786);
+      assert_columns_tile (layout, 786);
+      g_assert_cmpfloat_with_epsilon (sa_timeline_layout_get_width (layout), 786, 1e-6);
+      sa_timeline_layout_set_width (layout, 539);
+      assert_columns_tile (layout, 539);
+      sa_timeline_layout_set_width (layout, 200);
+      assert_columns_tile (layout, 200);
+      g_assert_cmpfloat (sa_timeline_layout_get_width (layout), >, 200);
+      g_assert_cmpfloat_with_epsilon (sa_timeline_layout_get_width (layout),
+                                      sa_timeline_layout_get_min_width (layout), 1);
+    }
+}
+
+static void
+assert_bar (SaTimelineLayout *layout,
+            guint             index,
+            int               start_fy,
+            int               end_fy)
+{
+  const SaTimelineBar *bar = sa_timeline_layout_get_bar (layout, index);
+  const SaTimelineRow *row = sa_timeline_layout_get_row (layout, bar->row);
+  cairo_rectangle_t extents;
+  double start_x, end_x, w;
+
+  g_assert_cmpint (bar->start_fy, ==, start_fy);
+  g_assert_cmpint (bar->end_fy, ==, end_fy);
+  sa_timeline_layout_get_bar_extents (layout, index, &extents);
+  sa_timeline_layout_get_year_column (layout, start_fy, &start_x, &w);
+  sa_timeline_layout_get_year_column (layout, end_fy, &end_x, &w);
+  /* The bar begins in its first year's column and ends in its last year's. */
+  g_assert_cmpfloat (extents.x, >=, start_x);
+  g_assert_cmpfloat (extents.x, <, start_x + w);
+  g_assert_cmpfloat (extents.x + extents.width, >, end_x);
+  g_assert_cmpfloat (extents.x + extents.width, <=, end_x + w);
+  g_assert_cmpfloat (extents.y, >=, row->y);
+  g_assert_cmpfloat (extents.y + extents.height, <=, row->y + row->height);
+}
+
+static void
+test_bars (RenderFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(SaTimelineLayout) layout = new_layout (f->store, NULL);
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) clipped = NULL;
+  guint n = sa_timeline_layout_get_n_rows (layout);
+
+  g_assert_cmpuint (sa_timeline_layout_get_n_bars (layout), ==, 18);
+  for (guint i = 0; i < n; i++)
+    {
+      const SaTimelineRow *row = sa_timeline_layout_get_row (layout, i);
+
+      if (row->kind == SA_TIMELINE_ROW_GOAL)
+        {
+          g_assert_cmpuint (row->n_bars, ==, 0);
+          continue;
+        }
+      g_assert_cmpuint (row->n_bars, ==, 1);
+      g_assert_cmpuint (row->n_lanes, ==, 1);
+      g_assert_null (row->counts);
+      g_assert_cmpstr (sa_timeline_layout_get_bar (layout, row->first_bar)->label, ==, "実施");
+      g_assert_false (sa_timeline_layout_get_bar (layout, row->first_bar)->open_start);
+      g_assert_false (sa_timeline_layout_get_bar (layout, row->first_bar)->open_end);
+      g_assert_cmpuint (sa_timeline_layout_get_bar (layout, row->first_bar)->row, ==, i);
+      assert_bar (layout, row->first_bar, 2010, 2015);
+    }
+
+  /* Shown from 24 to 25, every phase runs on from before and beyond. */
+  sa_timeline_options_init (&options);
+  options.first_fy = 2012;
+  options.last_fy = 2013;
+  clipped = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_years (clipped), ==, 2);
+  for (guint i = 0; i < sa_timeline_layout_get_n_bars (clipped); i++)
+    {
+      const SaTimelineBar *bar = sa_timeline_layout_get_bar (clipped, i);
+      cairo_rectangle_t extents;
+      double years_x, years_w;
+
+      g_assert_true (bar->open_start);
+      g_assert_true (bar->open_end);
+      assert_bar (clipped, i, 2012, 2013);
+      sa_timeline_layout_get_bar_extents (clipped, i, &extents);
+      sa_timeline_layout_get_column (clipped, SA_TIMELINE_COLUMN_YEARS, &years_x, &years_w);
+      g_assert_cmpfloat (extents.x, ==, years_x);
+      g_assert_cmpfloat_with_epsilon (extents.x + extents.width, years_x + years_w, 1e-6);
+    }
+}
+
+/* Phases one after another share a lane; overlapping ones stack. */
+static void
+test_lanes (RenderFixture *f,
+            gconstpointer  data)
+{
+  g_autofree char *section = render_fixture_add_plan (f->store, 1, 2, NULL);
+  g_autofree char *goal = render_fixture_find (f->store, "goal", "title", "目標 1 の題");
+  g_autofree char *actor = render_fixture_find (f->store, "actor", "name", "区社協");
+  g_autofree char *stepped = render_fixture_add_commitment (f->store, goal, actor, "検討してから実施する。", 5);
+  g_autofree char *overlapping = render_fixture_add_commitment (f->store, goal, actor, "重ねて実施する。", 6);
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  const SaTimelineRow *plain, *row;
+
+  render_fixture_add_phase (f->store, stepped, "検討", 2010, 2011);
+  render_fixture_add_phase (f->store, stepped, "実施", 2012, 2015);
+  render_fixture_add_phase (f->store, overlapping, "実施", 2010, 2015);
+  render_fixture_add_phase (f->store, overlapping, "拡充", 2013, 2014);
+
+  sa_timeline_options_init (&options);
+  options.section_id = g_strdup (section);
+  layout = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 1 + 4);
+
+  plain = sa_timeline_layout_get_row (layout, 1);
+  row = sa_timeline_layout_get_row (layout, 3);
+  g_assert_cmpstr (row->text, ==, "検討してから実施する。");
+  g_assert_cmpuint (row->n_bars, ==, 2);
+  g_assert_cmpuint (row->n_lanes, ==, 1);
+  assert_bar (layout, row->first_bar, 2010, 2011);
+  assert_bar (layout, row->first_bar + 1, 2012, 2015);
+
+  row = sa_timeline_layout_get_row (layout, 4);
+  g_assert_cmpuint (row->n_lanes, ==, 2);
+  g_assert_cmpuint (sa_timeline_layout_get_bar (layout, row->first_bar)->lane, ==, 0);
+  g_assert_cmpuint (sa_timeline_layout_get_bar (layout, row->first_bar + 1)->lane, ==, 1);
+  assert_bar (layout, row->first_bar + 1, 2013, 2014);
+  g_assert_cmpfloat (row->height, >, plain->height);
+}
+
+static void
+test_wrapping (RenderFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *long_text = NULL;
+  g_autofree char *section = NULL;
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  GString *text = g_string_new (NULL);
+  double wide;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append (text, "地域の支え合いの仕組みを、住民と一緒に考える。");
+  long_text = g_string_free (text, FALSE);
+  section = render_fixture_add_plan (f->store, 1, 2, long_text);
+
+  sa_timeline_options_init (&options);
+  options.section_id = g_strdup (section);
+  layout = new_layout (f->store, &options);
+  sa_timeline_layout_set_width (layout, 786);
+  /* 276 characters in a column of some 40 take seven lines or so. */
+  wide = sa_timeline_layout_get_row (layout, 1)->height;
+  g_assert_cmpfloat (wide, >, 5 * 12.0);
+
+  /* Narrower, the same text takes more lines. */
+  sa_timeline_layout_set_width (layout, 400);
+  g_assert_cmpfloat (sa_timeline_layout_get_row (layout, 1)->height, >, wide * 1.3);
+}
+
+static gint64
+count (GHashTable *counts,
+       const char *commitment,
+       guint       year)
+{
+  guint *years = g_hash_table_lookup (counts, commitment);
+
+  return years ? years[year] : 0;
+}
+
+static void
+assert_counts (GHashTable *counts,
+               const char *first,
+               const char *second)
+{
+  g_assert_cmpint (count (counts, first, 0), ==, 2);
+  g_assert_cmpint (count (counts, first, 1), ==, 0);
+  g_assert_cmpint (count (counts, first, 2), ==, 1);
+  g_assert_cmpint (count (counts, first, 3), ==, 0);
+  g_assert_cmpint (count (counts, first, 5), ==, 1);
+  g_assert_cmpint (count (counts, second, 5), ==, 1);
+  g_assert_cmpint (g_hash_table_size (counts), ==, 2);
+}
+
+static void
+test_counts (RenderFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  g_auto(SaTimelineOptions) options;
+  g_autofree char *first = render_fixture_find (f->store, "commitment", "text", "交流の場を提供する。");
+  g_autofree char *second = render_fixture_find (f->store, "commitment", "text", "ボランティアネットワークを支援する。");
+  g_autofree char *deleted = NULL;
+  const char * const both[] = { first, second, NULL };
+  const SaTimelineRow *row = NULL;
+
+  g_free (render_fixture_add_activity (f->store, "2010-04-01", first));
+  g_free (render_fixture_add_activity (f->store, "2011-03-31", first));  /* still FY2010 */
+  g_free (render_fixture_add_activity (f->store, "2012-04-01", first));
+  g_free (render_fixture_add_activity (f->store, "2016-04-01", first));  /* after the plan */
+  g_free (render_fixture_add_activity (f->store, "2010-03-31", first));  /* before it */
+  deleted = render_fixture_add_activity (f->store, "2013-05-01", first);
+  g_assert_true (sa_store_set_deleted (f->store, sa_schema_find_table ("activity"), deleted, TRUE, &error));
+  {
+    g_autofree char *shared = render_fixture_add_activity (f->store, "2015-06-01", first);
+    g_assert_true (sa_store_set_activity_commitments (f->store, shared, both, &error));
+  }
+
+  /* Most activities are in the plan's years: the count scans both tables. */
+  counts = sa_store_count_commitment_activities (f->store, 2010, 2015, &error);
+  g_assert_no_error (error);
+  assert_counts (counts, first, second);
+  g_clear_pointer (&counts, g_hash_table_unref);
+
+  /* Few are: the count goes through the date index; the figures are the same. */
+  for (guint i = 0; i < 60; i++)
+    g_free (render_fixture_add_activity (f->store, "2000-05-01", second));
+  counts = sa_store_count_commitment_activities (f->store, 2010, 2015, &error);
+  g_assert_no_error (error);
+  assert_counts (counts, first, second);
+
+  sa_timeline_options_init (&options);
+  options.show_counts = TRUE;
+  layout = new_layout (f->store, &options);
+  for (guint i = 0; i < sa_timeline_layout_get_n_rows (layout); i++)
+    {
+      const SaTimelineRow *candidate = sa_timeline_layout_get_row (layout, i);
+
+      if (candidate->kind == SA_TIMELINE_ROW_COMMITMENT)
+        g_assert_nonnull (candidate->counts);
+      if (g_strcmp0 (candidate->id, first) == 0)
+        row = candidate;
+    }
+  g_assert_nonnull (row);
+  g_assert_cmpuint (row->counts[0], ==, 2);
+  g_assert_cmpuint (row->counts[2], ==, 1);
+  g_assert_cmpuint (row->counts[4], ==, 0);
+  g_assert_cmpuint (row->counts[5], ==, 1);
+}
+
+static void
+test_filters (RenderFixture *f,
+              gconstpointer  data)
+{
+  g_autofree char *goal = render_fixture_find (f->store, "goal", "title", "誰もが参加できる交流の場・機会をつくろう");
+  g_autofree char *actor = render_fixture_find (f->store, "actor", "name", "ケアプラザ");
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) by_goal = NULL;
+  g_autoptr(SaTimelineLayout) by_actor = NULL;
+
+  sa_timeline_options_init (&options);
+  options.goal_ids = g_strsplit (goal, " ", -1);
+  by_goal = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_goal), ==, 1 + 7);
+  g_assert_cmpstr (sa_timeline_layout_get_row (by_goal, 0)->id, ==, goal);
+  g_assert_cmpuint (sa_timeline_layout_get_goals (by_goal)->len, ==, 1);
+
+  g_clear_pointer (&options.goal_ids, g_strfreev);
+  options.actor_ids = g_strsplit (actor, " ", -1);
+  by_actor = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_actor), ==, 3 + 2 + 2 + 1);
+  for (guint i = 0; i < sa_timeline_layout_get_n_rows (by_actor); i++)
+    {
+      const SaTimelineRow *row = sa_timeline_layout_get_row (by_actor, i);
+      g_assert_true (row->kind == SA_TIMELINE_ROW_GOAL || g_str_equal (row->actor_name, "ケアプラザ"));
+    }
+}
+
+static void
+assert_refused (SaStore  *store,
+                int       first_fy,
+                int       last_fy,
+                const char *goal,
+                const char *actor,
+                GQuark    domain,
+                int       code)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+
+  sa_timeline_options_init (&options);
+  options.first_fy = first_fy;
+  options.last_fy = last_fy;
+  if (goal != NULL)
+    options.goal_ids = g_strsplit (goal, " ", -1);
+  if (actor != NULL)
+    options.actor_ids = g_strsplit (actor, " ", -1);
+  layout = sa_timeline_layout_new (store, &options, &error);
+  g_assert_null (layout);
+  g_assert_error (error, domain, code);
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_refused (RenderFixture *f,
+              gconstpointer  data)
+{
+  assert_refused (f->store, 2009, 0, NULL, NULL, SA_ERROR, SA_ERROR_INVALID);
+  assert_refused (f->store, 0, 2016, NULL, NULL, SA_ERROR, SA_ERROR_INVALID);
+  assert_refused (f->store, 2014, 2012, NULL, NULL, SA_ERROR, SA_ERROR_INVALID);
+  assert_refused (f->store, 0, 0, "4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10", NULL, SA_ERROR, SA_ERROR_NOT_FOUND);
+  assert_refused (f->store, 0, 0, NULL, "4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10", SA_ERROR, SA_ERROR_NOT_FOUND);
+}
+
+static void
+test_no_plan (RenderFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaTimelineLayout) layout = sa_timeline_layout_new (f->store, NULL, &error);
+
+  g_assert_null (layout);
+  g_assert_error (error, SA_ERROR, SA_ERROR_NOT_FOUND);
+}
+
+static void
+test_today (RenderFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(SaTimelineLayout) layout = new_layout (f->store, NULL);
+  GDate april, march, later;
+  double x, w;
+
+  g_date_clear (&april, 1);
+  g_date_clear (&march, 1);
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&april, 1, G_DATE_APRIL, 2012);
+  g_date_set_dmy (&march, 31, G_DATE_MARCH, 2013);
+  g_date_set_dmy (&later, 1, G_DATE_APRIL, 2016);
+  sa_timeline_layout_get_year_column (layout, 2012, &x, &w);
+  g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &april), >=, x);
+  g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &april), <, x + w * 0.01);
+  g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &march), >, x + w * 0.99);
+  g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &march), <=, x + w);
+  g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &later), ==, -1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, sample, func) \
+  g_test_add ("/timeline/" path, RenderFixture, sample, render_fixture_setup, func, render_fixture_teardown)
+  ADD ("rows", SAMPLE, test_rows);
+  ADD ("columns", SAMPLE, test_columns);
+  ADD ("bars", SAMPLE, test_bars);
+  ADD ("lanes", NULL, test_lanes);
+  ADD ("wrapping", NULL, test_wrapping);
+  ADD ("counts", SAMPLE, test_counts);
+  ADD ("filters", SAMPLE, test_filters);
+  ADD ("refused", SAMPLE, test_refused);
+  ADD ("no-plan", NULL, test_no_plan);
+  ADD ("today", SAMPLE, test_today);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""sasaeai-cli handout: the PDF as poppler reads it, and the options it refuses."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
+A4 = (841.89, 595.276)
+A3 = (1190.55, 841.89)
+
+
+def poppler(*args):
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def columns(line):
+    """The cells of a `pdftotext -layout` line: text separated by two spaces or more."""
+    return [cell for cell in re.split(r"\s{2,}", line.strip()) if cell]
+
+
+def find_wrapped(lines, text, start=0):
+    """The first line from @start where @text starts: whole in one cell, or wrapped
+    over the same column of the lines that follow. None when it is not there."""
+    for i, line in enumerate(lines[start:], start):
+        for cell in columns(line):
+            if not text.startswith(cell):
+                continue
+            rest, j = text[len(cell):], i + 1
+            while rest and j < len(lines) and j <= i + 8:
+                cells = [c for c in columns(lines[j]) if rest.startswith(c)]
+                if cells:
+                    rest = rest[len(cells[0]):]
+                j += 1
+            if not rest:
+                return i
+    return None
+
+
+@unittest.skipUnless(shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts"),
+                     "poppler-utils is not installed")
+class HandoutTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.tmp.name, "plan.db")
+        self.pdf = os.path.join(self.tmp.name, "handout.pdf")
+        outline = json.loads(self.cli("outline", "--json"))
+        self.plan = outline["plan"]
+        self.goals = outline["sections"][0]["goals"]
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_cli(self, *args):
+        return subprocess.run([CLI, "--db", self.db, *args], capture_output=True, text=True)
+
+    def cli(self, *args):
+        result = self.run_cli(*args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def handout(self, *args):
+        out = self.cli("handout", "-o", self.pdf, "--date", "2010-04-01", *args)
+        self.assertRegex(out, r"^Wrote \d+ pages? to ")
+        return int(re.search(r"\d+", out).group())
+
+    def info(self):
+        info = dict(line.split(":", 1) for line in poppler("pdfinfo", self.pdf).splitlines() if ":" in line)
+        return {key: value.strip() for key, value in info.items()}
+
+    def page_size(self):
+        width, height = re.match(r"([\d.]+) x ([\d.]+) pts", self.info()["Page size"]).groups()
+        return float(width), float(height)
+
+    def assert_size(self, expected):
+        for got, want in zip(self.page_size(), expected):
+            self.assertAlmostEqual(got, want, delta=0.5)
+
+    def text(self, page=None):
+        pages = ["-f", str(page), "-l", str(page)] if page else []
+        return poppler("pdftotext", "-layout", *pages, self.pdf, "-")
+
+    def commitments(self, goals=None):
+        return [(c["actor"], c["text"] + (f"【Target: {c['target']}】" if c["target"] else ""))
+                for g in (goals or self.goals) for c in g["commitments"]]
+
+    def test_sample_pdf(self):
+        pages = self.handout()
+        info = self.info()
+        self.assertEqual(int(info["Pages"]), pages)
+        self.assertEqual(info["Title"], self.plan["title"])
+        self.assertTrue(info["Creator"].startswith("Sasaeai "), info["Creator"])
+        self.assert_size(A4)
+
+    def test_fonts_embedded_as_subsets(self):
+        self.handout()
+        rows = poppler("pdffonts", self.pdf).splitlines()[2:]
+        self.assertTrue(rows, "no fonts")
+        for row in rows:
+            emb, sub, uni = row.split()[-5:-2]
+            self.assertEqual((emb, sub, uni), ("yes", "yes", "yes"), row)
+
+    def test_every_commitment_with_its_actor(self):
+        """Each commitment's text, in the plan's order, and the last actor named
+        above it is its own."""
+        self.handout()
+        lines = self.text().splitlines()
+        actors = {a for a, _ in self.commitments()}
+        at = 0
+        for actor, text in self.commitments():
+            at = find_wrapped(lines, text, at)
+            self.assertIsNotNone(at, f"{text} is missing or out of order")
+            named = [cell for line in lines[:at + 1] for cell in columns(line)[:1] if cell in actors]
+            self.assertEqual(named[-1] if named else None, actor, text)
+            at += 1
+
+    def test_years_and_schedule_on_every_page(self):
+        pages = self.handout()
+        self.assertGreater(pages, 1)
+        for page in range(1, pages + 1):
+            lines = self.text(page).splitlines()
+            self.assertTrue(any(columns(line) == ["22", "23", "24", "25", "26", "27"] for line in lines),
+                            f"page {page} has no year header")
+            self.assertIn("What we do in the plan period", self.text(page))
+            self.assertIn("◎ 実施", self.text(page))
+
+    def test_paper_and_orientation(self):
+        self.handout("--paper", "a3")
+        self.assert_size(A3)
+        self.handout("--portrait")
+        self.assert_size(tuple(reversed(A4)))
+        self.handout("--paper", "A3", "--portrait")
+        self.assert_size(tuple(reversed(A3)))
+
+    def test_goals_and_years(self):
+        self.handout("--goal", "2", "--fy-from", "H24", "--fy-to", "2013", "--year-format", "era")
+        text = self.text()
+        for _, commitment in self.commitments([self.goals[1]]):
+            self.assertIsNotNone(find_wrapped(text.splitlines(), commitment), commitment)
+        for _, commitment in self.commitments([self.goals[0]]):
+            if commitment not in [c for _, c in self.commitments([self.goals[1]])]:
+                self.assertNotIn(commitment, text)
+        self.assertIn("平成24年度", text)
+        self.assertIn("平成25年度", text)
+        self.assertNotIn("平成23年度", text)
+
+    def test_actor(self):
+        self.handout("--actor", "区社協")
+        text = self.text()
+        for actor, commitment in self.commitments():
+            if actor == "区社協":
+                self.assertIsNotNone(find_wrapped(text.splitlines(), commitment), commitment)
+        self.assertNotIn("ケアプラザ ", text)
+
+    def test_parts(self):
+        self.handout("--notes", "--expected-actions", "--counts")
+        text = self.text()
+        self.assertIn("What has improved", text)
+        self.assertIn("隣近所に相談できる人がいない。", text)
+        self.assertIn("Expected actions (examples)", text)
+        self.assertIn("関係機関（施設・学校など）", text)
+        self.assertIn("activities recorded", text)
+
+    def test_replaces_whole_file(self):
+        with open(self.pdf, "w") as f:
+            f.write("old")
+        self.handout()
+        with open(self.pdf, "rb") as f:
+            self.assertTrue(f.read().startswith(b"%PDF-"))
+        self.assertEqual(os.listdir(self.tmp.name).count("handout.pdf"), 1)
+        self.assertEqual([n for n in os.listdir(self.tmp.name) if n.startswith("handout.pdf.")], [])
+
+    def assert_refused(self, status, *args):
+        result = self.run_cli("handout", *args)
+        self.assertEqual(result.returncode, status, f"{args}: {result.stderr}")
+        lines = result.stderr.strip().splitlines()
+        self.assertTrue(lines and lines[0].startswith("sasaeai-cli: "), result.stderr)
+        if status == 1:
+            self.assertEqual(len(lines), 1, result.stderr)
+        self.assertFalse(os.path.exists(self.pdf), f"{args} wrote a file")
+        return lines[0]
+
+    def test_refused(self):
+        out = ["-o", self.pdf]
+        self.assertIn("FY2010", self.assert_refused(1, *out, "--fy-from", "2009"))
+        self.assert_refused(1, *out, "--fy-to", "平成28年度")
+        self.assert_refused(1, *out, "--fy-from", "2014", "--fy-to", "2012")
+        self.assert_refused(1, *out, "--fy-from", "abc")
+        self.assertIn("9", self.assert_refused(1, *out, "--goal", "9"))
+        self.assert_refused(1, *out, "--goal", "one")
+        self.assert_refused(1, *out, "--actor", "nobody")
+        self.assert_refused(1, *out, "--section", "第9節")
+        self.assert_refused(1, *out, "--date", "2010-02-30")
+        self.assert_refused(1, "-o", os.path.join(self.tmp.name, "missing", "h.pdf"))
+        self.assert_refused(2)
+        self.assert_refused(2, *out, "--paper", "b5")
+        self.assert_refused(2, *out, "--year-format", "roman")
+        self.assert_refused(2, *out, "extra")
+        self.assert_refused(2, *out, "--colour")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
