@@ -53,15 +53,18 @@ class ReliabilityTest(unittest.TestCase):
 
     def test_killed_add_is_all_or_nothing(self):
         rng = random.Random(20121120)
-        # How long one add takes here, so the kills land all over it.
-        start = time.monotonic()
-        subprocess.run(self.add_command(0), check=True, capture_output=True)
-        duration = time.monotonic() - start
+        # How long one add takes here (the median of three), so the kills land all over it.
+        durations = []
+        for n in range(3):
+            start = time.monotonic()
+            subprocess.run(self.add_command(-n), check=True, capture_output=True)
+            durations.append(time.monotonic() - start)
+        duration = sorted(durations)[1]
         interrupted = 0
         for n in range(1, KILLS + 1):
             before, _, _ = counts(self.db)
             process = subprocess.Popen(self.add_command(n), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0, duration * 1.2))
+            time.sleep(rng.uniform(0, duration * 0.8))
             process.send_signal(signal.SIGKILL)
             process.wait()
             interrupted += process.returncode == -signal.SIGKILL
@@ -70,8 +73,9 @@ class ReliabilityTest(unittest.TestCase):
             self.assertIn(after, (before, before + 1), f"kill {n}")
             self.assertEqual(unlinked, 0, f"kill {n}: an activity without its links")
             self.assertEqual(set(links.values()), {3}, f"kill {n}: an activity with only some links")
-        # Most kills must have landed while the command ran, or the test tests nothing.
-        self.assertGreater(interrupted, KILLS // 2)
+        # Many kills must have landed while the command ran, or the test tests nothing;
+        # how many depends on how busy the machine is.
+        self.assertGreater(interrupted, KILLS // 3)
         # And the database still takes writes afterwards.
         subprocess.run(self.add_command(KILLS + 1), check=True, capture_output=True)
 
