@@ -373,6 +373,123 @@ test_fiscal_year_round_trip (void)
     }
 }
 
+static void
+assert_loose (const char  *text,
+              const GDate *reference,
+              int          year,
+              int          month,
+              int          day)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!sa_date_parse_loose (text, reference, &date, &error))
+    g_error ("“%s” was refused: %s", text, error->message);
+  g_assert_cmpint (g_date_get_year (&date), ==, year);
+  g_assert_cmpint (g_date_get_month (&date), ==, month);
+  g_assert_cmpint (g_date_get_day (&date), ==, day);
+}
+
+static char *
+loose_error (const char  *text,
+             const GDate *reference)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_set_dmy (&date, 2, G_DATE_JANUARY, 2000);
+  if (sa_date_parse_loose (text, reference, &date, &error))
+    g_error ("“%s” was accepted", text);
+  g_assert_error (error, SA_ERROR, SA_ERROR_INVALID);
+  /* A refused date leaves the output alone. */
+  g_assert_cmpint (g_date_get_julian (&date), ==, 730121);
+  return g_strdup (error->message);
+}
+
+static void
+test_loose (void)
+{
+  GDate reference;
+
+  g_date_set_dmy (&reference, 1, G_DATE_MARCH, 2012);
+  assert_loose ("2012-05-20", &reference, 2012, 5, 20);
+  assert_loose ("2012/5/20", &reference, 2012, 5, 20);
+  assert_loose ("2012.5.20", &reference, 2012, 5, 20);
+  assert_loose ("2012-5-2", &reference, 2012, 5, 2);
+  assert_loose ("20120520", &reference, 2012, 5, 20);
+  assert_loose ("2012年5月20日", &reference, 2012, 5, 20);
+  assert_loose ("2012年05月20", &reference, 2012, 5, 20);
+  assert_loose ("  2013/1/31 ", &reference, 2013, 1, 31);
+  /* Full-width digits and separators, as an input method types them. */
+  assert_loose ("２０１２／５／２０", &reference, 2012, 5, 20);
+  assert_loose ("２０１２ー５ー２０", &reference, 2012, 5, 20) ;
+  /* A month and day fall in the year of the date shown, not this year. */
+  assert_loose ("5/20", &reference, 2012, 5, 20);
+  assert_loose ("5-20", &reference, 2012, 5, 20);
+  assert_loose ("12.31", &reference, 2012, 12, 31);
+  assert_loose ("2/29", &reference, 2012, 2, 29);
+  assert_loose ("5月20日", &reference, 2012, 5, 20);
+  assert_loose ("５月２０日", &reference, 2012, 5, 20);
+  /* Era dates. */
+  assert_loose ("H24.5.20", &reference, 2012, 5, 20);
+  assert_loose ("h24/5/20", &reference, 2012, 5, 20);
+  assert_loose ("平成24年5月20日", &reference, 2012, 5, 20);
+  assert_loose ("平成元年1月8日", &reference, 1989, 1, 8);
+  assert_loose ("H31.4.30", &reference, 2019, 4, 30);
+  assert_loose ("令和元年5月1日", &reference, 2019, 5, 1);
+  assert_loose ("R2.4.1", &reference, 2020, 4, 1);
+  assert_loose ("S64.1.7", &reference, 1989, 1, 7);
+}
+
+static void
+test_loose_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  /* Without a reference, a month and day are in this year. */
+  g_assert_true (sa_date_parse_loose ("1/1", NULL, &date, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_year (&date), ==, g_date_time_get_year (now));
+}
+
+static void
+test_loose_rejects (void)
+{
+  const char * const malformed[] = {
+    "", " ", "abc", "2012", "12/5/20", "012/5/20", "2012/5/20/1", "2012/5-20", "2012年5/20",
+    "2012/5/20日", "5/", "/5/20", "2012//5", "2012/5/", "5/20/", "2012-005-20", "201205201",
+    "H24", "H24.5", "平成24年", "5月", "5.20.", "X24.5.20", "2012/5/20 10:00", "五月二十日",
+    "-5/20", "5/-20", "+2012/5/20",
+  };
+  GDate reference;
+
+  g_date_set_dmy (&reference, 1, G_DATE_MARCH, 2011);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autofree char *message = loose_error (malformed[i], &reference);
+      g_autofree char *expected = g_strdup_printf ("“%s” is not a date; type one such as 2012-05-20 or 5/20",
+                                                   malformed[i]);
+
+      g_assert_cmpstr (message, ==, expected);
+    }
+
+  /* Dates that do not exist say so; 2011 is not a leap year. */
+  g_assert_cmpstr (loose_error ("2/29", &reference), ==, "“2/29” is not a date that exists");
+  g_assert_cmpstr (loose_error ("2011-02-29", &reference), ==, "“2011-02-29” is not a date that exists");
+  g_assert_cmpstr (loose_error ("2012/13/1", &reference), ==, "“2012/13/1” is not a date that exists");
+  g_assert_cmpstr (loose_error ("4/31", &reference), ==, "“4/31” is not a date that exists");
+  g_assert_cmpstr (loose_error ("0/1", &reference), ==, "“0/1” is not a date that exists");
+  g_assert_cmpstr (loose_error ("20121301", &reference), ==, "“20121301” is not a date that exists");
+  g_assert_cmpstr (loose_error ("H0.5.1", &reference), ==, "“H0.5.1” is not a date that exists");
+  g_assert_cmpstr (loose_error ("平成32年1月1日", &reference), ==, "“平成32年1月1日” is not a date that exists");
+  g_assert_cmpstr (loose_error ("H31.5.1", &reference), ==, "“H31.5.1” is not a day of the 平成 era");
+  g_assert_cmpstr (loose_error ("H1.1.7", &reference), ==, "“H1.1.7” is not a day of the 平成 era");
+  g_assert_cmpstr (loose_error ("1867/12/31", &reference), ==, "“1867/12/31” is outside the years 1868 to 9999");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -388,6 +505,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/date/fiscal-year-parse/accepts", test_fiscal_year_parse);
   g_test_add_func ("/date/fiscal-year-parse/rejects", test_fiscal_year_parse_rejects);
   g_test_add_func ("/date/fiscal-year-parse/round-trip", test_fiscal_year_round_trip);
+  g_test_add_func ("/date/loose/accepts", test_loose);
+  g_test_add_func ("/date/loose/today", test_loose_today);
+  g_test_add_func ("/date/loose/rejects", test_loose_rejects);
 
   return g_test_run ();
 }

@@ -322,6 +322,15 @@ test_specific_days (void)
   assert_holiday (2021, 7, 23, "スポーツの日");
   assert_holiday (2021, 8, 9, "振替休日");
 
+  /* Happy Monday: 成人の日 and 体育の日 from 2000, 海の日 and 敬老の日 from 2003 */
+  assert_holiday (1999, 1, 15, "成人の日");
+  assert_holiday (2000, 1, 10, "成人の日");
+  assert_holiday (2000, 1, 15, NULL);
+  assert_holiday (2000, 10, 9, "体育の日");
+  assert_holiday (2002, 7, 20, "海の日");
+  assert_holiday (2003, 7, 21, "海の日");
+  assert_holiday (2003, 9, 15, "敬老の日");
+
   /* 振替休日; from 2007 it skips over following holidays */
   assert_holiday (2001, 2, 12, "振替休日");
   assert_holiday (2006, 1, 2, "振替休日");

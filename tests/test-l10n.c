@@ -20,6 +20,9 @@ test_japanese_labels (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (sa_test_find (window, sa_test_is_list_view, NULL))),
+                                   0, TRUE);
+  sa_test_wait ();
 
   /* The sidebar's goals and the plan page's groups, in the words of the plan document. */
   text = sa_test_collect_text (window);

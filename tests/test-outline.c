@@ -191,6 +191,9 @@ test_new_plan (void)
   g_assert_cmpuint (plans->len, ==, 1);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_FIRST_FY), ==, 2016);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_LAST_FY), ==, 2020);
+  /* The status page fades out; give a busy machine time for it. */
+  for (guint i = 0; i < 10 && sa_test_find (window, sa_test_is_status_titled, "No Plan Yet"); i++)
+    sa_test_wait ();
   g_assert_null (sa_test_find (window, sa_test_is_status_titled, "No Plan Yet"));
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();

@@ -148,6 +148,37 @@ test_columns (RenderFixture *f,
     }
 }
 
+/* A window zooms into the years: columns as wide as asked, never below their
+ * minimum, until the layout fills a width again. */
+static void
+test_column_widths (RenderFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SaTimelineLayout) layout = new_layout (f->store, NULL);
+  double actor, text, x, w, min_year;
+
+  sa_timeline_layout_set_column_widths (layout, 300, 200);
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_ACTOR, NULL, &actor);
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_TEXT, NULL, &text);
+  sa_timeline_layout_get_year_column (layout, 2012, &x, &w);
+  g_assert_cmpfloat_with_epsilon (text, 300, 1e-6);
+  g_assert_cmpfloat_with_epsilon (w, 200, 1e-6);
+  g_assert_cmpfloat_with_epsilon (x, actor + 300 + 2 * 200, 1e-6);
+  g_assert_cmpfloat_with_epsilon (sa_timeline_layout_get_width (layout), actor + 300 + 6 * 200, 1e-6);
+  assert_columns_tile (layout, sa_timeline_layout_get_width (layout));
+
+  /* Too narrow for "◎ 実施": the columns keep their minimum. */
+  sa_timeline_layout_set_column_widths (layout, 10, 1);
+  sa_timeline_layout_get_year_column (layout, 2012, NULL, &min_year);
+  sa_timeline_layout_get_column (layout, SA_TIMELINE_COLUMN_TEXT, NULL, &text);
+  g_assert_cmpfloat (min_year, >, 20);
+  g_assert_cmpfloat (text, >=, 100);
+
+  sa_timeline_layout_set_width (layout, 786);
+  g_assert_cmpfloat_with_epsilon (sa_timeline_layout_get_width (layout), 786, 1e-6);
+  assert_columns_tile (layout, 786);
+}
+
 static void
 assert_bar (SaTimelineLayout *layout,
             guint             index,
@@ -483,6 +514,7 @@ main (int    argc,
   g_test_add ("/timeline/" path, RenderFixture, sample, render_fixture_setup, func, render_fixture_teardown)
   ADD ("rows", SAMPLE, test_rows);
   ADD ("columns", SAMPLE, test_columns);
+  ADD ("column-widths", SAMPLE, test_column_widths);
   ADD ("bars", SAMPLE, test_bars);
   ADD ("lanes", NULL, test_lanes);
   ADD ("wrapping", NULL, test_wrapping);

@@ -31,7 +31,8 @@ test_window_shows_sample_plan (void)
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
 
-  /* The plan is selected first and shows its sections and actors. */
+  /* The plan shows its sections and actors. */
+  select_row (window, 0);
   text = sa_test_collect_text (window);
   g_assert_nonnull (strstr (text, "第2期泉区地域福祉保健計画"));
   g_assert_nonnull (strstr (text, "ケアプラザ"));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-preferences-window.h"
+#include "sa-sync-ui.h"
 
 struct _SaPreferencesWindow
 {
@@ -19,6 +20,10 @@ struct _SaPreferencesWindow
 
   AdwComboRow          *year_format_row;
   AdwEntryRow          *site_name_row;
+  AdwActionRow         *sync_folder_row;
+  GtkWidget            *clear_folder_button;
+
+  GtkNativeDialog      *folder_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (SaPreferencesWindow, sa_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -31,6 +36,73 @@ on_site_name_apply (SaPreferencesWindow *self)
   if (!sa_store_set_site_name (self->store, gtk_editable_get_text (GTK_EDITABLE (self->site_name_row)), &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
+
+/* ---- the sync folder ------------------------------------------------------------ */
+
+static gboolean
+get_folder_subtitle (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  const char *text = g_variant_get_string (variant, NULL);
+  g_autoptr(GFile) folder = NULL;
+
+  if (*text == '\0')
+    {
+      g_value_set_string (value, _("None chosen"));
+      return TRUE;
+    }
+  /* A URI reads better as the name the file manager shows. */
+  folder = g_file_new_for_commandline_arg (text);
+  g_value_take_string (value, g_file_get_parse_name (folder));
+  return TRUE;
+}
+
+static gboolean
+get_folder_set (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  g_value_set_boolean (value, *g_variant_get_string (variant, NULL) != '\0');
+  return TRUE;
+}
+
+static void
+on_folder_chosen (SaPreferencesWindow *self,
+                  int                  response)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->folder_chooser))) != NULL)
+    sa_sync_ui_set_folder (folder);
+  g_clear_object (&self->folder_chooser);
+}
+
+static void
+on_choose_folder (SaPreferencesWindow *self)
+{
+  g_autoptr(GFile) current = sa_sync_ui_dup_folder ();
+
+  if (self->folder_chooser != NULL)
+    return;
+  self->folder_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose the Sync Folder"), GTK_WINDOW (self),
+                                                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                                         _("_Choose"), _("_Cancel")));
+  gtk_native_dialog_set_modal (self->folder_chooser, TRUE);
+  if (current != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->folder_chooser), current, NULL);
+  g_signal_connect_object (self->folder_chooser, "response", G_CALLBACK (on_folder_chosen), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->folder_chooser);
+}
+
+static void
+on_clear_folder (SaPreferencesWindow *self)
+{
+  sa_sync_ui_set_folder (NULL);
+}
+
+/* ---- years ---------------------------------------------------------------------- */
 
 /* The combo's items are in the order of the schema's enum. */
 static gboolean
@@ -60,6 +132,9 @@ sa_preferences_window_dispose (GObject *object)
 {
   SaPreferencesWindow *self = SA_PREFERENCES_WINDOW (object);
 
+  if (self->folder_chooser != NULL)
+    gtk_native_dialog_destroy (self->folder_chooser);
+  g_clear_object (&self->folder_chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -78,7 +153,11 @@ sa_preferences_window_class_init (SaPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, year_format_row);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, site_name_row);
+  gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, sync_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, clear_folder_button);
   gtk_widget_class_bind_template_callback (widget_class, on_site_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_folder);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_folder);
 }
 
 static void
@@ -89,6 +168,10 @@ sa_preferences_window_init (SaPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "year-format", self->year_format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_year_format, set_year_format, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "sync-folder", self->sync_folder_row, "subtitle",
+                                G_SETTINGS_BIND_GET, get_folder_subtitle, NULL, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "sync-folder", self->clear_folder_button, "sensitive",
+                                G_SETTINGS_BIND_GET, get_folder_set, NULL, NULL, NULL);
 }
 
 SaPreferencesWindow *

@@ -12,13 +12,20 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-activity-filter.h"
+#include "sa-activity-form.h"
+#include "sa-activity-log.h"
+#include "sa-calendar-page.h"
 #include "sa-date.h"
 #include "sa-goal.h"
+#include "sa-month-grid.h"
 #include "sa-initiative.h"
 #include "sa-outline-pane.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-section.h"
+#include "sa-sync-ui.h"
+#include "sa-timeline-page.h"
 #include "sa-window.h"
 
 struct _SaWindow
@@ -31,6 +38,10 @@ struct _SaWindow
   GtkTreeListModel     *outline;
   GtkSingleSelection   *outline_selection;
   SaOutlinePane        *outline_pane;
+  SaActivityFilter     *filter;        /* shared by the views that show activities */
+  SaActivityLog        *activity_log;
+  SaCalendarPage       *calendar_page;
+  SaTimelinePage       *timeline_page;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -265,6 +276,38 @@ redo_activated (GtkWidget  *widget,
     show_error_toast (self, error);
 }
 
+static void
+show_activity_log (SaWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "list");
+  gtk_list_box_select_row (self->nav_list, gtk_list_box_get_row_at_index (self->nav_list, 0));
+}
+
+/* Ctrl+N: a new record, on the calendar's selected day when the calendar is shown. */
+static void
+new_activity_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GDate) date = NULL;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") == 0)
+    g_object_get (sa_calendar_page_get_grid (self->calendar_page), "date", &date, NULL);
+  sa_activity_log_new_activity (self->activity_log, date);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  show_activity_log (self);
+  sa_activity_log_start_search (self->activity_log);
+}
+
 /* A database made empty (`sasaeai-cli init --empty`) starts with its plan. */
 static void
 new_plan_activated (GtkWidget  *widget,
@@ -296,6 +339,108 @@ on_toast (SaWindow *self,
           AdwToast *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+/* ---- the views of activities ---------------------------------------------------- */
+
+static GtkWidget *
+nav_row (const char *name,
+         const char *icon,
+         const char *label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  gtk_widget_set_name (row, name);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+add_page (SaWindow   *self,
+          GtkWidget  *page,
+          const char *name,
+          const char *title,
+          const char *icon)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
+  adw_view_stack_page_set_icon_name (stack_page, icon);
+  g_signal_connect_object (page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+}
+
+/* The activity log beside the outline, and the calendar as a view of its own; both see
+ * the same filter. */
+static void
+add_activity_views (SaWindow *self)
+{
+  self->filter = g_object_new (SA_TYPE_ACTIVITY_FILTER, NULL);
+
+  self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->store, self->undo_stack));
+  g_signal_connect_object (self->activity_log, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
+  gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
+
+  self->calendar_page = g_object_new (SA_TYPE_CALENDAR_PAGE, "store", self->store,
+                                      "undo-stack", self->undo_stack, "filter", self->filter, NULL);
+  add_page (self, GTK_WIDGET (self->calendar_page), "calendar", _("_Calendar"), "x-office-calendar-symbolic");
+
+  self->timeline_page = sa_timeline_page_new (self->store, self->undo_stack);
+  add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
+}
+
+/* ---- files for other sites and other programs ----------------------------------- */
+
+static void
+sync_toast (AdwToast *toast,
+            gpointer  user_data)
+{
+  on_toast (SA_WINDOW (user_data), toast);
+}
+
+static void
+sync_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  GtkWindow *window = GTK_WINDOW (self);
+
+  if (g_str_equal (action_name, "win.sync-now"))
+    sa_sync_ui_sync_now (window, self->undo_stack, sync_toast, self);
+  else if (g_str_equal (action_name, "win.export-sync"))
+    sa_sync_ui_export (window, self->undo_stack, sync_toast, self);
+  else if (g_str_equal (action_name, "win.import-sync"))
+    sa_sync_ui_import (window, self->undo_stack, FALSE, sync_toast, self);
+  else if (g_str_equal (action_name, "win.preview-sync"))
+    sa_sync_ui_import (window, self->undo_stack, TRUE, sync_toast, self);
+  else if (g_str_equal (action_name, "win.export-csv"))
+    sa_sync_ui_export_csv (window, self->undo_stack, sync_toast, self);
+  else if (g_str_equal (action_name, "win.import-csv"))
+    sa_sync_ui_import_csv (window, self->undo_stack, sync_toast, self);
+  else if (g_str_equal (action_name, "win.export-ics"))
+    sa_sync_ui_export_ics (window, self->undo_stack, sync_toast, self);
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  sa_timeline_page_print (SA_WINDOW (widget)->timeline_page);
+}
+
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  sa_timeline_page_export_pdf (SA_WINDOW (widget)->timeline_page);
 }
 
 /* ---- window state --------------------------------------------------------------- */
@@ -344,11 +489,14 @@ sa_window_constructed (GObject *object)
   self->outline_pane = sa_outline_pane_new (self->undo_stack);
   g_signal_connect_object (self->outline_pane, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
+  add_activity_views (self);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   load_outline (self);
-  gtk_single_selection_set_selected (self->outline_selection, 0);
+  /* Staff spend their day in the activity log: it comes first, once there is a plan. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
+    show_activity_log (self);
   restore_state (self);
 }
 
@@ -361,6 +509,7 @@ sa_window_dispose (GObject *object)
   g_clear_object (&self->outline_selection);
   g_clear_object (&self->outline);
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->filter);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -405,6 +554,11 @@ sa_window_set_property (GObject      *object,
     }
 }
 
+static const char * const file_actions[] = {
+  "win.sync-now", "win.export-sync", "win.import-sync", "win.preview-sync",
+  "win.export-csv", "win.import-csv", "win.export-ics",
+};
+
 static void
 sa_window_class_init (SaWindowClass *klass)
 {
@@ -439,6 +593,16 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_nav_row_selected);
 
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
+    gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-now", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-activity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

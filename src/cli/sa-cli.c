@@ -22,6 +22,12 @@ static const SaCliCommand commands[] = {
   { "activity", "add|list|edit|delete|undelete", N_("Keep the activity log"), sa_cli_activity },
   { "site", "", N_("Show or name this installation"), sa_cli_site },
   { "holidays", "YEAR", N_("List Japanese public holidays of a year"), sa_cli_holidays },
+  { "export-sync", "FILE", N_("Write this site’s sync file for the other sites"), sa_cli_export_sync },
+  { "import-sync", "FILE [--dry-run] [--json]", N_("Merge another site’s sync file"), sa_cli_import_sync },
+  { "sync-folder", "DIR", N_("Exchange sync files with every site in a shared folder"), sa_cli_sync_folder },
+  { "export-csv", "FILE [--fy YEAR]", N_("Write activity records as CSV"), sa_cli_export_csv },
+  { "import-csv", "FILE", N_("Add or change activity records from CSV"), sa_cli_import_csv },
+  { "export-ics", "FILE [--fy YEAR]", N_("Write activity records as iCalendar"), sa_cli_export_ics },
   { "handout", "-o FILE.pdf", N_("Write the schedule as a PDF handout"), sa_cli_handout },
   { NULL },
 };

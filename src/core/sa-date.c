@@ -510,3 +510,249 @@ sa_fiscal_year_parse (const char  *text,
   *fy = year;
   return TRUE;
 }
+
+/* One number of a date as typed, and what followed it: "-", "/", ".", "年", "月",
+ * "日", or "" at the end. */
+typedef struct
+{
+  int         value;
+  gsize       digits;
+  const char *unit;
+} DatePart;
+
+static const char *
+read_unit (const char **p)
+{
+  /* A Japanese input method types "ー" for "-", and some people type a minus sign. */
+  static const struct { const char *text; const char *unit; } units[] = {
+    { "-", "-" }, { "ー", "-" }, { "−", "-" }, { "‐", "-" },
+    { "/", "/" }, { ".", "." }, { "年", "年" }, { "月", "月" }, { "日", "日" },
+  };
+
+  if (**p == '\0')
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_has_prefix (*p, units[i].text))
+      {
+        *p += strlen (units[i].text);
+        return units[i].unit;
+      }
+  return NULL;
+}
+
+/* Splits @p into at most three numbers and what follows each. After an era name,
+ * "元" is the year 1. */
+static gboolean
+read_date_parts (const char *p,
+                 gboolean    after_era_name,
+                 DatePart   *parts,
+                 guint      *n_parts)
+{
+  *n_parts = 0;
+  while (*p != '\0')
+    {
+      DatePart *part = &parts[*n_parts];
+      gsize len = 0;
+
+      if (*n_parts == 3)
+        return FALSE;
+      if (after_era_name && *n_parts == 0 && g_str_has_prefix (p, "元"))
+        {
+          part->value = 1;
+          part->digits = 1;
+          p += strlen ("元");
+        }
+      else
+        {
+          int high = 0;
+
+          while (g_ascii_isdigit (p[len]))
+            len++;
+          /* Eight digits are a whole date, 20120520; read them as two halves. */
+          if (len == 0 || len > 8 ||
+              (len > 4 && !parse_digits (p, len - 4, &high)) ||
+              !parse_digits (p + (len > 4 ? len - 4 : 0), MIN (len, 4), &part->value))
+            return FALSE;
+          part->value += high * 10000;
+          part->digits = len;
+          p += len;
+        }
+      if ((part->unit = read_unit (&p)) == NULL)
+        return FALSE;
+      (*n_parts)++;
+    }
+  return *n_parts > 0;
+}
+
+static gboolean
+units_are (const DatePart *parts,
+           guint           n_parts,
+           const char     *a,
+           const char     *b,
+           const char     *last)
+{
+  const char *expected[] = { a, b, last };
+  const char * const *want = expected + (3 - n_parts);
+
+  for (guint i = 0; i < n_parts; i++)
+    if (!g_str_equal (parts[i].unit, want[i]) &&
+        !(i == n_parts - 1 && *parts[i].unit == '\0'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Year, month and day from the parts, in the forms sa_date_parse_loose() accepts. */
+static gboolean
+date_from_parts (const DatePart *parts,
+                 guint           n_parts,
+                 gboolean        era,
+                 int             reference_year,
+                 int            *year,
+                 int            *month,
+                 int            *day)
+{
+  const char *sep = parts[0].unit;
+  gboolean ascii = g_str_equal (sep, "-") || g_str_equal (sep, "/") || g_str_equal (sep, ".");
+
+  if (n_parts == 1)
+    {
+      if (era || parts[0].digits != 8 || *parts[0].unit != '\0')
+        return FALSE;
+      *year = parts[0].value / 10000;
+      *month = parts[0].value / 100 % 100;
+      *day = parts[0].value % 100;
+      return TRUE;
+    }
+
+  if (!(ascii ? units_are (parts, n_parts, sep, sep, "") : units_are (parts, n_parts, "年", "月", "日")))
+    return FALSE;
+  for (guint i = n_parts == 3 ? 1 : 0; i < n_parts; i++)
+    if (parts[i].digits > 2)
+      return FALSE;
+
+  if (n_parts == 2)
+    {
+      if (era)
+        return FALSE;
+      *year = reference_year;
+      *month = parts[0].value;
+      *day = parts[1].value;
+      return TRUE;
+    }
+
+  /* A western year has four digits, so 12/5/20 is refused rather than guessed. */
+  if (era ? parts[0].digits > 2 : parts[0].digits != 4)
+    return FALSE;
+  *year = parts[0].value;
+  *month = parts[1].value;
+  *day = parts[2].value;
+  return TRUE;
+}
+
+/* Makes @year, an era year of @era, a western year, and checks that the day is in
+ * the era: 平成31年4月30日 is, 平成31年5月1日 was already 令和元年. */
+static gboolean
+check_era_date (const char  *text,
+                SaEra        era,
+                int          era_year,
+                int          month,
+                int          day,
+                GDate       *out,
+                GError     **error)
+{
+  int year = eras[era].year + era_year - 1;
+  SaEra actual;
+
+  if (era_year < 1 || year > era_last_year (era) || !g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("“%s” is not a date that exists"), text);
+      return FALSE;
+    }
+  g_date_set_dmy (out, day, month, year);
+  if (!sa_date_get_era (out, &actual, NULL) || actual != era)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("“%s” is not a day of the %s era"), text, eras[era].name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sa_date_parse_loose:
+ * @text: a date as a person types it
+ * @reference: (nullable): the date shown before; a month and day typed without a year
+ *   fall in its year. %NULL for this year
+ * @out: (out caller-allocates): the date; left alone on error
+ * @error: return location for a message that says what is wrong
+ *
+ * Accepts what people type into a date field: 2012-05-20, 2012/5/20, 2012.5.20,
+ * 20120520, 2012年5月20日, 5/20, 5-20, 5月20日, and era dates such as H24.5.20,
+ * h24/5/20 and 平成24年5月20日 (令和元年5月1日 for the first year). Full-width digits
+ * and separators are read as their ASCII forms; spaces around the date are ignored.
+ * A year of two digits without an era is refused rather than guessed.
+ *
+ * Returns: %TRUE if @text is a date that exists in the years 1868 to 9999
+ */
+gboolean
+sa_date_parse_loose (const char   *text,
+                     const GDate  *reference,
+                     GDate        *out,
+                     GError      **error)
+{
+  g_autofree char *normalized = NULL;
+  DatePart parts[3];
+  guint n_parts;
+  SaEra era = SA_ERA_MEIJI;
+  gboolean has_era, by_name = FALSE;
+  const char *rest;
+  int year, month, day;
+  GDate date;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (reference == NULL || g_date_valid (reference), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normalized != NULL)
+    g_strstrip (normalized);
+
+  if (reference != NULL)
+    year = g_date_get_year (reference);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      year = g_date_time_get_year (now);
+    }
+
+  has_era = normalized != NULL && find_era_prefix (normalized, TRUE, &era, &by_name, &rest);
+  if (normalized == NULL ||
+      !read_date_parts (has_era ? rest : normalized, has_era && by_name, parts, &n_parts) ||
+      !date_from_parts (parts, n_parts, has_era, year, &year, &month, &day))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("“%s” is not a date; type one such as 2012-05-20 or 5/20"), text);
+      return FALSE;
+    }
+
+  if (has_era)
+    {
+      if (!check_era_date (text, era, year, month, day, &date, error))
+        return FALSE;
+    }
+  else if (!g_date_valid_dmy (day, month, year))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("“%s” is not a date that exists"), text);
+      return FALSE;
+    }
+  else
+    g_date_set_dmy (&date, day, month, year);
+
+  if (!check_year_range (text, g_date_get_year (&date), error))
+    return FALSE;
+  *out = date;
+  return TRUE;
+}

@@ -65,6 +65,10 @@ char       *sa_date_format_era        (const GDate  *date);
 gboolean    sa_date_parse_iso         (const char   *text,
                                        GDate        *out,
                                        GError      **error);
+gboolean    sa_date_parse_loose       (const char   *text,
+                                       const GDate  *reference,
+                                       GDate        *out,
+                                       GError      **error);
 char       *sa_date_to_iso            (const GDate  *date);
 gboolean    sa_fiscal_year_parse      (const char   *text,
                                        int          *fy,

@@ -13,11 +13,33 @@
 #include <glib/gi18n-lib.h>
 
 #include "sa-error.h"
+#include "sa-hlc.h"
 #include "sa-import.h"
 #include "sa-row.h"
 #include "sa-schema.h"
 
 #define SAMPLE_RESOURCE "/io/github/sasaeai/Sasaeai/sample-plan.jsonl"
+
+void
+sa_conflict_free (SaConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+  g_free (conflict->id);
+  g_free (conflict->field);
+  g_clear_pointer (&conflict->local, json_node_unref);
+  g_clear_pointer (&conflict->incoming, json_node_unref);
+  g_free (conflict->local_clock);
+  g_free (conflict->incoming_clock);
+  g_free (conflict);
+}
+
+void
+sa_import_report_clear (SaImportReport *report)
+{
+  g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  *report = (SaImportReport) { 0, };
+}
 
 static SaRecord *
 parse_line (const char  *line,
@@ -37,7 +59,9 @@ parse_line (const char  *line,
   if (!json_parser_load_from_data (parser, line, length, &local_error) ||
       !(record = sa_row_from_json (json_parser_get_root (parser), &local_error)))
     {
-      g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("Line %u: %s"), number, local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("Line %u: %s"), number, message);
       return NULL;
     }
   return record;
@@ -117,8 +141,49 @@ count_result (SaImportReport *report,
     }
 }
 
+/* ---- Merging, and telling conflicts ------------------------------------------------ */
+
+typedef struct
+{
+  SaStore               *store;
+  const SaImportOptions *options;
+  SaImportReport        *report;
+  GHashTable            *local_known; /* site id → clock, as this site knew before */
+  GHashTable            *seen;        /* site id → highest clock of its writes in the rows */
+} Import;
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->local_known, g_hash_table_unref);
+  g_clear_pointer (&import->seen, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+static GHashTable *
+new_clock_map (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Raises @map's clock for the site that wrote @clock. */
+static void
+raise_clock (GHashTable *map,
+             const char *clock)
+{
+  const char *site;
+  const char *current;
+
+  if (!sa_hlc_parse (clock, NULL, NULL, &site))
+    return;
+  current = g_hash_table_lookup (map, site);
+  if (g_strcmp0 (clock, current) > 0)
+    g_hash_table_insert (map, g_strdup (site), g_strdup (clock));
+}
+
 static gboolean
-observe_clocks (SaStore   *store,
+observe_clocks (Import    *import,
                 SaRecord  *record,
                 GError   **error)
 {
@@ -126,38 +191,240 @@ observe_clocks (SaStore   *store,
   GHashTableIter iter;
   gpointer clock;
 
-  if (!sa_store_observe_clock (store, sa_record_get_hlc (record), error))
+  if (!sa_store_observe_clock (import->store, sa_record_get_hlc (record), error))
     return FALSE;
+  raise_clock (import->seen, sa_record_get_hlc (record));
   if (clocks == NULL)
     return TRUE;
   g_hash_table_iter_init (&iter, clocks);
   while (g_hash_table_iter_next (&iter, NULL, &clock))
-    if (!sa_store_observe_clock (store, clock, error))
-      return FALSE;
+    {
+      if (!sa_store_observe_clock (import->store, clock, error))
+        return FALSE;
+      raise_clock (import->seen, clock);
+    }
   return TRUE;
 }
 
+/* Whether a side that holds its sites' writes up to @known had seen the write @clock. */
 static gboolean
-merge_all (SaStore         *store,
-           GPtrArray       *records,
-           SaImportReport  *report,
-           GError         **error)
+had_seen (GHashTable *known,
+          const char *clock)
+{
+  const char *site;
+  const char *upto;
+
+  if (known == NULL || !sa_hlc_parse (clock, NULL, NULL, &site))
+    return FALSE;
+  upto = g_hash_table_lookup (known, site);
+  return upto != NULL && g_strcmp0 (clock, upto) <= 0;
+}
+
+static JsonNode *
+field_value (SaRecord   *record,
+             const char *field)
+{
+  const SaTable *table = sa_record_get_table (record);
+  int column = sa_table_find_column (table, field);
+  JsonNode *node;
+
+  if (column < 0)
+    return json_node_init_boolean (json_node_alloc (), sa_record_get_deleted (record));
+  if (sa_record_is_null (record, column))
+    return json_node_new (JSON_NODE_NULL);
+  node = json_node_alloc ();
+  if (table->columns[column].type == SA_COLUMN_INT)
+    return json_node_init_int (node, sa_record_get_int (record, column));
+  return json_node_init_string (node, sa_record_get_text (record, column));
+}
+
+/* A conflict: neither side had seen the other's write of this field. A write this site
+ * made itself is one it has always seen. */
+static void
+on_field (SaRecord   *local,
+          SaRecord   *incoming,
+          const char *field,
+          gboolean    incoming_wins,
+          gpointer    user_data)
+{
+  Import *import = user_data;
+  const char *local_clock = sa_record_get_clock (local, field);
+  const char *incoming_clock = sa_record_get_clock (incoming, field);
+  const char *writer = NULL;
+  SaConflict *conflict;
+
+  sa_hlc_parse (incoming_clock, NULL, NULL, &writer);
+  if (import->report->conflicts == NULL ||
+      g_strcmp0 (local_clock, incoming_clock) == 0 ||
+      had_seen (import->options->known, local_clock) ||
+      g_strcmp0 (writer, sa_store_get_site_id (import->store)) == 0 ||
+      had_seen (import->local_known, incoming_clock))
+    return;
+
+  conflict = g_new0 (SaConflict, 1);
+  conflict->table = sa_record_get_table (local);
+  conflict->id = g_strdup (sa_record_get_id (local));
+  conflict->field = g_strdup (field);
+  conflict->local = field_value (local, field);
+  conflict->incoming = field_value (incoming, field);
+  conflict->local_clock = g_strdup (local_clock);
+  conflict->incoming_clock = g_strdup (incoming_clock);
+  conflict->incoming_won = incoming_wins;
+  g_ptr_array_add (import->report->conflicts, conflict);
+}
+
+static int
+compare_conflicts (gconstpointer a,
+                   gconstpointer b)
+{
+  const SaConflict *x = *(SaConflict **) a;
+  const SaConflict *y = *(SaConflict **) b;
+  int order = g_strcmp0 (x->table->name, y->table->name);
+
+  if (order == 0)
+    order = g_strcmp0 (x->id, y->id);
+  return order != 0 ? order : g_strcmp0 (x->field, y->field);
+}
+
+static gboolean
+merge_all (Import     *import,
+           GPtrArray  *records,
+           GError    **error)
 {
   for (guint i = 0; i < records->len; i++)
     {
       SaRecord *record = g_ptr_array_index (records, i);
       SaMergeResult result;
 
-      if (!observe_clocks (store, record, error) ||
-          !sa_store_merge (store, record, &result, error))
+      if (!observe_clocks (import, record, error) ||
+          !sa_store_merge_full (import->store, record, on_field, import, &result, error))
         {
           g_prefix_error (error, "%s %s: ", sa_record_get_table (record)->name,
                           sa_record_get_id (record));
           return FALSE;
         }
-      count_result (report, result);
+      count_result (import->report, result);
     }
   return TRUE;
+}
+
+static GHashTable *
+load_known (SaStore  *store,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) sites = sa_store_list_sites (store, error);
+  GHashTable *known;
+
+  if (sites == NULL)
+    return NULL;
+  known = new_clock_map ();
+  for (guint i = 0; i < sites->len; i++)
+    {
+      SaSiteClock *site = g_ptr_array_index (sites, i);
+      g_hash_table_insert (known, g_strdup (site->id), g_strdup (site->clock));
+    }
+  return known;
+}
+
+/* After the merge this site holds everything the file held: its version vector grows
+ * to at least the file's. A name from the file fills in a site not known before; the
+ * file's own site says its own name. */
+static gboolean
+note_sites (Import  *import,
+            GError **error)
+{
+  const SaImportOptions *options = import->options;
+  GHashTableIter iter;
+  gpointer site, clock;
+
+  if (options->known != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->known);
+      while (g_hash_table_iter_next (&iter, &site, &clock))
+        {
+          if (!sa_store_observe_clock (import->store, clock, error))
+            return FALSE;
+          raise_clock (import->seen, clock);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, import->seen);
+  while (g_hash_table_iter_next (&iter, &site, &clock))
+    {
+      const char *name = NULL;
+
+      if (g_strcmp0 (site, sa_store_get_site_id (import->store)) == 0)
+        continue;
+      if (g_strcmp0 (site, options->site_id) == 0)
+        name = options->site_name;
+      else if (options->names != NULL && !g_hash_table_contains (import->local_known, site))
+        name = g_hash_table_lookup (options->names, site);
+      if (!sa_store_note_site (import->store, site, name, clock, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+merge_and_note (Import     *import,
+                GPtrArray  *records,
+                GError    **error)
+{
+  if (!merge_all (import, records, error) || !note_sites (import, error))
+    return FALSE;
+  if (import->report->conflicts != NULL)
+    g_ptr_array_sort (import->report->conflicts, compare_conflicts);
+  return TRUE;
+}
+
+/**
+ * sa_import_records_full:
+ * @store: a store
+ * @records: (element-type SaRecord): checked rows; sorted here, parents first
+ * @options: (nullable): where the rows come from, and whether to write them
+ * @report: (out caller-allocates): what the import did; clear it with
+ *   sa_import_report_clear()
+ * @error: return location for an error
+ *
+ * Merges every row in one transaction, and records how far this site has now heard
+ * from every site whose writes the rows hold. With @options->known, fields that both
+ * sides changed since they last exchanged files are reported as conflicts. On any
+ * error, or with @options->dry_run, nothing is written.
+ */
+gboolean
+sa_import_records_full (SaStore                *store,
+                        GPtrArray              *records,
+                        const SaImportOptions  *options,
+                        SaImportReport         *report,
+                        GError                **error)
+{
+  const SaImportOptions none = { NULL, };
+  g_auto(Import) import = { store, options ? options : &none, report, NULL, new_clock_map () };
+
+  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  *report = (SaImportReport) { 0, };
+  if (import.options->known != NULL)
+    report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sa_conflict_free);
+  g_ptr_array_sort (records, compare_by_table);
+
+  if (!sa_store_begin (store, error))
+    return FALSE;
+  if (!(import.local_known = load_known (store, error)) ||
+      !merge_and_note (&import, records, error))
+    {
+      sa_store_rollback (store);
+      sa_import_report_clear (report);
+      return FALSE;
+    }
+  if (import.options->dry_run)
+    {
+      sa_store_rollback (store);
+      return TRUE;
+    }
+  return sa_store_commit (store, error);
 }
 
 /**
@@ -176,22 +443,7 @@ sa_import_records (SaStore         *store,
                    SaImportReport  *report,
                    GError         **error)
 {
-  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (records != NULL, FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  *report = (SaImportReport) { 0, };
-  g_ptr_array_sort (records, compare_by_table);
-
-  if (!sa_store_begin (store, error))
-    return FALSE;
-  if (!merge_all (store, records, report, error))
-    {
-      sa_store_rollback (store);
-      *report = (SaImportReport) { 0, };
-      return FALSE;
-    }
-  return sa_store_commit (store, error);
+  return sa_import_records_full (store, records, NULL, report, error);
 }
 
 /**

@@ -4,23 +4,89 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sa-store.h"
 
 G_BEGIN_DECLS
 
+/**
+ * SaConflict:
+ * @table: the row's table
+ * @id: the row's id
+ * @field: the column, or "deleted" for the tombstone
+ * @local: the value this site had
+ * @incoming: the value the file brought
+ * @local_clock: the clock of the local value's write
+ * @incoming_clock: the clock of the incoming value's write
+ * @incoming_won: whether the incoming value is now the row's; the other is in history
+ *
+ * A field that both sides changed without having seen the other's change.
+ */
 typedef struct
 {
-  guint added;
-  guint updated;
-  guint deleted;
-  guint unchanged;
+  const SaTable *table;
+  char          *id;
+  char          *field;
+  JsonNode      *local;
+  JsonNode      *incoming;
+  char          *local_clock;
+  char          *incoming_clock;
+  gboolean       incoming_won;
+} SaConflict;
+
+void sa_conflict_free (SaConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaConflict, sa_conflict_free)
+
+/**
+ * SaImportReport:
+ * @added: rows that were new
+ * @updated: rows of which some field changed
+ * @deleted: rows whose tombstone won
+ * @unchanged: rows the database already had as they were
+ * @conflicts: (element-type SaConflict) (nullable): fields both sides changed since
+ *   they last exchanged files; only sa_import_records_full() fills it
+ */
+typedef struct
+{
+  guint      added;
+  guint      updated;
+  guint      deleted;
+  guint      unchanged;
+  GPtrArray *conflicts;
 } SaImportReport;
+
+void sa_import_report_clear (SaImportReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaImportReport, sa_import_report_clear)
+
+/**
+ * SaImportOptions:
+ * @site_id: (nullable): the site whose rows these are
+ * @site_name: (nullable): its name
+ * @known: (nullable): site id → the highest clock of that site's writes the rows
+ *   include, as the file's header says; with it, conflicts are reported
+ * @names: (nullable): site id → name, for the sites in @known
+ * @dry_run: merge and report, then roll back
+ */
+typedef struct
+{
+  const char *site_id;
+  const char *site_name;
+  GHashTable *known;
+  GHashTable *names;
+  gboolean    dry_run;
+} SaImportOptions;
 
 GPtrArray *sa_import_parse_lines (const char      *text,
                                   gsize            length,
                                   GError         **error);
 gboolean   sa_import_records     (SaStore         *store,
                                   GPtrArray       *records,
+                                  SaImportReport  *report,
+                                  GError         **error);
+gboolean   sa_import_records_full (SaStore        *store,
+                                  GPtrArray       *records,
+                                  const SaImportOptions *options,
                                   SaImportReport  *report,
                                   GError         **error);
 gboolean   sa_import_sample      (SaStore         *store,

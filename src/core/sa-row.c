@@ -91,8 +91,10 @@ clocks_from_object (const SaTable *table,
 
       if ((table != NULL && !is_clock_field (table, field)) || !sa_hlc_is_valid (clock))
         {
+          g_autofree char *name = g_utf8_make_valid (field, -1);
+
           g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
-                       _("The clock of field “%s” is not valid"), field);
+                       _("The clock of field “%s” is not valid"), name);
           return NULL;
         }
       g_hash_table_insert (clocks, g_strdup (field), g_strdup (clock));
@@ -210,8 +212,10 @@ member_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
+  /* json-glib turns some escapes into bytes that are not UTF-8. */
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return NULL;
   return json_node_get_string (node);
 }
@@ -260,8 +264,10 @@ read_fields (SaRecord    *record,
   while (json_object_iter_next (&iter, &name, &value))
     if (sa_table_find_column (table, name) < 0)
       {
+        g_autofree char *field = g_utf8_make_valid (name, -1);
+
         g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
-                     _("Table “%s” has no field “%s”"), table->name, name);
+                     _("Table “%s” has no field “%s”"), table->name, field);
         return FALSE;
       }
 
@@ -330,7 +336,7 @@ sa_row_from_json (JsonNode  *node,
   JsonObject *object;
   JsonNode *fields;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("A row must be a JSON object"));
       return NULL;

@@ -396,9 +396,11 @@ sa_store_set_deleted (SaStore        *self,
 
 typedef struct
 {
-  SaRecord   *merged;
-  gboolean    values_changed;  /* a value or the tombstone of the local row lost */
-  gboolean    incoming_lost;   /* a differing value of the incoming row lost */
+  SaRecord         *merged;
+  gboolean          values_changed;  /* a value or the tombstone of the local row lost */
+  gboolean          incoming_lost;   /* a differing value of the incoming row lost */
+  SaMergeFieldFunc  func;
+  gpointer          user_data;
 } Merge;
 
 static const char *
@@ -406,6 +408,26 @@ max_clock (const char *a,
            const char *b)
 {
   return g_strcmp0 (a, b) >= 0 ? a : b;
+}
+
+/* Orders two different values of a column, or of the tombstone (column n_columns),
+ * so that two writes with the same clock, which only a damaged or hand-made file can
+ * bring, still merge the same way in either order. */
+static int
+compare_values (SaRecord *a,
+                SaRecord *b,
+                guint     column)
+{
+  const SaTable *table = sa_record_get_table (a);
+
+  if (column == table->n_columns)
+    return (int) sa_record_get_deleted (a) - (int) sa_record_get_deleted (b);
+  if (sa_record_is_null (a, column) || sa_record_is_null (b, column))
+    return (int) !sa_record_is_null (a, column) - (int) !sa_record_is_null (b, column);
+  if (table->columns[column].type == SA_COLUMN_INT)
+    return (sa_record_get_int (a, column) > sa_record_get_int (b, column)) -
+           (sa_record_get_int (a, column) < sa_record_get_int (b, column));
+  return g_strcmp0 (sa_record_get_text (a, column), sa_record_get_text (b, column));
 }
 
 /* Field by field, the greater clock wins. The result depends only on the two rows,
@@ -421,7 +443,7 @@ merge_fields (SaRecord *local,
   g_autoptr(GHashTable) clocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *latest = base;
   const char *site = NULL;
-  gboolean deleted;
+  gboolean deleted = sa_record_get_deleted (local);
 
   merge->merged = sa_record_copy (local);
   for (guint i = 0; i <= table->n_columns; i++)
@@ -429,11 +451,17 @@ merge_fields (SaRecord *local,
       const char *field = i < table->n_columns ? table->columns[i].name : "deleted";
       const char *mine = sa_record_get_clock (local, field);
       const char *theirs = sa_record_get_clock (incoming, field);
-      gboolean take = g_strcmp0 (theirs, mine) > 0;
+      int order = g_strcmp0 (theirs, mine);
       gboolean differ = i < table->n_columns
                         ? !sa_record_value_equal (local, incoming, i)
                         : sa_record_get_deleted (local) != sa_record_get_deleted (incoming);
+      gboolean take = order > 0 || (order == 0 && differ && compare_values (incoming, local, i) > 0);
       const char *winner = take ? theirs : mine;
+
+      if (differ && merge->func != NULL)
+        merge->func (local, incoming, field, take, merge->user_data);
+      if (take && i == table->n_columns)
+        deleted = sa_record_get_deleted (incoming);
 
       if (take && differ)
         {
@@ -456,9 +484,6 @@ merge_fields (SaRecord *local,
       latest = max_clock (latest, winner);
     }
 
-  deleted = g_strcmp0 (sa_record_get_clock (incoming, "deleted"),
-                       sa_record_get_clock (local, "deleted")) > 0
-            ? sa_record_get_deleted (incoming) : sa_record_get_deleted (local);
   /* The last writer's site is the site part of the latest clock. */
   sa_hlc_parse (latest, NULL, NULL, &site);
   sa_record_set_system (merge->merged, base, site, deleted, clocks);
@@ -475,13 +500,15 @@ clocks_equal (SaRecord *a,
 }
 
 static gboolean
-merge_existing (SaStore        *self,
-                SaRecord       *local,
-                SaRecord       *incoming,
-                SaMergeResult  *result,
-                GError        **error)
+merge_existing (SaStore           *self,
+                SaRecord          *local,
+                SaRecord          *incoming,
+                SaMergeFieldFunc   func,
+                gpointer           user_data,
+                SaMergeResult     *result,
+                GError           **error)
 {
-  Merge merge = { NULL, FALSE, FALSE };
+  Merge merge = { NULL, FALSE, FALSE, func, user_data };
   g_autoptr(SaRecord) merged = NULL;
 
   merge_fields (local, incoming, &merge);
@@ -501,6 +528,42 @@ merge_existing (SaStore        *self,
          write_row (self, merged, error);
 }
 
+/* A new row is written in the form a merge would give it: no field clock equal to
+ * the row's own, and the site of its latest clock as its last writer; so the same
+ * rows give the same database whichever arrives first. Most rows are in that form
+ * already and are written as they are. */
+static SaRecord *
+canonical_row (SaRecord *incoming)
+{
+  GHashTable *clocks = sa_record_get_clocks (incoming);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *latest = sa_record_get_hlc (incoming);
+  const char *site = NULL;
+  SaRecord *row;
+  GHashTableIter iter;
+  gpointer field, clock;
+
+  if (clocks != NULL)
+    {
+      g_hash_table_iter_init (&iter, clocks);
+      while (g_hash_table_iter_next (&iter, &field, &clock))
+        if (g_strcmp0 (clock, sa_record_get_hlc (incoming)) != 0)
+          {
+            g_hash_table_insert (kept, field, clock);
+            latest = max_clock (latest, clock);
+          }
+    }
+  sa_hlc_parse (latest, NULL, NULL, &site);
+  if (g_strcmp0 (site, sa_record_get_site (incoming)) == 0 &&
+      g_hash_table_size (kept) == (clocks ? g_hash_table_size (clocks) : 0))
+    return g_object_ref (incoming);
+
+  row = sa_record_copy (incoming);
+  sa_record_set_system (row, sa_record_get_hlc (incoming), site,
+                        sa_record_get_deleted (incoming), kept);
+  return row;
+}
+
 /**
  * sa_store_merge:
  * @self: a store, inside a transaction
@@ -518,6 +581,29 @@ sa_store_merge (SaStore        *self,
                 SaMergeResult  *result,
                 GError        **error)
 {
+  return sa_store_merge_full (self, incoming, NULL, NULL, result, error);
+}
+
+/**
+ * sa_store_merge_full:
+ * @self: a store, inside a transaction
+ * @incoming: a row from another site, as read by sa_row_from_json()
+ * @func: (nullable) (scope call): called for every field of a stored row whose value
+ *   differs from the incoming one, so a caller can tell conflicts
+ * @user_data: data for @func
+ * @result: (out): what the merge did
+ * @error: return location for an error
+ *
+ * sa_store_merge(), telling @func which values compete and which win.
+ */
+gboolean
+sa_store_merge_full (SaStore           *self,
+                     SaRecord          *incoming,
+                     SaMergeFieldFunc   func,
+                     gpointer           user_data,
+                     SaMergeResult     *result,
+                     GError           **error)
+{
   const SaTable *table;
   g_autoptr(SaRecord) local = NULL;
 
@@ -533,8 +619,10 @@ sa_store_merge (SaStore        *self,
   local = sa_store_get (self, table, sa_record_get_id (incoming), NULL);
   if (local == NULL)
     {
+      g_autoptr(SaRecord) row = canonical_row (incoming);
+
       *result = SA_MERGE_ADDED;
-      return write_row (self, incoming, error);
+      return write_row (self, row, error);
     }
-  return merge_existing (self, local, incoming, result, error);
+  return merge_existing (self, local, incoming, func, user_data, result, error);
 }

@@ -29,6 +29,40 @@ typedef enum
   SA_MERGE_DELETED,
 } SaMergeResult;
 
+/**
+ * SaMergeFieldFunc:
+ * @local: the stored row
+ * @incoming: the row being merged into it
+ * @field: the name of a column, or "deleted" for the tombstone
+ * @incoming_wins: whether the incoming value replaces the stored one
+ * @user_data: the data given to sa_store_merge_full()
+ *
+ * Called for each field whose stored and incoming values differ.
+ */
+typedef void (*SaMergeFieldFunc) (SaRecord   *local,
+                                  SaRecord   *incoming,
+                                  const char *field,
+                                  gboolean    incoming_wins,
+                                  gpointer    user_data);
+
+/**
+ * SaSiteClock:
+ * @id: a site's id
+ * @name: its name, "" when not known
+ * @clock: the highest clock of the site's writes held here
+ *
+ * How far this database has heard from one other site.
+ */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *clock;
+} SaSiteClock;
+
+void        sa_site_clock_free         (SaSiteClock    *site);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaSiteClock, sa_site_clock_free)
+
 char       *sa_store_default_path      (void);
 SaStore    *sa_store_open              (const char     *path,
                                         GError        **error);
@@ -90,6 +124,12 @@ gboolean    sa_store_merge             (SaStore        *self,
                                         SaRecord       *incoming,
                                         SaMergeResult  *result,
                                         GError        **error);
+gboolean    sa_store_merge_full        (SaStore        *self,
+                                        SaRecord       *incoming,
+                                        SaMergeFieldFunc func,
+                                        gpointer        user_data,
+                                        SaMergeResult  *result,
+                                        GError        **error);
 GPtrArray  *sa_store_history           (SaStore        *self,
                                         const SaTable  *table,
                                         const char     *id,
@@ -110,6 +150,15 @@ gboolean    sa_store_set_activity_commitments (SaStore     *self,
 gboolean    sa_store_add_activity      (SaStore            *self,
                                         SaRecord           *activity,
                                         const char * const *commitment_ids,
+                                        GError            **error);
+
+/* Other sites and how far this one has heard from them (sa-store-sites.c) */
+GPtrArray  *sa_store_list_sites        (SaStore            *self,
+                                        GError            **error);
+gboolean    sa_store_note_site         (SaStore            *self,
+                                        const char         *id,
+                                        const char         *name,
+                                        const char         *clock,
                                         GError            **error);
 
 G_END_DECLS

@@ -99,6 +99,14 @@ choose_columns (SaTimelineLayout *self,
   guint n = sa_timeline_layout_get_n_years (self);
   double year_min = year_min_width (self);
 
+  if (self->fixed_year_width > 0)
+    {
+      self->year_width = MAX (year_min, self->fixed_year_width);
+      self->text_width = MAX (TEXT_MIN, self->fixed_text_width);
+      self->actor_width = actor_width (self, self->text_width + n * self->year_width);
+      self->width = self->actor_width + self->text_width + n * self->year_width;
+      return;
+    }
   self->actor_width = actor_width (self, width);
   self->year_width = CLAMP (width * SCHEDULE_SHARE / n, year_min, MAX (year_min, YEAR_MAX));
   self->text_width = width - self->actor_width - n * self->year_width;
@@ -274,7 +282,32 @@ sa_timeline_layout_set_width (SaTimelineLayout *self,
   g_return_if_fail (SA_IS_TIMELINE_LAYOUT (self));
   g_return_if_fail (width > 0);
 
+  self->fixed_text_width = self->fixed_year_width = 0;
   _sa_timeline_layout_measure (self, width);
+}
+
+/**
+ * sa_timeline_layout_set_column_widths:
+ * @self: a layout
+ * @text_width: the width of the 計画期間中に取り組むこと column, in points
+ * @year_width: the width of each year's column, in points
+ *
+ * Lays the table out with columns of the given widths, each at least its minimum,
+ * and the 誰が column as wide as its names; the table is as wide as they make it.
+ * A window zooming into the years uses this, where a page fills its width with
+ * sa_timeline_layout_set_width().
+ */
+void
+sa_timeline_layout_set_column_widths (SaTimelineLayout *self,
+                                      double            text_width,
+                                      double            year_width)
+{
+  g_return_if_fail (SA_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (text_width > 0 && year_width > 0);
+
+  self->fixed_text_width = text_width;
+  self->fixed_year_width = year_width;
+  _sa_timeline_layout_measure (self, self->width);
 }
 
 double

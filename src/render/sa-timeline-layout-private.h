@@ -44,6 +44,8 @@ struct _SaTimelineLayout
   int                last_fy;
 
   /* Geometry, from sa_timeline_layout_set_width () */
+  double             fixed_text_width;  /* from set_column_widths (); 0 for automatic */
+  double             fixed_year_width;
   double             width;
   double             actor_width;
   double             text_width;

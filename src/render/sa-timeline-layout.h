@@ -144,6 +144,9 @@ GPtrArray           *sa_timeline_layout_get_actors     (SaTimelineLayout        
 
 void                 sa_timeline_layout_set_width      (SaTimelineLayout        *self,
                                                         double                   width);
+void                 sa_timeline_layout_set_column_widths (SaTimelineLayout     *self,
+                                                        double                   text_width,
+                                                        double                   year_width);
 double               sa_timeline_layout_get_width      (SaTimelineLayout        *self);
 double               sa_timeline_layout_get_min_width  (SaTimelineLayout        *self);
 double               sa_timeline_layout_get_height     (SaTimelineLayout        *self);

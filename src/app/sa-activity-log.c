@@ -1,0 +1,1787 @@
+/* sa-activity-log.c: the activity log, a sortable, filterable list of activity records
+ *
+ * The log holds every activity as an SaActivityItem in one list model, and GTK's list
+ * models do the rest: sorted by the column view's sorter, filtered by the search and
+ * the drop-downs, shown by a column view that makes widgets only for the rows on
+ * screen. A keystroke in the search entry scans folded texts in memory; the database
+ * is read again only when it changes, and then only the activities that changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-activity-form.h"
+#include "sa-activity-item-list.h"
+#include "sa-activity-item.h"
+#include "sa-activity-log.h"
+#include "sa-activity.h"
+#include "sa-calendar-text.h"
+#include "sa-commitment.h"
+#include "sa-district.h"
+#include "sa-error.h"
+#include "sa-organization.h"
+#include "sa-plan.h"
+#include "sa-split-changes-model.h"
+
+/* More changed activities than this are read again all at once. */
+#define MAX_ROW_REFRESH 200
+
+struct _SaActivityLog
+{
+  GtkWidget           parent_instance;
+
+  SaStore            *store;
+  SaUndoStack        *undo_stack;
+  GSettings          *settings;
+
+  SaActivityItemList *items;             /* in no order */
+  GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
+  GtkSortListModel   *sorted;
+  GtkFilterListModel *filtered;
+  GtkMultiSelection  *selection;
+  GtkFilter          *search_filter;
+  GtkFilter          *year_filter;
+  GtkFilter          *organization_filter;
+  GtkFilter          *district_filter;
+  GtkFilter          *commitment_filter;
+
+  /* What the filters let through: no words, 0 and NULL let everything through. */
+  char              **search_words;
+  int                 fiscal_year;
+  char               *organization_id;
+  char               *district_id;
+  char               *commitment_id;
+
+  /* What each drop-down offers, in its order; the first is "All", 0 or NULL. */
+  GArray             *year_choices;
+  GPtrArray          *organization_choices;
+  GPtrArray          *district_choices;
+  GPtrArray          *commitment_choices;
+  GHashTable         *commitment_texts;  /* id → text */
+  guint               choices_frozen;
+
+  GHashTable         *changed_ids;       /* activities to read again */
+  gboolean            reload_needed;
+  guint               update_source;
+  guint               state_source;
+  char               *reveal_id;         /* an activity just saved, to select */
+  AdwToast           *undo_toast;        /* offers to undo the last delete */
+
+  GtkStack           *stack;
+  GtkStack           *results_stack;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *year_dropdown;
+  GtkDropDown        *organization_dropdown;
+  GtkDropDown        *district_dropdown;
+  GtkDropDown        *commitment_dropdown;
+  GtkColumnView      *column_view;
+  GtkLabel           *footer;
+};
+
+G_DEFINE_FINAL_TYPE (SaActivityLog, sa_activity_log, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_UNDO_STACK,
+  N_PROPS
+};
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void update_state (SaActivityLog *self);
+static void update_year_choices (SaActivityLog *self);
+
+/* ---- Years ---------------------------------------------------------------------- */
+
+/* Fiscal years are written as the calendar writes them: by the year-format setting,
+ * eras in Japanese when it says "auto". */
+static char *
+year_label (SaActivityLog *self,
+            int            fy)
+{
+  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
+
+  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
+}
+
+/* ---- Cells ---------------------------------------------------------------------- */
+
+static void
+setup_text_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+setup_number_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static gboolean query_commitments_tooltip (GtkWidget *box, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, SaActivityLog *self);
+
+static void
+setup_commitments_cell (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        SaActivityLog            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *first = gtk_label_new (NULL);
+  GtkWidget *more = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (first), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (first), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (first, TRUE);
+  gtk_widget_add_css_class (more, "dim-label");
+  gtk_widget_add_css_class (more, "numeric");
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), more);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_object_set_data (G_OBJECT (box), "list-item", list_item);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_commitments_tooltip), self);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+set_cell_text (GtkListItem *list_item,
+               const char  *text)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+}
+
+static void
+set_cell_number (GtkListItem *list_item,
+                 guint        number)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", number);
+  set_cell_text (list_item, text);
+}
+
+static void
+bind_date (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           SaActivityLog            *self)
+{
+  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  const char *time = sa_activity_item_get_time (item);
+  g_autofree char *text = NULL;
+
+  if (time != NULL)
+    text = g_strdup_printf ("%s %s", sa_activity_item_get_date (item), time);
+  set_cell_text (list_item, text ? text : sa_activity_item_get_date (item));
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            SaActivityLog            *self)
+{
+  set_cell_text (list_item, sa_activity_item_get_title (gtk_list_item_get_item (list_item)));
+}
+
+/* The tooltip shows what the row has no room for: the whole title, place and notes.
+ * It is made when asked for: setting one while binding made GTK 4.8 ask the X server
+ * where the pointer is, for every row bound. */
+static gboolean
+query_title_tooltip (GtkWidget   *label,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GtkListItem *list_item)
+{
+  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(GString) text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = g_string_new (sa_activity_item_get_title (item));
+  if (sa_activity_item_get_place (item) != NULL)
+    g_string_append_printf (text, "\n%s", sa_activity_item_get_place (item));
+  if (sa_activity_item_get_notes (item) != NULL)
+    g_string_append_printf (text, "\n\n%s", sa_activity_item_get_notes (item));
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+setup_title_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label;
+
+  setup_text_cell (factory, list_item, user_data);
+  label = gtk_list_item_get_child (list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_title_tooltip), list_item);
+}
+
+static void
+bind_organization (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SaActivityLog            *self)
+{
+  set_cell_text (list_item, sa_activity_item_get_organization_name (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_district (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               SaActivityLog            *self)
+{
+  set_cell_text (list_item, sa_activity_item_get_district_name (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_participants (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SaActivityLog            *self)
+{
+  set_cell_number (list_item, sa_activity_item_get_participants (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_volunteers (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SaActivityLog            *self)
+{
+  set_cell_number (list_item, sa_activity_item_get_volunteers (gtk_list_item_get_item (list_item)));
+}
+
+/* The first commitment's text, and "+2" for the others. */
+static void
+bind_commitments (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SaActivityLog            *self)
+{
+  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  const char * const *ids = sa_activity_item_get_commitment_ids (item);
+  guint n = sa_activity_item_get_n_commitments (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  char more[16];
+
+  g_snprintf (more, sizeof more, "+%u", n > 1 ? n - 1 : 0);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      n > 0 ? g_hash_table_lookup (self->commitment_texts, ids[0]) : "");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), more);
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), n > 1);
+}
+
+/* All the commitments, one a line. */
+static gboolean
+query_commitments_tooltip (GtkWidget     *box,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard,
+                           GtkTooltip    *tooltip,
+                           SaActivityLog *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (box), "list-item");
+  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (item == NULL || sa_activity_item_get_n_commitments (item) == 0)
+    return FALSE;
+  for (const char * const *ids = sa_activity_item_get_commitment_ids (item); *ids != NULL; ids++)
+    {
+      const char *commitment = g_hash_table_lookup (self->commitment_texts, *ids);
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", commitment ? commitment : "");
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* ---- Sorting -------------------------------------------------------------------- */
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+static int
+compare_day (SaActivityItem *a,
+             SaActivityItem *b)
+{
+  int order = CMP (sa_activity_item_get_day (a), sa_activity_item_get_day (b));
+
+  return order ? order : g_strcmp0 (sa_activity_item_get_time (a), sa_activity_item_get_time (b));
+}
+
+/* Each column's order, then the date, so equal rows stay in a predictable order. */
+static int
+compare_date (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+
+  return order ? order : sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_title (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+/* Activities without an organization or district come last. */
+static int
+compare_organization (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const char *name_a = sa_activity_item_get_organization_name ((SaActivityItem *) a);
+  const char *name_b = sa_activity_item_get_organization_name ((SaActivityItem *) b);
+  int order = name_a == name_b ? 0 : !name_a ? 1 : !name_b ? -1 : g_strcmp0 (name_a, name_b);
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_district (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_district_position ((SaActivityItem *) a),
+                   sa_activity_item_get_district_position ((SaActivityItem *) b));
+
+  if (order == 0)
+    order = g_strcmp0 (sa_activity_item_get_district_name ((SaActivityItem *) a),
+                       sa_activity_item_get_district_name ((SaActivityItem *) b));
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_participants (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_participants ((SaActivityItem *) a),
+                   sa_activity_item_get_participants ((SaActivityItem *) b));
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_volunteers (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_volunteers ((SaActivityItem *) a),
+                   sa_activity_item_get_volunteers ((SaActivityItem *) b));
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+/* By the plan's order of the first commitment, then by how many; none come last. */
+static int
+compare_commitments (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_commitment_rank ((SaActivityItem *) a),
+                   sa_activity_item_get_commitment_rank ((SaActivityItem *) b));
+
+  if (order == 0)
+    order = CMP (sa_activity_item_get_n_commitments ((SaActivityItem *) a),
+                 sa_activity_item_get_n_commitments ((SaActivityItem *) b));
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+typedef struct
+{
+  const char        *title;         /* marked with NC_("column", …) */
+  GCallback          setup;
+  GCallback          bind;
+  GCompareDataFunc   compare;
+  const char        *width_sample;  /* the column starts as wide as this text; NULL: expands */
+} ColumnInfo;
+
+static const ColumnInfo columns[] = {
+  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), compare_date, "0000-00-00" },
+  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), compare_title, NULL },
+  { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization), compare_organization,
+    "中川地域ケアプラザ" },
+  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), compare_district, "上飯田町" },
+  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), compare_participants, "" },
+  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), compare_volunteers, "" },
+  { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments), compare_commitments,
+    "地域で行われている助け合いの活動" },
+};
+
+static int
+text_width (SaActivityLog *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Widths follow from text, not from the rows that happen to be on screen, so columns
+ * do not jump while scrolling; a number column is as wide as its heading, and the
+ * title takes the room that is left. */
+static void
+add_columns (SaActivityLog *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const ColumnInfo *info = &columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (info->compare, NULL, NULL));
+      const char *title = g_dpgettext2 (NULL, "column", info->title);
+
+      g_signal_connect (factory, "setup", info->setup, self);
+      g_signal_connect (factory, "bind", info->bind, self);
+      column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (info->width_sample == NULL)
+        gtk_column_view_column_set_expand (column, TRUE);
+      else
+        gtk_column_view_column_set_fixed_width (column,
+                                                text_width (self, *info->width_sample ? info->width_sample
+                                                                                      : title) + 32);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* ---- Filtering ------------------------------------------------------------------ */
+
+static gboolean
+match_search (gpointer item,
+              gpointer user_data)
+{
+  SaActivityLog *self = user_data;
+
+  return sa_activity_item_matches (item, (const char * const *) self->search_words);
+}
+
+static gboolean
+match_year (gpointer item,
+            gpointer user_data)
+{
+  SaActivityLog *self = user_data;
+
+  return self->fiscal_year == 0 || sa_activity_item_get_fiscal_year (item) == self->fiscal_year;
+}
+
+static gboolean
+match_organization (gpointer item,
+                    gpointer user_data)
+{
+  SaActivityLog *self = user_data;
+
+  return self->organization_id == NULL ||
+         g_strcmp0 (sa_activity_item_get_organization_id (item), self->organization_id) == 0;
+}
+
+static gboolean
+match_district (gpointer item,
+                gpointer user_data)
+{
+  SaActivityLog *self = user_data;
+
+  return self->district_id == NULL ||
+         g_strcmp0 (sa_activity_item_get_district_id (item), self->district_id) == 0;
+}
+
+static gboolean
+match_commitment (gpointer item,
+                  gpointer user_data)
+{
+  SaActivityLog *self = user_data;
+
+  return self->commitment_id == NULL || sa_activity_item_has_commitment (item, self->commitment_id);
+}
+
+/* The five filters at once, for walks over every item that need no GTK dispatch. */
+static gboolean
+match_all (SaActivityLog  *self,
+           SaActivityItem *item)
+{
+  return match_year (item, self) && match_organization (item, self) && match_district (item, self) &&
+         match_commitment (item, self) && match_search (item, self);
+}
+
+/* Whether each word of @narrow contains a word of @wide: then what matches @narrow
+ * matches @wide too. */
+static gboolean
+words_narrow (const char * const *narrow,
+              const char * const *wide)
+{
+  for (guint i = 0; wide[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; narrow[j] != NULL && !found; j++)
+        found = strstr (narrow[j], wide[i]) != NULL;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_search_changed (SaActivityLog *self)
+{
+  g_auto(GStrv) words = sa_search_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char * const *old = (const char * const *) self->search_words;
+  const char * const *new = (const char * const *) words;
+  GtkFilterChange change;
+
+  if (g_strv_equal (old, new))
+    return;
+  /* Typing on narrows the search, deleting widens it: GTK then looks only at the
+   * rows that matched, or only at those that did not. */
+  if (words_narrow (new, old))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (words_narrow (old, new))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_strfreev (self->search_words);
+  self->search_words = g_steal_pointer (&words);
+  gtk_filter_changed (self->search_filter, change);
+}
+
+static void
+on_stop_search (SaActivityLog *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_search_activate (SaActivityLog *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
+}
+
+/* A filter that goes from "All" to one value lets fewer rows through, and the other
+ * way more; from one value to another, GTK must look at every row. */
+static GtkFilterChange
+choice_change (gboolean was_all,
+               gboolean is_all)
+{
+  if (was_all)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (is_all)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+static void
+set_id_filter (char      **current,
+               const char *id,
+               GtkFilter  *filter)
+{
+  gboolean was_all = *current == NULL;
+
+  if (g_strcmp0 (*current, id) == 0)
+    return;
+  g_free (*current);
+  *current = g_strdup (id);
+  gtk_filter_changed (filter, choice_change (was_all, id == NULL));
+}
+
+static const char *
+chosen_id (GtkDropDown *dropdown,
+           GPtrArray   *choices)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return selected < choices->len ? g_ptr_array_index (choices, selected) : NULL;
+}
+
+static void
+on_year_selected (SaActivityLog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
+  int fy = selected < self->year_choices->len ? g_array_index (self->year_choices, int, selected) : 0;
+  gboolean was_all = self->fiscal_year == 0;
+
+  if (self->choices_frozen || fy == self->fiscal_year)
+    return;
+  self->fiscal_year = fy;
+  gtk_filter_changed (self->year_filter, choice_change (was_all, fy == 0));
+}
+
+static void
+on_organization_selected (SaActivityLog *self)
+{
+  if (!self->choices_frozen)
+    set_id_filter (&self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices),
+                   self->organization_filter);
+}
+
+static void
+on_district_selected (SaActivityLog *self)
+{
+  if (!self->choices_frozen)
+    set_id_filter (&self->district_id, chosen_id (self->district_dropdown, self->district_choices),
+                   self->district_filter);
+}
+
+static void
+on_commitment_selected (SaActivityLog *self)
+{
+  if (!self->choices_frozen)
+    set_id_filter (&self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices),
+                   self->commitment_filter);
+}
+
+static void
+clear_filters (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_drop_down_set_selected (self->organization_dropdown, 0);
+  gtk_drop_down_set_selected (self->district_dropdown, 0);
+  gtk_drop_down_set_selected (self->commitment_dropdown, 0);
+}
+
+/* ---- Drop-downs ----------------------------------------------------------------- */
+
+/* The button shows the choice in a line that ends in "…"; the list shows it whole,
+ * since commitments are sentences, and marks the one chosen. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  in_list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (in_list)
+    {
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+    }
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_check (GtkListItem *list_item)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (list_item), "dropdown");
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, gtk_drop_down_get_selected_item (dropdown) == gtk_list_item_get_item (list_item));
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             GtkDropDown              *dropdown)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (item));
+  if (gtk_widget_get_first_child (box) == gtk_widget_get_last_child (box))
+    return;
+
+  g_object_set_data (G_OBJECT (list_item), "dropdown", dropdown);
+  g_signal_connect_swapped (dropdown, "notify::selected-item", G_CALLBACK (update_check), list_item);
+  update_check (list_item);
+}
+
+static void
+unbind_choice (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               GtkDropDown              *dropdown)
+{
+  g_signal_handlers_disconnect_by_func (dropdown, update_check, list_item);
+}
+
+static void
+setup_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) text = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (FALSE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_choice), dropdown);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (TRUE));
+  g_signal_connect (list, "bind", G_CALLBACK (bind_choice), dropdown);
+  g_signal_connect (list, "unbind", G_CALLBACK (unbind_choice), dropdown);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  /* What the commitments' search matches. */
+  gtk_drop_down_set_expression (dropdown, text);
+}
+
+/* Offers @labels, keeping the choice of @current where it is still offered. */
+static void
+set_choices (GtkDropDown *dropdown,
+             GPtrArray   *labels,
+             guint        current)
+{
+  g_autoptr(GtkStringList) model = NULL;
+
+  g_ptr_array_add (labels, NULL);
+  model = gtk_string_list_new ((const char * const *) labels->pdata);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, current);
+}
+
+static guint
+index_of_id (GPtrArray  *ids,
+             const char *id)
+{
+  guint index;
+
+  if (id != NULL && g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
+    return index;
+  return 0;
+}
+
+/* Reads the records a drop-down offers, "All" first, and their labels. */
+static void
+load_id_choices (SaActivityLog  *self,
+                 GPtrArray      *records,
+                 guint           label_column,
+                 const char     *all_label,
+                 GPtrArray     **choices,
+                 GtkDropDown    *dropdown,
+                 const char     *current)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_clear_pointer (choices, g_ptr_array_unref);
+  *choices = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (*choices, NULL);
+  g_ptr_array_add (labels, (gpointer) all_label);
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      SaRecord *record = g_ptr_array_index (records, i);
+
+      g_ptr_array_add (*choices, g_strdup (sa_record_get_id (record)));
+      g_ptr_array_add (labels, (gpointer) sa_record_get_text (record, label_column));
+    }
+  set_choices (dropdown, labels, index_of_id (*choices, current));
+}
+
+static void
+load_choices (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) organizations = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) districts = sa_store_list (self->store, &sa_district_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) commitments = sa_store_list_plan_commitments (self->store, NULL);
+
+  g_hash_table_remove_all (self->commitment_texts);
+  for (guint i = 0; commitments != NULL && i < commitments->len; i++)
+    {
+      SaRecord *commitment = g_ptr_array_index (commitments, i);
+
+      g_hash_table_insert (self->commitment_texts, g_strdup (sa_record_get_id (commitment)),
+                           g_strdup (sa_record_get_text (commitment, SA_COMMITMENT_TEXT)));
+    }
+
+  /* Choices that are gone fall back to "All"; the filters follow once all is read. */
+  self->choices_frozen++;
+  load_id_choices (self, organizations, SA_ORGANIZATION_NAME, _("All Organizations"),
+                   &self->organization_choices, self->organization_dropdown, self->organization_id);
+  load_id_choices (self, districts, SA_DISTRICT_NAME, _("All Districts"),
+                   &self->district_choices, self->district_dropdown, self->district_id);
+  load_id_choices (self, commitments, SA_COMMITMENT_TEXT, _("All Commitments"),
+                   &self->commitment_choices, self->commitment_dropdown, self->commitment_id);
+  self->choices_frozen--;
+  on_organization_selected (self);
+  on_district_selected (self);
+  on_commitment_selected (self);
+}
+
+static int
+compare_years_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  return CMP (*(const int *) b, *(const int *) a);
+}
+
+/* The plan's years and every year that has an activity, newest first. */
+static void
+update_year_choices (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) plans = sa_store_list (self->store, &sa_plan_table, NULL, NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+  SaActivityItem **items = sa_activity_item_list_peek (self->items, &n);
+  GHashTableIter iter;
+  gpointer key;
+  guint current = 0;
+  int all = 0;
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      SaRecord *plan = g_ptr_array_index (plans, i);
+
+      for (gint64 fy = sa_record_get_int (plan, SA_PLAN_FIRST_FY); fy <= sa_record_get_int (plan, SA_PLAN_LAST_FY); fy++)
+        g_hash_table_add (seen, GINT_TO_POINTER ((int) fy));
+    }
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (seen, GINT_TO_POINTER (sa_activity_item_get_fiscal_year (items[i])));
+
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int fy = GPOINTER_TO_INT (key);
+      g_array_append_val (years, fy);
+    }
+  g_array_sort (years, compare_years_newest_first);
+  g_array_prepend_val (years, all);
+
+  g_ptr_array_add (labels, g_strdup (_("All Years")));
+  for (guint i = 1; i < years->len; i++)
+    {
+      int fy = g_array_index (years, int, i);
+
+      g_ptr_array_add (labels, year_label (self, fy));
+      if (fy == self->fiscal_year)
+        current = i;
+    }
+
+  self->choices_frozen++;
+  g_clear_pointer (&self->year_choices, g_array_unref);
+  self->year_choices = g_steal_pointer (&years);
+  set_choices (self->year_dropdown, labels, current);
+  self->choices_frozen--;
+  on_year_selected (self);
+}
+
+/* Whether the year drop-down offers the year of @item. */
+static gboolean
+offers_year_of (SaActivityLog  *self,
+                SaActivityItem *item)
+{
+  int fy = sa_activity_item_get_fiscal_year (item);
+
+  for (guint i = 1; i < self->year_choices->len; i++)
+    if (g_array_index (self->year_choices, int, i) == fy)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- Selection ------------------------------------------------------------------ */
+
+static GPtrArray *
+selected_ids (SaActivityLog *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more; more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_ptr_array_add (ids, g_strdup (sa_activity_item_get_id (item)));
+    }
+  return ids;
+}
+
+/* The positions at which the rows of @ids are shown. Walks the sorted rows through
+ * the filter rather than the filtered model, whose rows are slower to reach one by
+ * one. */
+static GtkBitset *
+shown_positions (SaActivityLog *self,
+                 GPtrArray     *ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkBitset *positions = gtk_bitset_new_empty ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint shown = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (wanted, g_ptr_array_index (ids, i));
+  for (guint i = 0; i < n && g_hash_table_size (wanted) > 0; i++)
+    {
+      g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (!match_all (self, item))
+        continue;
+      if (g_hash_table_remove (wanted, sa_activity_item_get_id (item)))
+        gtk_bitset_add (positions, shown);
+      shown++;
+    }
+  return positions;
+}
+
+static void
+select_positions (SaActivityLog *self,
+                  GtkBitset     *positions)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autoptr(GtkBitset) all = gtk_bitset_new_range (0, n);
+
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), positions, all);
+}
+
+static GtkWidget *
+inner_list_view (SaActivityLog *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* Selects one row and brings it into view. GTK 4.8 has no call for scrolling a
+ * column view; its list view's "list.scroll-to-item" action does it. */
+static void
+reveal_position (SaActivityLog *self,
+                 guint          position)
+{
+  GtkWidget *list_view = inner_list_view (self);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+static void
+update_actions (SaActivityLog *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean any = !gtk_bitset_is_empty (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.edit", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.delete", any);
+}
+
+/* ---- What is shown -------------------------------------------------------------- */
+
+static void
+emit_toast (SaActivityLog *self,
+            AdwToast      *toast)
+{
+  g_signal_emit (self, signals[TOAST], 0, toast);
+}
+
+static void
+emit_error (SaActivityLog *self,
+            const char    *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  g_autoptr(AdwToast) toast = adw_toast_new (markup);
+
+  emit_toast (self, toast);
+}
+
+/* The count and the participants of what the filters let through. */
+static void
+update_footer (SaActivityLog *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total;
+  SaActivityItem **items = sa_activity_item_list_peek (self->items, &total);
+  guint64 participants = 0;
+  g_autofree char *activities = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < total && shown > 0; i++)
+    if (match_all (self, items[i]))
+      participants += sa_activity_item_get_participants (items[i]);
+  participants = MIN (participants, G_MAXUINT);
+
+  if (shown == total)
+    activities = g_strdup_printf (ngettext ("%'u activity", "%'u activities", total), total);
+  else
+    /* Translators: how many activities the search and filters let through, of all */
+    activities = g_strdup_printf (ngettext ("%'u of %'u activity", "%'u of %'u activities", total),
+                                  shown, total);
+  people = g_strdup_printf (ngettext ("%'u participant", "%'u participants", (gulong) participants),
+                            (guint) participants);
+  /* Translators: the number of activities shown, then their participants' total */
+  text = g_strdup_printf (_("%s · %s"), activities, people);
+  gtk_label_set_text (self->footer, text);
+}
+
+static void
+update_state (SaActivityLog *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "log" : "empty");
+  gtk_stack_set_visible_child_name (self->results_stack, shown > 0 ? "list" : "no-match");
+  update_footer (self);
+  update_actions (self);
+}
+
+static gboolean
+update_state_cb (gpointer data)
+{
+  SaActivityLog *self = data;
+
+  self->state_source = 0;
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The footer sums every row shown: once per change is enough, and after the list has
+ * been drawn, so that a keystroke shows its rows first. */
+static void
+on_filtered_changed (SaActivityLog *self)
+{
+  if (self->state_source == 0)
+    self->state_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_state_cb, self, NULL);
+}
+
+/* ---- Loading -------------------------------------------------------------------- */
+
+static void
+set_items (SaActivityLog      *self,
+           SaActivityItemList *items)
+{
+  guint n;
+  SaActivityItem **peek = sa_activity_item_list_peek (items, &n);
+
+  g_hash_table_remove_all (self->items_by_id);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (peek[i]), peek[i]);
+  g_set_object (&self->items, items);
+  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (items));
+}
+
+/**
+ * sa_activity_log_reload:
+ * @self: an activity log
+ *
+ * Reads every activity and the filters' choices from the store again, keeping the
+ * selection, for changes the store did not announce (another program wrote the
+ * database). Changes made through the store are picked up without this.
+ */
+void
+sa_activity_log_reload (SaActivityLog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(GtkBitset) positions = NULL;
+
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->reload_needed = FALSE;
+  g_hash_table_remove_all (self->changed_ids);
+
+  if (!(items = sa_store_load_activity_items (self->store, &error)))
+    {
+      emit_error (self, error->message);
+      return;
+    }
+  selected = selected_ids (self);
+  load_choices (self);
+  set_items (self, SA_ACTIVITY_ITEM_LIST (items));
+  update_year_choices (self);
+  positions = shown_positions (self, selected);
+  select_positions (self, positions);
+  update_state (self);
+}
+
+/* Reads one activity again and replaces, removes or adds its item. */
+static void
+refresh_item (SaActivityLog *self,
+              const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaActivityItem) fresh = sa_store_load_activity_item (self->store, id, &error);
+  SaActivityItem *old = g_hash_table_lookup (self->items_by_id, id);
+  guint position;
+
+  if (fresh == NULL && !g_error_matches (error, SA_ERROR, SA_ERROR_NOT_FOUND))
+    {
+      emit_error (self, error->message);
+      return;
+    }
+
+  if (old != NULL && sa_activity_item_list_find (self->items, old, &position))
+    {
+      g_hash_table_remove (self->items_by_id, id);
+      sa_activity_item_list_splice (self->items, position, 1, &fresh, fresh != NULL);
+    }
+  else if (fresh != NULL)
+    sa_activity_item_list_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                                  &fresh, 1);
+
+  if (fresh != NULL)
+    g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (fresh), fresh);
+}
+
+/* After a save, the saved activity is selected and shown, or the person is told
+ * why it is not. */
+static void
+reveal_saved (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GtkBitset) positions = NULL;
+
+  g_ptr_array_add (ids, self->reveal_id);
+  positions = shown_positions (self, ids);
+  if (!gtk_bitset_is_empty (positions))
+    reveal_position (self, gtk_bitset_get_minimum (positions));
+  else if (g_hash_table_contains (self->items_by_id, self->reveal_id))
+    {
+      g_autoptr(AdwToast) toast = adw_toast_new (_("The activity is saved; the search or filters hide it"));
+      emit_toast (self, toast);
+    }
+  g_clear_pointer (&self->reveal_id, g_free);
+}
+
+static void
+refresh_changed (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) selected = selected_ids (self);
+  g_autoptr(GtkBitset) selection = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  /* The selection model changes its bitset as rows go: keep what it was. */
+  guint first_selected = gtk_bitset_get_minimum (selection);
+  g_autoptr(GtkBitset) positions = NULL;
+  g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_ids);
+  gboolean new_year = FALSE;
+  GHashTableIter iter;
+  gpointer id;
+
+  self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      SaActivityItem *item;
+
+      refresh_item (self, id);
+      item = g_hash_table_lookup (self->items_by_id, id);
+      new_year |= item != NULL && !offers_year_of (self, item);
+    }
+  if (new_year)
+    update_year_choices (self);
+
+  /* Rows keep their selection; when the selected rows are gone, as after a delete,
+   * the row that took the place of the first is selected. */
+  positions = shown_positions (self, selected);
+  if (gtk_bitset_is_empty (positions) && selected->len > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      if (n > 0)
+        gtk_bitset_add (positions, MIN (first_selected, n - 1));
+    }
+  select_positions (self, positions);
+}
+
+static gboolean
+update_cb (gpointer data)
+{
+  SaActivityLog *self = data;
+
+  self->update_source = 0;
+  if (self->reload_needed)
+    sa_activity_log_reload (self);
+  else
+    refresh_changed (self);
+  if (self->reveal_id != NULL)
+    reveal_saved (self);
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (SaActivityLog *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_cb, self, NULL);
+}
+
+/* Names of activities and the plan's order of commitments come from these tables. */
+static gboolean
+affects_items (const char *table)
+{
+  static const char * const tables[] = { "organization", "district", "commitment", "goal", "section", "plan", NULL };
+
+  return g_strv_contains (tables, table);
+}
+
+static void
+on_store_changed (SaActivityLog *self,
+                  const char    *table)
+{
+  if (g_str_equal (table, "activity") || g_str_equal (table, "activity_commitment"))
+    {
+      g_auto(GStrv) ids = sa_store_dup_changed_activity_ids (self->store, table);
+
+      if (ids == NULL || g_strv_length (ids) > MAX_ROW_REFRESH)
+        self->reload_needed = TRUE;
+      else
+        for (guint i = 0; ids[i] != NULL; i++)
+          g_hash_table_add (self->changed_ids, g_strdup (ids[i]));
+    }
+  else if (affects_items (table))
+    self->reload_needed = TRUE;
+  else
+    return;
+  schedule_update (self);
+}
+
+/* ---- Adding, editing, deleting -------------------------------------------------- */
+
+static void
+on_form_saved (SaActivityLog *self,
+               const char    *id)
+{
+  g_free (self->reveal_id);
+  self->reveal_id = g_strdup (id);
+  schedule_update (self);
+}
+
+static void
+open_form (SaActivityLog *self,
+           const char    *activity_id,
+           const GDate   *date)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SaActivityForm *form = sa_activity_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               self->store, self->undo_stack, activity_id, date);
+
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+/**
+ * sa_activity_log_new_activity:
+ * @self: an activity log
+ * @date: (nullable): the day of the new activity; today when %NULL
+ *
+ * Opens the form for a new activity. Once saved, it is selected in the log.
+ */
+void
+sa_activity_log_new_activity (SaActivityLog *self,
+                              const GDate   *date)
+{
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  open_form (self, NULL, date);
+}
+
+/**
+ * sa_activity_log_edit_selected:
+ * @self: an activity log
+ *
+ * Opens the form for the first selected activity.
+ */
+void
+sa_activity_log_edit_selected (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  ids = selected_ids (self);
+  if (ids->len > 0)
+    open_form (self, g_ptr_array_index (ids, 0), NULL);
+}
+
+static void
+on_row_activated (SaActivityLog *self,
+                  guint          position)
+{
+  g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    open_form (self, sa_activity_item_get_id (item), NULL);
+}
+
+static gboolean
+delete_activities (SaActivityLog  *self,
+                   GPtrArray      *ids,
+                   GError        **error)
+{
+  if (!sa_undo_stack_begin (self->undo_stack,
+                            ngettext ("Delete Activity", "Delete Activities", ids->len), error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!sa_undo_stack_set_deleted (self->undo_stack, &sa_activity_table, g_ptr_array_index (ids, i),
+                                    TRUE, error))
+      {
+        sa_undo_stack_rollback (self->undo_stack);
+        return FALSE;
+      }
+  return sa_undo_stack_commit (self->undo_stack, error);
+}
+
+static void
+on_undo_clicked (SaActivityLog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->undo_toast);
+  if (!sa_undo_stack_undo (self->undo_stack, &error))
+    emit_error (self, error->message);
+}
+
+static void
+on_toast_dismissed (SaActivityLog *self,
+                    AdwToast      *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+/* The toast's Undo undoes the newest change; once there is a newer one, or the
+ * delete was undone some other way, it must not be offered any more. */
+static void
+on_undo_stack_changed (SaActivityLog *self)
+{
+  if (self->undo_toast != NULL)
+    {
+      g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+static void
+offer_undo (SaActivityLog *self,
+            guint          n_deleted,
+            const char    *title)
+{
+  g_autofree char *markup = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (n_deleted == 1)
+    markup = g_markup_printf_escaped (_("“%s” deleted"), title);
+  else
+    markup = g_strdup_printf (ngettext ("%u activity deleted", "%u activities deleted", n_deleted), n_deleted);
+
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->undo_toast, toast);
+  emit_toast (self, toast);
+}
+
+/**
+ * sa_activity_log_delete_selected:
+ * @self: an activity log
+ *
+ * Deletes the selected activities without asking, as one change that can be undone,
+ * and offers to undo it in a toast.
+ */
+void
+sa_activity_log_delete_selected (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  ids = selected_ids (self);
+  if (ids->len == 0)
+    return;
+  title = g_strdup (sa_activity_item_get_title (g_hash_table_lookup (self->items_by_id,
+                                                                     g_ptr_array_index (ids, 0))));
+  if (!delete_activities (self, ids, &error))
+    {
+      emit_error (self, error->message);
+      return;
+    }
+  offer_undo (self, ids->len, title);
+}
+
+/**
+ * sa_activity_log_start_search:
+ * @self: an activity log
+ *
+ * Moves the keyboard focus to the search entry, with its text selected.
+ */
+void
+sa_activity_log_start_search (SaActivityLog *self)
+{
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+action_new (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  sa_activity_log_new_activity (SA_ACTIVITY_LOG (widget), NULL);
+}
+
+static void
+action_edit (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sa_activity_log_edit_selected (SA_ACTIVITY_LOG (widget));
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (widget));
+}
+
+/* ---- Object --------------------------------------------------------------------- */
+
+static void
+sa_activity_log_constructed (GObject *object)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+
+  G_OBJECT_CLASS (sa_activity_log_parent_class)->constructed (object);
+
+  g_return_if_fail (SA_IS_STORE (self->store) && SA_IS_UNDO_STACK (self->undo_stack));
+
+  sa_store_watch_activities (self->store);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_stack_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (update_year_choices),
+                           self, G_CONNECT_SWAPPED);
+  sa_activity_log_reload (self);
+}
+
+static void
+sa_activity_log_dispose (GObject *object)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ACTIVITY_LOG);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->year_filter);
+  g_clear_object (&self->organization_filter);
+  g_clear_object (&self->district_filter);
+  g_clear_object (&self->commitment_filter);
+  g_clear_object (&self->items);
+  /* Disposing the column view changes its sorter, which the models report. */
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  g_clear_handle_id (&self->state_source, g_source_remove);
+  g_clear_object (&self->undo_toast);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sa_activity_log_parent_class)->dispose (object);
+}
+
+static void
+sa_activity_log_finalize (GObject *object)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+
+  g_strfreev (self->search_words);
+  g_free (self->organization_id);
+  g_free (self->district_id);
+  g_free (self->commitment_id);
+  g_free (self->reveal_id);
+  g_clear_pointer (&self->year_choices, g_array_unref);
+  g_clear_pointer (&self->organization_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->district_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->commitment_choices, g_ptr_array_unref);
+  g_hash_table_unref (self->commitment_texts);
+  g_hash_table_unref (self->items_by_id);
+  g_hash_table_unref (self->changed_ids);
+
+  G_OBJECT_CLASS (sa_activity_log_parent_class)->finalize (object);
+}
+
+static void
+sa_activity_log_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_activity_log_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_UNDO_STACK:
+      self->undo_stack = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+sa_activity_log_grab_focus (GtkWidget *widget)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "empty"))
+    return gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+sa_activity_log_class_init (SaActivityLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sa_activity_log_constructed;
+  object_class->dispose = sa_activity_log_dispose;
+  object_class->finalize = sa_activity_log_finalize;
+  object_class->get_property = sa_activity_log_get_property;
+  object_class->set_property = sa_activity_log_set_property;
+  widget_class->grab_focus = sa_activity_log_grab_focus;
+
+  /**
+   * SaActivityLog:store:
+   *
+   * The database whose activities the log shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SaActivityLog:undo-stack:
+   *
+   * Where the log and its form make their changes, so they can be undone.
+   */
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SaActivityLog::toast:
+   * @self: the log
+   * @toast: a toast to show
+   *
+   * Asks the window to show @toast, such as the offer to undo a delete. The
+   * handler adds a reference of its own: adw_toast_overlay_add_toast (overlay,
+   * g_object_ref (toast)).
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, organization_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, district_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, commitment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, footer);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_organization_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_district_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_commitment_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "log.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "log.edit", NULL, action_edit);
+  gtk_widget_class_install_action (widget_class, "log.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "log.clear-filters", NULL, clear_filters);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "activitylog");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* Delete deletes the selected rows when the list has the focus, and only then: in
+ * the search entry it deletes characters. */
+static void
+add_delete_shortcut (SaActivityLog *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const guint keys[] = { GDK_KEY_Delete, GDK_KEY_KP_Delete };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], 0),
+                                                            gtk_named_action_new ("log.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
+static void
+create_models (SaActivityLog *self)
+{
+  GtkEveryFilter *every = gtk_every_filter_new ();
+  GtkFilter **filters[] = { &self->search_filter, &self->year_filter, &self->organization_filter,
+                            &self->district_filter, &self->commitment_filter };
+  GtkCustomFilterFunc funcs[] = { match_search, match_year, match_organization, match_district,
+                                  match_commitment };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      *filters[i] = GTK_FILTER (gtk_custom_filter_new (funcs[i], self, NULL));
+      gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (*filters[i]));
+    }
+
+  self->items = sa_activity_item_list_new (g_ptr_array_new_with_free_func (g_object_unref));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), GTK_FILTER (every));
+  /* One keystroke filters 100,000 rows in a few milliseconds: no need to do it in
+   * steps, which would make the footer count twice. */
+  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sa_split_changes_model_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
+
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
+sa_activity_log_init (SaActivityLog *self)
+{
+  g_autoptr(GtkColumnViewColumn) date_column = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->search_words = g_new0 (char *, 1);
+  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->commitment_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->year_choices = g_array_new (FALSE, TRUE, sizeof (int));
+
+  setup_dropdown (self->year_dropdown);
+  setup_dropdown (self->organization_dropdown);
+  setup_dropdown (self->district_dropdown);
+  setup_dropdown (self->commitment_dropdown);
+
+  /* Newest first. */
+  add_columns (self);
+  date_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
+  gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
+  create_models (self);
+  add_delete_shortcut (self);
+}
+
+/**
+ * sa_activity_log_new:
+ * @store: the database
+ * @undo_stack: where changes are made
+ *
+ * Returns: (transfer floating): a new activity log
+ */
+GtkWidget *
+sa_activity_log_new (SaStore     *store,
+                     SaUndoStack *undo_stack)
+{
+  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+
+  return g_object_new (SA_TYPE_ACTIVITY_LOG, "store", store, "undo-stack", undo_stack, NULL);
+}
+
+SaStore *
+sa_activity_log_get_store (SaActivityLog *self)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), NULL);
+
+  return self->store;
+}
+
+SaUndoStack *
+sa_activity_log_get_undo_stack (SaActivityLog *self)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), NULL);
+
+  return self->undo_stack;
+}
+
+/**
+ * sa_activity_log_get_model:
+ * @self: an activity log
+ *
+ * Returns: (transfer none): the activities the search and filters let through, as
+ *   the log shows them, in #SaActivityItem
+ */
+GListModel *
+sa_activity_log_get_model (SaActivityLog *self)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}

@@ -1,0 +1,1288 @@
+/* sa-calendar-page.c: the Calendar view, a month of activities
+ *
+ * A header names the month and moves between months and fiscal years; filters
+ * shared with the List view narrow what is shown; the month grid shows the six
+ * weeks around the month; beside it, the selected day's records and the totals of
+ * the month and of the fiscal year up to the month's end.
+ *
+ * Switching months loads only the six weeks shown, through the date index, and the
+ * names of organizations once. The fiscal year's totals are kept per month, so a
+ * month once counted is not read again until the database or the filter changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-activity-form.h"
+#include "sa-activity.h"
+#include "sa-calendar-page.h"
+#include "sa-calendar-text.h"
+#include "sa-commitment.h"
+#include "sa-date.h"
+#include "sa-district.h"
+#include "sa-goal.h"
+#include "sa-holiday.h"
+#include "sa-organization.h"
+#include "sa-plan.h"
+
+typedef struct
+{
+  guint activities;
+  guint participants;
+} Totals;
+
+/* One filter drop-down: the names it lists and the ids behind them; the first item,
+ * "all", has no id. */
+typedef struct
+{
+  GtkDropDown   *drop;
+  GtkStringList *names;
+  GPtrArray     *ids;
+  const char    *property;
+} Choice;
+
+enum {
+  CHOICE_ORGANIZATION,
+  CHOICE_DISTRICT,
+  CHOICE_COMMITMENT,
+  N_CHOICES
+};
+
+struct _SaCalendarPage
+{
+  GtkWidget           parent_instance;
+
+  SaStore            *store;
+  SaUndoStack        *undo_stack;
+  SaActivityFilter   *filter;
+  GSettings          *settings;
+
+  GHashTable         *organization_names;  /* id → name, read with each month */
+  GHashTable         *month_totals;        /* year * 12 + month - 1 → Totals */
+  GListStore         *day_activities;
+  GtkSingleSelection *day_selection;
+  Choice              choices[N_CHOICES];
+  GDate               loaded_first;        /* the first day of the six weeks loaded */
+  guint               reload_id;
+  guint               count_id;
+  gboolean            reload_choices;
+  guint               syncing;             /* while the list and grid follow each other */
+  char               *select_after_load;   /* a record just saved in the form */
+
+  GtkWidget          *content;
+  GtkLabel           *month_label;
+  GtkMenuButton      *fiscal_year_button;
+  GtkDropDown        *organization_drop;
+  GtkDropDown        *district_drop;
+  GtkDropDown        *commitment_drop;
+  SaMonthGrid        *grid;
+  GtkLabel           *day_label;
+  GtkLabel           *holiday_label;
+  GtkStack           *day_stack;
+  GtkListView        *day_view;
+  GtkLabel           *month_summary_title;
+  GtkLabel           *month_summary;
+  GtkLabel           *year_summary_title;
+  GtkLabel           *year_summary;
+};
+
+G_DEFINE_FINAL_TYPE (SaCalendarPage, sa_calendar_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_UNDO_STACK,
+  PROP_FILTER,
+  N_PROPS
+};
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- toasts --------------------------------------------------------------------- */
+
+static void
+toast (SaCalendarPage *self,
+       const char     *title,
+       gboolean        can_undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (can_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  g_signal_emit (self, signals[TOAST], 0, toast);
+  g_object_unref (toast);
+}
+
+static void
+report (SaCalendarPage *self,
+        GError         *error)
+{
+  if (error != NULL)
+    toast (self, error->message, FALSE);
+}
+
+/* ---- text ----------------------------------------------------------------------- */
+
+static SaCalendarStyle
+style (SaCalendarPage *self)
+{
+  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
+
+  return sa_calendar_text_style_for (format);
+}
+
+static char *
+totals_text (const Totals *totals)
+{
+  g_autofree char *activities = g_strdup_printf (ngettext ("%u activity", "%u activities", totals->activities),
+                                                 totals->activities);
+  g_autofree char *participants = g_strdup_printf (ngettext ("%u participant", "%u participants",
+                                                             totals->participants),
+                                                   totals->participants);
+
+  /* Translators: totals, as in “12 activities · 340 participants” */
+  return g_strdup_printf (_("%1$s · %2$s"), activities, participants);
+}
+
+static const char *
+organization_name (SaCalendarPage *self,
+                   SaRecord       *activity)
+{
+  const char *id = sa_record_get_text (activity, SA_ACTIVITY_ORGANIZATION_ID);
+
+  return id && self->organization_names ? g_hash_table_lookup (self->organization_names, id) : NULL;
+}
+
+/* ---- loading -------------------------------------------------------------------- */
+
+static gboolean
+passes_filter (SaCalendarPage *self,
+               SaRecord       *activity)
+{
+  g_auto(GStrv) commitments = NULL;
+
+  /* Links are read only when a commitment is asked for, and then only for the
+   * records already in the range. */
+  if (sa_activity_filter_get_commitment_id (self->filter) != NULL)
+    commitments = sa_store_dup_activity_commitments (self->store, sa_record_get_id (activity), NULL);
+  return sa_activity_filter_match (self->filter, activity, (const char * const *) commitments);
+}
+
+static GPtrArray *
+load_activities (SaCalendarPage *self,
+                 const GDate    *first,
+                 const GDate    *last)
+{
+  g_autofree char *from = sa_date_to_iso (first);
+  g_autofree char *to = sa_date_to_iso (last);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = sa_store_list_activities (self->store, from, to, &error);
+  GPtrArray *shown;
+
+  if (all == NULL)
+    {
+      report (self, error);
+      return g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  if (sa_activity_filter_is_empty (self->filter))
+    return g_steal_pointer (&all);
+
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    if (passes_filter (self, g_ptr_array_index (all, i)))
+      g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (all, i)));
+  return shown;
+}
+
+static void
+load_organization_names (SaCalendarPage *self)
+{
+  g_autoptr(GPtrArray) rows = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
+
+  g_clear_pointer (&self->organization_names, g_hash_table_unref);
+  self->organization_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_hash_table_insert (self->organization_names,
+                         g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
+                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), SA_ORGANIZATION_NAME)));
+}
+
+static void
+add_totals (Totals   *totals,
+            SaRecord *activity)
+{
+  totals->activities++;
+  totals->participants += (guint) CLAMP (sa_record_get_int (activity, SA_ACTIVITY_PARTICIPANTS), 0, G_MAXUINT);
+}
+
+static gpointer
+month_key (const GDate *date)
+{
+  return GUINT_TO_POINTER (g_date_get_year (date) * 12 + g_date_get_month (date) - 1);
+}
+
+/* The totals of the month @first starts, counted once. */
+static const Totals *
+month_totals (SaCalendarPage *self,
+              const GDate    *first)
+{
+  Totals *totals = g_hash_table_lookup (self->month_totals, month_key (first));
+  g_autoptr(GPtrArray) activities = NULL;
+  GDate last = *first;
+
+  if (totals != NULL)
+    return totals;
+
+  g_date_add_months (&last, 1);
+  g_date_subtract_days (&last, 1);
+  activities = load_activities (self, first, &last);
+  totals = g_new0 (Totals, 1);
+  for (guint i = 0; i < activities->len; i++)
+    add_totals (totals, g_ptr_array_index (activities, i));
+  g_hash_table_insert (self->month_totals, month_key (first), totals);
+  return totals;
+}
+
+/* The shown month's totals come from the six weeks already loaded. */
+static void
+count_shown_month (SaCalendarPage *self,
+                   const GDate    *first)
+{
+  Totals *totals = g_new0 (Totals, 1);
+  GDate day = *first;
+
+  while (g_date_get_month (&day) == g_date_get_month (first))
+    {
+      GPtrArray *activities = sa_month_grid_get_day_activities (self->grid, &day);
+
+      for (guint i = 0; activities != NULL && i < activities->len; i++)
+        add_totals (totals, g_ptr_array_index (activities, i));
+      g_date_add_days (&day, 1);
+    }
+  g_hash_table_insert (self->month_totals, month_key (first), totals);
+}
+
+static void
+shown_month (SaCalendarPage *self,
+             GDate          *first)
+{
+  GDate date;
+
+  sa_month_grid_get_date (self->grid, &date);
+  g_date_clear (first, 1);
+  g_date_set_dmy (first, 1, g_date_get_month (&date), g_date_get_year (&date));
+}
+
+/* Whether the months of the fiscal year up to @first are all counted. */
+static gboolean
+year_counted (SaCalendarPage *self,
+              const GDate    *first)
+{
+  GDate month;
+
+  sa_fiscal_year_first_day (sa_date_fiscal_year (first), &month);
+  for (; g_date_compare (&month, first) <= 0; g_date_add_months (&month, 1))
+    if (!g_hash_table_contains (self->month_totals, month_key (&month)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_year_totals (SaCalendarPage *self)
+{
+  g_autofree char *text = NULL;
+  Totals year = { 0, 0 };
+  GDate first, month;
+
+  shown_month (self, &first);
+  sa_fiscal_year_first_day (sa_date_fiscal_year (&first), &month);
+  for (; g_date_compare (&month, &first) <= 0; g_date_add_months (&month, 1))
+    {
+      const Totals *totals = month_totals (self, &month);
+
+      year.activities += totals->activities;
+      year.participants += totals->participants;
+    }
+  text = totals_text (&year);
+  gtk_label_set_text (self->year_summary, text);
+}
+
+static gboolean
+count_year_cb (gpointer user_data)
+{
+  SaCalendarPage *self = user_data;
+
+  self->count_id = 0;
+  update_year_totals (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_summary (SaCalendarPage *self)
+{
+  SaCalendarStyle year_style = style (self);
+  g_autofree char *month_title = NULL;
+  g_autofree char *month_text = NULL;
+  g_autofree char *year_label = NULL;
+  g_autofree char *year_title = NULL;
+  GDate first;
+
+  shown_month (self, &first);
+  month_title = sa_calendar_text_month (g_date_get_year (&first), g_date_get_month (&first), year_style);
+  month_text = totals_text (month_totals (self, &first));
+  year_label = sa_calendar_text_fiscal_year (sa_date_fiscal_year (&first), year_style);
+  /* Translators: %1$s is a fiscal year, “FY2012” or “平成24年度”; %2$s a month, “May” */
+  year_title = g_strdup_printf (_("%1$s to the end of %2$s"), year_label,
+                                sa_calendar_text_month_name (g_date_get_month (&first)));
+
+  gtk_label_set_text (self->month_summary_title, month_title);
+  gtk_label_set_text (self->month_summary, month_text);
+  gtk_label_set_text (self->year_summary_title, year_title);
+
+  /* Months not yet counted are read after the month is shown, which a jump to the
+   * end of a fiscal year would otherwise keep waiting for eleven months' records. */
+  if (year_counted (self, &first))
+    update_year_totals (self);
+  else
+    {
+      gtk_label_set_text (self->year_summary, _("Counting…"));
+      if (self->count_id == 0)
+        self->count_id = g_idle_add (count_year_cb, self);
+    }
+}
+
+static void
+update_header (SaCalendarPage *self)
+{
+  SaCalendarStyle year_style = style (self);
+  g_autofree char *month = NULL;
+  g_autofree char *year = NULL;
+  GDate date;
+
+  sa_month_grid_get_date (self->grid, &date);
+  month = sa_calendar_text_month (g_date_get_year (&date), g_date_get_month (&date), year_style);
+  year = sa_calendar_text_fiscal_year (sa_date_fiscal_year (&date), year_style);
+  gtk_label_set_text (self->month_label, month);
+  gtk_menu_button_set_label (self->fiscal_year_button, year);
+}
+
+static void
+select_day_row (SaCalendarPage *self)
+{
+  const char *id = sa_month_grid_get_selected_activity (self->grid);
+  GListModel *model = G_LIST_MODEL (self->day_activities);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SaRecord) activity = g_list_model_get_item (model, i);
+
+      if (g_str_equal (sa_record_get_id (activity), id))
+        position = i;
+    }
+  self->syncing++;
+  gtk_single_selection_set_selected (self->day_selection, position);
+  self->syncing--;
+}
+
+static void
+update_day (SaCalendarPage *self)
+{
+  g_autofree char *title = NULL;
+  const char *holiday;
+  GPtrArray *activities;
+  GDate date;
+
+  sa_month_grid_get_date (self->grid, &date);
+  title = sa_calendar_text_day (&date);
+  holiday = sa_holiday_lookup (&date);
+  gtk_label_set_text (self->day_label, title);
+  gtk_label_set_text (self->holiday_label, holiday ? holiday : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->holiday_label), holiday != NULL);
+
+  activities = sa_month_grid_get_day_activities (self->grid, &date);
+  self->syncing++;
+  g_list_store_splice (self->day_activities, 0, g_list_model_get_n_items (G_LIST_MODEL (self->day_activities)),
+                       activities ? activities->pdata : NULL, activities ? activities->len : 0);
+  self->syncing--;
+  gtk_stack_set_visible_child_name (self->day_stack, activities && activities->len > 0 ? "list" : "empty");
+  select_day_row (self);
+}
+
+/* Reads the six weeks the grid shows. */
+static void
+load_month (SaCalendarPage *self)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  GDate first, last, month;
+
+  sa_month_grid_get_range (self->grid, &first, &last);
+  self->loaded_first = first;
+
+  load_organization_names (self);
+  activities = load_activities (self, &first, &last);
+  sa_month_grid_set_activities (self->grid, activities, self->organization_names);
+
+  shown_month (self, &month);
+  count_shown_month (self, &month);
+
+  if (self->select_after_load != NULL)
+    {
+      sa_month_grid_set_selected_activity (self->grid, self->select_after_load);
+      g_clear_pointer (&self->select_after_load, g_free);
+    }
+
+  update_header (self);
+  update_day (self);
+  update_summary (self);
+}
+
+/* ---- the plan's years and the filters ------------------------------------------- */
+
+static void
+load_fiscal_years (SaCalendarPage *self)
+{
+  g_autoptr(GPtrArray) plans = sa_store_list (self->store, &sa_plan_table, NULL, NULL, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  SaCalendarStyle year_style = style (self);
+  int first = G_MAXINT, last = G_MININT;
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    {
+      SaRecord *plan = g_ptr_array_index (plans, i);
+
+      first = MIN (first, (int) sa_record_get_int (plan, SA_PLAN_FIRST_FY));
+      last = MAX (last, (int) sa_record_get_int (plan, SA_PLAN_LAST_FY));
+    }
+  for (int fy = first; fy <= last && fy > 0 && fy < G_MAXUINT16; fy++)
+    {
+      g_autofree char *label = sa_calendar_text_fiscal_year (fy, year_style);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "calendar.go-to-fiscal-year", g_variant_new_int32 (fy));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->fiscal_year_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_year_button), first <= last);
+}
+
+static int
+compare_commitments (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  SaRecord *x = *(SaRecord **) a;
+  SaRecord *y = *(SaRecord **) b;
+  int gx = GPOINTER_TO_INT (g_hash_table_lookup (user_data, sa_record_get_text (x, SA_COMMITMENT_GOAL_ID)));
+  int gy = GPOINTER_TO_INT (g_hash_table_lookup (user_data, sa_record_get_text (y, SA_COMMITMENT_GOAL_ID)));
+  gint64 px = sa_record_get_int (x, SA_COMMITMENT_POSITION);
+  gint64 py = sa_record_get_int (y, SA_COMMITMENT_POSITION);
+
+  if (gx != gy)
+    return gx < gy ? -1 : 1;
+  return px < py ? -1 : px > py;
+}
+
+/* Commitments in the plan's order: by basic goal, then their place in it. */
+static GPtrArray *
+list_commitments (SaCalendarPage *self)
+{
+  g_autoptr(GPtrArray) goals = sa_store_list (self->store, &sa_goal_table, NULL, NULL, NULL);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *commitments = sa_store_list (self->store, &sa_commitment_table, NULL, NULL, NULL);
+
+  for (guint i = 0; goals != NULL && i < goals->len; i++)
+    g_hash_table_insert (numbers, (gpointer) sa_record_get_id (g_ptr_array_index (goals, i)),
+                         GINT_TO_POINTER ((int) sa_record_get_int (g_ptr_array_index (goals, i), SA_GOAL_NUMBER)));
+  if (commitments != NULL)
+    g_ptr_array_sort_with_data (commitments, compare_commitments, numbers);
+  return commitments;
+}
+
+static void
+sync_choice (SaCalendarPage *self,
+             Choice         *choice)
+{
+  g_autofree char *id = NULL;
+  guint position = 0;
+
+  g_object_get (self->filter, choice->property, &id, NULL);
+  for (guint i = 1; id != NULL && i < choice->ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (choice->ids, i), id))
+      position = i;
+
+  self->syncing++;
+  gtk_drop_down_set_selected (choice->drop, position);
+  self->syncing--;
+}
+
+static void
+fill_choice (SaCalendarPage *self,
+             Choice         *choice,
+             const char     *all,
+             GPtrArray      *rows,
+             guint           name_column)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  g_ptr_array_set_size (choice->ids, 0);
+  g_ptr_array_add (choice->ids, NULL);
+  g_strv_builder_add (builder, all);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SaRecord *row = g_ptr_array_index (rows, i);
+
+      g_ptr_array_add (choice->ids, g_strdup (sa_record_get_id (row)));
+      g_strv_builder_add (builder, sa_record_get_text (row, name_column));
+    }
+  names = g_strv_builder_end (builder);
+
+  self->syncing++;
+  gtk_string_list_splice (choice->names, 0, g_list_model_get_n_items (G_LIST_MODEL (choice->names)),
+                          (const char * const *) names);
+  self->syncing--;
+  sync_choice (self, choice);
+}
+
+static void
+load_choices (SaCalendarPage *self)
+{
+  g_autoptr(GPtrArray) organizations = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) districts = sa_store_list (self->store, &sa_district_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) commitments = list_commitments (self);
+
+  fill_choice (self, &self->choices[CHOICE_ORGANIZATION], _("All Organizations"), organizations,
+               SA_ORGANIZATION_NAME);
+  fill_choice (self, &self->choices[CHOICE_DISTRICT], _("All Districts"), districts, SA_DISTRICT_NAME);
+  fill_choice (self, &self->choices[CHOICE_COMMITMENT], _("All Commitments"), commitments,
+               SA_COMMITMENT_TEXT);
+}
+
+static void
+on_choice_selected (GtkDropDown    *drop,
+                    GParamSpec     *pspec,
+                    SaCalendarPage *self)
+{
+  guint position = gtk_drop_down_get_selected (drop);
+
+  if (self->syncing > 0)
+    return;
+  for (guint i = 0; i < N_CHOICES; i++)
+    if (self->choices[i].drop == drop && position < self->choices[i].ids->len)
+      g_object_set (self->filter, self->choices[i].property, g_ptr_array_index (self->choices[i].ids, position), NULL);
+}
+
+/* ---- reacting ------------------------------------------------------------------- */
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  SaCalendarPage *self = user_data;
+
+  self->reload_id = 0;
+  if (self->reload_choices)
+    {
+      load_choices (self);
+      load_fiscal_years (self);
+      self->reload_choices = FALSE;
+    }
+  g_hash_table_remove_all (self->month_totals);
+  load_month (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A store says "changed" once per table, and a refresh names every table: the
+ * page loads once, before the next frame is drawn. */
+static void
+queue_reload (SaCalendarPage *self,
+              gboolean        choices)
+{
+  self->reload_choices |= choices;
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reload_cb, self, NULL);
+}
+
+static void
+on_store_changed (SaCalendarPage *self,
+                  const char     *table)
+{
+  gboolean choices = g_str_equal (table, "organization") || g_str_equal (table, "district") ||
+                     g_str_equal (table, "commitment") || g_str_equal (table, "goal") ||
+                     g_str_equal (table, "plan");
+
+  if (choices || g_str_equal (table, "activity") || g_str_equal (table, "activity_commitment"))
+    queue_reload (self, choices);
+}
+
+static void
+on_filter_changed (SaCalendarPage *self)
+{
+  for (guint i = 0; i < N_CHOICES; i++)
+    sync_choice (self, &self->choices[i]);
+  g_hash_table_remove_all (self->month_totals);
+  load_month (self);
+}
+
+static void
+on_year_format_changed (SaCalendarPage *self)
+{
+  update_header (self);
+  update_summary (self);
+  load_fiscal_years (self);
+}
+
+static void
+on_date_changed (SaCalendarPage *self)
+{
+  GDate first;
+
+  sa_month_grid_get_range (self->grid, &first, NULL);
+  if (!g_date_valid (&self->loaded_first) || g_date_compare (&first, &self->loaded_first) != 0)
+    load_month (self);
+  else
+    update_day (self);
+}
+
+static void
+on_grid_activity_selected (SaCalendarPage *self)
+{
+  if (self->syncing == 0)
+    select_day_row (self);
+}
+
+static void
+on_day_selection_changed (SaCalendarPage *self)
+{
+  SaRecord *activity = gtk_single_selection_get_selected_item (self->day_selection);
+
+  if (self->syncing > 0 || activity == NULL)
+    return;
+  self->syncing++;
+  sa_month_grid_set_selected_activity (self->grid, sa_record_get_id (activity));
+  self->syncing--;
+}
+
+/* ---- opening the form ----------------------------------------------------------- */
+
+/* The calendar follows a record saved in the form to its day, which may be another
+ * month's; it is selected once its month is loaded. */
+static void
+on_form_saved (SaCalendarPage *self,
+               const char     *activity_id)
+{
+  g_autoptr(SaRecord) activity = sa_store_get (self->store, &sa_activity_table, activity_id, NULL);
+  GDate date;
+
+  if (activity == NULL || !sa_date_parse_iso (sa_record_get_text (activity, SA_ACTIVITY_DATE), &date, NULL))
+    return;
+  g_free (self->select_after_load);
+  self->select_after_load = g_strdup (activity_id);
+  sa_month_grid_set_date (self->grid, &date);
+}
+
+static void
+open_form (SaCalendarPage *self,
+           const char     *activity_id,
+           const GDate    *date)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SaActivityForm *form;
+
+  form = sa_activity_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               self->store, self->undo_stack, activity_id, date);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+on_day_activated (SaCalendarPage *self,
+                  const GDate    *date)
+{
+  open_form (self, NULL, date);
+}
+
+static void
+on_activity_activated (SaCalendarPage *self,
+                       const char     *activity_id)
+{
+  open_form (self, activity_id, NULL);
+}
+
+static void
+on_day_row_activated (SaCalendarPage *self,
+                      guint           position)
+{
+  g_autoptr(SaRecord) activity = g_list_model_get_item (G_LIST_MODEL (self->day_activities), position);
+
+  if (activity != NULL)
+    open_form (self, sa_record_get_id (activity), NULL);
+}
+
+/* ---- moving a record ------------------------------------------------------------ */
+
+static gboolean
+write_move (SaCalendarPage *self,
+            SaRecord       *activity,
+            const char     *date,
+            GError        **error)
+{
+  g_autoptr(SaRecord) moved = sa_record_copy (activity);
+  /* Translators: the name of a change to undo; %s is an activity's title */
+  g_autofree char *label = g_strdup_printf (_("Move “%s”"), sa_record_get_text (activity, SA_ACTIVITY_TITLE));
+
+  sa_record_set_text (moved, SA_ACTIVITY_DATE, date);
+  if (!sa_undo_stack_begin (self->undo_stack, label, error))
+    return FALSE;
+  if (!sa_undo_stack_update (self->undo_stack, moved, error))
+    {
+      sa_undo_stack_rollback (self->undo_stack);
+      return FALSE;
+    }
+  return sa_undo_stack_commit (self->undo_stack, error);
+}
+
+/* A chip dropped on a day, or Ctrl+Shift+arrow. Text dropped from elsewhere that
+ * names no record is refused quietly. */
+static gboolean
+on_move_activity (SaCalendarPage *self,
+                  const char     *activity_id,
+                  const GDate    *date)
+{
+  g_autoptr(SaRecord) activity = sa_store_get (self->store, &sa_activity_table, activity_id, NULL);
+  g_autofree char *iso = sa_date_to_iso (date);
+  g_autofree char *day = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (activity == NULL || sa_record_get_deleted (activity) ||
+      g_strcmp0 (sa_record_get_text (activity, SA_ACTIVITY_DATE), iso) == 0)
+    return FALSE;
+  if (!write_move (self, activity, iso, &error))
+    {
+      report (self, error);
+      return FALSE;
+    }
+
+  day = sa_calendar_text_day (date);
+  /* Translators: %1$s is an activity's title, %2$s a day such as “Friday, May 3” */
+  message = g_strdup_printf (_("Moved “%1$s” to %2$s"), sa_record_get_text (activity, SA_ACTIVITY_TITLE), day);
+  toast (self, message, TRUE);
+  return TRUE;
+}
+
+static gboolean
+move_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  SaCalendarPage *self = user_data;
+
+  if (!sa_month_grid_move_selected_activity (self->grid, g_variant_get_int32 (args)))
+    gtk_widget_error_bell (widget);
+  return TRUE;
+}
+
+/* The day's list moves its selected record with the keys the grid uses. Its own
+ * bindings would take Ctrl+Shift+Up and Down for selecting, so these come first. */
+static void
+add_list_move_shortcuts (SaCalendarPage *self)
+{
+  static const struct { guint keyval; int days; } keys[] = {
+    { GDK_KEY_Left, -1 }, { GDK_KEY_Right, 1 }, { GDK_KEY_Up, -7 }, { GDK_KEY_Down, 7 },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      int days = rtl && ABS (keys[i].days) == 1 ? -keys[i].days : keys[i].days;
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                gtk_callback_action_new (move_shortcut_cb, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (days));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->day_view), controller);
+}
+
+/* ---- the day's list ------------------------------------------------------------- */
+
+static void
+setup_day_row (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (details, "caption");
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "numeric");
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* The title, then what else there is of: time, organization, participants. */
+static void
+bind_day_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SaCalendarPage           *self)
+{
+  SaRecord *activity = gtk_list_item_get_item (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *details = gtk_widget_get_next_sibling (title);
+  const char *time = sa_record_get_text (activity, SA_ACTIVITY_TIME);
+  const char *organization = organization_name (self, activity);
+  guint participants = (guint) CLAMP (sa_record_get_int (activity, SA_ACTIVITY_PARTICIPANTS), 0, G_MAXUINT);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u participant", "%u participants", participants),
+                                            participants);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (time != NULL && *time != '\0')
+    g_string_append_printf (text, "%s · ", time);
+  if (organization != NULL)
+    g_string_append_printf (text, "%s · ", organization);
+  g_string_append (text, count);
+
+  gtk_label_set_text (GTK_LABEL (title), sa_record_get_text (activity, SA_ACTIVITY_TITLE));
+  gtk_label_set_text (GTK_LABEL (details), text->str);
+}
+
+static GtkListItemFactory *
+create_day_factory (SaCalendarPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_day_row), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_day_row), self, 0);
+  return factory;
+}
+
+/* Drop-downs show long commitments cut short, and whole in their list. */
+static void
+setup_choice_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  gboolean in_list = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_list)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (user_data) ? NULL : gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+create_choice_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_label), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_label), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+static void
+init_choice (SaCalendarPage *self,
+             Choice         *choice,
+             GtkDropDown    *drop,
+             const char     *property)
+{
+  g_autoptr(GtkListItemFactory) factory = create_choice_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = create_choice_factory (TRUE);
+
+  choice->drop = drop;
+  choice->property = property;
+  choice->names = gtk_string_list_new (NULL);
+  choice->ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_drop_down_set_model (drop, G_LIST_MODEL (choice->names));
+  gtk_drop_down_set_factory (drop, factory);
+  gtk_drop_down_set_list_factory (drop, list_factory);
+  g_signal_connect_object (drop, "notify::selected", G_CALLBACK (on_choice_selected), self, 0);
+}
+
+/* ---- actions -------------------------------------------------------------------- */
+
+static void
+change_month (SaCalendarPage *self,
+              int             months)
+{
+  GDate date;
+
+  sa_month_grid_get_date (self->grid, &date);
+  if (months > 0)
+    g_date_add_months (&date, months);
+  else
+    g_date_subtract_months (&date, -months);
+  sa_month_grid_set_date (self->grid, &date);
+}
+
+static void
+previous_month_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  change_month (SA_CALENDAR_PAGE (widget), -1);
+}
+
+static void
+next_month_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  change_month (SA_CALENDAR_PAGE (widget), 1);
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  sa_calendar_page_go_to_date (SA_CALENDAR_PAGE (widget), &today);
+}
+
+static void
+go_to_fiscal_year_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  int fy = g_variant_get_int32 (parameter);
+  GDate april;
+
+  g_return_if_fail (fy > 0 && fy < G_MAXUINT16);
+
+  sa_fiscal_year_first_day (fy, &april);
+  sa_calendar_page_go_to_date (SA_CALENDAR_PAGE (widget), &april);
+}
+
+static void
+add_activity_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SaCalendarPage *self = SA_CALENDAR_PAGE (widget);
+  GDate date;
+
+  sa_month_grid_get_date (self->grid, &date);
+  open_form (self, NULL, &date);
+}
+
+/* ---- object --------------------------------------------------------------------- */
+
+static void
+sa_calendar_page_constructed (GObject *object)
+{
+  SaCalendarPage *self = SA_CALENDAR_PAGE (object);
+  g_autoptr(GtkListItemFactory) factory = create_day_factory (self);
+
+  G_OBJECT_CLASS (sa_calendar_page_parent_class)->constructed (object);
+
+  g_assert (SA_IS_STORE (self->store));
+  g_assert (SA_IS_UNDO_STACK (self->undo_stack));
+  if (self->filter == NULL)
+    self->filter = sa_activity_filter_new ();
+
+  self->day_activities = g_list_store_new (SA_TYPE_ACTIVITY);
+  self->day_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->day_activities)));
+  gtk_single_selection_set_autoselect (self->day_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->day_selection, TRUE);
+  g_signal_connect_object (self->day_selection, "notify::selected", G_CALLBACK (on_day_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->day_view, GTK_SELECTION_MODEL (self->day_selection));
+  gtk_list_view_set_factory (self->day_view, factory);
+  add_list_move_shortcuts (self);
+
+  init_choice (self, &self->choices[CHOICE_ORGANIZATION], self->organization_drop, "organization-id");
+  init_choice (self, &self->choices[CHOICE_DISTRICT], self->district_drop, "district-id");
+  init_choice (self, &self->choices[CHOICE_COMMITMENT], self->commitment_drop, "commitment-id");
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (on_year_format_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  load_choices (self);
+  load_fiscal_years (self);
+  load_month (self);
+}
+
+static void
+sa_calendar_page_dispose (GObject *object)
+{
+  SaCalendarPage *self = SA_CALENDAR_PAGE (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->count_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_CALENDAR_PAGE);
+  for (guint i = 0; i < N_CHOICES; i++)
+    {
+      g_clear_object (&self->choices[i].names);
+      g_clear_pointer (&self->choices[i].ids, g_ptr_array_unref);
+    }
+  g_clear_object (&self->day_selection);
+  g_clear_object (&self->day_activities);
+  g_clear_pointer (&self->organization_names, g_hash_table_unref);
+  g_clear_pointer (&self->month_totals, g_hash_table_unref);
+  g_clear_pointer (&self->select_after_load, g_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sa_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+sa_calendar_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SaCalendarPage *self = SA_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+
+    case PROP_FILTER:
+      g_value_set_object (value, self->filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_calendar_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SaCalendarPage *self = SA_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_UNDO_STACK:
+      self->undo_stack = g_value_dup_object (value);
+      break;
+
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sa_calendar_page_class_init (SaCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sa_calendar_page_constructed;
+  object_class->dispose = sa_calendar_page_dispose;
+  object_class->get_property = sa_calendar_page_get_property;
+  object_class->set_property = sa_calendar_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * SaCalendarPage:filter:
+   *
+   * The filter the window's views share; the page makes one of its own if none
+   * is given.
+   */
+  properties[PROP_FILTER] =
+    g_param_spec_object ("filter", NULL, NULL, SA_TYPE_ACTIVITY_FILTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SaCalendarPage::toast:
+   * @self: the page
+   * @toast: what to tell the person, such as that a record moved, with Undo
+   */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.go-to-fiscal-year", "i", go_to_fiscal_year_activated);
+  gtk_widget_class_install_action (widget_class, "calendar.add-activity", NULL, add_activity_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next-month", NULL);
+
+  g_type_ensure (SA_TYPE_MONTH_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, content);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, month_label);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, fiscal_year_button);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, organization_drop);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, district_drop);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, commitment_drop);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, day_label);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, holiday_label);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, day_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, day_view);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, month_summary_title);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, month_summary);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, year_summary_title);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, year_summary);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_activity_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_activity_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_activity);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_row_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sa_calendar_page_init (SaCalendarPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_date_clear (&self->loaded_first, 1);
+  self->settings = g_settings_new (APP_ID);
+  self->month_totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
+
+/**
+ * sa_calendar_page_new:
+ * @store: the database
+ * @undo_stack: where moves of records are written, to be undone
+ *
+ * A page with a filter of its own; a window that shares one between its views
+ * passes it as #SaCalendarPage:filter to g_object_new().
+ *
+ * Returns: (transfer floating): a page showing this month
+ */
+GtkWidget *
+sa_calendar_page_new (SaStore     *store,
+                      SaUndoStack *undo_stack)
+{
+  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+
+  return g_object_new (SA_TYPE_CALENDAR_PAGE, "store", store, "undo-stack", undo_stack, NULL);
+}
+
+/**
+ * sa_calendar_page_get_filter:
+ * @self: a calendar page
+ *
+ * Returns: (transfer none): the filter the page applies
+ */
+SaActivityFilter *
+sa_calendar_page_get_filter (SaCalendarPage *self)
+{
+  g_return_val_if_fail (SA_IS_CALENDAR_PAGE (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * sa_calendar_page_get_grid:
+ * @self: a calendar page
+ *
+ * Returns: (transfer none): the month grid
+ */
+SaMonthGrid *
+sa_calendar_page_get_grid (SaCalendarPage *self)
+{
+  g_return_val_if_fail (SA_IS_CALENDAR_PAGE (self), NULL);
+
+  return self->grid;
+}
+
+/**
+ * sa_calendar_page_go_to_date:
+ * @self: a calendar page
+ * @date: a valid day
+ *
+ * Shows @date's month with @date selected.
+ */
+void
+sa_calendar_page_go_to_date (SaCalendarPage *self,
+                             const GDate    *date)
+{
+  g_return_if_fail (SA_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  sa_month_grid_set_date (self->grid, date);
+}

@@ -1,0 +1,1083 @@
+/* sa-sync-ui.c: sync files, CSV and iCalendar from the window
+ *
+ * A file chooser only picks the file; the _file and _folder functions do the work,
+ * so tests call them directly. Nothing long runs on the main loop, and SQLite is
+ * never shared between threads (the store's connection is SQLITE_OPEN_NOMUTEX):
+ *
+ * - Importing one sync file reads, gunzips, parses and checks its checksum in a
+ *   thread (sa_sync_file_read_async()), then merges on the main thread with the
+ *   window's own store. The merge must go through that store: it moves the store's
+ *   clock past every clock in the file, so a later "Keep This Version" is later than
+ *   the value it replaces and wins at the next exchange.
+ * - Exports, Sync Now and CSV import read or write the whole database, so they run in
+ *   a thread on a second connection to the same file (WAL lets the window go on
+ *   reading). Afterwards the window's store observes the clock that connection
+ *   reached, for the same reason, and refreshes so the views show the new rows. A
+ *   modal progress window keeps the person from editing meanwhile, which would only
+ *   wait for the other connection's write lock.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-csv.h"
+#include "sa-date.h"
+#include "sa-ical.h"
+#include "sa-sync-file.h"
+#include "sa-sync-report-window.h"
+#include "sa-sync-ui.h"
+
+typedef enum
+{
+  JOB_EXPORT_SYNC,
+  JOB_EXPORT_CSV,
+  JOB_EXPORT_ICS,
+  JOB_IMPORT_CSV,
+  JOB_SYNC_FOLDER,
+} JobKind;
+
+/* What a worker thread needs: plain data only, as it may be freed in that thread. */
+typedef struct
+{
+  JobKind  kind;
+  char    *db_path;
+  GFile   *file;
+  char    *from;
+  char    *to;
+} Job;
+
+typedef struct
+{
+  char           *name;
+  char           *site_id;
+  SaImportReport  report;
+  GError         *error;
+} FolderFile;
+
+typedef struct
+{
+  char        *clock;   /* how far the second connection's clock went */
+  GError      *error;
+  SaCsvReport  csv;
+  GPtrArray   *files;   /* FolderFile, for Sync Now */
+} Result;
+
+typedef struct _Op Op;
+typedef void (*JobDoneFunc) (Op     *op,
+                             Result *result);
+
+/* One operation in the window: lives on the main thread until its work is done. */
+struct _Op
+{
+  GtkWindow         *parent;      /* weak: NULL once the window is gone */
+  gboolean           has_parent;
+  gulong             destroy_id;
+  SaUndoStack       *undo_stack;
+  SaSyncUiToastFunc  toast_func;
+  gpointer           user_data;
+  GCancellable      *cancellable;
+  GtkWindow         *progress;
+  guint              pulse_id;
+  GFile             *file;
+  gboolean           dry_run;
+  JobDoneFunc        done;
+};
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job);
+}
+
+static void
+folder_file_free (FolderFile *file)
+{
+  g_free (file->name);
+  g_free (file->site_id);
+  sa_import_report_clear (&file->report);
+  g_clear_error (&file->error);
+  g_free (file);
+}
+
+static void
+result_free (Result *result)
+{
+  g_free (result->clock);
+  g_clear_error (&result->error);
+  g_clear_pointer (&result->files, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+/* ---- operations ------------------------------------------------------------------ */
+
+static SaStore *
+op_get_store (Op *op)
+{
+  return sa_undo_stack_get_store (op->undo_stack);
+}
+
+/* Whether there is still a window to report to. */
+static gboolean
+op_is_alive (Op *op)
+{
+  return !op->has_parent || op->parent != NULL;
+}
+
+static void
+on_parent_destroy (Op *op)
+{
+  g_cancellable_cancel (op->cancellable);
+}
+
+static Op *
+op_new (GtkWindow         *parent,
+        SaUndoStack       *undo_stack,
+        SaSyncUiToastFunc  toast_func,
+        gpointer           user_data)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->undo_stack = g_object_ref (undo_stack);
+  op->toast_func = toast_func;
+  op->user_data = user_data;
+  op->cancellable = g_cancellable_new ();
+  if (parent != NULL)
+    {
+      op->parent = parent;
+      op->has_parent = TRUE;
+      g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &op->parent);
+      /* Closing the window stops its work. */
+      op->destroy_id = g_signal_connect_swapped (parent, "destroy", G_CALLBACK (on_parent_destroy), op);
+    }
+  return op;
+}
+
+static void
+op_stop_progress (Op *op)
+{
+  g_clear_handle_id (&op->pulse_id, g_source_remove);
+  if (op->progress != NULL)
+    gtk_window_destroy (g_steal_pointer (&op->progress));
+}
+
+static void
+op_free (Op *op)
+{
+  op_stop_progress (op);
+  if (op->parent != NULL)
+    {
+      g_clear_signal_handler (&op->destroy_id, op->parent);
+      g_object_remove_weak_pointer (G_OBJECT (op->parent), (gpointer *) &op->parent);
+    }
+  g_clear_object (&op->undo_stack);
+  g_clear_object (&op->cancellable);
+  g_clear_object (&op->file);
+  g_free (op);
+}
+
+static void
+op_toast (Op         *op,
+          const char *text)
+{
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (op->toast_func == NULL || !op_is_alive (op))
+    return;
+  toast = g_object_ref_sink (adw_toast_new (text));
+  adw_toast_set_timeout (toast, 5);
+  op->toast_func (toast, op->user_data);
+}
+
+static gboolean
+pulse (gpointer user_data)
+{
+  gtk_progress_bar_pulse (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A small modal window with a moving bar and a Cancel button; the core gives no
+ * fractions, so the bar pulses. */
+static void
+op_start_progress (Op         *op,
+                   const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  op->progress = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_modal (op->progress, op->parent != NULL);
+  gtk_window_set_transient_for (op->progress, op->parent);
+  gtk_window_set_deletable (op->progress, FALSE);
+  gtk_window_set_resizable (op->progress, FALSE);
+  gtk_window_set_title (op->progress, text);
+  gtk_window_set_default_size (op->progress, 360, -1);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (g_cancellable_cancel), op->cancellable, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), cancel);
+  adw_window_set_content (ADW_WINDOW (op->progress), box);
+
+  op->pulse_id = g_timeout_add (100, pulse, bar);
+  gtk_window_present (op->progress);
+}
+
+static void
+show_error (Op           *op,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog;
+
+  if (!op_is_alive (op) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (op->parent, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file's name as a person reads it. */
+static char *
+describe_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_filename_display_name (name);
+}
+
+/* ---- work on a second connection ----------------------------------------------- */
+
+static void
+on_folder_file (GFile                *file,
+                const SaImportReport *report,
+                const GError         *error,
+                gpointer              user_data)
+{
+  GPtrArray *files = user_data;
+  FolderFile *entry = g_new0 (FolderFile, 1);
+  g_autofree char *name = g_file_get_basename (file);
+
+  entry->name = g_filename_display_name (name);
+  /* Each site writes SITE-ID.sasaeai; see sa_sync_file_name_for_site(). */
+  entry->site_id = g_strndup (name, strlen (name) - strlen (SA_SYNC_SUFFIX));
+  if (report != NULL)
+    {
+      entry->report = *report;
+      if (report->conflicts != NULL)
+        entry->report.conflicts = g_ptr_array_ref (report->conflicts);
+    }
+  else
+    entry->error = g_error_copy (error);
+  g_ptr_array_add (files, entry);
+}
+
+static void
+run_job (Job           *job,
+         SaStore       *store,
+         Result        *result,
+         GCancellable  *cancellable)
+{
+  GError **error = &result->error;
+
+  switch (job->kind)
+    {
+    case JOB_EXPORT_SYNC:
+      sa_sync_file_export (store, job->file, cancellable, error);
+      break;
+    case JOB_EXPORT_CSV:
+      sa_csv_export_activities (store, job->file, job->from, job->to, cancellable, error);
+      break;
+    case JOB_EXPORT_ICS:
+      sa_ical_export_activities (store, job->file, job->from, job->to, cancellable, error);
+      break;
+    case JOB_IMPORT_CSV:
+      sa_csv_import_activities (store, job->file, &result->csv, cancellable, error);
+      break;
+    case JOB_SYNC_FOLDER:
+      result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) folder_file_free);
+      sa_sync_folder (store, job->file, on_folder_file, result->files, cancellable, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  Result *result = g_new0 (Result, 1);
+  g_autoptr(SaStore) store = sa_store_open (job->db_path, &result->error);
+
+  if (store != NULL)
+    {
+      run_job (job, store, result, cancellable);
+      /* Also after a failure: Sync Now may have imported some files first. */
+      result->clock = sa_store_dup_clock (store);
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
+
+static void
+on_job_done (GObject      *source_object,
+             GAsyncResult *async_result,
+             gpointer      user_data)
+{
+  Op *op = user_data;
+  g_autoptr(Result) result = g_task_propagate_pointer (G_TASK (async_result), NULL);
+  SaStore *store = op_get_store (op);
+
+  op_stop_progress (op);
+  if (result->clock != NULL && !sa_store_observe_clock (store, result->clock, NULL))
+    g_warning ("Could not advance the clock to %s", result->clock);
+  sa_store_refresh (store);
+  op->done (op, result);
+  op_free (op);
+}
+
+static void
+start_job (Op          *op,
+           Job         *job,
+           const char  *progress_text,
+           JobDoneFunc  done)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, op->cancellable, on_job_done, op);
+
+  job->db_path = g_strdup (sa_store_get_path (op_get_store (op)));
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* The result comes back also when cancelled: the clock must still be observed. */
+  g_task_set_check_cancellable (task, FALSE);
+  op->done = done;
+  op_start_progress (op, progress_text);
+  g_task_run_in_thread (task, job_thread);
+}
+
+static Job *
+job_new (JobKind  kind,
+         GFile   *file)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->file = g_object_ref (file);
+  return job;
+}
+
+/* ---- export ---------------------------------------------------------------------- */
+
+static void
+export_done (Op     *op,
+             Result *result)
+{
+  g_autofree char *name = describe_file (op->file);
+  g_autofree char *text = NULL;
+
+  if (result->error != NULL)
+    {
+      show_error (op, _("The File Was Not Written"), result->error);
+      return;
+    }
+  /* Translators: %s is a file name */
+  text = g_strdup_printf (_("Exported to %s"), name);
+  op_toast (op, text);
+}
+
+/**
+ * sa_sync_ui_export_file:
+ * @parent: (nullable): the window
+ * @undo_stack: the window's undo stack, whose store is exported
+ * @file: where to write
+ * @toast_func: (nullable): shows "Exported to …"
+ * @user_data: data for @toast_func
+ *
+ * Writes this site's sync file in a thread, with a progress window; a failure is
+ * shown in a dialog.
+ */
+void
+sa_sync_ui_export_file (GtkWindow         *parent,
+                        SaUndoStack       *undo_stack,
+                        GFile             *file,
+                        SaSyncUiToastFunc  toast_func,
+                        gpointer           user_data)
+{
+  Op *op;
+
+  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (parent, undo_stack, toast_func, user_data);
+  op->file = g_object_ref (file);
+  start_job (op, job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
+}
+
+static void
+fiscal_year_range (int    fiscal_year,
+                   char **from,
+                   char **to)
+{
+  GDate date;
+
+  if (fiscal_year == 0)
+    return;
+  sa_fiscal_year_first_day (fiscal_year, &date);
+  *from = sa_date_to_iso (&date);
+  sa_fiscal_year_last_day (fiscal_year, &date);
+  *to = sa_date_to_iso (&date);
+}
+
+/**
+ * sa_sync_ui_export_activities_file:
+ * @parent: (nullable): the window
+ * @undo_stack: the window's undo stack
+ * @file: where to write
+ * @ics: %TRUE for iCalendar, %FALSE for CSV
+ * @fiscal_year: only this fiscal year's activities, or 0 for all
+ * @toast_func: (nullable): shows "Exported to …"
+ * @user_data: data for @toast_func
+ *
+ * Writes activity records for spreadsheets or calendar programs, in a thread.
+ */
+void
+sa_sync_ui_export_activities_file (GtkWindow         *parent,
+                                   SaUndoStack       *undo_stack,
+                                   GFile             *file,
+                                   gboolean           ics,
+                                   int                fiscal_year,
+                                   SaSyncUiToastFunc  toast_func,
+                                   gpointer           user_data)
+{
+  Op *op;
+  Job *job;
+
+  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (parent, undo_stack, toast_func, user_data);
+  op->file = g_object_ref (file);
+  job = job_new (ics ? JOB_EXPORT_ICS : JOB_EXPORT_CSV, file);
+  fiscal_year_range (fiscal_year, &job->from, &job->to);
+  start_job (op, job, _("Writing activity records…"), export_done);
+}
+
+/* ---- CSV import ------------------------------------------------------------------ */
+
+static void
+import_csv_done (Op     *op,
+                 Result *result)
+{
+  g_autofree char *added = NULL, *updated = NULL, *unchanged = NULL, *text = NULL;
+
+  if (result->error != NULL)
+    {
+      show_error (op, _("The CSV File Was Not Imported"), result->error);
+      return;
+    }
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new activity", "%u new activities",
+                                        result->csv.added), result->csv.added);
+  updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed",
+                                          result->csv.updated), result->csv.updated);
+  unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                            result->csv.unchanged), result->csv.unchanged);
+  /* Translators: the counts of a CSV import, e.g. "3 new activities, 1 changed, 5 unchanged" */
+  text = g_strdup_printf (_("Imported: %s, %s, %s"), added, updated, unchanged);
+  op_toast (op, text);
+}
+
+/**
+ * sa_sync_ui_import_csv_file:
+ * @parent: (nullable): the window
+ * @undo_stack: the window's undo stack
+ * @file: a CSV file with the columns export writes
+ * @toast_func: (nullable): shows the counts
+ * @user_data: data for @toast_func
+ *
+ * Imports activity records, all or nothing, in a thread; the lines that are wrong
+ * are listed in a dialog.
+ */
+void
+sa_sync_ui_import_csv_file (GtkWindow         *parent,
+                            SaUndoStack       *undo_stack,
+                            GFile             *file,
+                            SaSyncUiToastFunc  toast_func,
+                            gpointer           user_data)
+{
+  Op *op;
+
+  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (parent, undo_stack, toast_func, user_data);
+  op->file = g_object_ref (file);
+  start_job (op, job_new (JOB_IMPORT_CSV, file), _("Importing activity records…"), import_csv_done);
+}
+
+/* ---- import of one sync file --------------------------------------------------- */
+
+static void
+on_sync_file_read (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Op *op = user_data;
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_auto(SaImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  SaSyncReportWindow *window;
+  const char *site_name;
+  g_autofree char *source = NULL;
+
+  op_stop_progress (op);
+  if (!(contents = sa_sync_file_read_finish (result, &error)) ||
+      !op_is_alive (op) ||
+      !sa_sync_file_import (contents, op_get_store (op), op->dry_run, &report, &error))
+    {
+      if (error != NULL)
+        show_error (op, _("The Sync File Was Not Imported"), error);
+      op_free (op);
+      return;
+    }
+
+  site_name = sa_sync_file_get_site_name (contents);
+  source = site_name && *site_name ? g_strdup (site_name) : describe_file (op->file);
+  window = sa_sync_report_window_new (op->parent, op->undo_stack, op->dry_run);
+  sa_sync_report_window_add_report (window, source, sa_sync_file_get_site_id (contents), site_name, &report);
+  gtk_window_present (GTK_WINDOW (window));
+  op_free (op);
+}
+
+/**
+ * sa_sync_ui_import_file:
+ * @parent: (nullable): the window
+ * @undo_stack: the window's undo stack; "Keep This Version" writes through it
+ * @file: another site's sync file
+ * @dry_run: only show what importing would do
+ * @toast_func: (nullable): for messages
+ * @user_data: data for @toast_func
+ *
+ * Reads and checks the whole file in a thread, then merges it and shows a
+ * #SaSyncReportWindow. A refused file is explained in a dialog, with the line.
+ */
+void
+sa_sync_ui_import_file (GtkWindow         *parent,
+                        SaUndoStack       *undo_stack,
+                        GFile             *file,
+                        gboolean           dry_run,
+                        SaSyncUiToastFunc  toast_func,
+                        gpointer           user_data)
+{
+  Op *op;
+
+  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (G_IS_FILE (file));
+
+  op = op_new (parent, undo_stack, toast_func, user_data);
+  op->file = g_object_ref (file);
+  op->dry_run = dry_run;
+  op_start_progress (op, _("Reading the sync file…"));
+  sa_sync_file_read_async (file, op->cancellable, on_sync_file_read, op);
+}
+
+/* ---- Sync Now -------------------------------------------------------------------- */
+
+static char *
+site_name_for (SaStore    *store,
+               const char *site_id)
+{
+  g_autoptr(GPtrArray) sites = sa_store_list_sites (store, NULL);
+
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      SaSiteClock *site = g_ptr_array_index (sites, i);
+
+      if (g_strcmp0 (site->id, site_id) == 0 && site->name != NULL && *site->name)
+        return g_strdup (site->name);
+    }
+  return NULL;
+}
+
+static void
+show_folder_report (Op        *op,
+                    GPtrArray *files)
+{
+  SaSyncReportWindow *window = sa_sync_report_window_new (op->parent, op->undo_stack, FALSE);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      FolderFile *file = g_ptr_array_index (files, i);
+      g_autofree char *name = site_name_for (op_get_store (op), file->site_id);
+
+      if (file->error != NULL)
+        sa_sync_report_window_add_failure (window, file->name, file->error);
+      else
+        sa_sync_report_window_add_report (window, name ? name : file->name, file->site_id, name, &file->report);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+sync_folder_done (Op     *op,
+                  Result *result)
+{
+  guint n_ok = 0, n_failed = 0, n_conflicts = 0;
+  g_autofree char *text = NULL;
+
+  if (result->error != NULL)
+    {
+      show_error (op, _("Sync Did Not Finish"), result->error);
+      return;
+    }
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      FolderFile *file = g_ptr_array_index (result->files, i);
+
+      n_failed += file->error != NULL;
+      n_ok += file->error == NULL;
+      n_conflicts += file->report.conflicts ? file->report.conflicts->len : 0;
+    }
+  if (!op_is_alive (op))
+    return;
+  if (n_failed > 0 || n_conflicts > 0)
+    show_folder_report (op, result->files);
+  if (n_failed > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sync file was refused",
+                                         "%u sync files were refused", n_failed), n_failed);
+  else if (result->files->len == 0)
+    text = g_strdup (_("This computer’s sync file was written; there are no other computers’ files in the folder yet"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced with %u other computer",
+                                         "Synced with %u other computers", n_ok), n_ok);
+  op_toast (op, text);
+}
+
+/**
+ * sa_sync_ui_sync_folder:
+ * @parent: (nullable): the window
+ * @undo_stack: the window's undo stack
+ * @folder: a folder all sites share
+ * @toast_func: (nullable): tells how it went
+ * @user_data: data for @toast_func
+ *
+ * Imports every other site's file in @folder and writes this site's own there
+ * (sa_sync_folder()), in a thread. Conflicts and refused files open a
+ * #SaSyncReportWindow.
+ */
+void
+sa_sync_ui_sync_folder (GtkWindow         *parent,
+                        SaUndoStack       *undo_stack,
+                        GFile             *folder,
+                        SaSyncUiToastFunc  toast_func,
+                        gpointer           user_data)
+{
+  Op *op;
+
+  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  op = op_new (parent, undo_stack, toast_func, user_data);
+  start_job (op, job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
+}
+
+/**
+ * sa_sync_ui_dup_folder:
+ *
+ * Returns: (transfer full) (nullable): the sync folder of the preferences
+ */
+GFile *
+sa_sync_ui_dup_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *text = g_settings_get_string (settings, "sync-folder");
+
+  return *text ? g_file_new_for_commandline_arg (text) : NULL;
+}
+
+/**
+ * sa_sync_ui_set_folder:
+ * @folder: (nullable): the new sync folder, or %NULL for none
+ *
+ * Keeps @folder in the preferences: a path where it has one, else a URI.
+ */
+void
+sa_sync_ui_set_folder (GFile *folder)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *text = NULL;
+
+  if (folder != NULL && !(text = g_file_get_path (folder)))
+    text = g_file_get_uri (folder);
+  g_settings_set_string (settings, "sync-folder", text ? text : "");
+}
+
+/* ---- choosers ---------------------------------------------------------------------- */
+
+/* What a chooser was opened for, until the person answers. */
+typedef struct
+{
+  GtkWindow         *parent;
+  SaUndoStack       *undo_stack;
+  SaSyncUiToastFunc  toast_func;
+  gpointer           user_data;
+  gboolean           dry_run;
+  gboolean           ics;
+  void             (*chosen) (gpointer pick, GFile *file, GtkFileChooser *chooser);
+} Pick;
+
+static void
+pick_free (Pick *pick)
+{
+  g_clear_object (&pick->parent);
+  g_clear_object (&pick->undo_stack);
+  g_free (pick);
+}
+
+static Pick *
+pick_new (GtkWindow         *parent,
+          SaUndoStack       *undo_stack,
+          SaSyncUiToastFunc  toast_func,
+          gpointer           user_data)
+{
+  Pick *pick = g_new0 (Pick, 1);
+
+  pick->parent = parent ? g_object_ref (parent) : NULL;
+  pick->undo_stack = g_object_ref (undo_stack);
+  pick->toast_func = toast_func;
+  pick->user_data = user_data;
+  return pick;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     Pick            *pick)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    pick->chosen (pick, file, GTK_FILE_CHOOSER (chooser));
+  pick_free (pick);
+  g_object_unref (chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static GtkFileChooser *
+open_chooser (Pick                 *pick,
+              GtkFileChooserAction  action,
+              const char           *title,
+              const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, pick->parent, action, accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), pick);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
+/* "泉区役所-2026-01-05.sasaeai": whose file, and when it was written. */
+static char *
+suggested_name (const char *stem,
+                const char *suffix)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *clean = g_strdelimit (g_strdup (stem), "/\\:*?\"<>|", '_');
+
+  return g_strdup_printf ("%s-%s%s", clean, date, suffix);
+}
+
+static void
+export_chosen (gpointer        data,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  Pick *pick = data;
+
+  sa_sync_ui_export_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
+}
+
+/**
+ * sa_sync_ui_export:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @toast_func: (nullable): shows "Exported to …"
+ * @user_data: data for @toast_func
+ *
+ * Asks where to save this site's sync file, then writes it.
+ */
+void
+sa_sync_ui_export (GtkWindow         *parent,
+                   SaUndoStack       *undo_stack,
+                   SaSyncUiToastFunc  toast_func,
+                   gpointer           user_data)
+{
+  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  g_autofree char *site = sa_store_dup_site_name (sa_undo_stack_get_store (undo_stack));
+  g_autofree char *name = suggested_name (site && *site ? site : "sasaeai", SA_SYNC_SUFFIX);
+  GtkFileChooser *chooser;
+
+  pick->chosen = export_chosen;
+  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Sync File"), _("_Export"));
+  add_filter (chooser, _("Sync files"), "*" SA_SYNC_SUFFIX);
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_chosen (gpointer        data,
+               GFile          *file,
+               GtkFileChooser *chooser)
+{
+  Pick *pick = data;
+
+  sa_sync_ui_import_file (pick->parent, pick->undo_stack, file, pick->dry_run, pick->toast_func, pick->user_data);
+}
+
+/**
+ * sa_sync_ui_import:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @dry_run: only preview what importing would do
+ * @toast_func: (nullable): for messages
+ * @user_data: data for @toast_func
+ *
+ * Asks for another site's sync file, then imports it (or previews the import).
+ */
+void
+sa_sync_ui_import (GtkWindow         *parent,
+                   SaUndoStack       *undo_stack,
+                   gboolean           dry_run,
+                   SaSyncUiToastFunc  toast_func,
+                   gpointer           user_data)
+{
+  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  GtkFileChooser *chooser;
+
+  pick->chosen = import_chosen;
+  pick->dry_run = dry_run;
+  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN,
+                          dry_run ? _("Preview Sync File") : _("Import Sync File"),
+                          dry_run ? _("_Preview") : _("_Import"));
+  add_filter (chooser, _("Sync files"), "*" SA_SYNC_SUFFIX);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+activities_chosen (gpointer        data,
+                   GFile          *file,
+                   GtkFileChooser *chooser)
+{
+  Pick *pick = data;
+  const char *choice = gtk_file_chooser_get_choice (chooser, "fiscal-year");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+  int fiscal_year = 0;
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (g_strcmp0 (choice, "this") == 0)
+    fiscal_year = sa_date_fiscal_year (&today);
+  else if (g_strcmp0 (choice, "last") == 0)
+    fiscal_year = sa_date_fiscal_year (&today) - 1;
+  sa_sync_ui_export_activities_file (pick->parent, pick->undo_stack, file, pick->ics, fiscal_year,
+                                     pick->toast_func, pick->user_data);
+}
+
+static void
+export_activities (GtkWindow         *parent,
+                   SaUndoStack       *undo_stack,
+                   gboolean           ics,
+                   SaSyncUiToastFunc  toast_func,
+                   gpointer           user_data)
+{
+  const char *ids[] = { "all", "this", "last", NULL };
+  const char *labels[] = { _("All years"), _("This fiscal year"), _("Last fiscal year"), NULL };
+  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  /* Translators: the start of a suggested file name, before the date */
+  g_autofree char *name = suggested_name (C_("file name", "activities"), ics ? ".ics" : ".csv");
+  GtkFileChooser *chooser;
+
+  pick->chosen = activities_chosen;
+  pick->ics = ics;
+  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SAVE,
+                          ics ? _("Export Activities as iCalendar") : _("Export Activities as CSV"),
+                          _("_Export"));
+  if (ics)
+    add_filter (chooser, _("iCalendar files"), "*.ics");
+  else
+    add_filter (chooser, _("CSV files"), "*.csv");
+  gtk_file_chooser_add_choice (chooser, "fiscal-year", _("Fiscal year"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, "fiscal-year", "all");
+  gtk_file_chooser_set_current_name (chooser, name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * sa_sync_ui_export_csv:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @toast_func: (nullable): shows "Exported to …"
+ * @user_data: data for @toast_func
+ *
+ * Asks where to save activity records as CSV, and for which fiscal year (all by
+ * default), then writes them.
+ */
+void
+sa_sync_ui_export_csv (GtkWindow         *parent,
+                       SaUndoStack       *undo_stack,
+                       SaSyncUiToastFunc  toast_func,
+                       gpointer           user_data)
+{
+  export_activities (parent, undo_stack, FALSE, toast_func, user_data);
+}
+
+/**
+ * sa_sync_ui_export_ics:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @toast_func: (nullable): shows "Exported to …"
+ * @user_data: data for @toast_func
+ *
+ * As sa_sync_ui_export_csv(), as an iCalendar file for calendar programs.
+ */
+void
+sa_sync_ui_export_ics (GtkWindow         *parent,
+                       SaUndoStack       *undo_stack,
+                       SaSyncUiToastFunc  toast_func,
+                       gpointer           user_data)
+{
+  export_activities (parent, undo_stack, TRUE, toast_func, user_data);
+}
+
+static void
+import_csv_chosen (gpointer        data,
+                   GFile          *file,
+                   GtkFileChooser *chooser)
+{
+  Pick *pick = data;
+
+  sa_sync_ui_import_csv_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
+}
+
+/**
+ * sa_sync_ui_import_csv:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @toast_func: (nullable): shows the counts
+ * @user_data: data for @toast_func
+ *
+ * Asks for a CSV file of activity records, then imports it.
+ */
+void
+sa_sync_ui_import_csv (GtkWindow         *parent,
+                       SaUndoStack       *undo_stack,
+                       SaSyncUiToastFunc  toast_func,
+                       gpointer           user_data)
+{
+  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  GtkFileChooser *chooser;
+
+  pick->chosen = import_csv_chosen;
+  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Activities from CSV"), _("_Import"));
+  add_filter (chooser, _("CSV files"), "*.csv");
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+folder_chosen (gpointer        data,
+               GFile          *folder,
+               GtkFileChooser *chooser)
+{
+  Pick *pick = data;
+
+  sa_sync_ui_set_folder (folder);
+  sa_sync_ui_sync_folder (pick->parent, pick->undo_stack, folder, pick->toast_func, pick->user_data);
+}
+
+static void
+on_no_folder_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       Pick             *pick)
+{
+  GtkFileChooser *chooser;
+
+  if (!g_str_equal (response, "choose"))
+    {
+      pick_free (pick);
+      return;
+    }
+  pick->chosen = folder_chosen;
+  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Choose the Sync Folder"), _("_Choose"));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * sa_sync_ui_sync_now:
+ * @parent: the window
+ * @undo_stack: the window's undo stack
+ * @toast_func: (nullable): tells how it went
+ * @user_data: data for @toast_func
+ *
+ * Syncs through the folder of the preferences; without one, offers to choose it.
+ */
+void
+sa_sync_ui_sync_now (GtkWindow         *parent,
+                     SaUndoStack       *undo_stack,
+                     SaSyncUiToastFunc  toast_func,
+                     gpointer           user_data)
+{
+  g_autoptr(GFile) folder = sa_sync_ui_dup_folder ();
+  GtkWidget *dialog;
+
+  if (folder != NULL)
+    {
+      sa_sync_ui_sync_folder (parent, undo_stack, folder, toast_func, user_data);
+      return;
+    }
+  dialog = adw_message_dialog_new (parent, _("No Sync Folder Yet"),
+                                   _("Sync Now writes this computer’s sync file into a folder that every office "
+                                     "shares, and imports the other offices’ files from it. Choose that folder."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Folder…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_no_folder_response),
+                    pick_new (parent, undo_stack, toast_func, user_data));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,354 @@
+/* bench-activity-log.c: how the activity log copes with 100,000 activities
+ *
+ * Not a test: it prints figures, with a plain SQLite read of the same rows as the
+ * baseline measured in the same run. meson test --benchmark runs it (under Xvfb).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "activity-fixture.h"
+#include "sa-activity-item.h"
+#include "sa-activity-log.h"
+#include "sa-activity.h"
+
+#define N_ACTIVITIES 100000
+
+static gint64 start_time;
+
+static void
+start (void)
+{
+  start_time = g_get_monotonic_time ();
+}
+
+static double
+elapsed_ms (void)
+{
+  return (g_get_monotonic_time () - start_time) / 1000.0;
+}
+
+static void
+report (const char *what,
+        double      ms)
+{
+  g_print ("%-62s %9.1f ms\n", what, ms);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static long
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, field)))
+    return -1;
+  return strtol (line + strlen (field) + 1, NULL, 10);
+}
+
+/* The baseline: the same columns of the same rows, read with sqlite3_step() and
+ * nothing else, on a connection of its own. */
+static double
+plain_select (const char *path,
+              guint      *n_rows)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gsize bytes = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  start ();
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, date, time, title, place, participants, volunteers, notes,"
+                                       " organization_id, district_id FROM activity WHERE deleted = 0",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  *n_rows = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 10; i++)
+        bytes += sqlite3_column_bytes (stmt, i);
+      (*n_rows)++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (bytes, >, 0);
+  return elapsed_ms ();
+}
+
+static int
+by_day_descending (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  guint day_a = sa_activity_item_get_day ((SaActivityItem *) a);
+  guint day_b = sa_activity_item_get_day ((SaActivityItem *) b);
+
+  return day_a < day_b ? 1 : day_a > day_b ? -1 : 0;
+}
+
+static gboolean
+match_all (gpointer item,
+           gpointer user_data)
+{
+  return TRUE;
+}
+
+/* The log's chain on its own: sort by day, then five filters. */
+static double
+build_chain (GListModel *items)
+{
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  GtkEveryFilter *every;
+  GtkSortListModel *sorted;
+  double ms;
+
+  start ();
+  every = gtk_every_filter_new ();
+  for (guint i = 0; i < 5; i++)
+    gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (gtk_custom_filter_new (match_all, NULL, NULL)));
+  sorted = gtk_sort_list_model_new (g_object_ref (items),
+                                    GTK_SORTER (gtk_custom_sorter_new (by_day_descending, NULL, NULL)));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), GTK_FILTER (every));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filtered)), ==, g_list_model_get_n_items (items));
+  ms = elapsed_ms ();
+  return ms;
+}
+
+static GtkWidget *
+find (GtkWidget  *widget,
+      const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into the search entry as a person would: adding characters at the end,
+ * or deleting them from it. Replacing the whole text would empty the entry first,
+ * which searches at once. */
+static void
+type_text (GtkEditable *entry,
+           const char  *text)
+{
+  g_autofree char *old = g_strdup (gtk_editable_get_text (entry));
+  int old_chars = g_utf8_strlen (old, -1);
+
+  if (g_str_has_prefix (text, old))
+    {
+      int position = old_chars;
+      gtk_editable_insert_text (entry, text + strlen (old), -1, &position);
+    }
+  else if (g_str_has_prefix (old, text))
+    gtk_editable_delete_text (entry, g_utf8_strlen (text, -1), old_chars);
+  else
+    gtk_editable_set_text (entry, text);
+}
+
+/* From the keystroke to the filter having settled, then to the footer counted. The
+ * entry's own delay, 150 ms while typing, is left out: the search runs at once. */
+static void
+keystroke (GtkWidget  *log,
+           const char *text)
+{
+  GtkWidget *entry = find (log, "search_entry");
+  GListModel *shown = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
+  g_autofree char *what = NULL;
+  double filter_ms;
+
+  start ();
+  type_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  filter_ms = elapsed_ms ();
+  spin ();
+  what = g_strdup_printf ("search “%s”: filter (→ %u shown) + footer", text, g_list_model_get_n_items (shown));
+  g_print ("%-62s %9.1f ms (filter %.1f ms)\n", what, elapsed_ms (), filter_ms);
+}
+
+static gboolean frame_drawn;
+
+static void
+on_after_paint (GdkFrameClock *clock)
+{
+  frame_drawn = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+
+  frame_drawn = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!frame_drawn)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Writes the activities in a process of its own, so that the peak memory measured
+ * here is the log's, not the writing's. */
+static void
+fill_in_child (const char *self_path,
+               const char *db_path)
+{
+  const char *child_argv[] = { self_path, "--fill", db_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static int
+fill (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (db_path, &error);
+
+  g_assert_no_error (error);
+  fixture_add_places (store);
+  fixture_add_activities (store, N_ACTIVITIES, 2012);
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = NULL;
+  g_autoptr(SaUndoStack) undo_stack = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(SaActivityItem) first = NULL;
+  g_autoptr(SaRecord) edited = NULL;
+  GtkColumnView *view;
+  GtkWidget *window, *log;
+  guint n_rows;
+  long rss_before;
+
+  if (argc == 3 && g_str_equal (argv[1], "--fill"))
+    return fill (argv[2]);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display; run under xvfb-run\n");
+      return 77;
+    }
+  adw_init ();
+
+  path = fixture_temp_db ("bench-log");
+  start ();
+  fill_in_child (argv[0], path);
+  g_print ("%u activities written in one transaction in %.1f s\n\n", N_ACTIVITIES, elapsed_ms () / 1000);
+  store = sa_store_open (path, &error);
+  g_assert_no_error (error);
+
+  report ("baseline: plain SELECT of the rows, sqlite3_step only", plain_select (path, &n_rows));
+  g_assert_cmpuint (n_rows, ==, N_ACTIVITIES);
+
+  rss_before = status_kb ("VmRSS:");
+  start ();
+  items = sa_store_load_activity_items (store, &error);
+  g_assert_no_error (error);
+  report ("load items (sa_store_load_activity_items)", elapsed_ms ());
+  g_print ("%-62s %9ld KiB\n", "resident memory the items take", status_kb ("VmRSS:") - rss_before);
+  start ();
+  g_clear_object (&items);
+  items = sa_store_load_activity_items (store, &error);
+  report ("load items again (warm)", elapsed_ms ());
+  report ("build sort + filter chain over the items (by day, 5 filters)", build_chain (items));
+  g_clear_object (&items);
+
+  undo_stack = sa_undo_stack_new (store);
+  start ();
+  log = sa_activity_log_new (store, undo_stack);
+  report ("create the log: load, choices, sort, filter", elapsed_ms ());
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), log);
+  start ();
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  report ("show it: first frame drawn", elapsed_ms ());
+
+  start ();
+  sa_activity_log_reload (SA_ACTIVITY_LOG (log));
+  report ("full reload (sa_activity_log_reload)", elapsed_ms ());
+  g_print ("\n");
+
+  /* Typing a word one character at a time, then deleting back. */
+  keystroke (log, "サ");
+  keystroke (log, "サロ");
+  keystroke (log, "サロン");
+  keystroke (log, "サロ");
+  keystroke (log, "");
+  keystroke (log, "協");
+  keystroke (log, "協働");
+  keystroke (log, "協働 夏祭り");
+  keystroke (log, "協働");
+  keystroke (log, "見守り");
+  keystroke (log, "");
+  g_print ("\n");
+
+  view = GTK_COLUMN_VIEW (find (log, "column_view"));
+  /* Participants, title, organization, commitments, then back to newest first. */
+  for (guint i = 0; i < 5; i++)
+    {
+      const guint columns[] = { 4, 1, 2, 6, 0 };
+      g_autoptr(GtkColumnViewColumn) by = g_list_model_get_item (gtk_column_view_get_columns (view), columns[i]);
+      g_autofree char *what = g_strdup_printf ("sort by %s", gtk_column_view_column_get_title (by));
+
+      start ();
+      gtk_column_view_sort_by_column (view, by, columns[i] == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      spin ();
+      report (what, elapsed_ms ());
+    }
+  wait_for_frame (window);
+
+  /* An edit made through the undo stack: the log reads that one activity again. */
+  first = g_list_model_get_item (sa_activity_log_get_model (SA_ACTIVITY_LOG (log)), 0);
+  edited = sa_store_get (store, &sa_activity_table, sa_activity_item_get_id (first), NULL);
+  sa_record_set_int (edited, SA_ACTIVITY_PARTICIPANTS, sa_record_get_int (edited, SA_ACTIVITY_PARTICIPANTS) + 1);
+  start ();
+  g_assert_true (sa_undo_stack_update (undo_stack, edited, &error));
+  spin ();
+  report ("edit one activity: write, refresh its row, count", elapsed_ms ());
+  start ();
+  g_assert_true (sa_undo_stack_undo (undo_stack, &error));
+  spin ();
+  report ("undo it: write, refresh its row, count", elapsed_ms ());
+  start ();
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (log));
+  spin ();
+  report ("delete the selected activity", elapsed_ms ());
+
+  g_print ("\n%-62s %9ld KiB\n", "resident memory now (VmRSS)", status_kb ("VmRSS:"));
+  g_print ("%-62s %9ld KiB\n", "peak resident memory (VmHWM)", status_kb ("VmHWM:"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_object (&items);
+  g_clear_object (&undo_stack);
+  g_clear_object (&store);
+  fixture_remove_db (path);
+  return 0;
+}

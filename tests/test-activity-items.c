@@ -1,0 +1,471 @@
+/* test-activity-items.c: loading the activity log's items, and searching them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "activity-fixture.h"
+#include "sa-activity-item.h"
+#include "sa-activity-link.h"
+#include "sa-activity.h"
+#include "sa-commitment.h"
+#include "sa-error.h"
+#include "sa-goal.h"
+
+typedef struct
+{
+  char      *path;
+  SaStore   *store;
+  GPtrArray *commitments; /* of SaRecord, in the plan's order */
+} Fixture;
+
+/* The sample plan has one section: its goals by number, each goal's commitments by
+ * position. */
+static GPtrArray *
+plan_commitments (SaStore *store)
+{
+  g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, NULL, NULL, NULL);
+  GPtrArray *commitments = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      g_autoptr(GPtrArray) of_goal = sa_store_list (store, &sa_commitment_table, "goal_id",
+                                                    sa_record_get_id (g_ptr_array_index (goals, i)), NULL);
+      for (guint j = 0; j < of_goal->len; j++)
+        g_ptr_array_add (commitments, g_object_ref (g_ptr_array_index (of_goal, j)));
+    }
+  return commitments;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = fixture_temp_db ("items");
+  fixture->store = sa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture_add_places (fixture->store);
+  fixture->commitments = plan_commitments (fixture->store);
+  g_assert_cmpuint (fixture->commitments->len, ==, 18);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (fixture->commitments);
+  g_assert_finalize_object (fixture->store);
+  fixture_remove_db (fixture->path);
+  g_free (fixture->path);
+}
+
+static const char *
+commitment_id (Fixture *fixture,
+               guint    index)
+{
+  return sa_record_get_id (g_ptr_array_index (fixture->commitments, index));
+}
+
+static char *
+add_activity (Fixture            *fixture,
+              const char         *date,
+              const char         *title,
+              const char         *organization,
+              const char         *district,
+              const char         *notes,
+              const char * const *links)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *org_id = organization ? fixture_organization_id (fixture->store, organization) : NULL;
+  g_autofree char *district_id = district ? fixture_district_id (fixture->store, district) : NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, title);
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, org_id);
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, district_id);
+  sa_record_set_text (activity, SA_ACTIVITY_NOTES, notes);
+  sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, 25);
+  sa_record_set_int (activity, SA_ACTIVITY_VOLUNTEERS, 4);
+  g_assert_true (sa_store_add_activity (fixture->store, activity, links, &error));
+  g_assert_no_error (error);
+  return g_strdup (sa_record_get_id (activity));
+}
+
+static SaActivityItem *
+find_item (GListModel *items,
+           const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SaActivityItem) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (sa_activity_item_get_id (item), id))
+        return item;
+    }
+  return NULL;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = sa_store_load_activity_items (fixture->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_list_model_get_item_type (items) == SA_TYPE_ACTIVITY_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+}
+
+static void
+test_fields (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* Linked out of the plan's order, and the second link deleted again. */
+  const char *links[] = { commitment_id (fixture, 7), commitment_id (fixture, 2), NULL };
+  g_autofree char *salon = add_activity (fixture, "2012-05-20", "ふれあいサロン", "中川地域ケアプラザ",
+                                         "和泉", "住民と協働で企画した", links);
+  g_autofree char *bare = add_activity (fixture, "2012-03-31", "Volunteer meeting", NULL, NULL, NULL, NULL);
+  g_autofree char *gone = add_activity (fixture, "2012-06-01", "Deleted", NULL, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  SaActivityItem *item;
+  const char * const *ids;
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, gone, TRUE, &error));
+  items = sa_store_load_activity_items (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_null (find_item (items, gone));
+
+  item = find_item (items, salon);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (sa_activity_item_get_date (item), ==, "2012-05-20");
+  g_assert_cmpuint (sa_activity_item_get_day (item), ==, 20120520);
+  g_assert_cmpint (sa_activity_item_get_fiscal_year (item), ==, 2012);
+  g_assert_null (sa_activity_item_get_time (item));
+  g_assert_cmpstr (sa_activity_item_get_title (item), ==, "ふれあいサロン");
+  g_assert_cmpstr (sa_activity_item_get_organization_name (item), ==, "中川地域ケアプラザ");
+  g_assert_cmpstr (sa_activity_item_get_district_name (item), ==, "和泉");
+  g_assert_cmpint (sa_activity_item_get_district_position (item), ==, 4);
+  g_assert_cmpuint (sa_activity_item_get_participants (item), ==, 25);
+  g_assert_cmpuint (sa_activity_item_get_volunteers (item), ==, 4);
+  g_assert_cmpstr (sa_activity_item_get_notes (item), ==, "住民と協働で企画した");
+  g_assert_null (sa_activity_item_get_place (item));
+
+  /* Commitments come in the plan's order, whatever order they were linked in. */
+  ids = sa_activity_item_get_commitment_ids (item);
+  g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, 2);
+  g_assert_cmpstr (ids[0], ==, commitment_id (fixture, 2));
+  g_assert_cmpstr (ids[1], ==, commitment_id (fixture, 7));
+  g_assert_null (ids[2]);
+  g_assert_cmpuint (sa_activity_item_get_commitment_rank (item), ==, 3);
+  g_assert_true (sa_activity_item_has_commitment (item, commitment_id (fixture, 7)));
+  g_assert_false (sa_activity_item_has_commitment (item, commitment_id (fixture, 3)));
+
+  /* 31 March belongs to the fiscal year before; no organization, district or links. */
+  item = find_item (items, bare);
+  g_assert_cmpint (sa_activity_item_get_fiscal_year (item), ==, 2011);
+  g_assert_null (sa_activity_item_get_organization_id (item));
+  g_assert_null (sa_activity_item_get_district_name (item));
+  g_assert_cmpint (sa_activity_item_get_district_position (item), ==, G_MAXINT);
+  g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, 0);
+  g_assert_null (sa_activity_item_get_commitment_ids (item)[0]);
+  g_assert_cmpuint (sa_activity_item_get_commitment_rank (item), ==, G_MAXUINT);
+}
+
+static void
+test_links_out_of_plan (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *links[] = { commitment_id (fixture, 0), commitment_id (fixture, 1), NULL };
+  const char *one[] = { commitment_id (fixture, 1), NULL };
+  g_autofree char *id = add_activity (fixture, "2012-05-20", "サロン", NULL, NULL, NULL, links);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaActivityItem) item = NULL;
+
+  /* A deleted link, and a link to a deleted commitment, are not shown. */
+  g_assert_true (sa_store_set_activity_commitments (fixture->store, id, one, &error));
+  item = sa_store_load_activity_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, 1);
+  g_clear_object (&item);
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_commitment_table, commitment_id (fixture, 1),
+                                       TRUE, &error));
+  item = sa_store_load_activity_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, 0);
+}
+
+static void
+test_load_one (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *id = add_activity (fixture, "2013-01-10", "あいさつ運動", "泉区役所", "中田", NULL, NULL);
+  g_autoptr(SaActivityItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  item = sa_store_load_activity_item (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_activity_item_get_id (item), ==, id);
+  g_assert_cmpstr (sa_activity_item_get_title (item), ==, "あいさつ運動");
+  g_assert_cmpstr (sa_activity_item_get_organization_name (item), ==, "泉区役所");
+  g_assert_true (sa_activity_item_matches (item, (const char *[]) { "区役所", NULL }));
+  g_clear_object (&item);
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, id, TRUE, &error));
+  g_assert_null (sa_store_load_activity_item (fixture->store, id, &error));
+  g_assert_error (error, SA_ERROR, SA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (sa_store_load_activity_item (fixture->store, "00000000-0000-4000-8000-000000000000", &error));
+  g_assert_error (error, SA_ERROR, SA_ERROR_NOT_FOUND);
+}
+
+static gboolean
+item_matches (SaActivityItem *item,
+              const char     *search)
+{
+  g_auto(GStrv) words = sa_search_words (search);
+
+  return sa_activity_item_matches (item, (const char * const *) words);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *id = add_activity (fixture, "2012-05-20", "ふれあいサロン Café", "新橋地域ケアプラザ", NULL,
+                                      "住民と協働で企画した", NULL);
+  g_autoptr(SaActivityItem) item = sa_store_load_activity_item (fixture->store, id, NULL);
+
+  /* Any substring, Japanese words of two characters included. */
+  g_assert_true (item_matches (item, "協働"));
+  g_assert_true (item_matches (item, "サロン"));
+  g_assert_true (item_matches (item, "あいサ"));
+  g_assert_true (item_matches (item, "新橋"));
+  g_assert_true (item_matches (item, "café"));
+  g_assert_true (item_matches (item, "CAFÉ"));
+  /* Full-width letters, a full-width space between words, half-width katakana. */
+  g_assert_true (item_matches (item, "ＣＡＦÉ"));
+  g_assert_true (item_matches (item, "サロン　協働"));
+  g_assert_true (item_matches (item, "ｻﾛﾝ"));
+  g_assert_true (item_matches (item, ""));
+  g_assert_true (item_matches (item, "  "));
+  g_assert_false (item_matches (item, "協働 見守り"));
+  g_assert_false (item_matches (item, "見守り"));
+  /* No word spans two fields. */
+  g_assert_false (item_matches (item, "café住民"));
+}
+
+/* Folding one character at a time must give what the general path gives. */
+static void
+test_fold_matches_general (void)
+{
+  for (gunichar c = 0x20; c < 0x10000; c++)
+    {
+      char text[8] = { 0 };
+      g_autofree char *normalized = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *folded = NULL;
+
+      if (c >= 0xD800 && c <= 0xDFFF)
+        continue;
+      g_unichar_to_utf8 (c, text);
+      normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+      expected = g_utf8_casefold (normalized, -1);
+      folded = sa_search_fold (text);
+      if (g_strcmp0 (folded, expected) != 0)
+        g_error ("U+%04X folds to “%s”, not “%s”", c, folded, expected);
+    }
+  {
+    g_autofree char *folded = sa_search_fold ("ｶﾞｲﾄﾞ Ｓａｌｏｎ　２５人 ÀB");
+    g_assert_cmpstr (folded, ==, "ガイド salon 25人 àb");
+  }
+}
+
+static void
+test_words (void)
+{
+  g_auto(GStrv) none = sa_search_words ("　 ");
+  g_auto(GStrv) words = sa_search_words ("  Salon　協働 ");
+
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "salon");
+  g_assert_cmpstr (words[1], ==, "協働");
+}
+
+static void
+test_compare_title (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *a = add_activity (fixture, "2012-05-20", "apple", NULL, NULL, NULL, NULL);
+  g_autofree char *b = add_activity (fixture, "2012-05-20", "Banana", NULL, NULL, NULL, NULL);
+  g_autofree char *ab = add_activity (fixture, "2012-05-20", "app", NULL, NULL, "zzz", NULL);
+  g_autoptr(SaActivityItem) item_a = sa_store_load_activity_item (fixture->store, a, NULL);
+  g_autoptr(SaActivityItem) item_b = sa_store_load_activity_item (fixture->store, b, NULL);
+  g_autoptr(SaActivityItem) item_ab = sa_store_load_activity_item (fixture->store, ab, NULL);
+
+  /* Case does not count, and a shorter title comes first whatever follows it. */
+  g_assert_cmpint (sa_activity_item_compare_title (item_a, item_b), <, 0);
+  g_assert_cmpint (sa_activity_item_compare_title (item_b, item_a), >, 0);
+  g_assert_cmpint (sa_activity_item_compare_title (item_ab, item_a), <, 0);
+  g_assert_cmpint (sa_activity_item_compare_title (item_a, item_a), ==, 0);
+}
+
+static void
+test_plan_commitments (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = sa_store_list_plan_commitments (fixture->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, fixture->commitments->len);
+  for (guint i = 0; i < listed->len; i++)
+    g_assert_cmpstr (sa_record_get_id (g_ptr_array_index (listed, i)), ==, commitment_id (fixture, i));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_commitment_table, commitment_id (fixture, 0), TRUE, &error));
+  listed = sa_store_list_plan_commitments (fixture->store, &error);
+  g_assert_cmpuint (listed->len, ==, fixture->commitments->len - 1);
+  g_assert_cmpstr (sa_record_get_id (g_ptr_array_index (listed, 0)), ==, commitment_id (fixture, 1));
+}
+
+typedef struct
+{
+  GPtrArray *activity_ids;  /* what handlers of "changed" were told */
+  GPtrArray *link_ids;
+  guint      unknown;
+} Changes;
+
+static void
+on_changed (SaStore    *store,
+            const char *table,
+            Changes    *changes)
+{
+  g_auto(GStrv) ids = sa_store_dup_changed_activity_ids (store, table);
+  GPtrArray *into = g_str_equal (table, "activity") ? changes->activity_ids
+                    : g_str_equal (table, "activity_commitment") ? changes->link_ids : NULL;
+
+  if (into == NULL)
+    {
+      g_assert_null (ids);
+      return;
+    }
+  if (ids == NULL)
+    {
+      changes->unknown++;
+      return;
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (into, ids[i], g_str_equal, NULL))
+      g_ptr_array_add (into, g_strdup (ids[i]));
+}
+
+static void
+changes_clear (Changes *changes)
+{
+  g_ptr_array_set_size (changes->activity_ids, 0);
+  g_ptr_array_set_size (changes->link_ids, 0);
+  changes->unknown = 0;
+}
+
+static void
+test_watch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  Changes changes = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free), 0 };
+  const char *links[] = { commitment_id (fixture, 4), NULL };
+  g_autofree char *before = add_activity (fixture, "2012-05-01", "見守り訪問", NULL, NULL, NULL, NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(SaRecord) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) other = NULL;
+
+  /* Unwatched, the store cannot tell. */
+  g_assert_null (sa_store_dup_changed_activity_ids (fixture->store, "activity"));
+  sa_store_watch_activities (fixture->store);
+  sa_store_watch_activities (fixture->store);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), &changes);
+
+  /* Adding with links tells both tables' handlers the new activity. */
+  id = add_activity (fixture, "2012-05-20", "サロン", NULL, NULL, NULL, links);
+  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, id);
+  g_assert_cmpuint (changes.link_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.link_ids, 0), ==, id);
+  changes_clear (&changes);
+
+  /* An edit, then a delete, each tell only their activity: the last transaction's
+   * rows are forgotten once reported. */
+  edited = sa_store_get (fixture->store, &sa_activity_table, before, NULL);
+  sa_record_set_int (edited, SA_ACTIVITY_PARTICIPANTS, 9);
+  g_assert_true (sa_store_update (fixture->store, edited, &error));
+  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, before);
+  g_assert_cmpuint (changes.link_ids->len, ==, 0);
+  changes_clear (&changes);
+  g_assert_true (sa_store_set_activity_commitments (fixture->store, id, (const char *[]) { NULL }, &error));
+  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
+  g_assert_cmpuint (changes.link_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.link_ids, 0), ==, id);
+  changes_clear (&changes);
+
+  /* Many rows at once are not listed: reading everything again is faster. */
+  fixture_add_activities (fixture->store, 1200, 1);
+  g_assert_cmpuint (changes.unknown, >=, 1);
+  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
+  changes_clear (&changes);
+
+  /* Nor is what another connection wrote, which the store reports after the fact. */
+  other = sa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SaRecord) elsewhere = sa_store_get (other, &sa_activity_table, id, NULL);
+    sa_record_set_text (elsewhere, SA_ACTIVITY_TITLE, "サロン（CLI）");
+    g_assert_true (sa_store_update (other, elsewhere, &error));
+  }
+  g_assert_true (sa_store_refresh (fixture->store));
+  g_assert_cmpuint (changes.unknown, >=, 1);
+  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
+  changes_clear (&changes);
+  g_clear_object (&other);
+
+  /* And afterwards, own writes are told again. */
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, id, TRUE, &error));
+  g_assert_cmpuint (changes.unknown, ==, 0);
+  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, id);
+
+  g_signal_handlers_disconnect_by_func (fixture->store, on_changed, &changes);
+  g_ptr_array_unref (changes.activity_ids);
+  g_ptr_array_unref (changes.link_ids);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/activity-items/empty", test_empty);
+  ADD ("/activity-items/fields", test_fields);
+  ADD ("/activity-items/links-out-of-plan", test_links_out_of_plan);
+  ADD ("/activity-items/load-one", test_load_one);
+  ADD ("/activity-items/search", test_search);
+  ADD ("/activity-items/compare-title", test_compare_title);
+  ADD ("/activity-items/plan-commitments", test_plan_commitments);
+  ADD ("/activity-items/watch", test_watch);
+#undef ADD
+  g_test_add_func ("/activity-items/fold", test_fold_matches_general);
+  g_test_add_func ("/activity-items/words", test_words);
+
+  return g_test_run ();
+}

@@ -1,0 +1,843 @@
+/* test-activity-log.c: the activity log and its form, driven as a person would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "activity-fixture.h"
+#include "sa-activity-form.h"
+#include "sa-activity-item.h"
+#include "sa-activity-log.h"
+#include "sa-activity.h"
+#include "sa-commitment.h"
+#include "sa-organization.h"
+
+#define N_ACTIVITIES 300
+
+typedef struct
+{
+  char        *path;
+  SaStore     *store;
+  SaUndoStack *undo_stack;
+  GtkWidget   *window;
+  GtkWidget   *log;
+  GPtrArray   *toasts;
+} Fixture;
+
+/* ---- Finding widgets and waiting ------------------------------------------------ */
+
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find (GtkWidget  *widget,
+      const char *id)
+{
+  GtkWidget *found = find_child (widget, id);
+
+  if (found == NULL)
+    g_error ("No widget “%s”", id);
+  return found;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 10; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Runs the main loop until @condition holds, for at most five seconds: the search
+ * entry waits a moment before it searches. */
+#define WAIT_FOR(condition)                                                \
+  G_STMT_START {                                                           \
+    gint64 end_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;            \
+    while (!(condition))                                                   \
+      {                                                                    \
+        if (g_get_monotonic_time () > end_)                                \
+          g_error ("Timed out waiting for %s", #condition);                \
+        g_main_context_iteration (NULL, FALSE);                            \
+        g_usleep (1000);                                                   \
+      }                                                                    \
+    spin ();                                                               \
+  } G_STMT_END
+
+static SaActivityForm *
+open_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SA_IS_ACTIVITY_FORM (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SA_ACTIVITY_FORM (window);
+    }
+  return NULL;
+}
+
+/* ---- Fixture -------------------------------------------------------------------- */
+
+static void
+on_toast (SaActivityLog *log,
+          AdwToast      *toast,
+          Fixture       *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_object_ref (toast));
+}
+
+static void
+show_log (Fixture *fixture)
+{
+  fixture->undo_stack = sa_undo_stack_new (fixture->store);
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  fixture->log = sa_activity_log_new (fixture->store, fixture->undo_stack);
+  g_signal_connect (fixture->log, "toast", G_CALLBACK (on_toast), fixture);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->log);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->path = fixture_temp_db ("log");
+  fixture->store = sa_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture_add_places (fixture->store);
+  if (GPOINTER_TO_UINT (data) > 0)
+    fixture_add_activities (fixture->store, GPOINTER_TO_UINT (data), 20120520);
+  show_log (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SaActivityForm *form;
+
+  while ((form = open_form ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_ptr_array_unref (fixture->toasts);
+  g_assert_finalize_object (fixture->undo_stack);
+  g_assert_finalize_object (fixture->store);
+  fixture_remove_db (fixture->path);
+  g_free (fixture->path);
+}
+
+static GListModel *
+shown (Fixture *fixture)
+{
+  return sa_activity_log_get_model (SA_ACTIVITY_LOG (fixture->log));
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (shown (fixture));
+}
+
+static const char *
+footer_text (Fixture *fixture)
+{
+  return gtk_label_get_text (GTK_LABEL (find (fixture->log, "footer")));
+}
+
+static const char *
+visible_page (Fixture    *fixture,
+              const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (find (fixture->log, stack)));
+}
+
+static void
+search (Fixture    *fixture,
+        const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture->log, "search_entry")), text);
+}
+
+static SaActivityItem *
+shown_item (Fixture *fixture,
+            guint    position)
+{
+  SaActivityItem *item = g_list_model_get_item (shown (fixture), position);
+
+  g_object_unref (item);  /* the model keeps it */
+  return item;
+}
+
+static int
+shown_position (Fixture    *fixture,
+                const char *id)
+{
+  for (guint i = 0; i < n_shown (fixture); i++)
+    if (g_str_equal (sa_activity_item_get_id (shown_item (fixture, i)), id))
+      return (int) i;
+  return -1;
+}
+
+static GtkSelectionModel *
+selection (Fixture *fixture)
+{
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (find (fixture->log, "column_view")));
+}
+
+static void
+select_only (Fixture    *fixture,
+             const char *id)
+{
+  int position = shown_position (fixture, id);
+
+  g_assert_cmpint (position, >=, 0);
+  gtk_selection_model_select_item (selection (fixture), position, TRUE);
+}
+
+/* Every activity as the database has it, for comparing before and after. */
+static char *
+store_contents (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) activities = sa_store_list_activities (fixture->store, NULL, NULL, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < activities->len; i++)
+    {
+      SaRecord *activity = g_ptr_array_index (activities, i);
+      g_auto(GStrv) links = sa_store_dup_activity_commitments (fixture->store, sa_record_get_id (activity), NULL);
+      g_autofree char *joined = g_strjoinv (",", links);
+
+      g_string_append_printf (text, "%s %s %s %" G_GINT64_FORMAT " %s %s\n", sa_record_get_id (activity),
+                              sa_record_get_hlc (activity), sa_record_get_text (activity, SA_ACTIVITY_TITLE),
+                              sa_record_get_int (activity, SA_ACTIVITY_PARTICIPANTS),
+                              sa_record_get_clock (activity, "participants"), joined);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_deleted (Fixture    *fixture,
+            const char *id)
+{
+  g_autoptr(SaRecord) record = sa_store_get (fixture->store, &sa_activity_table, id, NULL);
+
+  return sa_record_get_deleted (record);
+}
+
+static SaRecord *
+activity_titled (Fixture    *fixture,
+                 const char *title)
+{
+  g_autoptr(GPtrArray) activities = sa_store_list_activities (fixture->store, NULL, NULL, NULL);
+
+  for (guint i = 0; i < activities->len; i++)
+    if (g_str_equal (sa_record_get_text (g_ptr_array_index (activities, i), SA_ACTIVITY_TITLE), title))
+      return g_object_ref (g_ptr_array_index (activities, i));
+  return NULL;
+}
+
+/* ---- The form ------------------------------------------------------------------- */
+
+static void
+type_into (SaActivityForm *form,
+           const char     *field,
+           const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (form), field)), text);
+}
+
+static const char *
+field_text (SaActivityForm *form,
+            const char     *field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (form), field)));
+}
+
+static void
+choose (SaActivityForm *form,
+        const char     *combo,
+        const char     *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find (GTK_WIDGET (form), combo));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("No “%s” in %s", label, combo);
+}
+
+static const char *
+chosen_label (SaActivityForm *form,
+              const char     *combo)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (find (GTK_WIDGET (form), combo));
+
+  return gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
+}
+
+static GtkListBoxRow *
+first_shown_row (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      return row;
+  return NULL;
+}
+
+static guint
+n_shown_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    n += gtk_widget_get_child_visible (GTK_WIDGET (row));
+  return n;
+}
+
+/* Searches the commitments and ticks the first one found; returns its text. */
+static char *
+tick_commitment (SaActivityForm *form,
+                 const char     *search_text)
+{
+  GtkListBox *list = GTK_LIST_BOX (find (GTK_WIDGET (form), "commitment_list"));
+  guint all = n_shown_rows (list);
+  GtkListBoxRow *row;
+
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (form), "commitment_search")), search_text);
+  WAIT_FOR (n_shown_rows (list) < all);
+  row = first_shown_row (list);
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
+  return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static void
+count_click (GtkButton *button,
+             guint     *clicks)
+{
+  (*clicks)++;
+}
+
+/* Presses Enter in a field, as GtkText's key binding does: the form's default
+ * widget, Save, is activated, which a button does a moment later. */
+static void
+press_enter_in (SaActivityForm *form,
+                const char     *field)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (find (GTK_WIDGET (form), field)));
+  GtkWidget *save = find (GTK_WIDGET (form), "save_button");
+  guint clicks = 0;
+  gulong handler = g_signal_connect (save, "clicked", G_CALLBACK (count_click), &clicks);
+
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (form)) == save);
+  g_signal_emit_by_name (delegate, "activate");
+  WAIT_FOR (clicks == 1);
+  if (open_form () == form)
+    g_signal_handler_disconnect (save, handler);
+}
+
+static const char *
+error_under (SaActivityForm *form,
+             const char     *field)
+{
+  g_autofree char *id = g_strconcat (field, "_error", NULL);
+  GtkWidget *label = find (GTK_WIDGET (form), id);
+  GtkWidget *container = GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (label)) ? gtk_widget_get_parent (label) : label;
+  g_autofree char *row_id = g_strconcat (field, "_row", NULL);
+  GtkWidget *row = find_child (GTK_WIDGET (form), row_id);
+
+  if (!gtk_widget_get_visible (container))
+    {
+      g_assert_true (row == NULL || !gtk_widget_has_css_class (row, "error"));
+      return NULL;
+    }
+  g_assert_true (row == NULL || gtk_widget_has_css_class (row, "error"));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* ---- Tests ---------------------------------------------------------------------- */
+
+typedef gboolean (*ItemTest) (SaActivityItem *item, gconstpointer data);
+
+/* How many activities in the database pass @test, read independently of the log. */
+static guint
+count_items (Fixture       *fixture,
+             ItemTest       test,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) items = sa_store_load_activity_items (fixture->store, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SaActivityItem) item = g_list_model_get_item (items, i);
+      n += test (item, data);
+    }
+  return n;
+}
+
+static gboolean
+mentions (SaActivityItem *item,
+          gconstpointer   word)
+{
+  const char *texts[] = { sa_activity_item_get_title (item), sa_activity_item_get_place (item),
+                          sa_activity_item_get_notes (item), sa_activity_item_get_organization_name (item) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && strstr (texts[i], word) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SaActivityForm *form;
+
+  /* An empty log says how to add the first activity, and its button does. */
+  g_assert_cmpstr (visible_page (fixture, "stack"), ==, "empty");
+  g_assert_true (gtk_widget_get_mapped (find (fixture->log, "empty_page")));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find (fixture->log, "empty_page"))), ==,
+                   "No Activities Yet");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (fixture->log, "empty_page"))),
+                            "Ctrl+N"));
+  g_assert_null (open_form ());
+  gtk_widget_activate (find (fixture->log, "empty_button"));
+  WAIT_FOR ((form = open_form ()) != NULL);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (form)));
+
+  /* The first activity replaces the empty page by the list. */
+  type_into (form, "title_row", "ふれあいサロン");
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL && n_shown (fixture) == 1);
+  g_assert_cmpstr (visible_page (fixture, "stack"), ==, "log");
+  g_assert_cmpstr (footer_text (fixture), ==, "1 activity · 0 participants");
+}
+
+static void
+test_add_find_edit_delete (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  g_autoptr(SaRecord) added = NULL;
+  g_autoptr(SaRecord) edited = NULL;
+  g_autofree char *org_id = fixture_organization_id (fixture->store, "中川地域ケアプラザ");
+  g_autofree char *district_id = fixture_district_id (fixture->store, "中川");
+  g_auto(GStrv) links = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *commitment = NULL;
+  SaActivityForm *form;
+  AdwToast *toast;
+  guint n_mentions;
+  int position;
+
+  g_assert_cmpstr (visible_page (fixture, "stack"), ==, "log");
+  g_assert_cmpuint (n_shown (fixture), ==, N_ACTIVITIES);
+
+  /* Add through the form: the date as typed with slashes, a full-width count. */
+  sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), NULL);
+  form = open_form ();
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "New Activity");
+  type_into (form, "date_row", "2012/5/20");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "2012-05-20 (Sunday)");
+  type_into (form, "title_row", "地域の縁側サロン");
+  type_into (form, "place_row", "中川地区センター");
+  choose (form, "organization_row", "中川地域ケアプラザ");
+  choose (form, "district_row", "中川");
+  type_into (form, "participants_row", "２５");
+  type_into (form, "volunteers_row", "4");
+  commitment = tick_commitment (form, "あいさつ");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (GTK_WIDGET (form), "notes_view"))),
+                            "住民と協働で企画した\n", -1);
+  g_assert_null (error_under (form, "participants"));
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL && n_shown (fixture) == N_ACTIVITIES + 1);
+
+  added = activity_titled (fixture, "地域の縁側サロン");
+  g_assert_nonnull (added);
+  id = g_strdup (sa_record_get_id (added));
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DATE), ==, "2012-05-20");
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_PLACE), ==, "中川地区センター");
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_ORGANIZATION_ID), ==, org_id);
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
+  g_assert_cmpint (sa_record_get_int (added, SA_ACTIVITY_PARTICIPANTS), ==, 25);
+  g_assert_cmpint (sa_record_get_int (added, SA_ACTIVITY_VOLUNTEERS), ==, 4);
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_NOTES), ==, "住民と協働で企画した");
+  links = sa_store_dup_activity_commitments (fixture->store, id, NULL);
+  g_assert_cmpuint (g_strv_length (links), ==, 1);
+  {
+    g_autoptr(SaRecord) linked = sa_store_get (fixture->store, &sa_commitment_table, links[0], NULL);
+    g_assert_cmpstr (sa_record_get_text (linked, SA_COMMITMENT_TEXT), ==, commitment);
+  }
+  /* One change to undo, the organization remembered, the new row selected. */
+  g_assert_cmpstr (sa_undo_stack_get_undo_label (fixture->undo_stack), ==, "Add Activity");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-organization");
+    g_assert_cmpstr (last, ==, org_id);
+  }
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), shown_position (fixture, id)));
+
+  /* Find it by search: any substring, and a two-character word inside a longer text. */
+  search (fixture, "縁側");
+  WAIT_FOR (n_shown (fixture) == 1);
+  g_assert_cmpstr (sa_activity_item_get_id (shown_item (fixture, 0)), ==, id);
+  g_assert_cmpstr (footer_text (fixture), ==, "1 of 301 activities · 25 participants");
+  n_mentions = count_items (fixture, mentions, "協働");
+  g_assert_cmpuint (n_mentions, >, 1);
+  g_assert_cmpuint (n_mentions, <, N_ACTIVITIES);
+  search (fixture, "協働");
+  WAIT_FOR (n_shown (fixture) == n_mentions);
+  g_assert_cmpint (shown_position (fixture, id), >=, 0);
+  for (guint i = 0; i < n_shown (fixture); i++)
+    g_assert_true (mentions (shown_item (fixture, i), "協働"));
+  /* Typing on narrows what is shown. */
+  search (fixture, "協働で企画した夏");
+  WAIT_FOR (n_shown (fixture) == count_items (fixture, mentions, "協働で企画した夏"));
+  g_assert_cmpint (shown_position (fixture, id), ==, -1);
+  search (fixture, "");
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
+
+  /* Edit through the same form, opened by activating the row. */
+  g_signal_emit_by_name (find (fixture->log, "column_view"), "activate", shown_position (fixture, id));
+  form = open_form ();
+  g_assert_nonnull (form);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Edit Activity");
+  g_assert_cmpstr (field_text (form, "title_row"), ==, "地域の縁側サロン");
+  g_assert_cmpstr (field_text (form, "date_row"), ==, "2012-05-20");
+  g_assert_cmpstr (field_text (form, "participants_row"), ==, "25");
+  g_assert_cmpstr (chosen_label (form, "organization_row"), ==, "中川地域ケアプラザ");
+  g_assert_cmpstr (chosen_label (form, "district_row"), ==, "中川");
+  type_into (form, "participants_row", "30");
+  type_into (form, "title_row", "地域の縁側サロン（拡大版）");
+  press_enter_in (form, "participants_row");
+  WAIT_FOR (open_form () == NULL);
+  edited = sa_store_get (fixture->store, &sa_activity_table, id, NULL);
+  g_assert_cmpint (sa_record_get_int (edited, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpstr (sa_record_get_text (edited, SA_ACTIVITY_TITLE), ==, "地域の縁側サロン（拡大版）");
+  g_assert_cmpstr (sa_record_get_text (edited, SA_ACTIVITY_PLACE), ==, "中川地区センター");
+  WAIT_FOR (sa_activity_item_get_participants (shown_item (fixture, shown_position (fixture, id))) == 30);
+  g_assert_cmpuint (n_shown (fixture), ==, N_ACTIVITIES + 1);
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), shown_position (fixture, id)));
+
+  /* Delete it: no question, a toast whose Undo brings it back. */
+  footer = g_strdup (footer_text (fixture));
+  position = shown_position (fixture, id);
+  select_only (fixture, id);
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  g_assert_cmpint (shown_position (fixture, id), ==, -1);
+  /* The row that took its place is selected, so Delete can go on down the list. */
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), position));
+  g_assert_true (is_deleted (fixture, id));
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  toast = g_ptr_array_index (fixture->toasts, 0);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“地域の縁側サロン（拡大版）” deleted");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
+  g_assert_false (is_deleted (fixture, id));
+  g_assert_cmpstr (footer_text (fixture), ==, footer);
+
+  /* The Delete key deletes the selection; the undo stack brings it back too. */
+  select_only (fixture, id);
+  g_assert_true (gtk_widget_activate_action (find (fixture->log, "column_view"), "log.delete", NULL));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  g_assert_true (sa_undo_stack_undo (fixture->undo_stack, NULL));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
+  g_assert_cmpint (shown_position (fixture, id), >=, 0);
+}
+
+static void
+test_refuses_bad_values (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *before = store_contents (fixture);
+  g_autofree char *after = NULL;
+  SaActivityForm *form;
+
+  gtk_selection_model_select_item (selection (fixture), 0, TRUE);
+  sa_activity_log_edit_selected (SA_ACTIVITY_LOG (fixture->log));
+  form = open_form ();
+  g_assert_nonnull (form);
+  g_assert_null (error_under (form, "participants"));
+
+  /* A count is checked as it is typed, and nothing is saved while it is wrong. */
+  type_into (form, "participants_row", "-3");
+  g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be from 0 to 1000000, not -3");
+  press_enter_in (form, "title_row");
+  g_assert_true (open_form () == form);
+  type_into (form, "participants_row", "25人");
+  g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be a whole number, not “25人”");
+  type_into (form, "volunteers_row", "abc");
+  g_assert_cmpstr (error_under (form, "volunteers"), ==, "Volunteers must be a whole number, not “abc”");
+  press_enter_in (form, "title_row");
+  g_assert_true (open_form () == form);
+
+  /* Other fields say what is wrong when saving. */
+  type_into (form, "participants_row", "12");
+  type_into (form, "volunteers_row", "");
+  g_assert_null (error_under (form, "participants"));
+  type_into (form, "title_row", "  ");
+  type_into (form, "date_row", "2011/2/29");
+  press_enter_in (form, "title_row");
+  g_assert_true (open_form () == form);
+  g_assert_cmpstr (error_under (form, "title"), ==, "Title must not be empty");
+  g_assert_cmpstr (error_under (form, "date"), ==, "“2011/2/29” is not a date that exists");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (find (GTK_WIDGET (form), "date_row"))))));
+  type_into (form, "date_row", "5/20");
+  g_assert_null (error_under (form, "date"));
+
+  /* Cancelling writes nothing either. */
+  gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL);
+  spin ();
+  g_assert_null (open_form ());
+  after = store_contents (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (sa_undo_stack_get_can_undo (fixture->undo_stack));
+}
+
+static void
+test_form_dates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SaRecord) added = NULL;
+  SaActivityForm *form;
+  GDate date;
+
+  /* A form opened on a day, as the calendar view will: a month and day fall in its year. */
+  g_date_set_dmy (&date, 1, G_DATE_APRIL, 2012);
+  sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), &date);
+  form = open_form ();
+  g_assert_cmpstr (field_text (form, "date_row"), ==, "2012-04-01");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "Sunday");
+  type_into (form, "date_row", "１２月２４日");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "2012-12-24 (Monday)");
+  type_into (form, "date_row", "12/");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "");
+
+  /* The calendar's day goes into the field. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2012, 6, 3, 0, 0, 0);
+    gtk_calendar_select_day (GTK_CALENDAR (find (GTK_WIDGET (form), "calendar")), day);
+  }
+  g_assert_cmpstr (field_text (form, "date_row"), ==, "2012-06-03");
+  type_into (form, "title_row", "七夕の飾りつけ");
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL);
+  added = activity_titled (fixture, "七夕の飾りつけ");
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DATE), ==, "2012-06-03");
+  g_assert_null (sa_record_get_text (added, SA_ACTIVITY_ORGANIZATION_ID));
+  g_assert_cmpint (sa_record_get_int (added, SA_ACTIVITY_PARTICIPANTS), ==, 0);
+}
+
+static guint
+choice_index (GtkDropDown *dropdown,
+              const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      return i;
+  g_error ("No “%s” offered", label);
+}
+
+static gboolean
+in_fy2012 (SaActivityItem *item,
+           gconstpointer   data)
+{
+  return g_strcmp0 (sa_activity_item_get_date (item), "2012-04-01") >= 0 &&
+         g_strcmp0 (sa_activity_item_get_date (item), "2013-03-31") <= 0;
+}
+
+static gboolean
+in_fy2012_by (SaActivityItem *item,
+              gconstpointer   organization)
+{
+  return in_fy2012 (item, NULL) && g_strcmp0 (sa_activity_item_get_organization_name (item), organization) == 0;
+}
+
+static gboolean
+in_fy2012_by_in (SaActivityItem *item,
+                 gconstpointer   district)
+{
+  return in_fy2012_by (item, "中川地域ケアプラザ") &&
+         g_strcmp0 (sa_activity_item_get_district_name (item), district) == 0;
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkDropDown *years = GTK_DROP_DOWN (find (fixture->log, "year_dropdown"));
+  GtkDropDown *organizations = GTK_DROP_DOWN (find (fixture->log, "organization_dropdown"));
+  GtkDropDown *districts = GTK_DROP_DOWN (find (fixture->log, "district_dropdown"));
+  GtkDropDown *commitments = GTK_DROP_DOWN (find (fixture->log, "commitment_dropdown"));
+  guint n_year, n_org;
+
+  /* "All" first, then the plan's years, newest first. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 0), ==, "All Years");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 1), ==, "FY2015");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 6), ==, "FY2010");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (organizations)), 0), ==,
+                   "All Organizations");
+
+  gtk_drop_down_set_selected (years, choice_index (years, "FY2012"));
+  n_year = count_items (fixture, in_fy2012, NULL);
+  WAIT_FOR (n_shown (fixture) == n_year);
+  g_assert_cmpuint (n_year, >, 20);
+  g_assert_cmpuint (n_year, <, N_ACTIVITIES);
+
+  gtk_drop_down_set_selected (organizations, choice_index (organizations, "中川地域ケアプラザ"));
+  n_org = count_items (fixture, in_fy2012_by, "中川地域ケアプラザ");
+  WAIT_FOR (n_shown (fixture) == n_org);
+  g_assert_cmpuint (n_org, <, n_year);
+  for (guint i = 0; i < n_shown (fixture); i++)
+    g_assert_true (in_fy2012_by (shown_item (fixture, i), "中川地域ケアプラザ"));
+
+  gtk_drop_down_set_selected (districts, choice_index (districts, "中田"));
+  WAIT_FOR (n_shown (fixture) == count_items (fixture, in_fy2012_by_in, "中田"));
+
+  /* Filters that hide everything say so, and offer to clear them. */
+  search (fixture, "存在しない言葉");
+  WAIT_FOR (n_shown (fixture) == 0);
+  g_assert_cmpstr (visible_page (fixture, "results_stack"), ==, "no-match");
+  g_assert_cmpstr (visible_page (fixture, "stack"), ==, "log");
+  g_assert_true (gtk_widget_activate_action (fixture->log, "log.clear-filters", NULL));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  g_assert_cmpstr (visible_page (fixture, "results_stack"), ==, "list");
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 0);
+
+  /* A commitment shows the activities that advance it. */
+  gtk_drop_down_set_selected (commitments, 1);
+  WAIT_FOR (n_shown (fixture) < N_ACTIVITIES);
+  g_assert_cmpuint (n_shown (fixture), >, 0);
+  for (guint i = 0; i < n_shown (fixture); i++)
+    g_assert_cmpuint (sa_activity_item_get_commitment_rank (shown_item (fixture, i)), ==, 1);
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) participants = g_list_model_get_item (columns, 4);
+
+  /* Newest first by default. */
+  for (guint i = 1; i < n_shown (fixture); i++)
+    g_assert_cmpuint (sa_activity_item_get_day (shown_item (fixture, i - 1)), >=,
+                      sa_activity_item_get_day (shown_item (fixture, i)));
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (participants), ==, "Participants");
+  gtk_column_view_sort_by_column (view, participants, GTK_SORT_ASCENDING);
+  spin ();
+  for (guint i = 1; i < n_shown (fixture); i++)
+    g_assert_cmpuint (sa_activity_item_get_participants (shown_item (fixture, i - 1)), <=,
+                      sa_activity_item_get_participants (shown_item (fixture, i)));
+}
+
+/* Changes made elsewhere, through the same store, show without a reload. */
+static void
+test_changes_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *org_id = fixture_organization_id (fixture->store, "泉区役所");
+  g_autoptr(SaRecord) org = sa_store_get (fixture->store, &sa_organization_table, org_id, NULL);
+  g_autoptr(SaRecord) renamed = sa_record_copy (org);
+  const char *id;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2014-07-07");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "七夕まつり");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, org_id);
+  g_assert_true (sa_store_add_activity (fixture->store, activity, NULL, &error));
+  id = sa_record_get_id (activity);
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
+  g_assert_cmpstr (sa_activity_item_get_organization_name (shown_item (fixture, shown_position (fixture, id))), ==,
+                   "泉区役所");
+
+  sa_record_set_text (renamed, SA_ORGANIZATION_NAME, "泉区福祉保健センター");
+  g_assert_true (sa_store_update (fixture->store, renamed, &error));
+  WAIT_FOR (g_strcmp0 (sa_activity_item_get_organization_name (shown_item (fixture, shown_position (fixture, id))),
+                       "泉区福祉保健センター") == 0);
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, id, TRUE, &error));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display; run under xvfb-run\n");
+      return 77;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  ADD ("/activity-log/empty", 0, test_empty);
+  ADD ("/activity-log/add-find-edit-delete", N_ACTIVITIES, test_add_find_edit_delete);
+  ADD ("/activity-log/refuses-bad-values", N_ACTIVITIES, test_refuses_bad_values);
+  ADD ("/activity-log/form-dates", N_ACTIVITIES, test_form_dates);
+  ADD ("/activity-log/filters", N_ACTIVITIES, test_filters);
+  ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
+  ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,1301 @@
+/* test-sync.c: sync files: round trips, field-by-field merges, conflicts, order
+ * independence across sites, and every kind of bad file refused without a change
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "sa-activity.h"
+#include "sa-activity-link.h"
+#include "sa-actor.h"
+#include "sa-commitment.h"
+#include "sa-district.h"
+#include "sa-error.h"
+#include "sa-hlc.h"
+#include "sa-import.h"
+#include "sa-organization.h"
+#include "sa-schema.h"
+#include "sa-store-private.h"
+#include "sa-sync-file.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("sasaeai-sync-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static SaStore *
+open_site (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  g_autofree char *path = path_in (f, file);
+  g_autoptr(GError) error = NULL;
+  SaStore *store = sa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sa_store_set_site_name (store, name, &error));
+  return store;
+}
+
+/* Every row of every table, or of the synced tables only, as text. */
+static char *
+dump (SaStore  *store,
+      gboolean  synced_only)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open_v2 (sa_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (synced_only)
+    for (guint i = 0; i < sa_schema_n_tables; i++)
+      g_ptr_array_add (tables, g_strdup (sa_schema_tables[i]->name));
+  else
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      g_string_append_printf (out, "version %d\n", (int) sa_store_get_schema_version (store));
+    }
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", (char *) g_ptr_array_index (tables, t));
+
+      g_string_append_printf (out, "[%s]\n", (char *) g_ptr_array_index (tables, t));
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+              g_string_append_printf (out, "%s%s", c ? "|" : "", text ? text : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+export_to (SaStore    *store,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sa_sync_file_export (store, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+import_from (SaStore         *store,
+             const char      *path,
+             gboolean         dry_run,
+             SaImportReport  *report,
+             GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SaSyncFile) contents = sa_sync_file_read (file, NULL, error);
+
+  return contents != NULL && sa_sync_file_import (contents, store, dry_run, report, error);
+}
+
+/* Site @from writes its file, site @to imports it. */
+static void
+exchange (Fixture        *f,
+          SaStore        *from,
+          SaStore        *to,
+          SaImportReport *report)
+{
+  g_autofree char *path = path_in (f, "exchange.sasaeai");
+  g_auto(SaImportReport) ignored = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  export_to (from, path);
+  g_assert_true (import_from (to, path, FALSE, report ? report : &ignored, &error));
+  g_assert_no_error (error);
+}
+
+static SaRecord *
+add_activity (SaStore    *store,
+              const char *date,
+              const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  SaRecord *activity = SA_RECORD (sa_activity_new ());
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, title);
+  g_assert_true (sa_store_insert (store, activity, &error));
+  g_assert_no_error (error);
+  return activity;
+}
+
+static SaRecord *
+get_activity (SaStore    *store,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  SaRecord *record = sa_store_get (store, &sa_activity_table, id, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+edit (SaStore    *store,
+      const char *id,
+      guint       column,
+      const char *text,
+      gint64      number)
+{
+  g_autoptr(SaRecord) record = get_activity (store, id);
+  g_autoptr(GError) error = NULL;
+
+  if (text != NULL)
+    sa_record_set_text (record, column, text);
+  else
+    sa_record_set_int (record, column, number);
+  g_assert_true (sa_store_update (store, record, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_activities (SaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) activities = sa_store_list_activities (store, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return activities->len;
+}
+
+static guint
+n_conflicts (SaImportReport *report)
+{
+  return report->conflicts ? report->conflicts->len : 0;
+}
+
+/* ---- round trips, merges, conflicts --------------------------------------------- */
+
+static void
+seed_site (SaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
+  g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
+  g_autoptr(SaRecord) a = NULL, b = NULL, c = NULL;
+  const char *links[2] = { NULL, NULL };
+  SaImportReport report;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  actors = sa_store_list (store, &sa_actor_table, NULL, NULL, &error);
+  commitments = sa_store_list (store, &sa_commitment_table, NULL, NULL, &error);
+  sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 4)));
+  sa_record_set_text (org, SA_ORGANIZATION_NAME, "いずみ中央地域ケアプラザ");
+  g_assert_true (sa_store_insert (store, org, &error));
+  sa_record_set_text (district, SA_DISTRICT_NAME, "中川");
+  g_assert_true (sa_store_insert (store, district, &error));
+
+  a = add_activity (store, "2012-05-20", "ふれあいサロン");
+  b = add_activity (store, "2013-01-10", "見守り, 声かけ; \"訓練\"");
+  c = add_activity (store, "2014-03-31", "削除される記録");
+  edit (store, sa_record_get_id (a), SA_ACTIVITY_ORGANIZATION_ID, sa_record_get_id (org), 0);
+  edit (store, sa_record_get_id (a), SA_ACTIVITY_DISTRICT_ID, sa_record_get_id (district), 0);
+  edit (store, sa_record_get_id (a), SA_ACTIVITY_NOTES, "雨天のため\n室内で実施", 0);
+  links[0] = sa_record_get_id (g_ptr_array_index (commitments, 3));
+  g_assert_true (sa_store_set_activity_commitments (store, sa_record_get_id (a), links, &error));
+  g_assert_true (sa_store_set_deleted (store, &sa_activity_table, sa_record_get_id (c), TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* Export, then import into an empty database: every synced row is the same. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_auto(SaImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump_a = NULL, *dump_b = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+
+  seed_site (a);
+  export_to (a, path);
+  g_assert_true (import_from (b, path, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 76);
+  g_assert_cmpuint (report.updated + report.deleted + report.unchanged + n_conflicts (&report), ==, 0);
+
+  dump_a = dump (a, TRUE);
+  dump_b = dump (b, TRUE);
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_nonnull (strstr (dump_b, "雨天のため\n室内で実施"));
+
+  /* b now knows how far it has heard from a, and a's name. */
+  sites = sa_store_list_sites (b, &error);
+  g_assert_cmpuint (sites->len, ==, 2);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      SaSiteClock *site = g_ptr_array_index (sites, i);
+      if (g_str_equal (site->id, sa_store_get_site_id (a)))
+        g_assert_cmpstr (site->name, ==, "a");
+    }
+}
+
+/* Two sites correct different fields of one record; after exchanging files both
+ * corrections are on both sites, and nothing was in conflict. */
+static void
+test_different_fields (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaRecord) at_a = NULL, at_b = NULL;
+  g_auto(SaImportReport) to_a = { 0, }, to_b = { 0, };
+  const char *id = sa_record_get_id (activity);
+
+  exchange (f, a, b, NULL);
+  edit (a, id, SA_ACTIVITY_PARTICIPANTS, NULL, 30);
+  edit (b, id, SA_ACTIVITY_NOTES, "雨天のため室内で実施", 0);
+  exchange (f, b, a, &to_a);
+  exchange (f, a, b, &to_b);
+
+  g_assert_cmpuint (to_a.updated, ==, 1);
+  g_assert_cmpuint (to_b.updated, ==, 1);
+  g_assert_cmpuint (n_conflicts (&to_a), ==, 0);
+  g_assert_cmpuint (n_conflicts (&to_b), ==, 0);
+  at_a = get_activity (a, id);
+  at_b = get_activity (b, id);
+  g_assert_cmpint (sa_record_get_int (at_a, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpint (sa_record_get_int (at_b, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpstr (sa_record_get_text (at_a, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  g_assert_cmpstr (sa_record_get_text (at_b, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  {
+    g_autofree char *dump_a = dump (a, TRUE);
+    g_autofree char *dump_b = dump (b, TRUE);
+    g_assert_cmpstr (dump_a, ==, dump_b);
+  }
+}
+
+static gboolean
+history_has_title (GPtrArray  *history,
+                   const char *title)
+{
+  for (guint i = 0; i < history->len; i++)
+    if (g_strcmp0 (sa_record_get_text (g_ptr_array_index (history, i), SA_ACTIVITY_TITLE), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static SaConflict *
+only_conflict (SaImportReport *report)
+{
+  g_assert_nonnull (report->conflicts);
+  g_assert_cmpuint (report->conflicts->len, ==, 1);
+  return g_ptr_array_index (report->conflicts, 0);
+}
+
+/* Both change the title: the later write wins on both sites, the other is in history
+ * on both, and each site's import reports the conflict with both values. */
+static void
+test_same_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaRecord) at_a = NULL, at_b = NULL;
+  g_autoptr(GPtrArray) history_a = NULL, history_b = NULL;
+  g_auto(SaImportReport) to_a = { 0, }, to_b = { 0, };
+  g_autofree char *from_a = path_in (f, "a.sasaeai");
+  g_autofree char *from_b = path_in (f, "b.sasaeai");
+  g_autoptr(GError) error = NULL;
+  const char *id = sa_record_get_id (activity);
+  SaConflict *conflict;
+
+  exchange (f, a, b, NULL);
+  edit (a, id, SA_ACTIVITY_TITLE, "サロンA", 0);
+  g_usleep (2000);
+  edit (b, id, SA_ACTIVITY_TITLE, "サロンB", 0);
+
+  /* Each writes its file before reading the other's, as two offices do that swap
+   * USB sticks. */
+  export_to (a, from_a);
+  export_to (b, from_b);
+  g_assert_true (import_from (a, from_b, FALSE, &to_a, &error));
+  g_assert_true (import_from (b, from_a, FALSE, &to_b, &error));
+  g_assert_no_error (error);
+
+  at_a = get_activity (a, id);
+  at_b = get_activity (b, id);
+  g_assert_cmpstr (sa_record_get_text (at_a, SA_ACTIVITY_TITLE), ==, "サロンB");
+  g_assert_cmpstr (sa_record_get_text (at_b, SA_ACTIVITY_TITLE), ==, "サロンB");
+
+  conflict = only_conflict (&to_a);
+  g_assert_cmpstr (conflict->table->name, ==, "activity");
+  g_assert_cmpstr (conflict->id, ==, id);
+  g_assert_cmpstr (conflict->field, ==, "title");
+  g_assert_cmpstr (json_node_get_string (conflict->local), ==, "サロンA");
+  g_assert_cmpstr (json_node_get_string (conflict->incoming), ==, "サロンB");
+  g_assert_cmpstr (conflict->incoming_clock, >, conflict->local_clock);
+  g_assert_true (conflict->incoming_won);
+
+  /* The other side sees the same conflict from its end. */
+  conflict = only_conflict (&to_b);
+  g_assert_cmpstr (json_node_get_string (conflict->local), ==, "サロンB");
+  g_assert_cmpstr (json_node_get_string (conflict->incoming), ==, "サロンA");
+  g_assert_false (conflict->incoming_won);
+
+  /* The losing title is kept in history on both sites. */
+  history_a = sa_store_history (a, &sa_activity_table, id, &error);
+  history_b = sa_store_history (b, &sa_activity_table, id, &error);
+  g_assert_true (history_has_title (history_a, "サロンA"));
+  g_assert_true (history_has_title (history_b, "サロンA"));
+}
+
+/* An edit made after seeing the other's is no conflict, also when the news came
+ * through a third site. */
+static void
+test_no_false_conflicts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_auto(SaImportReport) report = { 0, }, relayed = { 0, }, fresh = { 0, };
+  const char *id = sa_record_get_id (activity);
+
+  exchange (f, a, b, NULL);
+  edit (a, id, SA_ACTIVITY_TITLE, "サロンA", 0);
+  exchange (f, a, b, NULL);
+  edit (b, id, SA_ACTIVITY_TITLE, "サロンB", 0);
+  exchange (f, b, a, &report);
+  g_assert_cmpuint (report.updated, ==, 1);
+  g_assert_cmpuint (n_conflicts (&report), ==, 0);
+
+  /* c hears of a's first edit only through b, then edits on top of it. */
+  exchange (f, b, c, NULL);
+  edit (c, id, SA_ACTIVITY_TITLE, "サロンC", 0);
+  exchange (f, c, a, &relayed);
+  g_assert_cmpuint (relayed.updated, ==, 1);
+  g_assert_cmpuint (n_conflicts (&relayed), ==, 0);
+
+  /* A site that never exchanged with a but holds a's row unedited is no conflict
+   * either: the other side had already seen that value. */
+  edit (a, id, SA_ACTIVITY_PLACE, "地区センター", 0);
+  exchange (f, a, c, &fresh);
+  g_assert_cmpuint (n_conflicts (&fresh), ==, 0);
+}
+
+static void
+test_idempotent (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_auto(SaImportReport) first = { 0, }, again = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(SaRecord) shared = add_activity (a, "2012-05-20", "サロン");
+
+  seed_site (a);
+  exchange (f, a, b, NULL);
+  edit (a, sa_record_get_id (shared), SA_ACTIVITY_TITLE, "サロンA", 0);
+  edit (b, sa_record_get_id (shared), SA_ACTIVITY_TITLE, "サロンB", 0);
+  export_to (a, path);
+  g_assert_true (import_from (b, path, FALSE, &first, &error));
+  g_assert_cmpuint (n_conflicts (&first), ==, 1);
+
+  before = dump (b, FALSE);
+  g_assert_true (import_from (b, path, FALSE, &again, &error));
+  g_assert_no_error (error);
+  after = dump (b, FALSE);
+  /* Nothing at all changes the second time, history and the site list included. */
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (again.added + again.updated + again.deleted, ==, 0);
+  g_assert_cmpuint (again.unchanged, ==, first.added + first.updated + first.deleted + first.unchanged);
+}
+
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_auto(SaImportReport) dry = { 0, }, real = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(SaRecord) shared = add_activity (a, "2012-05-20", "サロン");
+
+  exchange (f, a, b, NULL);
+  seed_site (a);
+  edit (a, sa_record_get_id (shared), SA_ACTIVITY_TITLE, "サロンA", 0);
+  edit (b, sa_record_get_id (shared), SA_ACTIVITY_TITLE, "サロンB", 0);
+  export_to (a, path);
+
+  before = dump (b, FALSE);
+  g_assert_true (import_from (b, path, TRUE, &dry, &error));
+  g_assert_no_error (error);
+  after = dump (b, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (import_from (b, path, FALSE, &real, &error));
+  g_assert_cmpuint (dry.added, ==, real.added);
+  g_assert_cmpuint (dry.updated, ==, real.updated);
+  g_assert_cmpuint (dry.deleted, ==, real.deleted);
+  g_assert_cmpuint (dry.unchanged, ==, real.unchanged);
+  g_assert_cmpuint (n_conflicts (&dry), ==, 1);
+  g_assert_cmpuint (n_conflicts (&real), ==, 1);
+  g_assert_cmpuint (real.added, >, 70);
+}
+
+/* A deletion travels, and so does bringing the record back; a deletion and an edit
+ * of another field both apply. */
+static void
+test_tombstones (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaRecord) at_c = NULL;
+  g_auto(SaImportReport) deleted = { 0, }, back = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *id = sa_record_get_id (activity);
+
+  exchange (f, a, b, NULL);
+  exchange (f, b, c, NULL);
+  g_assert_true (sa_store_set_deleted (a, &sa_activity_table, id, TRUE, &error));
+  edit (c, id, SA_ACTIVITY_PARTICIPANTS, NULL, 12);
+  exchange (f, a, b, &deleted);
+  g_assert_cmpuint (deleted.deleted, ==, 1);
+  exchange (f, b, c, NULL);
+
+  at_c = get_activity (c, id);
+  g_assert_true (sa_record_get_deleted (at_c));
+  g_assert_cmpint (sa_record_get_int (at_c, SA_ACTIVITY_PARTICIPANTS), ==, 12);
+  g_assert_cmpuint (count_activities (c), ==, 0);
+
+  g_assert_true (sa_store_set_deleted (c, &sa_activity_table, id, FALSE, &error));
+  exchange (f, c, a, &back);
+  g_assert_cmpuint (back.updated, ==, 1);
+  g_clear_object (&at_c);
+  at_c = get_activity (a, id);
+  g_assert_false (sa_record_get_deleted (at_c));
+  g_assert_cmpint (sa_record_get_int (at_c, SA_ACTIVITY_PARTICIPANTS), ==, 12);
+}
+
+/* After an import, this site's next clock is later than every clock it read. */
+static void
+test_clock_advances (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autofree char *next = NULL;
+  g_autofree char *clock = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    g_object_unref (add_activity (a, "2012-05-20", "サロン"));
+  clock = sa_store_dup_clock (a);
+  exchange (f, a, b, NULL);
+  next = sa_store_next_clock (b);
+  g_assert_cmpstr (next + 19, ==, sa_store_get_site_id (b));
+  g_assert_cmpstr (next, >, clock);
+}
+
+/* A failed or cancelled export leaves the file that was there, and no other file. */
+static void
+test_export_atomic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sa_sync_file_export (a, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_cmpstr (before, ==, "old contents");
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    n_files += !g_str_has_prefix (name, "a.db");
+  g_assert_cmpuint (n_files, ==, 1);
+
+  export_to (a, path);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpint ((guchar) after[0], ==, 0x1f);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaSyncFile **contents = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *contents = sa_sync_file_read_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* A window reads a file in a worker thread; the result is the same. */
+static void
+test_read_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(GDateTime) exported_at = NULL;
+  g_autofree char *site_id = NULL;
+  g_autofree char *next = NULL;
+
+  seed_site (a);
+  export_to (a, path);
+  sa_sync_file_read_async (file, NULL, on_read, &contents);
+  while (contents == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (sa_sync_file_get_records (contents)->len, ==, 76);
+  g_object_get (contents, "site-id", &site_id, "exported-at", &exported_at, NULL);
+  g_assert_cmpstr (site_id, ==, sa_store_get_site_id (a));
+  g_assert_nonnull (exported_at);
+  next = sa_store_next_clock (a);
+  g_assert_cmpstr (sa_sync_file_get_clock (contents), <, next);
+}
+
+/* ---- order independence ----------------------------------------------------------- */
+
+#define N_SITES 3
+#define N_ROUNDS 15
+#define N_EDITS 4
+
+static GStrv
+column_values (SaStore    *store,
+               const char *sql)
+{
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  sqlite3_stmt *stmt = _sa_store_prepare (store, sql, NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (values, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (values);
+}
+
+static const char *
+pick (GRand              *rand,
+      const char * const *list)
+{
+  guint n = g_strv_length ((GStrv) list);
+
+  return n ? list[g_rand_int_range (rand, 0, (gint32) n)] : NULL;
+}
+
+/* One random edit on one site: a new record, a change of one field, a deletion or its
+ * undoing, a link to a commitment, a new organization or district. */
+static void
+random_edit (SaStore *store,
+             GRand   *rand)
+{
+  const char * const titles[] = { "サロン", "見守り", "防災訓練", "子育て広場", "健康体操", NULL };
+  const char * const places[] = { "地区センター", "ケアプラザ", "公園, 広場", NULL };
+  g_auto(GStrv) activities = column_values (store, "SELECT id FROM activity ORDER BY id");
+  g_auto(GStrv) orgs = column_values (store, "SELECT id FROM organization ORDER BY id");
+  g_auto(GStrv) actors = column_values (store, "SELECT id FROM actor ORDER BY id");
+  g_auto(GStrv) commitments = column_values (store, "SELECT id FROM commitment ORDER BY id");
+  g_auto(GStrv) live = column_values (store, "SELECT id FROM activity WHERE deleted = 0 ORDER BY id");
+  const char *id = pick (rand, (const char * const *) activities);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = g_strdup_printf ("2012-%02d-%02d", g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+  guint choice = g_rand_int_range (rand, 0, 100);
+
+  if (id == NULL || choice < 25)
+    g_object_unref (add_activity (store, date, pick (rand, titles)));
+  else if (choice < 40)
+    edit (store, id, SA_ACTIVITY_TITLE, pick (rand, titles), 0);
+  else if (choice < 50)
+    edit (store, id, SA_ACTIVITY_PARTICIPANTS, NULL, g_rand_int_range (rand, 0, 50));
+  else if (choice < 58)
+    edit (store, id, SA_ACTIVITY_PLACE, pick (rand, places), 0);
+  else if (choice < 64)
+    edit (store, id, SA_ACTIVITY_DATE, date, 0);
+  else if (choice < 70 && orgs[0] != NULL)
+    edit (store, id, SA_ACTIVITY_ORGANIZATION_ID, pick (rand, (const char * const *) orgs), 0);
+  else if (choice < 80)
+    {
+      g_autoptr(SaRecord) record = get_activity (store, id);
+      g_assert_true (sa_store_set_deleted (store, &sa_activity_table, id, !sa_record_get_deleted (record), &error));
+    }
+  else if (choice < 88 && commitments[0] != NULL && live[0] != NULL)
+    {
+      /* Only a record that is not deleted can be linked. */
+      const char *links[] = { pick (rand, (const char * const *) commitments), NULL };
+      g_assert_true (sa_store_set_activity_commitments (store, pick (rand, (const char * const *) live),
+                                                        links, &error));
+    }
+  else if (choice < 94 && actors[0] != NULL)
+    {
+      g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
+      g_autofree char *name = g_strdup_printf ("団体%u", g_rand_int (rand));
+      sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, pick (rand, (const char * const *) actors));
+      sa_record_set_text (org, SA_ORGANIZATION_NAME, name);
+      g_assert_true (sa_store_insert (store, org, &error));
+    }
+  else
+    edit (store, id, SA_ACTIVITY_VOLUNTEERS, NULL, g_rand_int_range (rand, 0, 9));
+  g_assert_no_error (error);
+}
+
+static void
+exchange_all (Fixture   *f,
+              SaStore  **sites,
+              GRand     *rand,
+              GPtrArray *files)
+{
+  guint pairs[N_SITES * (N_SITES - 1)][2];
+  guint n = 0;
+
+  for (guint x = 0; x < N_SITES; x++)
+    for (guint y = 0; y < N_SITES; y++)
+      if (x != y)
+        pairs[n][0] = x, pairs[n][1] = y, n++;
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i + 1);
+      guint t0 = pairs[i][0], t1 = pairs[i][1];
+      pairs[i][0] = pairs[j][0], pairs[i][1] = pairs[j][1];
+      pairs[j][0] = t0, pairs[j][1] = t1;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%03u.sasaeai", files->len);
+      char *path = path_in (f, name);
+      g_auto(SaImportReport) report = { 0, };
+      g_autoptr(GError) error = NULL;
+
+      export_to (sites[pairs[i][0]], path);
+      g_assert_true (import_from (sites[pairs[i][1]], path, FALSE, &report, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (files, path);
+    }
+}
+
+static void
+shuffle (GPtrArray *array,
+         GRand     *rand)
+{
+  for (guint i = array->len - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i + 1);
+      gpointer t = array->pdata[i];
+      array->pdata[i] = array->pdata[j];
+      array->pdata[j] = t;
+    }
+}
+
+/* Three sites edit at random and exchange files in random order, round after round;
+ * then they all hold the same rows. Fresh databases that import every file written
+ * along the way, each in its own random order, end up with those rows too. */
+static void
+test_order_independence (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20100401);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) c = open_site (f, "c");
+  SaStore *sites[N_SITES] = { a, b, c };
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  SaImportReport report;
+
+  g_assert_true (sa_import_sample (a, &report, &error));
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      for (guint s = 0; s < N_SITES; s++)
+        for (guint e = 0; e < N_EDITS; e++)
+          random_edit (sites[s], rand);
+      exchange_all (f, sites, rand, files);
+    }
+  exchange_all (f, sites, rand, files);
+
+  expected = dump (a, TRUE);
+  for (guint s = 1; s < N_SITES; s++)
+    {
+      g_autofree char *other = dump (sites[s], TRUE);
+      g_assert_cmpstr (other, ==, expected);
+    }
+  g_assert_nonnull (strstr (expected, "[activity]\n"));
+
+  for (guint trial = 0; trial < 2; trial++)
+    {
+      g_autofree char *name = g_strdup_printf ("fresh%u", trial);
+      g_autoptr(SaStore) fresh = open_site (f, name);
+      g_autofree char *result = NULL;
+
+      shuffle (files, rand);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_auto(SaImportReport) ignored = { 0, };
+          g_assert_true (import_from (fresh, g_ptr_array_index (files, i), FALSE, &ignored, &error));
+          g_assert_no_error (error);
+        }
+      result = dump (fresh, TRUE);
+      g_assert_cmpstr (result, ==, expected);
+    }
+}
+
+/* ---- sync folder ------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint n_imported;
+  guint n_refused;
+} FolderCount;
+
+static void
+count_file (GFile                *file,
+            const SaImportReport *report,
+            const GError         *error,
+            gpointer              user_data)
+{
+  FolderCount *count = user_data;
+
+  if (report != NULL)
+    count->n_imported++;
+  else
+    count->n_refused++;
+}
+
+static void
+test_folder (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *shared = path_in (f, "shared");
+  g_autoptr(GFile) folder = g_file_new_for_path (shared);
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *junk = g_build_filename (shared, "junk.sasaeai", NULL);
+  FolderCount count = { 0, 0 };
+  SaStore *sites[] = { a, b, c };
+
+  g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
+  g_object_unref (add_activity (a, "2012-05-20", "サロンA"));
+  g_object_unref (add_activity (b, "2012-05-21", "サロンB"));
+  g_object_unref (add_activity (c, "2012-05-22", "サロンC"));
+  g_assert_true (g_file_set_contents (junk, "not a sync file", -1, NULL));
+
+  /* Two passes carry every site's records to every site. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < G_N_ELEMENTS (sites); s++)
+      {
+        g_assert_true (sa_sync_folder (sites[s], folder, count_file, &count, NULL, &error));
+        g_assert_no_error (error);
+      }
+  g_assert_cmpuint (count.n_refused, ==, 6);
+  g_assert_cmpuint (count.n_imported, ==, 0 + 1 + 2 + 2 + 2 + 2);
+  for (guint s = 0; s < G_N_ELEMENTS (sites); s++)
+    g_assert_cmpuint (count_activities (sites[s]), ==, 3);
+}
+
+/* ---- bad files -------------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *lines;  /* the decompressed lines of a good file, without their newlines */
+} Lines;
+
+static GBytes *
+gzip (const char *text,
+      gsize       length)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+
+  g_assert_true (g_output_stream_write_all (out, text, length, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static GPtrArray *
+read_lines (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GInputStream) raw = G_INPUT_STREAM (g_file_read (file, NULL, NULL));
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) in = g_converter_input_stream_new (raw, G_CONVERTER (decompressor));
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) split = NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (g_output_stream_splice (memory, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL), >, 0);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  split = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; split[i] != NULL && split[i][0] != '\0'; i++)
+    g_ptr_array_add (lines, g_strdup (split[i]));
+  return lines;
+}
+
+/* Joins @lines and, with @fix_trailer, gives the last line the right count and
+ * checksum, so that only the intended fault remains. */
+static GString *
+join_lines (GPtrArray *lines,
+            gboolean   fix_trailer)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < lines->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, i));
+  if (fix_trailer)
+    {
+      g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+      g_string_append_printf (text, "{\"trailer\":\"sasaeai-sync\",\"rows\":%u,\"sha256\":\"%s\"}\n",
+                              lines->len - 2, sum);
+    }
+  else
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (lines, lines->len - 1));
+  return text;
+}
+
+static guint
+find_line (GPtrArray  *lines,
+           const char *needle)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (strstr (g_ptr_array_index (lines, i), needle))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+replace_in_line (GPtrArray  *lines,
+                 guint       index,
+                 const char *from,
+                 const char *to)
+{
+  GString *line = g_string_new (g_ptr_array_index (lines, index));
+
+  g_assert_cmpuint (g_string_replace (line, from, to, 1), ==, 1);
+  g_free (g_ptr_array_index (lines, index));
+  lines->pdata[index] = g_string_free (line, FALSE);
+}
+
+/* A spoiler gets the good file's lines and text; it changes the text, or sets the
+ * bytes of the whole file. */
+typedef void (*Spoil) (GPtrArray *lines, GString **text, GBytes **bytes);
+
+/* Joins edited lines under a matching closing line, so only the intended fault is left. */
+static void
+rejoin (GPtrArray  *lines,
+        GString   **text,
+        gboolean    fix_trailer)
+{
+  g_string_free (*text, TRUE);
+  *text = join_lines (lines, fix_trailer);
+}
+
+typedef struct
+{
+  const char *name;
+  Spoil       spoil;
+  const char *message;   /* a part of the message the refusal must give */
+  gboolean    has_line;  /* whether the message names the line */
+  gsize       max_size;  /* 0: the real limit */
+} BadFile;
+
+#define ACTIVITY_LINE(lines) find_line (lines, "\"title\":\"ふれあいサロン\"")
+
+static void
+spoil_truncated (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_autoptr(GBytes) whole = gzip ((*text)->str, (*text)->len);
+  *bytes = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+}
+
+static void
+spoil_no_trailer (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_ptr_array_remove_index (lines, lines->len - 1);
+  rejoin (lines, text, FALSE);
+}
+
+static void
+spoil_not_gzip (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  *bytes = g_bytes_new ((*text)->str, (*text)->len);
+}
+
+static void
+spoil_empty (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  *bytes = g_bytes_new ("", 0);
+}
+
+static void
+spoil_format (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, 0, "\"format\":\"sasaeai-sync\"", "\"format\":\"other-sync\"");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_version (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, 0, "\"version\":1", "\"version\":2");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_checksum (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_string_replace (*text, "ふれあいサロン", "ふれあいサロソ", 1);
+}
+
+/* A row goes missing, but the closing line still counts it. */
+static void
+spoil_count (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_ptr_array_remove_index (lines, ACTIVITY_LINE (lines));
+  replace_in_line (lines, 0, "\"activity\":3", "\"activity\":2");
+  rejoin (lines, text, FALSE);
+}
+
+static void
+spoil_header_count (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, 0, "\"activity\":3", "\"activity\":4");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_utf8 (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "ふれあい", "\xff\xfe");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_json (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"deleted\":false,", "\"deleted\":false,,");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_type (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"participants\":0", "\"participants\":\"many\"");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_table (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"table\":\"activity\"", "\"table\":\"payments\"");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_field (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"place\":null", "\"price\":100");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_required (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"title\":\"ふれあいサロン\",", "");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_reference (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  guint org = find_line (lines, "\"table\":\"organization\"");
+  guint index = ACTIVITY_LINE (lines);
+  g_autofree char *id = g_strndup (strstr (g_ptr_array_index (lines, org), "\"id\":\"") + 6, 36);
+
+  /* The activity now points at an organization that is neither in the file nor in
+   * the database, since the organization's row is gone too. */
+  g_assert_nonnull (strstr (g_ptr_array_index (lines, index), id));
+  g_ptr_array_remove_index (lines, org);
+  replace_in_line (lines, 0, "\"organization\":1", "\"organization\":0");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_duplicate (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  guint index = ACTIVITY_LINE (lines);
+
+  g_ptr_array_insert (lines, (gint) index, g_strdup (g_ptr_array_index (lines, index)));
+  replace_in_line (lines, 0, "\"activity\":3", "\"activity\":4");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_date (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"date\":\"2012-05-20\"", "\"date\":\"2011-02-29\"");
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_future (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  guint index = ACTIVITY_LINE (lines);
+  const char *hlc = strstr (g_ptr_array_index (lines, index), "\"hlc\":\"") + 7;
+  g_autofree char *old = g_strndup (hlc, 13);
+  g_autofree char *future = g_strdup_printf ("%013" G_GINT64_FORMAT,
+                                             g_get_real_time () / 1000 + 2 * SA_HLC_MAX_SKEW_MS);
+
+  replace_in_line (lines, index, old, future);
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_long_line (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_autofree char *huge = g_strnfill (SA_SYNC_MAX_LINE + 10, 'x');
+  g_autofree char *notes = g_strdup_printf ("\"notes\":\"%s\"", huge);
+
+  replace_in_line (lines, ACTIVITY_LINE (lines), "\"notes\":null", notes);
+  rejoin (lines, text, TRUE);
+}
+
+static void
+spoil_after_trailer (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  g_string_append (*text, "{}\n");
+}
+
+static void
+spoil_nothing (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+}
+
+static const BadFile bad_files[] = {
+  { "truncated", spoil_truncated, "truncated: its compressed data ends too soon" },
+  { "no-trailer", spoil_no_trailer, "truncated: it ends after line" },
+  { "not-gzip", spoil_not_gzip, "not gzip-compressed" },
+  { "empty", spoil_empty, "The file is empty" },
+  { "format", spoil_format, "not a Sasaeai sync file: its format is “other-sync”" },
+  { "version", spoil_version, "newer version of Sasaeai (sync format 2)" },
+  { "checksum", spoil_checksum, "checksum does not match" },
+  { "row-count", spoil_count, "should hold 74 rows but holds 73" },
+  { "header-count", spoil_header_count, "counts 4 rows of table “activity”, but the file holds 3" },
+  { "utf8", spoil_utf8, "is not valid UTF-8 text", TRUE },
+  { "json", spoil_json, "Line ", TRUE },
+  { "type", spoil_type, "Field “participants” must be a whole number", TRUE },
+  { "table", spoil_table, "Unknown table “payments”", TRUE },
+  { "field", spoil_field, "Table “activity” has no field “price”", TRUE },
+  { "required", spoil_required, "Title is required", TRUE },
+  { "reference", spoil_reference, "there is no organization with id", TRUE },
+  { "duplicate", spoil_duplicate, "appears twice", TRUE },
+  { "date", spoil_date, "2011-02-29", TRUE },
+  { "future", spoil_future, "more than a day ahead", TRUE },
+  { "long-line", spoil_long_line, "is too long: more than 1.0", TRUE },
+  { "after-trailer", spoil_after_trailer, "more after the closing line", TRUE },
+  { "too-large", spoil_nothing, "too large: more than 4.1", FALSE, 4096 },
+};
+
+static void
+seed_bad_file_site (SaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
+  g_autoptr(SaRecord) a = NULL, b = NULL, c = NULL;
+  SaImportReport report;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  actors = sa_store_list (store, &sa_actor_table, NULL, NULL, &error);
+  sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 4)));
+  sa_record_set_text (org, SA_ORGANIZATION_NAME, "いずみ中央地域ケアプラザ");
+  g_assert_true (sa_store_insert (store, org, &error));
+  a = add_activity (store, "2012-05-20", "ふれあいサロン");
+  b = add_activity (store, "2012-06-01", "見守り");
+  c = add_activity (store, "2012-07-01", "体操");
+  edit (store, sa_record_get_id (a), SA_ACTIVITY_ORGANIZATION_ID, sa_record_get_id (org), 0);
+}
+
+static void
+test_bad_file (Fixture       *f,
+               gconstpointer  data)
+{
+  const BadFile *bad = data;
+  g_autoptr(SaStore) source = open_site (f, "source");
+  g_autoptr(SaStore) target = open_site (f, "target");
+  g_autofree char *good = path_in (f, "good.sasaeai");
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto(SaImportReport) report = { 0, };
+  GString *text;
+
+  seed_bad_file_site (source);
+  g_object_unref (add_activity (target, "2013-01-01", "既存の記録"));
+  export_to (source, good);
+  lines = read_lines (good);
+  text = join_lines (lines, TRUE);
+
+  bad->spoil (lines, &text, &bytes);
+  if (bytes == NULL)
+    bytes = gzip (text->str, text->len);
+  g_string_free (text, TRUE);
+
+  before = dump (target, FALSE);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  contents = sa_sync_file_read_stream (stream, bad->max_size ? bad->max_size : SA_SYNC_MAX_SIZE, NULL, &error);
+  if (contents != NULL)
+    g_assert_false (sa_sync_file_import (contents, target, FALSE, &report, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", bad->name, error->message);
+  g_assert_nonnull (strstr (error->message, bad->message));
+  if (bad->has_line)
+    g_assert_true (g_str_has_prefix (error->message, "Line "));
+  after = dump (target, FALSE);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The good file the bad ones are made from is itself accepted, so each bad one is
+ * refused for its own fault and not for something they share. */
+static void
+test_good_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SaStore) source = open_site (f, "source");
+  g_autoptr(SaStore) target = open_site (f, "target");
+  g_autofree char *good = path_in (f, "good.sasaeai");
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SaImportReport) report = { 0, };
+  GString *text;
+
+  seed_bad_file_site (source);
+  export_to (source, good);
+  lines = read_lines (good);
+  text = join_lines (lines, TRUE);
+  bytes = gzip (text->str, text->len);
+  g_string_free (text, TRUE);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  contents = sa_sync_file_read_stream (stream, SA_SYNC_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_sync_file_import (contents, target, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 74);
+  g_assert_cmpstr (sa_sync_file_get_site_name (contents), ==, "source");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/sync/round-trip", test_round_trip);
+  ADD ("/sync/merge/different-fields", test_different_fields);
+  ADD ("/sync/merge/same-field", test_same_field);
+  ADD ("/sync/merge/no-false-conflicts", test_no_false_conflicts);
+  ADD ("/sync/idempotent", test_idempotent);
+  ADD ("/sync/dry-run", test_dry_run);
+  ADD ("/sync/tombstones", test_tombstones);
+  ADD ("/sync/clock-advances", test_clock_advances);
+  ADD ("/sync/export-atomic", test_export_atomic);
+  ADD ("/sync/read-async", test_read_async);
+  ADD ("/sync/order-independence", test_order_independence);
+  ADD ("/sync/folder", test_folder);
+  ADD ("/sync/bad-file/good", test_good_file);
+#undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sync/bad-file/%s", bad_files[i].name);
+      g_test_add (path, Fixture, &bad_files[i], fixture_setup, test_bad_file, fixture_teardown);
+    }
+
+  return g_test_run ();
+}

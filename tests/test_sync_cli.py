@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""sasaeai-cli: sync files, sync folders, CSV and iCalendar, and the bad files refused."""
+import gzip
+import json
+import os
+import sqlite3
+import subprocess
+import tempfile
+import time
+import unittest
+
+CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
+
+
+class SyncCliTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.a = self.path("a.db")
+        self.b = self.path("b.db")
+        for db, name in ((self.a, "いずみ中央"), (self.b, "区役所")):
+            self.cli(db, "site", "--name", name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def run_cli(self, db, *args):
+        return subprocess.run([CLI, "--db", db, *args], capture_output=True, text=True)
+
+    def cli(self, db, *args):
+        result = self.run_cli(db, *args)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def dump(self, db):
+        with sqlite3.connect(db) as connection:
+            return list(connection.iterdump())
+
+    def refused(self, status, db, *args):
+        """Runs a command that must fail with @status, leaving the database as it was."""
+        before = self.dump(db)
+        result = self.run_cli(db, *args)
+        self.assertEqual(result.returncode, status, f"{args}: {result.stderr}")
+        self.assertTrue(result.stderr.startswith("sasaeai-cli: "), result.stderr)
+        self.assertEqual(self.dump(db), before, f"{args} changed the database")
+        return result.stderr
+
+    def add(self, db, title, *args):
+        return self.cli(db, "activity", "add", "--date", "2012-05-20", "--title", title, *args).strip()
+
+    def activities(self, db):
+        return {a["id"]: a for a in json.loads(self.cli(db, "activity", "list", "--json"))}
+
+    def exchange(self, source, target, *args):
+        file = self.path("exchange.sasaeai")
+        self.cli(source, "export-sync", file)
+        return json.loads(self.cli(target, "import-sync", file, "--json", *args))
+
+    def test_export_import(self):
+        id = self.add(self.a, "ふれあいサロン", "--participants", "25")
+        report = self.exchange(self.a, self.b)
+        self.assertEqual(report["site"]["name"], "いずみ中央")
+        self.assertGreater(report["added"], 0)
+        self.assertEqual((report["updated"], report["deleted"], report["conflicts"]), (0, 0, []))
+        self.assertEqual(self.activities(self.b)[id]["participants"], 25)
+        again = self.exchange(self.a, self.b)
+        self.assertEqual(again["added"] + again["updated"] + again["deleted"], 0)
+        self.assertEqual(again["unchanged"], report["added"] + report["unchanged"])
+
+    def test_conflict_and_dry_run(self):
+        id = self.add(self.a, "サロン")
+        self.exchange(self.a, self.b)
+        self.cli(self.a, "activity", "edit", id, "--title", "サロンA", "--participants", "3")
+        time.sleep(0.01)
+        self.cli(self.b, "activity", "edit", id, "--title", "サロンB", "--notes", "雨天")
+        file = self.path("b.sasaeai")
+        self.cli(self.b, "export-sync", file)
+
+        before = self.dump(self.a)
+        dry = json.loads(self.cli(self.a, "import-sync", file, "--dry-run", "--json"))
+        self.assertTrue(dry["dry_run"])
+        self.assertEqual(self.dump(self.a), before)
+
+        report = json.loads(self.cli(self.a, "import-sync", file, "--json"))
+        del dry["dry_run"], report["dry_run"]
+        self.assertEqual(dry, report)
+        self.assertEqual(report["updated"], 1)
+        (conflict,) = report["conflicts"]
+        self.assertEqual((conflict["table"], conflict["id"], conflict["field"]), ("activity", id, "title"))
+        self.assertEqual((conflict["local"]["value"], conflict["incoming"]["value"]), ("サロンA", "サロンB"))
+        self.assertEqual(conflict["incoming"]["site_name"], "区役所")
+        self.assertGreater(conflict["incoming"]["clock"], conflict["local"]["clock"])
+        self.assertEqual(conflict["kept"], "incoming")
+        merged = self.activities(self.a)[id]
+        self.assertEqual((merged["title"], merged["participants"], merged["notes"]), ("サロンB", 3, "雨天"))
+
+        text = self.cli(self.a, "import-sync", file)
+        self.assertIn("unchanged", text)
+
+    def test_sync_folder(self):
+        folder = self.path("shared")
+        os.mkdir(folder)
+        c = self.path("c.db")
+        ids = [self.add(db, title) for db, title in ((self.a, "A"), (self.b, "B"), (c, "C"))]
+        with open(os.path.join(folder, "broken.sasaeai"), "wb") as file:
+            file.write(b"not gzip")
+        for _ in range(2):
+            for db in (self.a, self.b, c):
+                result = self.run_cli(db, "sync-folder", folder)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIn("sasaeai-cli: broken.sasaeai: ", result.stderr)
+        for db in (self.a, self.b, c):
+            self.assertEqual(set(self.activities(db)), set(ids))
+            site = self.cli(db, "site").split("\t")[0]
+            self.assertTrue(os.path.exists(os.path.join(folder, site + ".sasaeai")))
+        os.remove(os.path.join(folder, "broken.sasaeai"))
+        report = json.loads(self.cli(self.a, "sync-folder", folder, "--json"))
+        self.assertEqual(len(report["files"]), 2)
+        self.assertTrue(all(f["added"] == 0 and f["conflicts"] == [] for f in report["files"]))
+
+    def test_bad_files(self):
+        self.add(self.a, "サロン")
+        good = self.path("good.sasaeai")
+        self.cli(self.a, "export-sync", good)
+        with open(good, "rb") as file:
+            data = file.read()
+        lines = gzip.decompress(data).decode().splitlines(keepends=True)
+
+        def write(name, content):
+            path = self.path(name)
+            with open(path, "wb") as file:
+                file.write(content)
+            return path
+
+        cases = {
+            "truncated": (data[: len(data) // 2], "truncated"),
+            "plain": (b"".join(line.encode() for line in lines), "not gzip-compressed"),
+            "altered": (gzip.compress("".join(lines).replace("サロン", "サロソ").encode()), "checksum"),
+            "version": (gzip.compress("".join(lines).replace('"version":1', '"version":9', 1).encode()),
+                        "newer version"),
+        }
+        for name, (content, message) in cases.items():
+            path = write(name + ".sasaeai", content)
+            stderr = self.refused(1, self.b, "import-sync", path)
+            self.assertIn(path + ": ", stderr)
+            self.assertIn(message, stderr)
+            self.assertEqual(len(stderr.strip().splitlines()), 1, stderr)
+        self.refused(1, self.b, "import-sync", self.path("missing.sasaeai"))
+
+    def test_usage(self):
+        self.refused(2, self.a, "export-sync")
+        self.refused(2, self.a, "import-sync", "x", "y")
+        self.refused(2, self.a, "import-sync", "x", "--colour")
+        self.refused(2, self.a, "sync-folder")
+        self.refused(2, self.a, "export-csv", "x.csv", "--fy")
+        self.refused(1, self.a, "export-csv", self.path("x.csv"), "--fy", "H99")
+        for command in ("export-sync", "import-sync", "sync-folder", "export-csv", "import-csv", "export-ics"):
+            result = self.run_cli(self.a, command, "--help")
+            self.assertEqual(result.returncode, 0, command)
+            self.assertIn("Usage", result.stdout)
+
+    def test_csv(self):
+        self.cli(self.a, "org", "add", "いずみ中央地域ケアプラザ", "--actor", "ケアプラザ")
+        self.cli(self.b, "org", "add", "いずみ中央地域ケアプラザ", "--actor", "ケアプラザ")
+        id = self.add(self.a, "=1+1", "--org", "いずみ中央地域ケアプラザ", "--notes", "一行目\n二行目, 三")
+        self.add(self.a, "翌年度", "--date", "2013-04-01")
+        csv = self.path("a.csv")
+        self.cli(self.a, "export-csv", csv, "--fy", "平成24年度")
+        with open(csv, "rb") as file:
+            data = file.read()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbfID,Date,"))
+        self.assertIn(f"{id},2012-05-20,,'=1+1,".encode(), data)
+        self.assertIn("\"一行目\n二行目, 三\"\r\n".encode(), data)
+        self.assertNotIn("翌年度".encode(), data)
+
+        self.assertIn("Added 1, updated 0, unchanged 0", self.cli(self.b, "import-csv", csv))
+        self.assertEqual(self.activities(self.b)[id]["title"], "=1+1")
+        self.assertEqual(self.activities(self.b)[id]["organization"], "いずみ中央地域ケアプラザ")
+
+        bad = self.path("bad.csv")
+        with open(bad, "w", encoding="utf-8") as file:
+            file.write("日付,タイトル,参加者数\n2012-05-20,良い行,1\n2012-13-01,月が13,1\n2012-05-21,数,多い\n")
+        stderr = self.refused(1, self.b, "import-csv", bad)
+        lines = stderr.strip().splitlines()
+        self.assertEqual(lines[0], f"sasaeai-cli: {bad}: 2 lines are wrong; nothing was imported:")
+        self.assertTrue(lines[1].startswith("Line 3: "), lines)
+        self.assertTrue(lines[2].startswith("Line 4: "), lines)
+
+    def test_ics(self):
+        self.add(self.a, "見守り, 声かけ", "--time", "09:30")
+        ics = self.path("a.ics")
+        self.cli(self.a, "export-ics", ics, "--fy", "2012")
+        with open(ics, "rb") as file:
+            data = file.read().decode()
+        self.assertTrue(data.startswith("BEGIN:VCALENDAR\r\n"))
+        self.assertTrue(data.endswith("END:VCALENDAR\r\n"))
+        self.assertIn("DTSTART;TZID=Asia/Tokyo:20120520T093000\r\n", data)
+        self.assertIn("SUMMARY:見守り\\, 声かけ\r\n", data)
+        self.assertNotIn("\n", data.replace("\r\n", ""))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
