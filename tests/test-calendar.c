@@ -404,7 +404,7 @@ test_keyboard_selection (Fixture       *fixture,
   GtkWidget *grid = GTK_WIDGET (fixture->grid);
   GDate today, selected;
 
-  add_activity (fixture, "2012-06-01", "10:00", "ふれあいサロン", 20, NULL);
+  g_free (add_activity (fixture, "2012-06-01", "10:00", "ふれあいサロン", 20, NULL));
   go_to (fixture, "2012-05-31");
   gtk_widget_grab_focus (grid);
 
@@ -471,12 +471,12 @@ test_cells (Fixture       *fixture,
   assert_cell (fixture, "2015-09-23", "23\n秋分の日");
 
   /* Up to three records by time, then how many more. */
-  add_activity (fixture, "2015-09-10", "13:00", "健康体操教室", 12, NULL);
-  add_activity (fixture, "2015-09-10", "09:30", "見守り訪問", 3, NULL);
-  add_activity (fixture, "2015-09-10", "10:00", "ふれあいサロン", 25, NULL);
-  add_activity (fixture, "2015-09-10", "18:00", "地域ケア会議", 8, NULL);
-  add_activity (fixture, "2015-09-10", "19:00", "防災訓練", 40, NULL);
-  add_activity (fixture, "2015-09-23", "10:00", "敬老会", 60, NULL);
+  g_free (add_activity (fixture, "2015-09-10", "13:00", "健康体操教室", 12, NULL));
+  g_free (add_activity (fixture, "2015-09-10", "09:30", "見守り訪問", 3, NULL));
+  g_free (add_activity (fixture, "2015-09-10", "10:00", "ふれあいサロン", 25, NULL));
+  g_free (add_activity (fixture, "2015-09-10", "18:00", "地域ケア会議", 8, NULL));
+  g_free (add_activity (fixture, "2015-09-10", "19:00", "防災訓練", 40, NULL));
+  g_free (add_activity (fixture, "2015-09-23", "10:00", "敬老会", 60, NULL));
   flush ();
   assert_cell (fixture, "2015-09-10", "10\n見守り訪問\nふれあいサロン\n健康体操教室\n+2");
   assert_cell (fixture, "2015-09-23", "23\n秋分の日\n敬老会");
@@ -496,11 +496,11 @@ test_day_list_and_summary (Fixture       *fixture,
 {
   g_autofree char *org = add_organization (fixture, "中川地域ケアプラザ");
 
-  add_activity (fixture, "2012-03-31", "10:00", "前年度の会", 100, NULL);
-  add_activity (fixture, "2012-04-10", "10:00", "子育てサロン", 10, NULL);
-  add_activity (fixture, "2012-05-20", "10:00", "ふれあいサロン", 25, org);
-  add_activity (fixture, "2012-05-21", "14:00", "見守り訪問", 5, NULL);
-  add_activity (fixture, "2012-06-01", "10:00", "防災訓練", 7, NULL);
+  g_free (add_activity (fixture, "2012-03-31", "10:00", "前年度の会", 100, NULL));
+  g_free (add_activity (fixture, "2012-04-10", "10:00", "子育てサロン", 10, NULL));
+  g_free (add_activity (fixture, "2012-05-20", "10:00", "ふれあいサロン", 25, org));
+  g_free (add_activity (fixture, "2012-05-21", "14:00", "見守り訪問", 5, NULL));
+  g_free (add_activity (fixture, "2012-06-01", "10:00", "防災訓練", 7, NULL));
   go_to (fixture, "2012-05-20");
 
   g_assert_true (page_shows (fixture, "Sunday, May 20\n"));
@@ -514,7 +514,7 @@ test_day_list_and_summary (Fixture       *fixture,
   g_assert_true (page_shows (fixture, "Thursday, May 3\n憲法記念日\nNo activities on this day\n"));
 
   /* The totals follow the database. */
-  add_activity (fixture, "2012-05-31", "10:00", "地域ケア会議", 1, NULL);
+  g_free (add_activity (fixture, "2012-05-31", "10:00", "地域ケア会議", 1, NULL));
   flush ();
   g_assert_true (page_shows (fixture, "May 2012\n3 activities · 31 participants\n"));
   g_assert_true (page_shows (fixture, "FY2012 to the end of May\n4 activities · 41 participants\n"));
@@ -528,8 +528,8 @@ test_filter (Fixture       *fixture,
   g_autofree char *odoriba = add_organization (fixture, "踊場地域ケアプラザ");
   GtkWidget *drop;
 
-  add_activity (fixture, "2012-05-20", "10:00", "ふれあいサロン", 25, nakagawa);
-  add_activity (fixture, "2012-05-20", "13:00", "健康体操教室", 10, odoriba);
+  g_free (add_activity (fixture, "2012-05-20", "10:00", "ふれあいサロン", 25, nakagawa));
+  g_free (add_activity (fixture, "2012-05-20", "13:00", "健康体操教室", 10, odoriba));
   flush ();
   go_to (fixture, "2012-05-20");
   assert_cell (fixture, "2012-05-20", "20\nふれあいサロン\n健康体操教室");
@@ -741,7 +741,7 @@ static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
-  add_activity (fixture, "2019-05-03", "10:00", "ふれあいサロン", 25, NULL);
+  g_free (add_activity (fixture, "2019-05-03", "10:00", "ふれあいサロン", 25, NULL));
   go_to (fixture, "2019-05-03");
 
   gtk_test_accessible_assert_role (fixture->grid, GTK_ACCESSIBLE_ROLE_GRID);

@@ -408,6 +408,16 @@ loose_error (const char  *text,
 }
 
 static void
+assert_loose_error (const char  *text,
+                    const GDate *reference,
+                    const char  *expected)
+{
+  g_autofree char *message = loose_error (text, reference);
+
+  g_assert_cmpstr (message, ==, expected);
+}
+
+static void
 test_loose (void)
 {
   GDate reference;
@@ -477,17 +487,17 @@ test_loose_rejects (void)
     }
 
   /* Dates that do not exist say so; 2011 is not a leap year. */
-  g_assert_cmpstr (loose_error ("2/29", &reference), ==, "“2/29” is not a date that exists");
-  g_assert_cmpstr (loose_error ("2011-02-29", &reference), ==, "“2011-02-29” is not a date that exists");
-  g_assert_cmpstr (loose_error ("2012/13/1", &reference), ==, "“2012/13/1” is not a date that exists");
-  g_assert_cmpstr (loose_error ("4/31", &reference), ==, "“4/31” is not a date that exists");
-  g_assert_cmpstr (loose_error ("0/1", &reference), ==, "“0/1” is not a date that exists");
-  g_assert_cmpstr (loose_error ("20121301", &reference), ==, "“20121301” is not a date that exists");
-  g_assert_cmpstr (loose_error ("H0.5.1", &reference), ==, "“H0.5.1” is not a date that exists");
-  g_assert_cmpstr (loose_error ("平成32年1月1日", &reference), ==, "“平成32年1月1日” is not a date that exists");
-  g_assert_cmpstr (loose_error ("H31.5.1", &reference), ==, "“H31.5.1” is not a day of the 平成 era");
-  g_assert_cmpstr (loose_error ("H1.1.7", &reference), ==, "“H1.1.7” is not a day of the 平成 era");
-  g_assert_cmpstr (loose_error ("1867/12/31", &reference), ==, "“1867/12/31” is outside the years 1868 to 9999");
+  assert_loose_error ("2/29", &reference, "“2/29” is not a date that exists");
+  assert_loose_error ("2011-02-29", &reference, "“2011-02-29” is not a date that exists");
+  assert_loose_error ("2012/13/1", &reference, "“2012/13/1” is not a date that exists");
+  assert_loose_error ("4/31", &reference, "“4/31” is not a date that exists");
+  assert_loose_error ("0/1", &reference, "“0/1” is not a date that exists");
+  assert_loose_error ("20121301", &reference, "“20121301” is not a date that exists");
+  assert_loose_error ("H0.5.1", &reference, "“H0.5.1” is not a date that exists");
+  assert_loose_error ("平成32年1月1日", &reference, "“平成32年1月1日” is not a date that exists");
+  assert_loose_error ("H31.5.1", &reference, "“H31.5.1” is not a day of the 平成 era");
+  assert_loose_error ("H1.1.7", &reference, "“H1.1.7” is not a day of the 平成 era");
+  assert_loose_error ("1867/12/31", &reference, "“1867/12/31” is outside the years 1868 to 9999");
 }
 
 int

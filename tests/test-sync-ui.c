@@ -658,7 +658,10 @@ test_preferences_folder (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (clear));
 
   sa_test_click (window, "Use no sync folder");
-  g_assert_cmpstr (g_settings_get_string (settings, "sync-folder"), ==, "");
+  {
+    g_autofree char *cleared = g_settings_get_string (settings, "sync-folder");
+    g_assert_cmpstr (cleared, ==, "");
+  }
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None chosen");
 }
 
