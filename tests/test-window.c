@@ -23,6 +23,7 @@ test_window_shows_sample_plan (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SaStore) store = sa_store_open (path, &error);
   g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   SaImportReport report;
   GtkWidget *window, *view;
 
@@ -57,11 +58,39 @@ test_window_shows_sample_plan (void)
   g_assert_nonnull (strstr (text, "誰でも参加できる場・機会をつくる。"));
   g_assert_nonnull (strstr (text, "いつでも気軽に集える居場所や活動拠点をつくる。"));
   g_assert_nonnull (strstr (text, "交流の居場所の立ち上げを支援する。"));
-  g_assert_nonnull (strstr (text, "Target: 6か所 · H22–H27 実施"));
+  g_assert_nonnull (strstr (text, "Target: 6か所 · FY2010–FY2015 実施"));
   g_assert_null (strstr (text, "高齢者・こどものサロン"));
+  g_clear_pointer (&text, g_free);
+
+  /* Years follow the year-format preference. */
+  g_settings_set_string (settings, "year-format", "era");
+  sa_test_wait ();
+  text = sa_test_collect_text (window);
+  g_assert_nonnull (strstr (text, "Target: 6か所 · 平成22年度–平成27年度 実施"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
+}
+
+/* The shortcuts window GtkApplication loads for Ctrl+? builds, and lists our keys. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/sasaeai/Sasaeai/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  gboolean found = FALSE;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+        g_object_get (l->data, "action-name", &action, NULL);
+        found |= g_strcmp0 (action, "win.new-activity") == 0;
+      }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
 int
@@ -70,5 +99,6 @@ main (int    argc,
 {
   sa_test_gui_init (&argc, &argv);
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
+  g_test_add_func ("/window/help-overlay", test_help_overlay);
   return g_test_run ();
 }

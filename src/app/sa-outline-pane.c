@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-actor.h"
+#include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
 #include "sa-district.h"
@@ -55,6 +56,7 @@ struct _SaOutlinePane
 
   SaUndoStack  *undo_stack;
   SaStore      *store;
+  GSettings    *settings;
   SaRecord     *item;
 
   GtkWidget    *scroller;
@@ -179,11 +181,22 @@ record_text (SaRecord *record)
   return "";
 }
 
+/* Fiscal years as every view writes them, by the year-format preference. */
 static char *
-phase_text (SaRecord *phase)
+year_text (SaOutlinePane *self,
+           gint64         fy)
 {
-  g_autofree char *from = sa_fiscal_year_label (sa_record_get_int (phase, SA_SCHEDULE_PHASE_START_FY), SA_YEAR_FORMAT_ERA_LETTER);
-  g_autofree char *to = sa_fiscal_year_label (sa_record_get_int (phase, SA_SCHEDULE_PHASE_END_FY), SA_YEAR_FORMAT_ERA_LETTER);
+  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
+
+  return sa_calendar_text_fiscal_year ((int) fy, sa_calendar_text_style_for (format));
+}
+
+static char *
+phase_text (SaOutlinePane *self,
+            SaRecord      *phase)
+{
+  g_autofree char *from = year_text (self, sa_record_get_int (phase, SA_SCHEDULE_PHASE_START_FY));
+  g_autofree char *to = year_text (self, sa_record_get_int (phase, SA_SCHEDULE_PHASE_END_FY));
 
   return g_strdup_printf ("%s–%s %s", from, to, sa_record_get_text (phase, SA_SCHEDULE_PHASE_LABEL));
 }
@@ -198,7 +211,7 @@ schedule_text (SaOutlinePane *self,
 
   for (guint i = 0; phases != NULL && i < phases->len; i++)
     {
-      g_autofree char *phase = phase_text (g_ptr_array_index (phases, i));
+      g_autofree char *phase = phase_text (self, g_ptr_array_index (phases, i));
       g_string_append_printf (text, "%s%s", i ? ", " : "", phase);
     }
   return g_string_free (text, FALSE);
@@ -453,7 +466,7 @@ add_phase_rows (SaOutlinePane *self,
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *text = phase_text (g_ptr_array_index (rows, i));
+      g_autofree char *text = phase_text (self, g_ptr_array_index (rows, i));
 
       set_row_text (row, text, NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_buttons (self, phases, g_ptr_array_index (rows, i)));
@@ -543,8 +556,8 @@ show_plan (SaOutlinePane *self,
            SaRecord      *plan)
 {
   const char *id = sa_record_get_id (plan);
-  g_autofree char *first = sa_fiscal_year_label (sa_record_get_int (plan, SA_PLAN_FIRST_FY), SA_YEAR_FORMAT_ERA);
-  g_autofree char *last = sa_fiscal_year_label (sa_record_get_int (plan, SA_PLAN_LAST_FY), SA_YEAR_FORMAT_ERA);
+  g_autofree char *first = year_text (self, sa_record_get_int (plan, SA_PLAN_FIRST_FY));
+  g_autofree char *last = year_text (self, sa_record_get_int (plan, SA_PLAN_LAST_FY));
   g_autofree char *years = g_strdup_printf ("%s · %s–%s", sa_record_get_text (plan, SA_PLAN_AREA) ?: "", first, last);
   GtkWidget *info = gtk_label_new (years);
 
@@ -712,6 +725,7 @@ sa_outline_pane_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sa_outline_pane_parent_class)->dispose (object);
 }
@@ -743,6 +757,8 @@ static void
 sa_outline_pane_init (SaOutlinePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }
 
 SaOutlinePane *
