@@ -438,20 +438,6 @@ on_commitment_search_changed (SaActivityForm *self)
 }
 
 static GHashTable *
-names_by_id (SaStore       *store,
-             const SaTable *table,
-             guint          name_column)
-{
-  g_autoptr(GPtrArray) records = sa_store_list (store, table, NULL, NULL, NULL);
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    g_hash_table_insert (names, g_strdup (sa_record_get_id (g_ptr_array_index (records, i))),
-                         g_strdup (sa_record_get_text (g_ptr_array_index (records, i), name_column)));
-  return names;
-}
-
-static GHashTable *
 goal_headings (SaStore *store)
 {
   g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, NULL, NULL, NULL);
@@ -472,7 +458,8 @@ static void
 load_commitments (SaActivityForm *self)
 {
   g_autoptr(GPtrArray) commitments = sa_store_list_plan_commitments (self->store, NULL);
-  g_autoptr(GHashTable) actor_names = names_by_id (self->store, &sa_actor_table, SA_ACTOR_NAME);
+  g_autoptr(GHashTable) actor_names = sa_store_dup_names (self->store, &sa_actor_table, SA_ACTOR_NAME, NULL)
+                                      ?: g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) headings = goal_headings (self->store);
 
   for (guint i = 0; commitments != NULL && i < commitments->len; i++)

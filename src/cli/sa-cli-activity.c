@@ -267,20 +267,6 @@ activity_undelete (SaCli  *cli,
 
 /* ---- list ----------------------------------------------------------------------- */
 
-static GHashTable *
-names_by_id (SaStore        *store,
-             const SaTable  *table,
-             guint           column)
-{
-  g_autoptr(GPtrArray) rows = sa_store_list (store, table, NULL, NULL, NULL);
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    g_hash_table_insert (names, g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
-                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), column)));
-  return names;
-}
-
 static void
 add_member (JsonBuilder *builder,
             const char  *name,
@@ -348,11 +334,15 @@ print_activities (SaStore    *store,
                   GPtrArray  *activities,
                   gboolean    json)
 {
-  g_autoptr(GHashTable) orgs = names_by_id (store, &sa_organization_table, SA_ORGANIZATION_NAME);
-  g_autoptr(GHashTable) districts = names_by_id (store, &sa_district_table, SA_DISTRICT_NAME);
+  g_autoptr(GHashTable) orgs = NULL;
+  g_autoptr(GHashTable) districts = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
+
+  if (!(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, &error)) ||
+      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, &error)))
+    return sa_cli_fail (error);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < activities->len; i++)

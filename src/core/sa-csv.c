@@ -995,24 +995,6 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
-static GHashTable *
-names_by_id (SaStore        *store,
-             const SaTable  *table,
-             guint           column,
-             GError        **error)
-{
-  g_autoptr(GPtrArray) rows = sa_store_list (store, table, NULL, NULL, error);
-  GHashTable *names;
-
-  if (rows == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < rows->len; i++)
-    g_hash_table_insert (names, g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
-                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), column)));
-  return names;
-}
-
 static char *
 format_int (SaRecord *record,
             guint     column)
@@ -1078,8 +1060,8 @@ build_csv (SaStore     *store,
   const char *header[SA_CSV_N_COLUMNS];
 
   if (!(activities = sa_store_list_activities (store, from, to, error)) ||
-      !(orgs = names_by_id (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
-      !(districts = names_by_id (store, &sa_district_table, SA_DISTRICT_NAME, error)))
+      !(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
+      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
     return NULL;
 
   for (guint i = 0; i < SA_CSV_N_COLUMNS; i++)

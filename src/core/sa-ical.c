@@ -225,24 +225,6 @@ append_event (GString    *out,
   sa_ical_append_line (out, "END:VEVENT");
 }
 
-static GHashTable *
-names_by_id (SaStore        *store,
-             const SaTable  *table,
-             guint           column,
-             GError        **error)
-{
-  g_autoptr(GPtrArray) rows = sa_store_list (store, table, NULL, NULL, error);
-  GHashTable *names;
-
-  if (rows == NULL)
-    return NULL;
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < rows->len; i++)
-    g_hash_table_insert (names, g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
-                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), column)));
-  return names;
-}
-
 /**
  * sa_ical_build_activities:
  * @store: a store
@@ -268,8 +250,8 @@ sa_ical_build_activities (SaStore     *store,
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
   if (!(activities = sa_store_list_activities (store, from, to, error)) ||
-      !(orgs = names_by_id (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
-      !(districts = names_by_id (store, &sa_district_table, SA_DISTRICT_NAME, error)))
+      !(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
+      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
     return NULL;
 
   out = g_string_new (NULL);

@@ -205,21 +205,6 @@ add_plan (Outline  *outline,
   json_builder_end_object (outline->builder);
 }
 
-static GHashTable *
-actor_names (GPtrArray *actors)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; actors != NULL && i < actors->len; i++)
-    {
-      SaRecord *actor = g_ptr_array_index (actors, i);
-
-      g_hash_table_insert (names, g_strdup (sa_record_get_id (actor)),
-                           g_strdup (sa_record_get_text (actor, SA_ACTOR_NAME)));
-    }
-  return names;
-}
-
 /**
  * sa_outline_to_json:
  * @store: a store
@@ -235,7 +220,6 @@ sa_outline_to_json (SaStore  *store,
                     GError  **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) names = NULL;
   Outline outline = { store, builder, NULL, NULL };
@@ -244,11 +228,11 @@ sa_outline_to_json (SaStore  *store,
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
   if (!(plans = sa_store_list (store, &sa_plan_table, NULL, NULL, error)) ||
-      !(actors = sa_store_list (store, &sa_actor_table, NULL, NULL, error)))
+      !(names = sa_store_dup_names (store, &sa_actor_table, SA_ACTOR_NAME, error)))
     return NULL;
 
   plan = plans->len > 0 ? g_ptr_array_index (plans, 0) : NULL;
-  outline.actor_names = names = actor_names (actors);
+  outline.actor_names = names;
 
   json_builder_begin_object (builder);
   add_plan (&outline, plan);

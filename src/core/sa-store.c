@@ -902,6 +902,36 @@ sa_store_list (SaStore        *self,
 }
 
 /**
+ * sa_store_dup_names:
+ * @self: a store
+ * @table: the table
+ * @column: a text column, such as the name
+ * @error: return location for an error
+ *
+ * Maps each row that is not deleted to its @column, so a list can show names for ids
+ * without a query per row.
+ *
+ * Returns: (transfer full) (nullable): id → text; %NULL on an error
+ */
+GHashTable *
+sa_store_dup_names (SaStore        *self,
+                    const SaTable  *table,
+                    guint           column,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) rows = sa_store_list (self, table, NULL, NULL, error);
+  GHashTable *names;
+
+  if (rows == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (names, g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
+                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), column)));
+  return names;
+}
+
+/**
  * sa_store_exists:
  * @self: a store
  * @table: the table

@@ -105,6 +105,10 @@ char       *sa_store_lookup_id         (SaStore        *self,
                                         const char     *column,
                                         const char     *text,
                                         GError        **error);
+GHashTable *sa_store_dup_names          (SaStore        *self,
+                                        const SaTable  *table,
+                                        guint           column,
+                                        GError        **error);
 gboolean    sa_store_exists            (SaStore        *self,
                                         const SaTable  *table,
                                         const char     *id,
