@@ -129,6 +129,20 @@ class CliTest(unittest.TestCase):
             self.assertIn("Usage", result.stdout, command)
         self.assertRegex(self.cli("--version"), r"^sasaeai-cli \d+\.\d+\.\d+")
 
+    def test_year_format_preference(self):
+        """The text outline writes years as the window's year-format preference says."""
+        config = os.path.join(self.tmp.name, "config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        env = {**os.environ, "XDG_CONFIG_HOME": config, "GSETTINGS_BACKEND": "keyfile", "LANGUAGE": "C"}
+        run = lambda: subprocess.run([CLI, "--db", self.db, "outline"], env=env, check=True,
+                                     capture_output=True, text=True).stdout
+        self.assertIn("FY2010–FY2015 実施", run())
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+            f.write("[io/github/sasaeai/Sasaeai]\nyear-format='era'\n")
+        out = run()
+        self.assertIn("H22–H27 実施", out)
+        self.assertIn("平成22年度–平成27年度", out)
+
     def test_holidays(self):
         holidays = json.loads(self.cli("holidays", "2019", "--json"))
         self.assertIn({"date": "2019-05-01", "name": "天皇の即位の日"}, holidays)

@@ -103,9 +103,9 @@ print_phases (JsonArray *phases)
     {
       JsonObject *phase = json_array_get_object_element (phases, i);
       g_autofree char *from = sa_fiscal_year_label (json_object_get_int_member (phase, "start_fy"),
-                                                    SA_YEAR_FORMAT_ERA_LETTER);
+                                                    sa_cli_year_format (TRUE));
       g_autofree char *to = sa_fiscal_year_label (json_object_get_int_member (phase, "end_fy"),
-                                                  SA_YEAR_FORMAT_ERA_LETTER);
+                                                  sa_cli_year_format (TRUE));
 
       printf (" %s–%s %s", from, to, member (phase, "label"));
     }
@@ -161,8 +161,8 @@ print_outline (JsonObject *outline)
     }
 
   plan = json_node_get_object (plan_node);
-  first = sa_fiscal_year_label (json_object_get_int_member (plan, "first_fy"), SA_YEAR_FORMAT_ERA);
-  last = sa_fiscal_year_label (json_object_get_int_member (plan, "last_fy"), SA_YEAR_FORMAT_ERA);
+  first = sa_fiscal_year_label (json_object_get_int_member (plan, "first_fy"), sa_cli_year_format (FALSE));
+  last = sa_fiscal_year_label (json_object_get_int_member (plan, "last_fy"), sa_cli_year_format (FALSE));
   printf ("%s (%s, %s–%s)\n", member (plan, "title"),
           member (plan, "area") ? member (plan, "area") : "", first, last);
 

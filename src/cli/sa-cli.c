@@ -122,6 +122,34 @@ sa_cli_open (SaCli   *cli,
   return g_steal_pointer (&store);
 }
 
+/**
+ * sa_cli_year_format:
+ * @compact: whether the short form is wanted (H22, FY2010) rather than the long one
+ *
+ * Years as the window writes them: by the year-format preference when the settings
+ * schema is installed, otherwise, as with "auto", eras when the language is Japanese.
+ */
+SaYearFormat
+sa_cli_year_format (gboolean compact)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autofree char *format = NULL;
+  gboolean japanese = g_str_has_prefix (g_get_language_names ()[0], "ja");
+  gboolean era;
+
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      format = g_settings_get_string (settings, "year-format");
+    }
+  era = g_strcmp0 (format, "era") == 0 || (g_strcmp0 (format, "western") != 0 && japanese);
+
+  if (era)
+    return compact ? SA_YEAR_FORMAT_ERA_LETTER : SA_YEAR_FORMAT_ERA;
+  return japanese && !compact ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+}
+
 void
 sa_cli_print_json (JsonNode *node)
 {

@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sa-date.h"
 #include "sa-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ GOptionContext *sa_cli_context (const char     *command,
 SaStore  *sa_cli_open         (SaCli           *cli,
                                GError         **error);
 void      sa_cli_print_json   (JsonNode        *node);
+SaYearFormat sa_cli_year_format (gboolean        compact);
 int       sa_cli_dispatch     (SaCli           *cli,
                                const char      *group,
                                const SaCliCommand *commands,
