@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "sa-activity.h"
+#include "sa-activity-log.h"
+#include "sa-actor.h"
+#include "sa-calendar-page.h"
 #include "sa-import.h"
+#include "sa-organization.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
 
@@ -72,6 +77,80 @@ test_window_shows_sample_plan (void)
   sa_test_wait ();
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+add_activity (SaStore    *store,
+              const char *organization_id)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
+  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
+}
+
+/* The List and Calendar views share their organization, district and commitment filter. */
+static void
+test_shared_filter (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
+  g_autoptr(GPtrArray) actors = NULL;
+  SaActivityFilter *filter;
+  GtkWidget *window, *log;
+  GListModel *shown;
+  SaImportReport report;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  actors = sa_store_list (store, &sa_actor_table, NULL, NULL, &error);
+  sa_record_set_text (org, SA_ORGANIZATION_NAME, "いずみ中央地域ケアプラザ");
+  sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 4)));
+  g_assert_true (sa_store_insert (store, org, &error));
+  add_activity (store, sa_record_get_id (org));
+  add_activity (store, NULL);
+  add_activity (store, NULL);
+
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+  log = find_type (window, SA_TYPE_ACTIVITY_LOG);
+  filter = sa_calendar_page_get_filter (SA_CALENDAR_PAGE (find_type (window, SA_TYPE_CALENDAR_PAGE)));
+  shown = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+
+  /* Chosen in the calendar, the organization filters the log… */
+  sa_activity_filter_set_organization_id (filter, sa_record_get_id (org));
+  sa_test_wait ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* …and cleared in the log, it is cleared for the calendar too. */
+  gtk_widget_activate_action (log, "log.clear-filters", NULL);
+  sa_test_wait ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_null (sa_activity_filter_get_organization_id (filter));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 /* The shortcuts window GtkApplication loads for Ctrl+? builds, and lists our keys. */
 static void
 test_help_overlay (void)
@@ -100,5 +179,6 @@ main (int    argc,
   sa_test_gui_init (&argc, &argv);
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/window/shared-filter", test_shared_filter);
   return g_test_run ();
 }

@@ -75,6 +75,7 @@ struct _SaActivityLog
   GtkStack           *results_stack;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *year_dropdown;
+  SaActivityFilter   *shared_filter;  /* the window's, which the calendar follows too */
   GtkDropDown        *organization_dropdown;
   GtkDropDown        *district_dropdown;
   GtkDropDown        *commitment_dropdown;
@@ -624,28 +625,90 @@ on_year_selected (SaActivityLog *self)
   gtk_filter_changed (self->year_filter, choice_change (was_all, fy == 0));
 }
 
+/* What the drop-downs choose goes to the shared filter as well. */
+static void
+share_choices (SaActivityLog *self)
+{
+  if (self->shared_filter == NULL)
+    return;
+  sa_activity_filter_set_organization_id (self->shared_filter, self->organization_id);
+  sa_activity_filter_set_district_id (self->shared_filter, self->district_id);
+  sa_activity_filter_set_commitment_id (self->shared_filter, self->commitment_id);
+}
+
 static void
 on_organization_selected (SaActivityLog *self)
 {
-  if (!self->choices_frozen)
-    set_id_filter (&self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices),
-                   self->organization_filter);
+  if (self->choices_frozen)
+    return;
+  set_id_filter (&self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices),
+                 self->organization_filter);
+  share_choices (self);
 }
 
 static void
 on_district_selected (SaActivityLog *self)
 {
-  if (!self->choices_frozen)
-    set_id_filter (&self->district_id, chosen_id (self->district_dropdown, self->district_choices),
-                   self->district_filter);
+  if (self->choices_frozen)
+    return;
+  set_id_filter (&self->district_id, chosen_id (self->district_dropdown, self->district_choices),
+                 self->district_filter);
+  share_choices (self);
 }
 
 static void
 on_commitment_selected (SaActivityLog *self)
 {
-  if (!self->choices_frozen)
-    set_id_filter (&self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices),
-                   self->commitment_filter);
+  if (self->choices_frozen)
+    return;
+  set_id_filter (&self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices),
+                 self->commitment_filter);
+  share_choices (self);
+}
+
+static void
+select_choice (GtkDropDown *dropdown,
+               GPtrArray   *choices,
+               const char  *id)
+{
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (choices, i), id) == 0)
+      {
+        if (gtk_drop_down_get_selected (dropdown) != i)
+          gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+/* A choice made in another view shows in the drop-downs, which filter the log. */
+static void
+on_shared_filter_changed (SaActivityLog *self)
+{
+  select_choice (self->organization_dropdown, self->organization_choices,
+                 sa_activity_filter_get_organization_id (self->shared_filter));
+  select_choice (self->district_dropdown, self->district_choices,
+                 sa_activity_filter_get_district_id (self->shared_filter));
+  select_choice (self->commitment_dropdown, self->commitment_choices,
+                 sa_activity_filter_get_commitment_id (self->shared_filter));
+}
+
+/**
+ * sa_activity_log_set_filter:
+ * @self: the log
+ * @filter: the organization, district and commitment filter the other views share
+ *
+ * From now on the log's drop-downs follow @filter and set it.
+ */
+void
+sa_activity_log_set_filter (SaActivityLog    *self,
+                            SaActivityFilter *filter)
+{
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+  g_return_if_fail (SA_IS_ACTIVITY_FILTER (filter));
+
+  g_set_object (&self->shared_filter, filter);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (on_shared_filter_changed), self, G_CONNECT_SWAPPED);
+  on_shared_filter_changed (self);
 }
 
 static void
@@ -1501,6 +1564,7 @@ sa_activity_log_dispose (GObject *object)
   g_clear_object (&self->search_filter);
   g_clear_object (&self->year_filter);
   g_clear_object (&self->organization_filter);
+  g_clear_object (&self->shared_filter);
   g_clear_object (&self->district_filter);
   g_clear_object (&self->commitment_filter);
   g_clear_object (&self->items);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sa-activity-filter.h"
 #include "sa-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,7 @@ void        sa_activity_log_edit_selected   (SaActivityLog *self);
 void        sa_activity_log_delete_selected (SaActivityLog *self);
 void        sa_activity_log_start_search    (SaActivityLog *self);
 void        sa_activity_log_reload          (SaActivityLog *self);
+void        sa_activity_log_set_filter      (SaActivityLog    *self,
+                                             SaActivityFilter *filter);
 
 G_END_DECLS

@@ -383,6 +383,7 @@ add_activity_views (SaWindow *self)
 
   self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->store, self->undo_stack));
   g_signal_connect_object (self->activity_log, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  sa_activity_log_set_filter (self->activity_log, self->filter);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
 
