@@ -79,6 +79,55 @@ class ReliabilityTest(unittest.TestCase):
         # And the database still takes writes afterwards.
         subprocess.run(self.add_command(KILLS + 1), check=True, capture_output=True)
 
+    def median_duration(self, command):
+        durations = []
+        for _ in range(3):
+            start = time.monotonic()
+            subprocess.run(command, check=True, capture_output=True)
+            durations.append(time.monotonic() - start)
+        return sorted(durations)[1]
+
+    def kill_at_random(self, command, rng, duration):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0, duration * 0.8))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+    def test_killed_import_is_all_or_nothing(self):
+        """A killed import-sync leaves none or all of the file's rows, never some."""
+        rng = random.Random(20121121)
+        for n in range(200):
+            subprocess.run(self.add_command(n), check=True, capture_output=True)
+        sync_file = os.path.join(self.tmp.name, "site.sasaeai")
+        subprocess.run([CLI, "--db", self.db, "export-sync", sync_file], check=True, capture_output=True)
+        target = os.path.join(self.tmp.name, "target.db")
+        subprocess.run([CLI, "--db", target, "init"], check=True, capture_output=True)
+        command = [CLI, "--db", target, "import-sync", sync_file]
+        duration = self.median_duration([CLI, "--db", os.path.join(self.tmp.name, "probe.db"),
+                                         "import-sync", sync_file])
+        for n in range(KILLS // 2):
+            self.kill_at_random(command, rng, duration)
+            self.assertEqual(integrity(target), "ok")
+            self.assertIn(counts(target)[0], (0, 200), f"kill {n}: part of the file was imported")
+        subprocess.run(command, check=True, capture_output=True)
+        self.assertEqual(counts(target)[0], 200)
+
+    def test_killed_export_leaves_the_old_file(self):
+        """A killed export-sync never leaves a partial file under the final name."""
+        rng = random.Random(20121122)
+        for n in range(200):
+            subprocess.run(self.add_command(n), check=True, capture_output=True)
+        sync_file = os.path.join(self.tmp.name, "site.sasaeai")
+        command = [CLI, "--db", self.db, "export-sync", sync_file]
+        subprocess.run(command, check=True, capture_output=True)
+        duration = self.median_duration(command)
+        for n in range(KILLS // 2):
+            self.kill_at_random(command, rng, duration)
+            # Whatever is under the final name is a whole, valid sync file.
+            check = subprocess.run([CLI, "--db", os.path.join(self.tmp.name, f"check{n}.db"),
+                                    "import-sync", "--dry-run", sync_file], capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, f"kill {n}: {check.stderr}")
+
     def test_concurrent_writers(self):
         writers, per_writer = 4, 25
         errors = []
