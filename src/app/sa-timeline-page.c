@@ -21,6 +21,7 @@
 #include "sa-print-operation.h"
 #include "sa-record-editor.h"
 #include "sa-section.h"
+#include "sa-calendar-text.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"
 
@@ -86,17 +87,13 @@ layout (SaTimelinePage *self)
 static SaYearFormat
 year_format (SaTimelinePage *self)
 {
-  gboolean japanese = g_str_has_prefix (g_get_language_names ()[0], "ja");
+  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
+  gboolean japanese = sa_calendar_text_is_japanese ();
 
-  switch (g_settings_get_enum (self->settings, "year-format"))
-    {
-    case 2:  /* era */
-      return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_ERA_LETTER;
-    case 1:  /* western */
-      return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
-    default:
-      return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_FY;
-    }
+  /* The same reading of the setting as the other views; only the labels are shorter. */
+  if (sa_calendar_text_style_for (format) == SA_CALENDAR_STYLE_ERA)
+    return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_ERA_LETTER;
+  return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
 }
 
 static guint
