@@ -785,6 +785,82 @@ test_sort (Fixture       *fixture,
                       sa_activity_item_get_participants (shown_item (fixture, i)));
 }
 
+/* The title each row widget shows, top row first. */
+static GPtrArray *
+titles_on_screen (Fixture *fixture)
+{
+  GtkWidget *view = find (fixture->log, "column_view");
+  GPtrArray *titles = g_ptr_array_new ();
+
+  for (GtkWidget *list = gtk_widget_get_first_child (view); list; list = gtk_widget_get_next_sibling (list))
+    if (GTK_IS_LIST_VIEW (list))
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+        {
+          /* Date, then title: each cell holds one widget. */
+          GtkWidget *cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+          g_ptr_array_add (titles, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell))));
+        }
+  return titles;
+}
+
+static void
+assert_rows_show_items (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) titles = NULL;
+
+  spin ();
+  titles = titles_on_screen (fixture);
+  g_assert_cmpuint (titles->len, >, 0);
+  for (guint i = 0; i < titles->len && i < n_shown (fixture); i++)
+    g_assert_cmpstr (g_ptr_array_index (titles, i), ==, sa_activity_item_get_title (shown_item (fixture, i)));
+}
+
+static guint
+n_selected (Fixture *fixture)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection (fixture));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+/* Rows are kept while searches and sorts pass other activities through them: the
+ * cells show what the model holds, and the selection goes with its activity. */
+static void
+test_rows_follow_changes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  g_autoptr(GtkColumnViewColumn) date = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+  g_autofree char *id = NULL;
+  guint all = n_shown (fixture);
+
+  assert_rows_show_items (fixture);
+  /* The tenth newest; its title is a search that keeps it. */
+  id = g_strdup (sa_activity_item_get_id (shown_item (fixture, 9)));
+  select_only (fixture, id);
+  search (fixture, sa_activity_item_get_title (shown_item (fixture, 9)));
+  WAIT_FOR (n_shown (fixture) < all);
+  assert_rows_show_items (fixture);
+  g_assert_cmpuint (n_selected (fixture), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), shown_position (fixture, id)));
+
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+  assert_rows_show_items (fixture);
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), shown_position (fixture, id)));
+
+  /* A search that hides it drops it from the selection; none other is selected. */
+  search (fixture, "no activity has this title");
+  WAIT_FOR (n_shown (fixture) == 0);
+  search (fixture, "");
+  WAIT_FOR (n_shown (fixture) == all);
+  assert_rows_show_items (fixture);
+  g_assert_cmpuint (n_selected (fixture), ==, 0);
+
+  gtk_column_view_sort_by_column (view, date, GTK_SORT_DESCENDING);
+  assert_rows_show_items (fixture);
+}
+
 /* Changes made elsewhere, through the same store, show without a reload. */
 static void
 test_changes_elsewhere (Fixture       *fixture,
@@ -836,6 +912,7 @@ main (int    argc,
   ADD ("/activity-log/form-dates", N_ACTIVITIES, test_form_dates);
   ADD ("/activity-log/filters", N_ACTIVITIES, test_filters);
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
+  ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
 #undef ADD
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-activity-form.h"
+#include "sa-array-filter-model.h"
 #include "sa-activity-item-list.h"
 #include "sa-activity-item.h"
 #include "sa-activity-log.h"
@@ -25,7 +26,8 @@
 #include "sa-error.h"
 #include "sa-organization.h"
 #include "sa-plan.h"
-#include "sa-split-changes-model.h"
+#include "sa-slot-model.h"
+#include "sa-slot.h"
 
 /* More changed activities than this are read again all at once. */
 #define MAX_ROW_REFRESH 200
@@ -41,13 +43,10 @@ struct _SaActivityLog
   SaActivityItemList *items;             /* in no order */
   GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
   GtkSortListModel   *sorted;
-  GtkFilterListModel *filtered;
+  SaArrayFilterModel *filtered;
   GtkMultiSelection  *selection;
-  GtkFilter          *search_filter;
-  GtkFilter          *year_filter;
-  GtkFilter          *organization_filter;
-  GtkFilter          *district_filter;
-  GtkFilter          *commitment_filter;
+  GtkFilter          *filter;            /* the search and the drop-downs at once */
+  gboolean            filter_off;        /* nothing to filter by */
 
   /* What the filters let through: no words, 0 and NULL let everything through. */
   char              **search_words;
@@ -81,6 +80,8 @@ struct _SaActivityLog
   GtkDropDown        *commitment_dropdown;
   GtkColumnView      *column_view;
   GtkLabel           *footer;
+  struct Refill      *refills;         /* one for each column */
+  GPtrArray          *kept_ids;         /* the selection while the rows change */
 };
 
 G_DEFINE_FINAL_TYPE (SaActivityLog, sa_activity_log, GTK_TYPE_WIDGET)
@@ -118,16 +119,25 @@ year_label (SaActivityLog *self,
 
 /* ---- Cells ---------------------------------------------------------------------- */
 
+/* Cells are inscriptions, not labels: a search can bring 200 new rows, and an
+ * inscription takes its size from a number of characters instead of measuring its
+ * text. */
+static GtkWidget *
+new_cell_text (float xalign)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return text;
+}
+
 static void
 setup_text_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, new_cell_text (0));
 }
 
 static void
@@ -135,11 +145,10 @@ setup_number_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *text = new_cell_text (1);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+  gtk_widget_add_css_class (text, "numeric");
+  gtk_list_item_set_child (list_item, text);
 }
 
 static gboolean query_commitments_tooltip (GtkWidget *box, int x, int y, gboolean keyboard,
@@ -151,11 +160,9 @@ setup_commitments_cell (GtkSignalListItemFactory *factory,
                         SaActivityLog            *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *first = gtk_label_new (NULL);
+  GtkWidget *first = new_cell_text (0);
   GtkWidget *more = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (first), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (first), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (first, TRUE);
   gtk_widget_add_css_class (more, "dim-label");
   gtk_widget_add_css_class (more, "numeric");
@@ -171,7 +178,7 @@ static void
 set_cell_text (GtkListItem *list_item,
                const char  *text)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
 }
 
 static void
@@ -184,12 +191,21 @@ set_cell_number (GtkListItem *list_item,
   set_cell_text (list_item, text);
 }
 
+/* The activity a cell shows: rows are slots, which the activities pass through. */
+static SaActivityItem *
+cell_item (GtkListItem *list_item)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  return slot ? sa_slot_get_item (slot) : NULL;
+}
+
 static void
 bind_date (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            SaActivityLog            *self)
 {
-  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  SaActivityItem *item = cell_item (list_item);
   const char *time = sa_activity_item_get_time (item);
   g_autofree char *text = NULL;
 
@@ -203,7 +219,7 @@ bind_title (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             SaActivityLog            *self)
 {
-  set_cell_text (list_item, sa_activity_item_get_title (gtk_list_item_get_item (list_item)));
+  set_cell_text (list_item, sa_activity_item_get_title (cell_item (list_item)));
 }
 
 /* The tooltip shows what the row has no room for: the whole title, place and notes.
@@ -217,7 +233,7 @@ query_title_tooltip (GtkWidget   *label,
                      GtkTooltip  *tooltip,
                      GtkListItem *list_item)
 {
-  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  SaActivityItem *item = cell_item (list_item);
   g_autoptr(GString) text = NULL;
 
   if (item == NULL)
@@ -249,7 +265,7 @@ bind_organization (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SaActivityLog            *self)
 {
-  set_cell_text (list_item, sa_activity_item_get_organization_name (gtk_list_item_get_item (list_item)));
+  set_cell_text (list_item, sa_activity_item_get_organization_name (cell_item (list_item)));
 }
 
 static void
@@ -257,7 +273,7 @@ bind_district (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                SaActivityLog            *self)
 {
-  set_cell_text (list_item, sa_activity_item_get_district_name (gtk_list_item_get_item (list_item)));
+  set_cell_text (list_item, sa_activity_item_get_district_name (cell_item (list_item)));
 }
 
 static void
@@ -265,7 +281,7 @@ bind_participants (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    SaActivityLog            *self)
 {
-  set_cell_number (list_item, sa_activity_item_get_participants (gtk_list_item_get_item (list_item)));
+  set_cell_number (list_item, sa_activity_item_get_participants (cell_item (list_item)));
 }
 
 static void
@@ -273,7 +289,7 @@ bind_volunteers (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  SaActivityLog            *self)
 {
-  set_cell_number (list_item, sa_activity_item_get_volunteers (gtk_list_item_get_item (list_item)));
+  set_cell_number (list_item, sa_activity_item_get_volunteers (cell_item (list_item)));
 }
 
 /* The first commitment's text, and "+2" for the others. */
@@ -282,15 +298,15 @@ bind_commitments (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   SaActivityLog            *self)
 {
-  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  SaActivityItem *item = cell_item (list_item);
   const char * const *ids = sa_activity_item_get_commitment_ids (item);
   guint n = sa_activity_item_get_n_commitments (item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   char more[16];
 
   g_snprintf (more, sizeof more, "+%u", n > 1 ? n - 1 : 0);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
-                      n > 0 ? g_hash_table_lookup (self->commitment_texts, ids[0]) : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (box)),
+                            n > 0 ? g_hash_table_lookup (self->commitment_texts, ids[0]) : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), more);
   gtk_widget_set_visible (gtk_widget_get_last_child (box), n > 1);
 }
@@ -305,7 +321,7 @@ query_commitments_tooltip (GtkWidget     *box,
                            SaActivityLog *self)
 {
   GtkListItem *list_item = g_object_get_data (G_OBJECT (box), "list-item");
-  SaActivityItem *item = gtk_list_item_get_item (list_item);
+  SaActivityItem *item = cell_item (list_item);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (item == NULL || sa_activity_item_get_n_commitments (item) == 0)
@@ -435,12 +451,53 @@ text_width (SaActivityLog *self,
   return width;
 }
 
+/* What a cell needs to show the activity its slot takes next. */
+typedef struct Refill
+{
+  SaActivityLog      *self;
+  GtkListItemFactory *factory;
+  GCallback           bind;
+} Refill;
+
+static void
+refill_cell (SaSlot      *slot,
+             GtkListItem *list_item)
+{
+  Refill *refill = g_object_get_data (G_OBJECT (list_item), "sa-refill");
+
+  ((void (*) (GtkListItemFactory *, GtkListItem *, SaActivityLog *)) refill->bind) (refill->factory, list_item,
+                                                                                   refill->self);
+}
+
+static void
+watch_slot (GtkListItemFactory *factory,
+            GtkListItem        *list_item,
+            Refill             *refill)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "sa-refill", refill);
+  sa_slot_watch (slot, TRUE);
+  g_signal_connect (slot, "changed", G_CALLBACK (refill_cell), list_item);
+}
+
+static void
+unwatch_slot (GtkListItemFactory *factory,
+              GtkListItem        *list_item)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  g_signal_handlers_disconnect_by_func (slot, refill_cell, list_item);
+  sa_slot_watch (slot, FALSE);
+}
+
 /* Widths follow from text, not from the rows that happen to be on screen, so columns
  * do not jump while scrolling; a number column is as wide as its heading, and the
  * title takes the room that is left. */
 static void
 add_columns (SaActivityLog *self)
 {
+  self->refills = g_new0 (Refill, G_N_ELEMENTS (columns));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       const ColumnInfo *info = &columns[i];
@@ -449,8 +506,11 @@ add_columns (SaActivityLog *self)
       g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (info->compare, NULL, NULL));
       const char *title = g_dpgettext2 (NULL, "column", info->title);
 
+      self->refills[i] = (Refill) { self, factory, info->bind };
       g_signal_connect (factory, "setup", info->setup, self);
       g_signal_connect (factory, "bind", info->bind, self);
+      g_signal_connect (factory, "bind", G_CALLBACK (watch_slot), &self->refills[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_slot), NULL);
       column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -466,60 +526,40 @@ add_columns (SaActivityLog *self)
 
 /* ---- Filtering ------------------------------------------------------------------ */
 
+/* The search and the four drop-downs in one filter: one call per row is cheaper
+ * than five. */
 static gboolean
-match_search (gpointer item,
-              gpointer user_data)
+match_all (gpointer item,
+           gpointer user_data)
 {
   SaActivityLog *self = user_data;
 
-  return sa_activity_item_matches (item, (const char * const *) self->search_words);
+  return (self->fiscal_year == 0 || sa_activity_item_get_fiscal_year (item) == self->fiscal_year) &&
+         (self->organization_id == NULL ||
+          g_strcmp0 (sa_activity_item_get_organization_id (item), self->organization_id) == 0) &&
+         (self->district_id == NULL ||
+          g_strcmp0 (sa_activity_item_get_district_id (item), self->district_id) == 0) &&
+         (self->commitment_id == NULL || sa_activity_item_has_commitment (item, self->commitment_id)) &&
+         sa_activity_item_matches (item, (const char * const *) self->search_words);
 }
 
-static gboolean
-match_year (gpointer item,
-            gpointer user_data)
+/* With nothing to filter by, the filter has no function: the model then shows every
+ * row without asking, which makes clearing the search cheap. */
+static void
+filter_changed (SaActivityLog   *self,
+                GtkFilterChange  change)
 {
-  SaActivityLog *self = user_data;
+  gboolean off = self->search_words[0] == NULL && self->fiscal_year == 0 && self->organization_id == NULL &&
+                 self->district_id == NULL && self->commitment_id == NULL;
 
-  return self->fiscal_year == 0 || sa_activity_item_get_fiscal_year (item) == self->fiscal_year;
-}
-
-static gboolean
-match_organization (gpointer item,
-                    gpointer user_data)
-{
-  SaActivityLog *self = user_data;
-
-  return self->organization_id == NULL ||
-         g_strcmp0 (sa_activity_item_get_organization_id (item), self->organization_id) == 0;
-}
-
-static gboolean
-match_district (gpointer item,
-                gpointer user_data)
-{
-  SaActivityLog *self = user_data;
-
-  return self->district_id == NULL ||
-         g_strcmp0 (sa_activity_item_get_district_id (item), self->district_id) == 0;
-}
-
-static gboolean
-match_commitment (gpointer item,
-                  gpointer user_data)
-{
-  SaActivityLog *self = user_data;
-
-  return self->commitment_id == NULL || sa_activity_item_has_commitment (item, self->commitment_id);
-}
-
-/* The five filters at once, for walks over every item that need no GTK dispatch. */
-static gboolean
-match_all (SaActivityLog  *self,
-           SaActivityItem *item)
-{
-  return match_year (item, self) && match_organization (item, self) && match_district (item, self) &&
-         match_commitment (item, self) && match_search (item, self);
+  if (off != self->filter_off)
+    {
+      self->filter_off = off;
+      gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), off ? NULL : match_all,
+                                         off ? NULL : self, NULL);
+    }
+  else if (!off)
+    gtk_filter_changed (self->filter, change);
 }
 
 /* Whether each word of @narrow contains a word of @wide: then what matches @narrow
@@ -561,7 +601,7 @@ on_search_changed (SaActivityLog *self)
 
   g_strfreev (self->search_words);
   self->search_words = g_steal_pointer (&words);
-  gtk_filter_changed (self->search_filter, change);
+  filter_changed (self, change);
 }
 
 static void
@@ -590,9 +630,9 @@ choice_change (gboolean was_all,
 }
 
 static void
-set_id_filter (char      **current,
-               const char *id,
-               GtkFilter  *filter)
+set_id_filter (SaActivityLog  *self,
+               char          **current,
+               const char     *id)
 {
   gboolean was_all = *current == NULL;
 
@@ -600,7 +640,7 @@ set_id_filter (char      **current,
     return;
   g_free (*current);
   *current = g_strdup (id);
-  gtk_filter_changed (filter, choice_change (was_all, id == NULL));
+  filter_changed (self, choice_change (was_all, id == NULL));
 }
 
 static const char *
@@ -622,7 +662,7 @@ on_year_selected (SaActivityLog *self)
   if (self->choices_frozen || fy == self->fiscal_year)
     return;
   self->fiscal_year = fy;
-  gtk_filter_changed (self->year_filter, choice_change (was_all, fy == 0));
+  filter_changed (self, choice_change (was_all, fy == 0));
 }
 
 /* What the drop-downs choose goes to the shared filter as well. */
@@ -641,8 +681,7 @@ on_organization_selected (SaActivityLog *self)
 {
   if (self->choices_frozen)
     return;
-  set_id_filter (&self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices),
-                 self->organization_filter);
+  set_id_filter (self, &self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices));
   share_choices (self);
 }
 
@@ -651,8 +690,7 @@ on_district_selected (SaActivityLog *self)
 {
   if (self->choices_frozen)
     return;
-  set_id_filter (&self->district_id, chosen_id (self->district_dropdown, self->district_choices),
-                 self->district_filter);
+  set_id_filter (self, &self->district_id, chosen_id (self->district_dropdown, self->district_choices));
   share_choices (self);
 }
 
@@ -661,8 +699,7 @@ on_commitment_selected (SaActivityLog *self)
 {
   if (self->choices_frozen)
     return;
-  set_id_filter (&self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices),
-                 self->commitment_filter);
+  set_id_filter (self, &self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices));
   share_choices (self);
 }
 
@@ -975,36 +1012,27 @@ selected_ids (SaActivityLog *self)
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
        more; more = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      g_ptr_array_add (ids, g_strdup (sa_activity_item_get_id (item)));
+      g_autoptr(SaSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_ptr_array_add (ids, g_strdup (sa_activity_item_get_id (sa_slot_get_item (slot))));
     }
   return ids;
 }
 
-/* The positions at which the rows of @ids are shown. Walks the sorted rows through
- * the filter rather than the filtered model, whose rows are slower to reach one by
- * one. */
+/* The positions at which the rows of @ids are shown. */
 static GtkBitset *
 shown_positions (SaActivityLog *self,
                  GPtrArray     *ids)
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   GtkBitset *positions = gtk_bitset_new_empty ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  guint shown = 0;
+  guint n;
+  SaActivityItem **shown = (SaActivityItem **) sa_array_filter_model_peek (self->filtered, &n);
 
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (wanted, g_ptr_array_index (ids, i));
   for (guint i = 0; i < n && g_hash_table_size (wanted) > 0; i++)
-    {
-      g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-
-      if (!match_all (self, item))
-        continue;
-      if (g_hash_table_remove (wanted, sa_activity_item_get_id (item)))
-        gtk_bitset_add (positions, shown);
-      shown++;
-    }
+    if (g_hash_table_remove (wanted, sa_activity_item_get_id (shown[i])))
+      gtk_bitset_add (positions, i);
   return positions;
 }
 
@@ -1074,17 +1102,15 @@ emit_error (SaActivityLog *self,
 static void
 update_footer (SaActivityLog *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  guint total;
-  SaActivityItem **items = sa_activity_item_list_peek (self->items, &total);
+  guint shown, total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  SaActivityItem **items = (SaActivityItem **) sa_array_filter_model_peek (self->filtered, &shown);
   guint64 participants = 0;
   g_autofree char *activities = NULL;
   g_autofree char *people = NULL;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < total && shown > 0; i++)
-    if (match_all (self, items[i]))
-      participants += sa_activity_item_get_participants (items[i]);
+  for (guint i = 0; i < shown; i++)
+    participants += sa_activity_item_get_participants (items[i]);
   participants = MIN (participants, G_MAXUINT);
 
   if (shown == total)
@@ -1122,11 +1148,27 @@ update_state_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The rows keep their places while the activities pass through them: what was
+ * selected is remembered before they change, and selected again where it is then. */
+static void
+keep_selection (SaActivityLog *self)
+{
+  if (self->kept_ids == NULL)
+    self->kept_ids = selected_ids (self);
+}
+
 /* The footer sums every row shown: once per change is enough, and after the list has
  * been drawn, so that a keystroke shows its rows first. */
 static void
 on_filtered_changed (SaActivityLog *self)
 {
+  g_autoptr(GPtrArray) kept = g_steal_pointer (&self->kept_ids);
+
+  if (kept != NULL && kept->len > 0)
+    {
+      g_autoptr(GtkBitset) positions = shown_positions (self, kept);
+      select_positions (self, positions);
+    }
   if (self->state_source == 0)
     self->state_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_state_cb, self, NULL);
 }
@@ -1386,7 +1428,7 @@ static void
 on_row_activated (SaActivityLog *self,
                   guint          position)
 {
-  g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(SaActivityItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (item != NULL)
     open_form (self, sa_activity_item_get_id (item), NULL);
@@ -1561,12 +1603,8 @@ sa_activity_log_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->year_filter);
-  g_clear_object (&self->organization_filter);
+  g_clear_object (&self->filter);
   g_clear_object (&self->shared_filter);
-  g_clear_object (&self->district_filter);
-  g_clear_object (&self->commitment_filter);
   g_clear_object (&self->items);
   /* Disposing the column view changes its sorter, which the models report. */
   g_clear_handle_id (&self->update_source, g_source_remove);
@@ -1589,6 +1627,8 @@ sa_activity_log_finalize (GObject *object)
   g_free (self->district_id);
   g_free (self->commitment_id);
   g_free (self->reveal_id);
+  g_free (self->refills);
+  g_clear_pointer (&self->kept_ids, g_ptr_array_unref);
   g_clear_pointer (&self->year_choices, g_array_unref);
   g_clear_pointer (&self->organization_choices, g_ptr_array_unref);
   g_clear_pointer (&self->district_choices, g_ptr_array_unref);
@@ -1747,27 +1787,17 @@ add_delete_shortcut (SaActivityLog *self)
 static void
 create_models (SaActivityLog *self)
 {
-  GtkEveryFilter *every = gtk_every_filter_new ();
-  GtkFilter **filters[] = { &self->search_filter, &self->year_filter, &self->organization_filter,
-                            &self->district_filter, &self->commitment_filter };
-  GtkCustomFilterFunc funcs[] = { match_search, match_year, match_organization, match_district,
-                                  match_commitment };
-
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    {
-      *filters[i] = GTK_FILTER (gtk_custom_filter_new (funcs[i], self, NULL));
-      gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (*filters[i]));
-    }
-
+  self->filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
+  self->filter_off = TRUE;
   self->items = sa_activity_item_list_new (g_ptr_array_new_with_free_func (g_object_unref));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), GTK_FILTER (every));
-  /* One keystroke filters 100,000 rows in a few milliseconds: no need to do it in
-   * steps, which would make the footer count twice. */
-  gtk_filter_list_model_set_incremental (self->filtered, FALSE);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sa_split_changes_model_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
-
+  self->filtered = sa_array_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (self->filter));
+  /* Before the slots take the new rows, and after. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (keep_selection),
+                           self, G_CONNECT_SWAPPED);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sa_slot_model_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_actions),

@@ -1,0 +1,259 @@
+/* sa-array-filter-model.c: a filter list model for lists of 100,000 rows
+ *
+ * GTK 4.8's GtkFilterListModel keeps its matches in a bitset, and reaching its n-th
+ * row walks the bitset: a list view handling one keystroke's change asks for rows
+ * by position often enough that this took most of the keystroke. This model keeps
+ * its source's items in an array and what matches in another, so a row is reached
+ * in one step; a refilter is one pass over the array, and the change is reported as
+ * the span between the unchanged rows at either end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sa-array-filter-model.h"
+
+struct _SaArrayFilterModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GtkFilter  *filter;
+  GPtrArray  *items;    /* the model's items, each with a reference */
+  GByteArray *matches;  /* whether items[i] matches */
+  GPtrArray  *shown;    /* the items that match, in order; references of items' */
+};
+
+static void list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SaArrayFilterModel, sa_array_filter_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_init))
+
+static GType
+get_item_type (GListModel *list)
+{
+  return g_list_model_get_item_type (SA_ARRAY_FILTER_MODEL (list)->model);
+}
+
+static guint
+get_n_items (GListModel *list)
+{
+  return SA_ARRAY_FILTER_MODEL (list)->shown->len;
+}
+
+static gpointer
+get_item (GListModel *list,
+          guint       position)
+{
+  SaArrayFilterModel *self = SA_ARRAY_FILTER_MODEL (list);
+
+  if (position >= self->shown->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->shown, position));
+}
+
+static void
+list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static gboolean
+item_matches (SaArrayFilterModel *self,
+              gpointer            item)
+{
+  return self->filter == NULL || gtk_filter_match (self->filter, item);
+}
+
+static GPtrArray *
+collect_shown (SaArrayFilterModel *self)
+{
+  GPtrArray *shown = g_ptr_array_sized_new (self->shown->len);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (self->matches->data[i])
+      g_ptr_array_add (shown, g_ptr_array_index (self->items, i));
+  return shown;
+}
+
+/* Takes @shown as the rows and reports what changed since the last rows. */
+static void
+show (SaArrayFilterModel *self,
+      GPtrArray          *shown)
+{
+  g_autoptr(GPtrArray) old = self->shown;
+  guint prefix = 0, suffix = 0, removed, added;
+
+  while (prefix < old->len && prefix < shown->len && old->pdata[prefix] == shown->pdata[prefix])
+    prefix++;
+  while (suffix < old->len - prefix && suffix < shown->len - prefix &&
+         old->pdata[old->len - 1 - suffix] == shown->pdata[shown->len - 1 - suffix])
+    suffix++;
+  removed = old->len - prefix - suffix;
+  added = shown->len - prefix - suffix;
+  self->shown = shown;
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+}
+
+/* Makes room for @added elements of @size bytes at @position of @data, which holds
+ * @len before and has room for @len + @added. */
+static void
+open_gap (gpointer data,
+          gsize    size,
+          guint    len,
+          guint    position,
+          guint    added)
+{
+  memmove ((char *) data + (position + added) * size, (char *) data + position * size,
+           (len - position) * size);
+}
+
+static void
+on_items_changed (SaArrayFilterModel *self,
+                  guint               position,
+                  guint               removed,
+                  guint               added)
+{
+  /* The removed items stay alive until the change is reported: a new item could
+   * otherwise take an old one's address and be taken for it. */
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_full (removed, g_object_unref);
+  guint len;
+
+  for (guint i = position; i < position + removed; i++)
+    g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->items, i)));
+  g_ptr_array_remove_range (self->items, position, removed);
+  g_byte_array_remove_range (self->matches, position, removed);
+
+  len = self->items->len;
+  g_ptr_array_set_size (self->items, len + added);
+  g_byte_array_set_size (self->matches, len + added);
+  open_gap (self->items->pdata, sizeof (gpointer), len, position, added);
+  open_gap (self->matches->data, 1, len, position, added);
+  for (guint i = position; i < position + added; i++)
+    {
+      gpointer item = g_list_model_get_item (self->model, i);
+
+      self->items->pdata[i] = item;
+      self->matches->data[i] = item_matches (self, item);
+    }
+
+  show (self, collect_shown (self));
+}
+
+static void
+refilter (SaArrayFilterModel *self,
+          GtkFilterChange     change)
+{
+  GtkFilterMatch strictness = self->filter ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      guint8 *match = &self->matches->data[i];
+
+      if (strictness != GTK_FILTER_MATCH_SOME)
+        *match = strictness == GTK_FILTER_MATCH_ALL;
+      /* A stricter filter drops only rows that matched; a looser one adds only
+       * rows that did not. */
+      else if ((change == GTK_FILTER_CHANGE_MORE_STRICT && *match) ||
+               (change == GTK_FILTER_CHANGE_LESS_STRICT && !*match) ||
+               change == GTK_FILTER_CHANGE_DIFFERENT)
+        *match = gtk_filter_match (self->filter, g_ptr_array_index (self->items, i));
+    }
+  show (self, collect_shown (self));
+}
+
+static void
+sa_array_filter_model_dispose (GObject *object)
+{
+  SaArrayFilterModel *self = SA_ARRAY_FILTER_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, refilter, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (sa_array_filter_model_parent_class)->dispose (object);
+}
+
+static void
+sa_array_filter_model_finalize (GObject *object)
+{
+  SaArrayFilterModel *self = SA_ARRAY_FILTER_MODEL (object);
+
+  g_ptr_array_unref (self->shown);
+  g_ptr_array_unref (self->items);
+  g_byte_array_unref (self->matches);
+
+  G_OBJECT_CLASS (sa_array_filter_model_parent_class)->finalize (object);
+}
+
+static void
+sa_array_filter_model_class_init (SaArrayFilterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sa_array_filter_model_dispose;
+  object_class->finalize = sa_array_filter_model_finalize;
+}
+
+static void
+sa_array_filter_model_init (SaArrayFilterModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->matches = g_byte_array_new ();
+  self->shown = g_ptr_array_new ();
+}
+
+/**
+ * sa_array_filter_model_new:
+ * @model: (transfer full): the items to filter
+ * @filter: (transfer full) (nullable): what to let through; %NULL lets all through
+ *
+ * Returns: (transfer full): a model of the items of @model that @filter lets
+ *   through, in @model's order
+ */
+SaArrayFilterModel *
+sa_array_filter_model_new (GListModel *model,
+                           GtkFilter  *filter)
+{
+  SaArrayFilterModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
+
+  self = g_object_new (SA_TYPE_ARRAY_FILTER_MODEL, NULL);
+  self->model = model;
+  self->filter = filter;
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (refilter), self);
+  on_items_changed (self, 0, 0, g_list_model_get_n_items (model));
+  return self;
+}
+
+/**
+ * sa_array_filter_model_peek:
+ * @self: a model
+ * @n_items: (out): how many items it shows
+ *
+ * Returns: (transfer none) (array length=n_items): the items it shows, valid until
+ *   it next changes
+ */
+gpointer *
+sa_array_filter_model_peek (SaArrayFilterModel *self,
+                            guint              *n_items)
+{
+  g_return_val_if_fail (SA_IS_ARRAY_FILTER_MODEL (self), NULL);
+
+  *n_items = self->shown->len;
+  return self->shown->pdata;
+}

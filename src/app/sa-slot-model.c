@@ -1,0 +1,151 @@
+/* sa-slot-model.c: a list model whose rows stay while their items change
+ *
+ * GTK 4.8's list views keep widgets for 200 rows, and make them anew for every
+ * item that comes into those rows: a search that brings other activities to the
+ * top of a 100,000-row log made 200 rows of eight cells each time, most of a
+ * keystroke. This model shows its model's items through SaSlot rows, one per
+ * position: when items change, the slots at those positions take the new items
+ * and only the count at the end is reported, so the list view keeps its widgets
+ * and the cells just show other text.
+ *
+ * Positions are all a list view or selection model then knows: what is selected
+ * is selected by position, and a change of items does not carry it along.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include "sa-slot-model.h"
+#include "sa-slot.h"
+
+struct _SaSlotModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  GPtrArray  *slots;    /* the first n_items are shown, the others wait to be */
+  guint       n_items;
+};
+
+static void list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SaSlotModel, sa_slot_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_init))
+
+static GType
+get_item_type (GListModel *list)
+{
+  return SA_TYPE_SLOT;
+}
+
+static guint
+get_n_items (GListModel *list)
+{
+  return SA_SLOT_MODEL (list)->n_items;
+}
+
+static gpointer
+get_item (GListModel *list,
+          guint       position)
+{
+  SaSlotModel *self = SA_SLOT_MODEL (list);
+
+  if (position >= self->n_items)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->slots, position));
+}
+
+static void
+list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+on_items_changed (SaSlotModel *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added)
+{
+  guint old_n = self->n_items;
+  guint new_n = old_n - removed + added;
+  /* Unless the count changed, the items after the change stay where they were. */
+  guint end = removed == added ? position + added : new_n;
+
+  /* Slots are kept when rows go, for when rows come back: a search that narrows
+   * and widens again makes no new ones. */
+  for (guint i = position; i < end; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+
+      if (i < self->slots->len)
+        sa_slot_set_item (g_ptr_array_index (self->slots, i), item);
+      else
+        g_ptr_array_add (self->slots, sa_slot_new (item));
+    }
+  self->n_items = new_n;
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+}
+
+static void
+sa_slot_model_dispose (GObject *object)
+{
+  SaSlotModel *self = SA_SLOT_MODEL (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_clear_object (&self->model);
+  g_ptr_array_set_size (self->slots, 0);
+
+  G_OBJECT_CLASS (sa_slot_model_parent_class)->dispose (object);
+}
+
+static void
+sa_slot_model_finalize (GObject *object)
+{
+  g_ptr_array_unref (SA_SLOT_MODEL (object)->slots);
+
+  G_OBJECT_CLASS (sa_slot_model_parent_class)->finalize (object);
+}
+
+static void
+sa_slot_model_class_init (SaSlotModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sa_slot_model_dispose;
+  object_class->finalize = sa_slot_model_finalize;
+}
+
+static void
+sa_slot_model_init (SaSlotModel *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * sa_slot_model_new:
+ * @model: (transfer full): the items to show
+ *
+ * Returns: (transfer full): a model of one #SaSlot for each item of @model
+ */
+SaSlotModel *
+sa_slot_model_new (GListModel *model)
+{
+  SaSlotModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  self = g_object_new (SA_TYPE_SLOT_MODEL, NULL);
+  self->model = model;
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  on_items_changed (self, 0, 0, g_list_model_get_n_items (model));
+  return self;
+}

@@ -1,0 +1,262 @@
+/* test-list-models.c: the activity log's filter model and slot model, against GTK's
+ *
+ * Random changes to a list and its filter, checked after each against a
+ * GtkFilterListModel over the same list, and against a copy kept up to date only
+ * from the items-changed signals each model emits.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+
+#include "sa-array-filter-model.h"
+#include "sa-slot-model.h"
+#include "sa-slot.h"
+
+static guint divisor = 1;
+
+/* Numbers that @divisor divides; 0 lets nothing through. */
+static gboolean
+divides (gpointer item,
+         gpointer user_data)
+{
+  guint value = (guint) g_ascii_strtoull (gtk_string_object_get_string (item), NULL, 10);
+
+  return divisor != 0 && value % divisor == 0;
+}
+
+static void
+add_numbers (GListStore *store,
+             guint       position,
+             guint       n)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%d", g_test_rand_int_range (0, 1000));
+      g_ptr_array_add (added, gtk_string_object_new (text));
+    }
+  g_list_store_splice (store, position, 0, added->pdata, n);
+}
+
+/* Applies items-changed to @copy, as a list view would. */
+static void
+follow (GListModel *model,
+        guint       position,
+        guint       removed,
+        guint       added,
+        GPtrArray  *copy)
+{
+  g_assert_cmpuint (position + removed, <=, copy->len);
+  g_ptr_array_remove_range (copy, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (copy, position + i, g_list_model_get_item (model, position + i));
+  g_assert_cmpuint (copy->len, ==, g_list_model_get_n_items (model));
+}
+
+static void
+assert_same_items (GListModel *model,
+                   GListModel *expected)
+{
+  guint n = g_list_model_get_n_items (expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, i);
+      g_autoptr(GObject) b = g_list_model_get_item (expected, i);
+
+      g_assert_true (a == b);
+    }
+  g_assert_null (g_list_model_get_item (model, n));
+}
+
+static void
+assert_copy (GPtrArray  *copy,
+             GListModel *model)
+{
+  g_assert_cmpuint (copy->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < copy->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_assert_true (g_ptr_array_index (copy, i) == item);
+    }
+}
+
+/* Sets the divisor and tells the filter how that changes what it lets through. */
+static void
+change_divisor (GtkFilter *filter,
+                guint      to)
+{
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (divisor != 0 && to != 0 && to % divisor == 0)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (divisor != 0 && to != 0 && divisor % to == 0)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  divisor = to;
+  gtk_filter_changed (filter, change);
+}
+
+static void
+test_filter_model (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (divides, NULL, NULL));
+  g_autoptr(SaArrayFilterModel) model = NULL;
+  g_autoptr(GtkFilterListModel) expected = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+  const guint divisors[] = { 0, 1, 2, 3, 4, 6, 12, 1000 };
+
+  divisor = 1;
+  add_numbers (store, 0, 50);
+  model = sa_array_filter_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (filter));
+  expected = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (filter));
+  follow (G_LIST_MODEL (model), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (model)), copy);
+  g_signal_connect (model, "items-changed", G_CALLBACK (follow), copy);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = g_test_rand_int_range (0, n + 1);
+      guint count = g_test_rand_int_range (0, 20);
+
+      switch (g_test_rand_int_range (0, 4))
+        {
+        case 0:
+          add_numbers (store, position, count);
+          break;
+        case 1:
+          g_list_store_splice (store, position, MIN (n - position, count), NULL, 0);
+          break;
+        case 2:
+          change_divisor (filter, divisors[g_test_rand_int_range (0, G_N_ELEMENTS (divisors))]);
+          break;
+        default:
+          /* No function lets everything through without asking. */
+          gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (filter), NULL, NULL, NULL);
+          assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (store));
+          gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (filter), divides, NULL, NULL);
+          break;
+        }
+      assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected));
+      assert_copy (copy, G_LIST_MODEL (model));
+    }
+}
+
+/* Only the span between the rows that stay at either end is reported. */
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *change)
+{
+  change[0] = position;
+  change[1] = removed;
+  change[2] = added;
+}
+
+static void
+test_filter_model_smallest_change (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (divides, NULL, NULL));
+  g_autoptr(SaArrayFilterModel) model = NULL;
+  g_autoptr(GtkStringObject) six = gtk_string_object_new ("6");
+  guint change[3] = { 0, 0, 0 };
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GtkStringObject) number = gtk_string_object_new (i % 2 ? "1" : "2");
+      g_list_store_append (store, number);
+    }
+  divisor = 2;
+  model = sa_array_filter_model_new (g_object_ref (G_LIST_MODEL (store)), g_object_ref (filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change), change);
+
+  /* A 6 among the others adds one row; a 1 that goes takes none. */
+  g_list_store_insert (store, 4, six);
+  g_assert_cmpuint (change[0], ==, 2);
+  g_assert_cmpuint (change[1], ==, 0);
+  g_assert_cmpuint (change[2], ==, 1);
+  change[2] = 99;
+  g_list_store_remove (store, 1);
+  g_assert_cmpuint (change[2], ==, 99);
+}
+
+static void
+count_changed (SaSlot *slot,
+               guint  *count)
+{
+  (*count)++;
+}
+
+/* The slots stay while items pass through them, and say so only when watched. */
+static void
+test_slot_model (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(SaSlotModel) slots = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SaSlot) first = NULL;
+  g_autoptr(SaSlot) second = NULL;
+  guint first_changes = 0, second_changes = 0;
+
+  add_numbers (store, 0, 30);
+  slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (store)));
+  follow (G_LIST_MODEL (slots), 0, 0, 30, copy);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (follow), copy);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == SA_TYPE_SLOT);
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (slots), 1);
+  sa_slot_watch (first, TRUE);
+  g_signal_connect (first, "changed", G_CALLBACK (count_changed), &first_changes);
+  g_signal_connect (second, "changed", G_CALLBACK (count_changed), &second_changes);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      guint position = g_test_rand_int_range (0, MIN (n, 3) + 1);
+      guint count = g_test_rand_int_range (1, 4);
+      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (store), 0);
+      g_autoptr(GObject) after = NULL;
+
+      if (n < 5 || g_test_rand_bit ())
+        add_numbers (store, position, count);
+      else
+        g_list_store_splice (store, position, MIN (n - position, count), NULL, 0);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, g_list_model_get_n_items (G_LIST_MODEL (store)));
+      assert_copy (copy, G_LIST_MODEL (slots));
+      for (guint i = 0; i < copy->len; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+          g_assert_true (sa_slot_get_item (g_ptr_array_index (copy, i)) == item);
+        }
+      /* The first row is the same slot throughout. */
+      g_assert_true (g_ptr_array_index (copy, 0) == first);
+      after = g_list_model_get_item (G_LIST_MODEL (store), 0);
+      if (before != after)
+        g_assert_cmpuint (first_changes, >, 0);
+      first_changes = 0;
+    }
+  g_assert_cmpuint (second_changes, ==, 0);
+  sa_slot_watch (first, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/list-models/filter", test_filter_model);
+  g_test_add_func ("/list-models/filter-smallest-change", test_filter_model_smallest_change);
+  g_test_add_func ("/list-models/slots", test_slot_model);
+
+  return g_test_run ();
+}
