@@ -25,7 +25,7 @@ struct _SaSlotModel
   GObject     parent_instance;
 
   GListModel *model;
-  GPtrArray  *slots;    /* the first n_items are shown, the others wait to be */
+  GPtrArray  *slots;    /* by position; NULL until asked for; past n_items, spare */
   guint       n_items;
 };
 
@@ -51,10 +51,17 @@ get_item (GListModel *list,
           guint       position)
 {
   SaSlotModel *self = SA_SLOT_MODEL (list);
+  SaSlot **slot;
 
   if (position >= self->n_items)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->slots, position));
+  slot = (SaSlot **) &g_ptr_array_index (self->slots, position);
+  if (*slot == NULL)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
+      *slot = sa_slot_new (item);
+    }
+  return g_object_ref (*slot);
 }
 
 static void
@@ -78,20 +85,30 @@ on_items_changed (SaSlotModel *self,
 
   /* Slots are kept when rows go, for when rows come back: a search that narrows
    * and widens again makes no new ones. */
+  if (new_n > self->slots->len)
+    g_ptr_array_set_size (self->slots, new_n);
   for (guint i = position; i < end; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+      SaSlot *slot = g_ptr_array_index (self->slots, i);
+      g_autoptr(GObject) item = NULL;
 
-      if (i < self->slots->len)
-        sa_slot_set_item (g_ptr_array_index (self->slots, i), item);
-      else
-        g_ptr_array_add (self->slots, sa_slot_new (item));
+      if (slot == NULL)
+        continue;
+      item = g_list_model_get_item (self->model, i);
+      sa_slot_set_item (slot, item);
     }
   self->n_items = new_n;
   if (new_n < old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
   else if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+}
+
+static void
+clear_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
 }
 
 static void
@@ -127,7 +144,7 @@ sa_slot_model_class_init (SaSlotModelClass *klass)
 static void
 sa_slot_model_init (SaSlotModel *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (clear_slot);
 }
 
 /**

@@ -16,15 +16,15 @@ struct _SaActivityItem
   GObject      parent_instance;
 
   char        *id;
-  char        *title;
-  char        *place;           /* nullable */
+  char        *title;           /* GRefString */
+  char        *place;           /* GRefString, nullable */
   char        *notes;           /* nullable */
-  char        *search_key;      /* folded title \x01 place \x01 notes \x01 organization */
+  char        *search_key;      /* GRefString: folded title \x01 place \x01 notes \x01 organization */
   char        *organization_id;   /* GRefString, nullable */
   char        *organization_name; /* GRefString, nullable */
   char        *district_id;       /* GRefString, nullable */
   char        *district_name;     /* GRefString, nullable */
-  char       **commitment_ids;    /* GRefStrings in plan order, NULL-terminated; never NULL */
+  char       **commitment_ids;    /* GRefStrings in plan order, NULL-terminated; NULL: none */
   guint        n_commitments;
   guint        commitment_rank;   /* plan order of the first commitment; G_MAXUINT: none */
   guint        day;               /* YYYYMMDD, for sorting */

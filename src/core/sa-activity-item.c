@@ -30,10 +30,10 @@ sa_activity_item_finalize (GObject *object)
   SaActivityItem *self = SA_ACTIVITY_ITEM (object);
 
   g_free (self->id);
-  g_free (self->title);
-  g_free (self->place);
+  release_ref_string (self->title);
+  release_ref_string (self->place);
   g_free (self->notes);
-  g_free (self->search_key);
+  release_ref_string (self->search_key);
   release_ref_string (self->organization_id);
   release_ref_string (self->organization_name);
   release_ref_string (self->district_id);
@@ -199,7 +199,8 @@ _sa_activity_item_finish (SaActivityItem *self)
   append_field (key, self->place);
   append_field (key, self->notes);
   append_field (key, self->organization_name);
-  self->search_key = g_string_free (key, FALSE);
+  self->search_key = g_ref_string_new_len (key->str, key->len);
+  g_string_free (key, TRUE);
 }
 
 const char *
@@ -356,9 +357,11 @@ sa_activity_item_get_notes (SaActivityItem *self)
 const char * const *
 sa_activity_item_get_commitment_ids (SaActivityItem *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (SA_IS_ACTIVITY_ITEM (self), NULL);
 
-  return (const char * const *) self->commitment_ids;
+  return self->commitment_ids ? (const char * const *) self->commitment_ids : none;
 }
 
 guint

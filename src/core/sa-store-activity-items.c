@@ -95,18 +95,15 @@ load_ranks (SaStore  *store,
   return TRUE;
 }
 
-/* A few organizations and districts recur in 100,000 rows; a table of our own
- * shares their strings without the global lock of g_ref_string_new_intern(). */
+/* Organizations, districts, titles, places and whole search keys recur in 100,000
+ * rows (a salon every week); a table of our own shares their strings without the
+ * global lock of g_ref_string_new_intern(). */
 static char *
-column_ref_string (sqlite3_stmt *stmt,
-                   int           column,
-                   Loader       *loader)
+share_string (Loader     *loader,
+              const char *text)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
   char *shared;
 
-  if (text == NULL)
-    return NULL;
   if (loader->strings == NULL)
     loader->strings = g_hash_table_new_full (g_str_hash, g_str_equal,
                                              (GDestroyNotify) g_ref_string_release, NULL);
@@ -116,6 +113,29 @@ column_ref_string (sqlite3_stmt *stmt,
       g_hash_table_add (loader->strings, shared);
     }
   return g_ref_string_acquire (shared);
+}
+
+static char *
+column_ref_string (sqlite3_stmt *stmt,
+                   int           column,
+                   Loader       *loader)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? share_string (loader, text) : NULL;
+}
+
+/* Folds the item's search key and shares it with the items that have the same. */
+static void
+finish_item (SaActivityItem *item,
+             Loader         *loader)
+{
+  char *key;
+
+  _sa_activity_item_finish (item);
+  key = share_string (loader, item->search_key);
+  g_ref_string_release (item->search_key);
+  item->search_key = key;
 }
 
 static char *
@@ -176,8 +196,8 @@ read_item (sqlite3_stmt *stmt,
   item->id = g_strdup ((const char *) sqlite3_column_text (stmt, COL_ID));
   _sa_activity_item_set_date (item, (const char *) sqlite3_column_text (stmt, COL_DATE));
   g_strlcpy (item->time, time ? time : "", sizeof item->time);
-  item->title = g_strdup ((const char *) sqlite3_column_text (stmt, COL_TITLE));
-  item->place = column_dup (stmt, COL_PLACE);
+  item->title = column_ref_string (stmt, COL_TITLE, loader);
+  item->place = sqlite3_column_bytes (stmt, COL_PLACE) > 0 ? column_ref_string (stmt, COL_PLACE, loader) : NULL;
   item->notes = column_dup (stmt, COL_NOTES);
   item->participants = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_PARTICIPANTS), 0, G_MAXUINT);
   item->volunteers = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_VOLUNTEERS), 0, G_MAXUINT);
@@ -187,7 +207,6 @@ read_item (sqlite3_stmt *stmt,
   item->district_name = column_ref_string (stmt, COL_DISTRICT_NAME, loader);
   item->district_position = item->district_id != NULL
                             ? sqlite3_column_int (stmt, COL_DISTRICT_POSITION) : G_MAXINT;
-  item->commitment_ids = g_new0 (char *, 1);
   return item;
 }
 
@@ -269,7 +288,7 @@ sa_store_load_activity_items (SaStore  *store,
   for (guint i = 0; i < items->len; i++)
     {
       sort_commitments (g_ptr_array_index (items, i), &loader);
-      _sa_activity_item_finish (g_ptr_array_index (items, i));
+      finish_item (g_ptr_array_index (items, i), &loader);
     }
 
   return G_LIST_MODEL (sa_activity_item_list_new (g_steal_pointer (&items)));
@@ -343,7 +362,7 @@ sa_store_load_activity_item (SaStore     *store,
   if (!load_item_links (store, &loader, item, error))
     return NULL;
   sort_commitments (item, &loader);
-  _sa_activity_item_finish (item);
+  finish_item (item, &loader);
   return g_steal_pointer (&item);
 }
 
