@@ -25,6 +25,7 @@
 #include "sa-record-editor.h"
 #include "sa-section.h"
 #include "sa-sync-ui.h"
+#include "sa-store-watcher.h"
 #include "sa-timeline-page.h"
 #include "sa-window.h"
 
@@ -33,6 +34,7 @@ struct _SaWindow
   AdwApplicationWindow  parent_instance;
 
   SaStore              *store;
+  SaStoreWatcher       *watcher;       /* shows other programs' writes */
   SaUndoStack          *undo_stack;
   GSettings            *settings;
   GtkTreeListModel     *outline;
@@ -494,6 +496,7 @@ sa_window_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
+  self->watcher = sa_store_watcher_new (self->store);
   load_outline (self);
   /* Staff spend their day in the activity log: it comes first, once there is a plan. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
@@ -507,6 +510,7 @@ sa_window_dispose (GObject *object)
   SaWindow *self = SA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
+  g_clear_object (&self->watcher);
   g_clear_object (&self->outline_selection);
   g_clear_object (&self->outline);
   g_clear_object (&self->undo_stack);
