@@ -1,6 +1,6 @@
 /* activity-fixture.c: a plan with organizations, districts and many activities
  *
- * The sample plan, six organizations, twelve districts, and activities made up from
+ * The sample plan, ten organizations, twelve districts, and activities made up from
  * a seeded random generator, so every run writes the same records.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +22,10 @@ static const struct { const char *name; const char *actor_kind; } organizations[
   { "上飯田地域ケアプラザ", "care-plaza" },
   { "泉区社会福祉協議会", "welfare-council" },
   { "泉区役所", "ward-office" },
+  { "いずみ中央地域ケアプラザ", "care-plaza" },
+  { "下和泉地域ケアプラザ", "care-plaza" },
+  { "中川地区社会福祉協議会", "community" },
+  { "特別養護老人ホーム泉の郷", "institution" },
 };
 
 static const char * const districts[] = {

@@ -1,7 +1,12 @@
-/* bench-sync.c: export and import of 100,000 activities, against the sqlite3 shell
- * inserting the same rows in one transaction, measured in the same run
+/* bench-sync.c: the store on a large database, against SQLite doing the same
  *
- *   bench-sync [SQLITE3] [N]
+ *   bench-sync SQLITE3 PATH
+ *
+ * PATH is a database from bench-generate; it is copied, not changed. Opening it,
+ * adding one activity, exporting and importing the sync file and exporting CSV,
+ * each beside what SQLite alone takes for the same work in the same run: the
+ * sqlite3 shell inserting the same rows in one transaction, writing them as JSON or
+ * as CSV. Prints FIGURE lines (bench-figure.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,13 +14,16 @@
 #include <stdio.h>
 #include <sys/resource.h>
 
+#include "bench-figure.h"
 #include "sa-activity.h"
+#include "sa-commitment.h"
+#include "sa-csv.h"
 #include "sa-import.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
 #include "sa-sync-file.h"
 
-#define DEFAULT_N 100000
+#define N_ROUNDS 15
 
 /* Wall-clock and processor time: on a busy machine the wall clock also counts the
  * time other programs had the processor, the processor time does not. */
@@ -49,36 +57,6 @@ cost_since (Cost start,
 }
 
 static void
-fill (SaStore *store,
-      guint    n)
-{
-  const char * const titles[] = { "ふれあいサロン", "見守り活動, 声かけ", "防災訓練", "子育て広場", "健康体操" };
-  const char * const places[] = { "地区センター", "いずみ中央地域ケアプラザ", "中川公園", NULL };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (2010);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sa_store_begin (store, &error));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SaRecord) a = SA_RECORD (sa_activity_new ());
-      g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", 2010 + g_rand_int_range (rand, 0, 6),
-                                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
-
-      sa_record_set_text (a, SA_ACTIVITY_DATE, date);
-      sa_record_set_text (a, SA_ACTIVITY_TITLE, titles[i % G_N_ELEMENTS (titles)]);
-      sa_record_set_text (a, SA_ACTIVITY_PLACE, places[i % G_N_ELEMENTS (places)]);
-      if (i % 3 == 0)
-        sa_record_set_text (a, SA_ACTIVITY_TIME, "13:30");
-      if (i % 4 == 0)
-        sa_record_set_text (a, SA_ACTIVITY_NOTES, "雨天のため室内で実施。参加者から次回の希望を聞いた。");
-      sa_record_set_int (a, SA_ACTIVITY_PARTICIPANTS, g_rand_int_range (rand, 0, 80));
-      sa_record_set_int (a, SA_ACTIVITY_VOLUNTEERS, g_rand_int_range (rand, 0, 10));
-      g_assert_true (sa_store_insert (store, a, &error));
-    }
-  g_assert_true (sa_store_commit (store, &error));
-}
-
-static void
 append_sql_value (GString      *sql,
                   sqlite3_stmt *stmt,
                   int           column)
@@ -100,60 +78,64 @@ append_sql_value (GString      *sql,
     }
 }
 
-/* The same rows as INSERT statements in one transaction, as a person would feed
- * them to the sqlite3 shell. */
+/* Every row of every table as INSERT statements in one transaction, as a person
+ * would feed them to the sqlite3 shell: the rows the sync file carries. */
 static char *
 write_sql (SaStore    *store,
            const char *dir)
 {
   g_autoptr(GString) sql = g_string_new ("BEGIN;\n");
-  sqlite3_stmt *stmt = _sa_store_prepare (store, "SELECT * FROM activity ORDER BY id", NULL);
   char *path = g_build_filename (dir, "insert.sql", NULL);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint t = 0; t < sa_schema_n_tables; t++)
     {
-      g_string_append (sql, "INSERT INTO activity VALUES (");
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+      const char *table = sa_schema_tables[t]->name;
+      g_autofree char *select = g_strdup_printf ("SELECT * FROM %s", table);
+      sqlite3_stmt *stmt = _sa_store_prepare (store, select, NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          if (c > 0)
-            g_string_append (sql, ", ");
-          append_sql_value (sql, stmt, c);
+          g_string_append_printf (sql, "INSERT INTO %s VALUES (", table);
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              if (c > 0)
+                g_string_append (sql, ", ");
+              append_sql_value (sql, stmt, c);
+            }
+          g_string_append (sql, ");\n");
         }
-      g_string_append (sql, ");\n");
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
   g_string_append (sql, "COMMIT;\n");
   g_assert_true (g_file_set_contents (path, sql->str, (gssize) sql->len, NULL));
   return path;
 }
 
+/* The sqlite3 shell on @db, reading @input and writing @output when given. */
 static Cost
-run_sqlite3 (const char *sqlite3,
-             const char *db,
-             const char *sql)
+run_sqlite3 (const char         *sqlite3,
+             const char * const *args,
+             const char         *input,
+             const char         *output)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
   Cost start = cost_start (RUSAGE_CHILDREN);
 
-  g_subprocess_launcher_set_stdin_file_path (launcher, sql);
-  process = g_subprocess_launcher_spawn (launcher, &error, sqlite3, "-bail", db, NULL);
+  g_strv_builder_add (builder, sqlite3);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  if (input != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input);
+  if (output != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, output);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_wait_check (process, NULL, &error));
   return cost_since (start, RUSAGE_CHILDREN);
-}
-
-static Cost
-time_export (SaStore *store,
-             GFile   *file)
-{
-  g_autoptr(GError) error = NULL;
-  Cost start = cost_start (RUSAGE_SELF);
-
-  g_assert_true (sa_sync_file_export (store, file, NULL, &error));
-  g_assert_no_error (error);
-  return cost_since (start, RUSAGE_SELF);
 }
 
 static Cost
@@ -172,14 +154,101 @@ time_import (SaStore        *store,
   return cost_since (start, RUSAGE_SELF);
 }
 
-static void
-print_row (const char *what,
-           Cost        cost,
-           guint       n,
-           Cost        baseline)
+static guint
+count_activities (SaStore *store)
 {
-  printf ("%-40s %7.2f %7.2f %9.0f %7.1f %7.1f\n", what, cost.wall, cost.cpu, n / cost.wall,
-          cost.wall / baseline.wall, cost.cpu / baseline.cpu);
+  sqlite3_stmt *stmt = _sa_store_prepare (store, "SELECT count(*) FROM activity", NULL);
+  guint n;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Opening the database as the window and sasaeai-cli do, against SQLite opening it
+ * and reading its schema version; the median of a few rounds, in milliseconds. */
+static void
+bench_open (const char *path)
+{
+  double store_ms[N_ROUNDS], bare_ms[N_ROUNDS];
+
+  for (guint i = 0; i < N_ROUNDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+      gint64 start = g_get_monotonic_time ();
+      SaStore *store = sa_store_open (path, &error);
+
+      g_assert_no_error (error);
+      g_object_unref (store);
+      store_ms[i] = (g_get_monotonic_time () - start) / 1e3;
+
+      start = g_get_monotonic_time ();
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      bare_ms[i] = (g_get_monotonic_time () - start) / 1e3;
+    }
+  bench_figure ("open the database", bench_median (store_ms, N_ROUNDS), "ms",
+                "sqlite3_open_v2 + PRAGMA user_version", bench_median (bare_ms, N_ROUNDS), NULL);
+}
+
+/* One activity with two commitments, written as the form and sasaeai-cli write it,
+ * against the same three rows INSERTed in one transaction in WAL mode with
+ * synchronous=FULL. */
+static void
+bench_add (SaStore    *store,
+           const char *path)
+{
+  g_autoptr(GPtrArray) commitments = sa_store_list (store, &sa_commitment_table, NULL, NULL, NULL);
+  const char *links[] = { sa_record_get_id (g_ptr_array_index (commitments, 0)),
+                          sa_record_get_id (g_ptr_array_index (commitments, 1)), NULL };
+  double store_ms[N_ROUNDS], bare_ms[N_ROUNDS];
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < N_ROUNDS; i++)
+    {
+      g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = NULL;
+      gint64 start;
+
+      sa_record_set_text (activity, SA_ACTIVITY_DATE, "2015-06-01");
+      sa_record_set_text (activity, SA_ACTIVITY_TITLE, "ふれあいサロン");
+      sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, 24);
+      start = g_get_monotonic_time ();
+      g_assert_true (sa_store_begin (store, &error) && sa_store_add_activity (store, activity, links, &error) &&
+                     sa_store_commit (store, &error));
+      store_ms[i] = (g_get_monotonic_time () - start) / 1e3;
+
+      sql = g_strdup_printf ("BEGIN;"
+                             " INSERT INTO activity (id, hlc, site, date, title, participants)"
+                             "   VALUES ('bench-%1$u', '%2$s', '%3$s', '2015-06-01', 'ふれあいサロン', 24);"
+                             " INSERT INTO activity_commitment (id, hlc, site, activity_id, commitment_id)"
+                             "   VALUES ('bench-%1$u-1', '%2$s', '%3$s', 'bench-%1$u', '%4$s'),"
+                             "          ('bench-%1$u-2', '%2$s', '%3$s', 'bench-%1$u', '%5$s');"
+                             " COMMIT",
+                             i, sa_record_get_hlc (activity), sa_record_get_site (activity), links[0], links[1]);
+      start = g_get_monotonic_time ();
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      bare_ms[i] = (g_get_monotonic_time () - start) / 1e3;
+    }
+  sqlite3_close (db);
+  bench_figure ("add one activity with two commitments", bench_median (store_ms, N_ROUNDS), "ms",
+                "its 3 rows INSERTed, WAL, synchronous=FULL", bench_median (bare_ms, N_ROUNDS), NULL);
+}
+
+static void
+figure (const char *what,
+        Cost        cost,
+        const char *baseline,
+        Cost        baseline_cost,
+        const char *target)
+{
+  bench_figure (what, cost.wall * 1e3, "ms", baseline, baseline_cost.wall * 1e3, target);
 }
 
 int
@@ -191,47 +260,73 @@ main (int    argc,
   g_autofree char *path_b = g_build_filename (dir, "b.db", NULL);
   g_autofree char *path_c = g_build_filename (dir, "c.db", NULL);
   g_autofree char *sync_path = g_build_filename (dir, "a.sasaeai", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "a.csv", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "shell.out", NULL);
   g_autoptr(GFile) sync_file = g_file_new_for_path (sync_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) source = NULL, copy = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = g_timer_new ();
   g_auto(SaImportReport) first = { 0, }, again = { 0, };
-  Cost baseline, export_cost, import_cost, again_cost;
-  const char *sqlite3 = argc > 1 ? argv[1] : "sqlite3";
-  guint n = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : DEFAULT_N;
+  Cost baseline, cost;
   SaStore *a, *b, *c;
-  GStatBuf st;
+  guint n;
 
+  if (argc != 3)
+    {
+      g_printerr ("Usage: bench-sync SQLITE3 PATH\n");
+      return 2;
+    }
+  source = g_file_new_for_path (argv[2]);
+  copy = g_file_new_for_path (path_a);
+  g_assert_true (g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  bench_open (path_a);
   a = sa_store_open (path_a, &error);
   b = sa_store_open (path_b, &error);
   c = sa_store_open (path_c, &error);
   g_assert_no_error (error);
   g_object_unref (c);  /* an empty database with the schema, for the shell */
+  n = count_activities (a);
 
-  g_timer_start (timer);
-  fill (a, n);
-  printf ("# %u activities written through SaStore in %.1f s\n", n, g_timer_elapsed (timer, NULL));
+  /* Export: the sync file, against the shell writing the same rows as JSON. */
+  cost = cost_start (RUSAGE_SELF);
+  g_assert_true (sa_sync_file_export (a, sync_file, NULL, &error));
+  g_assert_no_error (error);
+  cost = cost_since (cost, RUSAGE_SELF);
+  baseline = run_sqlite3 (argv[1], (const char *[]) { "-json", path_a, "SELECT * FROM activity;"
+                                                      " SELECT * FROM activity_commitment", NULL }, NULL, out_path);
+  figure ("export-sync", cost, "sqlite3 -json: activities and their links", baseline, "< 1000");
 
+  /* Import: the sync file into an empty database, against the shell inserting the
+   * same rows in one transaction. */
   sql = write_sql (a, dir);
-  baseline = run_sqlite3 (sqlite3, path_c, sql);
+  baseline = run_sqlite3 (argv[1], (const char *[]) { "-bail", path_c, NULL }, sql, NULL);
+  cost = time_import (b, sync_file, &first);
+  g_assert_cmpuint (first.added, >=, n);
+  figure ("import-sync into an empty database", cost, "sqlite3 shell: the same INSERTs, one transaction",
+          baseline, "ratio <= 2");
+  cost = time_import (b, sync_file, &again);
+  g_assert_cmpuint (again.unchanged, >=, n);
+  figure ("import-sync again (nothing changes)", cost, "sqlite3 shell: the same INSERTs, one transaction",
+          baseline, NULL);
 
-  export_cost = time_export (a, sync_file);
-  g_assert_cmpint (g_stat (sync_path, &st), ==, 0);
-  import_cost = time_import (b, sync_file, &first);
-  g_assert_cmpuint (first.added, ==, n);
-  again_cost = time_import (b, sync_file, &again);
-  g_assert_cmpuint (again.unchanged, ==, n);
+  /* CSV, against the shell writing the same rows as CSV. */
+  cost = cost_start (RUSAGE_SELF);
+  g_assert_true (sa_csv_export_activities (a, csv_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  cost = cost_since (cost, RUSAGE_SELF);
+  baseline = run_sqlite3 (argv[1], (const char *[]) { "-csv", "-header", path_a, "SELECT * FROM activity", NULL },
+                          NULL, out_path);
+  figure ("export-csv", cost, "sqlite3 -csv SELECT * FROM activity", baseline, NULL);
 
-  printf ("# sync file: %.1f MB compressed; the ratios are to the sqlite3 shell\n", st.st_size / 1e6);
-  printf ("%-40s %7s %7s %9s %7s %7s\n", "", "wall s", "cpu s", "rows/s", "× wall", "× cpu");
-  print_row ("sqlite3 shell: INSERT, one transaction", baseline, n, baseline);
-  print_row ("export-sync", export_cost, n, baseline);
-  print_row ("import-sync into an empty database", import_cost, n, baseline);
-  print_row ("import-sync again (nothing changes)", again_cost, n, baseline);
+  bench_add (a, path_a);
 
   g_object_unref (a);
   g_object_unref (b);
-  for (const char * const *name = (const char * const[]) { "a.db", "b.db", "c.db", "a.sasaeai", "insert.sql", NULL }; *name; name++)
+  for (const char * const *name = (const char * const[]) { "a.db", "b.db", "c.db", "a.sasaeai", "a.csv",
+                                                           "shell.out", "insert.sql", NULL }; *name; name++)
     {
       g_autofree char *path = g_build_filename (dir, *name, NULL);
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);

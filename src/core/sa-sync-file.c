@@ -143,12 +143,29 @@ sa_sync_file_init (SaSyncFile *self)
 
 /* ---- Writing ------------------------------------------------------------------------ */
 
+/* Lines gather here and go to the compressor in pieces of this size: a write per
+ * line cost more than making the line. */
+#define WRITE_CHUNK (256 * 1024)
+
 typedef struct
 {
   GOutputStream *out;
   GChecksum     *checksum;
+  GString       *buffer;
   guint          n_rows;
 } Writer;
+
+static gboolean
+flush_lines (Writer        *writer,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gboolean ok = g_output_stream_write_all (writer->out, writer->buffer->str, writer->buffer->len, NULL,
+                                           cancellable, error);
+
+  g_string_truncate (writer->buffer, 0);
+  return ok;
+}
 
 static gboolean
 write_line (Writer        *writer,
@@ -157,15 +174,13 @@ write_line (Writer        *writer,
             GCancellable  *cancellable,
             GError       **error)
 {
-  gsize length = strlen (line);
+  gsize start = writer->buffer->len;
 
+  g_string_append (writer->buffer, line);
+  g_string_append_c (writer->buffer, '\n');
   if (checked)
-    {
-      g_checksum_update (writer->checksum, (const guchar *) line, length);
-      g_checksum_update (writer->checksum, (const guchar *) "\n", 1);
-    }
-  return g_output_stream_write_all (writer->out, line, length, NULL, cancellable, error) &&
-         g_output_stream_write_all (writer->out, "\n", 1, NULL, cancellable, error);
+    g_checksum_update (writer->checksum, (const guchar *) writer->buffer->str + start, writer->buffer->len - start);
+  return writer->buffer->len < WRITE_CHUNK || flush_lines (writer, cancellable, error);
 }
 
 static gboolean
@@ -340,7 +355,7 @@ write_rows (Writer        *writer,
     if (!write_table (writer, store, sa_schema_tables[i], cancellable, error))
       return FALSE;
   trailer = build_trailer (writer);
-  return write_line (writer, trailer, FALSE, cancellable, error);
+  return write_line (writer, trailer, FALSE, cancellable, error) && flush_lines (writer, cancellable, error);
 }
 
 /* A consistent snapshot: one transaction, in which the export's clock is also saved,
@@ -351,10 +366,11 @@ compress_rows (SaStore       *store,
                GError       **error)
 {
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
   g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  Writer writer = { out, checksum, 0 };
+  g_autoptr(GString) buffer = g_string_sized_new (WRITE_CHUNK + 4096);
+  Writer writer = { out, checksum, buffer, 0 };
 
   if (!sa_store_begin (store, error))
     return NULL;
