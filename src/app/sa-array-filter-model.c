@@ -7,6 +7,11 @@
  * in one step; a refilter is one pass over the array, and the change is reported as
  * the span between the unchanged rows at either end.
  *
+ * The pass visits the items in the order they lie in memory, not in the list's:
+ * sorted by date, 100,000 items loaded in another order are scattered, and
+ * reaching each one missed the processor's cache; this way a search takes a
+ * fraction of the time.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sasaeai"
@@ -26,6 +31,8 @@ struct _SaArrayFilterModel
   GPtrArray  *items;    /* the model's items, each with a reference */
   GByteArray *matches;  /* whether items[i] matches */
   GPtrArray  *shown;    /* the items that match, in order; references of items' */
+  GArray     *by_address; /* positions in items, by the items' addresses; NULL: to sort */
+  guint       sort_source;
 };
 
 static void list_model_init (GListModelInterface *iface);
@@ -102,6 +109,42 @@ show (SaArrayFilterModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
+static int
+compare_addresses (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      items)
+{
+  guintptr x = (guintptr) g_ptr_array_index ((GPtrArray *) items, *(const guint *) a);
+  guintptr y = (guintptr) g_ptr_array_index ((GPtrArray *) items, *(const guint *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+static GArray *
+positions_by_address (SaArrayFilterModel *self)
+{
+  if (self->by_address == NULL)
+    {
+      self->by_address = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->items->len);
+      for (guint i = 0; i < self->items->len; i++)
+        g_array_append_val (self->by_address, i);
+      g_array_sort_with_data (self->by_address, compare_addresses, self->items);
+    }
+  return self->by_address;
+}
+
+/* Sorting 100,000 addresses takes a moment: done when idle, it is ready before the
+ * first keystroke. */
+static gboolean
+sort_addresses_cb (gpointer data)
+{
+  SaArrayFilterModel *self = data;
+
+  self->sort_source = 0;
+  positions_by_address (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Makes room for @added elements of @size bytes at @position of @data, which holds
  * @len before and has room for @len + @added. */
 static void
@@ -126,6 +169,9 @@ on_items_changed (SaArrayFilterModel *self,
   g_autoptr(GPtrArray) gone = g_ptr_array_new_full (removed, g_object_unref);
   guint len;
 
+  g_clear_pointer (&self->by_address, g_array_unref);
+  if (self->sort_source == 0)
+    self->sort_source = g_idle_add_full (G_PRIORITY_LOW, sort_addresses_cb, self, NULL);
   for (guint i = position; i < position + removed; i++)
     g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->items, i)));
   g_ptr_array_remove_range (self->items, position, removed);
@@ -152,9 +198,11 @@ refilter (SaArrayFilterModel *self,
           GtkFilterChange     change)
 {
   GtkFilterMatch strictness = self->filter ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
+  GArray *order = positions_by_address (self);
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint k = 0; k < order->len; k++)
     {
+      guint i = g_array_index (order, guint, k);
       guint8 *match = &self->matches->data[i];
 
       if (strictness != GTK_FILTER_MATCH_SOME)
@@ -178,6 +226,7 @@ sa_array_filter_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, refilter, self);
+  g_clear_handle_id (&self->sort_source, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
 
@@ -192,6 +241,7 @@ sa_array_filter_model_finalize (GObject *object)
   g_ptr_array_unref (self->shown);
   g_ptr_array_unref (self->items);
   g_byte_array_unref (self->matches);
+  g_clear_pointer (&self->by_address, g_array_unref);
 
   G_OBJECT_CLASS (sa_array_filter_model_parent_class)->finalize (object);
 }
