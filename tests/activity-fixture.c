@@ -140,13 +140,23 @@ ids_of (SaStore       *store,
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
-/* @n activities from FY2010 to FY2015, in one transaction; needs fixture_add_places(). */
-void
-fixture_add_activities (SaStore *store,
-                        guint    n,
-                        guint32  seed)
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* @n activities from FY2010 to FY2015, in one transaction; needs fixture_add_places().
+ * With @by_date, they are written in the order of their dates, as staff enter them. */
+static void
+add_activities (SaStore  *store,
+                guint     n,
+                guint32   seed,
+                gboolean  by_date)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GArray) days = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
   g_autoptr(GPtrArray) org_ids = ids_of (store, &sa_organization_table);
   g_autoptr(GPtrArray) district_ids = ids_of (store, &sa_district_table);
   g_autoptr(GPtrArray) commitment_ids = ids_of (store, &sa_commitment_table);
@@ -154,6 +164,13 @@ fixture_add_activities (SaStore *store,
   GDate first;
 
   g_date_set_dmy (&first, 1, G_DATE_APRIL, 2010);
+  for (guint i = 0; i < n; i++)
+    {
+      int day = g_rand_int_range (rand, 0, 6 * 365);
+      g_array_append_val (days, day);
+    }
+  if (by_date)
+    g_array_sort (days, compare_days);
   g_assert_true (sa_store_begin (store, &error));
   for (guint i = 0; i < n; i++)
     {
@@ -163,7 +180,7 @@ fixture_add_activities (SaStore *store,
       char iso[11];
       guint n_links = g_rand_int_range (rand, 0, 3);
 
-      g_date_add_days (&date, g_rand_int_range (rand, 0, 6 * 365));
+      g_date_add_days (&date, g_array_index (days, int, i));
       g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
       sa_record_set_text (activity, SA_ACTIVITY_DATE, iso);
       sa_record_set_text (activity, SA_ACTIVITY_TITLE, PICK (rand, titles));
@@ -185,4 +202,20 @@ fixture_add_activities (SaStore *store,
     }
   g_assert_true (sa_store_commit (store, &error));
   g_assert_no_error (error);
+}
+
+void
+fixture_add_activities (SaStore *store,
+                        guint    n,
+                        guint32  seed)
+{
+  add_activities (store, n, seed, FALSE);
+}
+
+void
+fixture_add_activities_by_date (SaStore *store,
+                                guint    n,
+                                guint32  seed)
+{
+  add_activities (store, n, seed, TRUE);
 }

@@ -18,5 +18,8 @@ char     *fixture_district_id      (SaStore    *store,
 void      fixture_add_activities   (SaStore    *store,
                                     guint       n,
                                     guint32     seed);
+void      fixture_add_activities_by_date (SaStore *store,
+                                          guint    n,
+                                          guint32  seed);
 
 G_END_DECLS

@@ -1,13 +1,17 @@
-/* bench-calendar.c: switching months with 100,000 activities in the database
+/* bench-calendar.c: switching months with many activities in the database
  *
- * For each month of FY2012 (six weeks of about 1,900 records each), times:
+ *   bench-calendar PATH
+ *
+ * PATH is a database from bench-generate. For each month of FY2012 (six weeks of
+ * records: about 1,900 of them with 100,000 activities), times:
  *   bare     sqlite3_step over the six weeks' rows, every column read: the floor
  *   query    sa_store_list_activities() for the six weeks: rows become records
  *   cells    the month grid sorting those records into its 42 cells
  *   switch   the Calendar page going to the next month, as Page Down does: query,
  *            cells, the day's list, the month's and the fiscal year's totals
  * and, once, a jump to the last month of a fiscal year not yet seen, which counts the
- * eleven months before it for the year's totals.
+ * eleven months before it for the year's totals. Prints FIGURE lines for bench.py
+ * (bench-figure.h); needs a display: run under Xvfb.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,14 +19,13 @@
 
 #include <sqlite3.h>
 
-#include "activity-fixture.h"
+#include "bench-figure.h"
 #include "sa-activity.h"
 #include "sa-calendar-page.h"
 #include "sa-date.h"
 #include "sa-store-private.h"
 #include "sa-test-gui.h"
 
-#define N_ACTIVITIES 100000
 #define N_ROUNDS 3
 
 static double
@@ -40,27 +43,19 @@ add_time (GArray *times,
   g_array_append_val (times, ms);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static void
+/* Prints the times and returns their median. */
+static double
 report (const char *name,
         GArray     *times)
 {
-  double sum = 0;
+  double sum = 0, median;
 
-  g_array_sort (times, compare_doubles);
   for (guint i = 0; i < times->len; i++)
     sum += g_array_index (times, double, i);
+  median = bench_median ((double *) (void *) times->data, times->len);
   g_print ("  %-7s median %6.2f ms   mean %6.2f ms   max %6.2f ms   (%u runs)\n", name,
-           g_array_index (times, double, times->len / 2), sum / times->len,
-           g_array_index (times, double, times->len - 1), times->len);
+           median, sum / times->len, g_array_index (times, double, times->len - 1), times->len);
+  return median;
 }
 
 /* The floor: the same statement as sa_store_list_activities(), stepped bare. */
@@ -91,7 +86,8 @@ step_bare (sqlite3    *db,
   return rows;
 }
 
-static void
+/* Returns the median of the bare steps. */
+static double
 bench_parts (SaStore    *store,
              const char *path)
 {
@@ -100,6 +96,7 @@ bench_parts (SaStore    *store,
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *grid = g_object_ref_sink (sa_month_grid_new ());
   guint total_rows = 0;
+  double bare_ms;
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -139,13 +136,16 @@ bench_parts (SaStore    *store,
   g_object_unref (grid);
 
   g_print ("six weeks of a month: %u records on average\n", total_rows / (N_ROUNDS * 12));
-  report ("bare", bare);
-  report ("query", query);
+  bare_ms = report ("bare", bare);
+  bench_figure ("a month's records (sa_store_list_activities, median)", report ("query", query), "ms",
+                "the same SELECT, sqlite3_step only", bare_ms, "< 5");
   report ("cells", cells);
+  return bare_ms;
 }
 
 static void
-bench_page (SaStore *store)
+bench_page (SaStore *store,
+            double   bare_ms)
 {
   g_autoptr(SaUndoStack) undo_stack = sa_undo_stack_new (store);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -172,7 +172,8 @@ bench_page (SaStore *store)
         while (g_main_context_iteration (NULL, FALSE))
           ;
       }
-  report ("switch", times);
+  bench_figure ("Calendar page: next month, with totals (median)", report ("switch", times), "ms",
+                "the month's SELECT, sqlite3_step only", bare_ms, NULL);
 
   g_date_set_dmy (&date, 15, G_DATE_MARCH, 2015);
   start = g_get_monotonic_time ();
@@ -190,25 +191,17 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *path = NULL;
   g_autoptr(SaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start;
 
   sa_test_gui_init (&argc, &argv);
-
-  path = fixture_temp_db ("bench-calendar");
-  store = sa_store_open (path, &error);
+  if (argc != 2)
+    {
+      g_printerr ("Usage: bench-calendar PATH\n");
+      return 2;
+    }
+  store = sa_store_open (argv[1], &error);
   g_assert_no_error (error);
-  start = g_get_monotonic_time ();
-  fixture_add_places (store);
-  fixture_add_activities (store, N_ACTIVITIES, 2012);
-  g_print ("%d activities written in %.1f s\n", N_ACTIVITIES, ms_since (start) / 1000);
-
-  bench_parts (store, path);
-  bench_page (store);
-
-  g_clear_object (&store);
-  fixture_remove_db (path);
+  bench_page (store, bench_parts (store, argv[1]));
   return 0;
 }

@@ -296,6 +296,48 @@ test_round_trip (Fixture       *f,
     }
 }
 
+/* Imported activities are stored in the order of their dates, whatever order their
+ * ids give them in the file, so that a month's rows lie together. */
+static void
+test_import_stores_by_date (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_auto(SaImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autofree char *sorted = NULL;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+      g_autofree char *date = g_strdup_printf ("2012-%02u-%02u", 12 - i % 12, 28 - i % 27);
+
+      sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+      sa_record_set_text (activity, SA_ACTIVITY_TITLE, "ふれあいサロン");
+      g_assert_true (sa_store_insert (a, activity, &error));
+    }
+  export_to (a, path);
+  g_assert_true (import_from (b, path, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.added, ==, 40);
+
+  stmt = _sa_store_prepare (b, "SELECT date FROM activity ORDER BY rowid", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (dates, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  stmt = _sa_store_prepare (b, "SELECT group_concat (date, char (10)) || char (10)"
+                               " FROM (SELECT date FROM activity ORDER BY date)", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sorted = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  g_assert_cmpstr (dates->str, ==, sorted);
+}
+
 /* Two sites correct different fields of one record; after exchanging files both
  * corrections are on both sites, and nothing was in conflict. */
 static void
@@ -1278,6 +1320,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/sync/round-trip", test_round_trip);
+  ADD ("/sync/import-stores-by-date", test_import_stores_by_date);
   ADD ("/sync/merge/different-fields", test_different_fields);
   ADD ("/sync/merge/same-field", test_same_field);
   ADD ("/sync/merge/no-false-conflicts", test_no_false_conflicts);
