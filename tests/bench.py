@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Runs every benchmark on generated datasets and gathers their figures in one table.
+
+    bench.py BUILD_DIR [--sizes 10000,100000] [--markdown FILE]
+
+For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
+bench-calendar and bench-handout then measure it, each printing FIGURE lines
+(tests/bench-figure.h) with a baseline measured in the same run. Peak memory is the
+window's, on the dataset and on the sample plan alone. The table goes to standard
+output, and with --markdown to FILE with the machine it ran on. Needs a display
+for the window: run under xvfb-run.
+"""
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+
+
+def run(args, **kwargs):
+    result = subprocess.run(args, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(map(str, args))} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def figures(output, size):
+    for line in output.splitlines():
+        if line.startswith("FIGURE\t"):
+            _, what, value, unit, baseline, baseline_value, target = line.split("\t")
+            yield dict(size=size, what=what, value=float(value), unit=unit, baseline=baseline,
+                       baseline_value=float(baseline_value), target=target)
+
+
+def met(figure):
+    """Whether the figure meets its target: "< N" in its unit, or "ratio <= N"."""
+    target = figure["target"]
+    if not target:
+        return None
+    if target.startswith("ratio <= "):
+        return figure["value"] <= float(target.split()[-1]) * figure["baseline_value"]
+    return figure["value"] < float(target.split()[-1])
+
+
+def memory_figures(tool, db, empty, size):
+    peak = int(run([tool, "--memory", db]).split()[-1]) / 1024
+    alone = int(run([tool, "--memory", empty]).split()[-1]) / 1024
+    yield dict(size=size, what="peak memory, the window with the log", value=peak, unit="MB",
+               baseline="the window on the sample plan alone", baseline_value=alone, target="")
+    yield dict(size=size, what="memory the activities add to the window", value=peak - alone, unit="MB",
+               baseline="the window on the sample plan alone", baseline_value=alone, target="< 150")
+
+
+def measure(build, size, tmp, sqlite3, empty):
+    tests = os.path.join(build, "tests")
+    db = os.path.join(tmp, f"plan-{size}.db")
+    start = time.monotonic()
+    run([os.path.join(tests, "bench-generate"), db, str(size)])
+    print(f"# {size:,} activities generated in {time.monotonic() - start:.1f} s", file=sys.stderr)
+
+    yield from figures(run([os.path.join(tests, "bench-sync"), sqlite3, db]), size)
+    copy = os.path.join(tmp, "copy.db")
+    shutil.copyfile(db, copy)  # the log's benchmark edits and deletes
+    yield from figures(run([os.path.join(tests, "bench-activity-log"), copy]), size)
+    yield from memory_figures(os.path.join(tests, "bench-activity-log"), db, empty, size)
+    yield from figures(run([os.path.join(tests, "bench-calendar"), db]), size)
+    yield from figures(run([os.path.join(tests, "bench-handout"), db]), size)
+    os.remove(db)
+
+
+def number(value, unit):
+    return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
+
+
+def table(rows):
+    lines = ["| activities | what | time | baseline | baseline time | × baseline | target | met |",
+             "|---:|---|---:|---|---:|---:|---|---|"]
+    for f in rows:
+        ok = met(f)
+        ratio = f["value"] / f["baseline_value"] if f["baseline_value"] else float("nan")
+        lines.append(f"| {f['size']:,} | {f['what']} | {number(f['value'], f['unit'])} | {f['baseline']} | "
+                     f"{number(f['baseline_value'], f['unit'])} | {ratio:.2f} | {f['target']} | "
+                     f"{'' if ok is None else 'yes' if ok else '**no**'} |")
+    return "\n".join(lines)
+
+
+def first_line(path, key):
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(key):
+                    return line.split(":", 1)[1].strip() if ":" in line else line.split("=", 1)[1].strip('"\n')
+    except OSError:
+        pass
+    return "unknown"
+
+
+def version(*args):
+    try:
+        return subprocess.run(args, capture_output=True, text=True).stdout.split()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def machine():
+    memory_kb = int(first_line("/proc/meminfo", "MemTotal").split()[0])
+    return [
+        f"- Processor: {first_line('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores",
+        f"- Memory: {memory_kb / 1024 / 1024:.0f} GiB",
+        f"- System: {first_line('/etc/os-release', 'PRETTY_NAME')}, Linux {platform.release()}",
+        f"- GTK {version('pkg-config', '--modversion', 'gtk4')}, libadwaita "
+        f"{version('pkg-config', '--modversion', 'libadwaita-1')}, GLib "
+        f"{version('pkg-config', '--modversion', 'glib-2.0')}, SQLite {version('sqlite3', '--version')}",
+        f"- Display: {os.environ.get('DISPLAY', 'none')} (Xvfb: GTK draws with Mesa's llvmpipe, on the processor)",
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build")
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--markdown")
+    parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    # As the tests run: no session bus, no portal, settings from the build tree.
+    for name, value in [("GSETTINGS_SCHEMA_DIR", os.path.join(args.build, "data")), ("GSETTINGS_BACKEND", "memory"),
+                        ("DBUS_SESSION_BUS_ADDRESS", "disabled:"), ("NO_AT_BRIDGE", "1"), ("GTK_A11Y", "none"),
+                        ("ADW_DISABLE_PORTAL", "1"), ("LANGUAGE", "C"), ("TZ", "Asia/Tokyo")]:
+        os.environ.setdefault(name, value)
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sasaeai-bench-") as tmp:
+        empty = os.path.join(tmp, "empty.db")
+        run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
+        for size in sizes:
+            rows.extend(measure(args.build, size, tmp, args.sqlite3, empty))
+        rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
+
+    text = table(rows)
+    print(text)
+    if args.markdown:
+        missed = [f for f in rows if met(f) is False]
+        with open(args.markdown, "w") as out:
+            out.write("# Benchmarks\n\n")
+            out.write(f"Measured on {date.today().isoformat()} by `build-aux/bootstrap bench`, which runs "
+                      "`tests/bench.py`. Each figure stands beside a baseline measured in the same run, "
+                      "so the ratio holds on a slower or busier machine.\n\n")
+            out.write("## The machine\n\n" + "\n".join(machine()) + "\n\n")
+            out.write("## The dataset\n\n"
+                      "`bench-generate N`: the sample plan (one section, 18 commitments), ten organizations, "
+                      "twelve districts and N activities over fiscal years 2010–2015, written in date order "
+                      "as staff enter them; each advances up to two commitments. The last handout row is a "
+                      "made-up plan of 500 commitments with 100,000 activities.\n\n")
+            out.write("## Figures\n\n" + text + "\n\n")
+            out.write(f"{len(missed)} of {sum(1 for f in rows if f['target'])} targets missed.\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
