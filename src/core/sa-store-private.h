@@ -21,6 +21,9 @@ gboolean      _sa_store_set_error    (SaStore        *self,
 SaRecord     *_sa_store_read_record  (const SaTable  *table,
                                       sqlite3_stmt   *stmt);
 const char   *_sa_store_select_sql   (const SaTable  *table);
+void          _sa_store_note_present (SaStore        *self,
+                                      const SaTable  *table,
+                                      const char     *id);
 void          _sa_store_mark_changed (SaStore        *self,
                                       const SaTable  *table);
 gboolean      _sa_store_get_plan_years (SaStore      *self,

@@ -32,6 +32,7 @@ struct _SaStore
   SaHlc      *hlc;
   guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
   GHashTable *dirty;       /* table names written in the open transaction */
+  GHashTable *present;     /* "table id" of rows the open transaction knows exist */
   gboolean    created;     /* this open made the database */
   gboolean    clock_moved; /* the clock moved since it was last saved */
   gint64      data_version; /* PRAGMA data_version when last looked at */
@@ -60,6 +61,7 @@ sa_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
+  g_clear_pointer (&self->present, g_hash_table_unref);
   g_clear_pointer (&self->hlc, sa_hlc_free);
   g_free (self->site_id);
   g_free (self->path);
@@ -97,6 +99,7 @@ sa_store_init (SaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->dirty = g_hash_table_new (g_str_hash, g_str_equal);
+  self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ---- SQLite plumbing ------------------------------------------------------------ */
@@ -660,6 +663,7 @@ sa_store_commit (SaStore  *self,
         return FALSE;
       self->depth = 0;
       self->clock_moved = FALSE;
+      g_hash_table_remove_all (self->present);
       emit_changed (self);
       return TRUE;
     }
@@ -680,6 +684,8 @@ sa_store_rollback (SaStore *self)
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
+  /* Rows written since the savepoint are gone again. */
+  g_hash_table_remove_all (self->present);
   if (self->depth == 0)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -696,6 +702,18 @@ _sa_store_mark_changed (SaStore       *self,
                         const SaTable *table)
 {
   g_hash_table_add (self->dirty, (gpointer) table->name);
+}
+
+/* A row, deleted or not, stays until the transaction ends: only a rollback takes it
+ * away. An import of 100,000 activities names the same few organizations and its
+ * own new activities again and again; each is looked up once. */
+void
+_sa_store_note_present (SaStore       *self,
+                        const SaTable *table,
+                        const char    *id)
+{
+  if (self->depth > 0)
+    g_hash_table_add (self->present, g_strconcat (table->name, " ", id, NULL));
 }
 
 /* ---- Reading rows ----------------------------------------------------------------- */
@@ -947,11 +965,18 @@ sa_store_exists (SaStore       *self,
                  gboolean       include_deleted)
 {
   g_autofree char *sql = NULL;
+  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (SA_IS_STORE (self), FALSE);
 
+  if (include_deleted && self->depth > 0)
+    {
+      key = g_strconcat (table->name, " ", id, NULL);
+      if (g_hash_table_contains (self->present, key))
+        return TRUE;
+    }
   sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1%s", table->name,
                          include_deleted ? "" : " AND deleted = 0");
   if (!(stmt = _sa_store_prepare (self, sql, NULL)))
@@ -959,6 +984,8 @@ sa_store_exists (SaStore       *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
+  if (found && key != NULL)
+    g_hash_table_add (self->present, g_steal_pointer (&key));
   return found;
 }
 

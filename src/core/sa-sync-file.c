@@ -417,6 +417,7 @@ typedef struct
 {
   SaSyncFile *file;
   GChecksum  *checksum;
+  JsonParser *parser;       /* one for every line: making one a line cost more */
   GHashTable *ids;          /* id → table name */
   gint64     *expected;     /* rows per table, as the header says */
   gint64     *counted;      /* rows per table read */
@@ -432,6 +433,7 @@ reader_clear (Reader *reader)
 {
   g_clear_object (&reader->file);
   g_clear_pointer (&reader->checksum, g_checksum_free);
+  g_clear_object (&reader->parser);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   g_clear_pointer (&reader->expected, g_free);
   g_clear_pointer (&reader->counted, g_free);
@@ -477,12 +479,12 @@ get_int (JsonObject *object,
 }
 
 static JsonNode *
-parse_json (const char  *line,
+parse_json (JsonParser  *parser,
+            const char  *line,
             gsize        length,
             guint        number,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
 
   if (length == 0)
@@ -760,7 +762,7 @@ read_line (Reader      *reader,
   if (reader->have_trailer)
     return format_error (error, reader->number, _("There is more after the closing line"));
 
-  if (!(node = parse_json (line, length, reader->number, error)))
+  if (!(node = parse_json (reader->parser, line, length, reader->number, error)))
     {
       if (!reader->have_header)
         g_prefix_error (error, _("This is not a Sasaeai sync file: "));
@@ -944,6 +946,7 @@ sa_sync_file_read_stream (GInputStream  *stream,
 
   reader.file = g_object_new (SA_TYPE_SYNC_FILE, NULL);
   reader.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  reader.parser = json_parser_new_immutable ();
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.expected = g_new0 (gint64, sa_schema_n_tables);
   reader.counted = g_new0 (gint64, sa_schema_n_tables);
