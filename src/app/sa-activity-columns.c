@@ -1,0 +1,434 @@
+/* sa-activity-columns.c: the activity log's columns: cells, sorting and widths
+ *
+ * Each column's cells are made once and filled again when the activity under them
+ * changes: the rows are SaSlots (sa-slot-model.c), which the activities pass
+ * through as the log searches and sorts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-activity-columns.h"
+#include "sa-activity-item.h"
+#include "sa-slot.h"
+
+/* ---- Cells ---------------------------------------------------------------------- */
+
+/* Cells are inscriptions, not labels: a search can bring 200 new rows, and an
+ * inscription takes its size from a number of characters instead of measuring its
+ * text. */
+static GtkWidget *
+new_cell_text (float xalign)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  return text;
+}
+
+static void
+setup_text_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, new_cell_text (0));
+}
+
+static void
+setup_number_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *text = new_cell_text (1);
+
+  gtk_widget_add_css_class (text, "numeric");
+  gtk_list_item_set_child (list_item, text);
+}
+
+static gboolean query_commitments_tooltip (GtkWidget *box, int x, int y, gboolean keyboard,
+                                           GtkTooltip *tooltip, GHashTable    *texts);
+
+static void
+setup_commitments_cell (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        GHashTable               *texts)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *first = new_cell_text (0);
+  GtkWidget *more = gtk_label_new (NULL);
+
+  gtk_widget_set_hexpand (first, TRUE);
+  gtk_widget_add_css_class (more, "dim-label");
+  gtk_widget_add_css_class (more, "numeric");
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), more);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_object_set_data (G_OBJECT (box), "list-item", list_item);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (query_commitments_tooltip), texts);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+set_cell_text (GtkListItem *list_item,
+               const char  *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+set_cell_number (GtkListItem *list_item,
+                 guint        number)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", number);
+  set_cell_text (list_item, text);
+}
+
+/* The activity a cell shows: rows are slots, which the activities pass through. */
+static SaActivityItem *
+cell_item (GtkListItem *list_item)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  return slot ? sa_slot_get_item (slot) : NULL;
+}
+
+static void
+bind_date (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           GHashTable               *texts)
+{
+  SaActivityItem *item = cell_item (list_item);
+  const char *time = sa_activity_item_get_time (item);
+  g_autofree char *text = NULL;
+
+  if (time != NULL)
+    text = g_strdup_printf ("%s %s", sa_activity_item_get_date (item), time);
+  set_cell_text (list_item, text ? text : sa_activity_item_get_date (item));
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            GHashTable               *texts)
+{
+  set_cell_text (list_item, sa_activity_item_get_title (cell_item (list_item)));
+}
+
+/* The tooltip shows what the row has no room for: the whole title, place and notes.
+ * It is made when asked for: setting one while binding made GTK 4.8 ask the X server
+ * where the pointer is, for every row bound. */
+static gboolean
+query_title_tooltip (GtkWidget   *label,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GtkListItem *list_item)
+{
+  SaActivityItem *item = cell_item (list_item);
+  g_autoptr(GString) text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = g_string_new (sa_activity_item_get_title (item));
+  if (sa_activity_item_get_place (item) != NULL)
+    g_string_append_printf (text, "\n%s", sa_activity_item_get_place (item));
+  if (sa_activity_item_get_notes (item) != NULL)
+    g_string_append_printf (text, "\n\n%s", sa_activity_item_get_notes (item));
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+setup_title_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label;
+
+  setup_text_cell (factory, list_item, user_data);
+  label = gtk_list_item_get_child (list_item);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_title_tooltip), list_item);
+}
+
+static void
+bind_organization (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GHashTable               *texts)
+{
+  set_cell_text (list_item, sa_activity_item_get_organization_name (cell_item (list_item)));
+}
+
+static void
+bind_district (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               GHashTable               *texts)
+{
+  set_cell_text (list_item, sa_activity_item_get_district_name (cell_item (list_item)));
+}
+
+static void
+bind_participants (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GHashTable               *texts)
+{
+  set_cell_number (list_item, sa_activity_item_get_participants (cell_item (list_item)));
+}
+
+static void
+bind_volunteers (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 GHashTable               *texts)
+{
+  set_cell_number (list_item, sa_activity_item_get_volunteers (cell_item (list_item)));
+}
+
+/* The first commitment's text, and "+2" for the others. */
+static void
+bind_commitments (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  GHashTable               *texts)
+{
+  SaActivityItem *item = cell_item (list_item);
+  const char * const *ids = sa_activity_item_get_commitment_ids (item);
+  guint n = sa_activity_item_get_n_commitments (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  char more[16];
+
+  g_snprintf (more, sizeof more, "+%u", n > 1 ? n - 1 : 0);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (box)),
+                            n > 0 ? g_hash_table_lookup (texts, ids[0]) : "");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), more);
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), n > 1);
+}
+
+/* All the commitments, one a line. */
+static gboolean
+query_commitments_tooltip (GtkWidget     *box,
+                           int            x,
+                           int            y,
+                           gboolean       keyboard,
+                           GtkTooltip    *tooltip,
+                           GHashTable    *texts)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (box), "list-item");
+  SaActivityItem *item = cell_item (list_item);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (item == NULL || sa_activity_item_get_n_commitments (item) == 0)
+    return FALSE;
+  for (const char * const *ids = sa_activity_item_get_commitment_ids (item); *ids != NULL; ids++)
+    {
+      const char *commitment = g_hash_table_lookup (texts, *ids);
+      g_string_append_printf (text, "%s%s", text->len ? "\n" : "", commitment ? commitment : "");
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* ---- Sorting -------------------------------------------------------------------- */
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+static int
+compare_day (SaActivityItem *a,
+             SaActivityItem *b)
+{
+  int order = CMP (sa_activity_item_get_day (a), sa_activity_item_get_day (b));
+
+  return order ? order : g_strcmp0 (sa_activity_item_get_time (a), sa_activity_item_get_time (b));
+}
+
+/* Each column's order, then the date, so equal rows stay in a predictable order. */
+static int
+compare_date (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+
+  return order ? order : sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_title (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+/* Activities without an organization or district come last. */
+static int
+compare_organization (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const char *name_a = sa_activity_item_get_organization_name ((SaActivityItem *) a);
+  const char *name_b = sa_activity_item_get_organization_name ((SaActivityItem *) b);
+  int order = name_a == name_b ? 0 : !name_a ? 1 : !name_b ? -1 : g_strcmp0 (name_a, name_b);
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_district (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_district_position ((SaActivityItem *) a),
+                   sa_activity_item_get_district_position ((SaActivityItem *) b));
+
+  if (order == 0)
+    order = g_strcmp0 (sa_activity_item_get_district_name ((SaActivityItem *) a),
+                       sa_activity_item_get_district_name ((SaActivityItem *) b));
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_participants (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_participants ((SaActivityItem *) a),
+                   sa_activity_item_get_participants ((SaActivityItem *) b));
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+static int
+compare_volunteers (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_volunteers ((SaActivityItem *) a),
+                   sa_activity_item_get_volunteers ((SaActivityItem *) b));
+
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+/* By the plan's order of the first commitment, then by how many; none come last. */
+static int
+compare_commitments (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = CMP (sa_activity_item_get_commitment_rank ((SaActivityItem *) a),
+                   sa_activity_item_get_commitment_rank ((SaActivityItem *) b));
+
+  if (order == 0)
+    order = CMP (sa_activity_item_get_n_commitments ((SaActivityItem *) a),
+                 sa_activity_item_get_n_commitments ((SaActivityItem *) b));
+  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+}
+
+typedef struct
+{
+  const char        *title;         /* marked with NC_("column", …) */
+  GCallback          setup;
+  GCallback          bind;
+  GCompareDataFunc   compare;
+  const char        *width_sample;  /* the column starts as wide as this text; NULL: expands */
+} ColumnInfo;
+
+static const ColumnInfo columns[] = {
+  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), compare_date, "0000-00-00" },
+  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), compare_title, NULL },
+  { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization), compare_organization,
+    "中川地域ケアプラザ" },
+  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), compare_district, "上飯田町" },
+  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), compare_participants, "" },
+  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), compare_volunteers, "" },
+  { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments), compare_commitments,
+    "地域で行われている助け合いの活動" },
+};
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* What a cell needs to show the activity its slot takes next. */
+typedef struct
+{
+  GHashTable         *texts;
+  GtkListItemFactory *factory;
+  GCallback           bind;
+} Refill;
+
+static void
+refill_cell (SaSlot      *slot,
+             GtkListItem *list_item)
+{
+  Refill *refill = g_object_get_data (G_OBJECT (list_item), "sa-refill");
+
+  ((void (*) (GtkListItemFactory *, GtkListItem *, GHashTable *)) refill->bind) (refill->factory, list_item,
+                                                                                refill->texts);
+}
+
+static void
+watch_slot (GtkListItemFactory *factory,
+            GtkListItem        *list_item,
+            Refill             *refill)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (list_item), "sa-refill", refill);
+  sa_slot_watch (slot, TRUE);
+  g_signal_connect (slot, "changed", G_CALLBACK (refill_cell), list_item);
+}
+
+static void
+unwatch_slot (GtkListItemFactory *factory,
+              GtkListItem        *list_item)
+{
+  SaSlot *slot = gtk_list_item_get_item (list_item);
+
+  g_signal_handlers_disconnect_by_func (slot, refill_cell, list_item);
+  sa_slot_watch (slot, FALSE);
+}
+
+/**
+ * sa_activity_columns_add:
+ * @view: the log's column view, whose rows are #SaSlot<!-- -->s of #SaActivityItem<!-- -->s
+ * @commitment_texts: commitment id → its text, kept up to date by the log and alive
+ *   as long as @view
+ *
+ * Adds the log's columns, each with its cells and its sorter. Widths follow from
+ * text, not from the rows that happen to be on screen, so columns do not jump while
+ * scrolling; a number column is as wide as its heading, and the title takes the room
+ * that is left.
+ */
+void
+sa_activity_columns_add (GtkColumnView *view,
+                         GHashTable    *commitment_texts)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const ColumnInfo *info = &columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (info->compare, NULL, NULL));
+      const char *title = g_dpgettext2 (NULL, "column", info->title);
+      Refill *refill = g_new (Refill, 1);
+
+      *refill = (Refill) { commitment_texts, factory, info->bind };
+      g_object_set_data_full (G_OBJECT (factory), "sa-refill", refill, g_free);
+      g_signal_connect (factory, "setup", info->setup, commitment_texts);
+      g_signal_connect (factory, "bind", info->bind, commitment_texts);
+      g_signal_connect (factory, "bind", G_CALLBACK (watch_slot), refill);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_slot), NULL);
+      column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (info->width_sample == NULL)
+        gtk_column_view_column_set_expand (column, TRUE);
+      else
+        gtk_column_view_column_set_fixed_width (column,
+                                                text_width (GTK_WIDGET (view), *info->width_sample ? info->width_sample
+                                                                                                   : title) + 32);
+      gtk_column_view_append_column (view, column);
+    }
+}

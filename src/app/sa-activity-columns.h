@@ -1,0 +1,14 @@
+/* sa-activity-columns.h: the activity log's columns: cells, sorting and widths
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void sa_activity_columns_add (GtkColumnView *view,
+                              GHashTable    *commitment_texts);
+
+G_END_DECLS
