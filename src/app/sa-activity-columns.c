@@ -328,7 +328,7 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), compare_date, "0000-00-00" },
+  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), compare_date, "0000-00-00 00:00" },
   { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), compare_title, NULL },
   { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization), compare_organization,
     "中川地域ケアプラザ" },
@@ -336,7 +336,7 @@ static const ColumnInfo columns[] = {
   { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), compare_participants, "" },
   { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), compare_volunteers, "" },
   { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments), compare_commitments,
-    "地域で行われている助け合いの活動" },
+    NULL },
 };
 
 static int
@@ -398,8 +398,8 @@ unwatch_slot (GtkListItemFactory *factory,
  *
  * Adds the log's columns, each with its cells and its sorter. Widths follow from
  * text, not from the rows that happen to be on screen, so columns do not jump while
- * scrolling; a number column is as wide as its heading, and the title takes the room
- * that is left.
+ * scrolling; a number column is as wide as its heading, and the title and the
+ * commitments share the room that is left.
  */
 void
 sa_activity_columns_add (GtkColumnView *view,
