@@ -154,8 +154,10 @@ open_gap (gpointer data,
           guint    position,
           guint    added)
 {
-  memmove ((char *) data + (position + added) * size, (char *) data + position * size,
-           (len - position) * size);
+  /* An empty array may have no storage at all. */
+  if (added > 0 && position < len)
+    memmove ((char *) data + (position + added) * size, (char *) data + position * size,
+             (len - position) * size);
 }
 
 static void
