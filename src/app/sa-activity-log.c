@@ -1,10 +1,11 @@
 /* sa-activity-log.c: the activity log, a sortable, filterable list of activity records
  *
- * The log holds every activity as an SaActivityItem in one list model, and GTK's list
- * models do the rest: sorted by the column view's sorter, filtered by the search and
- * the drop-downs, shown by a column view that makes widgets only for the rows on
- * screen. A keystroke in the search entry scans folded texts in memory; the database
- * is read again only when it changes, and then only the activities that changed.
+ * The log holds every activity as an SaActivityItem in one list model; list models do
+ * the rest: sorted by the column view's sorter, filtered by the search and the
+ * drop-downs (SaArrayFilterModel), shown through rows that stay while the activities
+ * pass through them (SaSlotModel), with cells from sa-activity-columns.c. A keystroke
+ * in the search entry scans folded texts in memory; the database is read again only
+ * when it changes, and then only the activities that changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
