@@ -48,7 +48,6 @@ struct _SaActivityLog
   SaArrayFilterModel *filtered;
   GtkMultiSelection  *selection;
   GtkFilter          *filter;            /* the search and the drop-downs at once */
-  gboolean            filter_off;        /* nothing to filter by */
 
   /* What the filters let through: no words, 0 and NULL let everything through. */
   char              **search_words;
@@ -146,12 +145,10 @@ filter_changed (SaActivityLog   *self,
   gboolean off = self->search_words[0] == NULL && self->fiscal_year == 0 && self->organization_id == NULL &&
                  self->district_id == NULL && self->commitment_id == NULL;
 
-  if (off != self->filter_off)
-    {
-      self->filter_off = off;
-      gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), off ? NULL : match_all,
-                                         off ? NULL : self, NULL);
-    }
+  /* A custom filter without a function lets everything through. */
+  if (off != (gtk_filter_get_strictness (self->filter) == GTK_FILTER_MATCH_ALL))
+    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->filter), off ? NULL : match_all,
+                                       off ? NULL : self, NULL);
   else if (!off)
     gtk_filter_changed (self->filter, change);
 }
@@ -798,8 +795,6 @@ sa_activity_log_reload (SaActivityLog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
-  g_autoptr(GPtrArray) selected = NULL;
-  g_autoptr(GtkBitset) positions = NULL;
 
   g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
 
@@ -812,12 +807,10 @@ sa_activity_log_reload (SaActivityLog *self)
       emit_error (self, error->message);
       return;
     }
-  selected = selected_ids (self);
+  /* The selection follows its activities (keep_selection). */
   load_choices (self);
   set_items (self, SA_ACTIVITY_ITEM_LIST (items));
   update_year_choices (self);
-  positions = shown_positions (self, selected);
-  select_positions (self, positions);
   update_state (self);
 }
 
@@ -873,11 +866,10 @@ reveal_saved (SaActivityLog *self)
 static void
 refresh_changed (SaActivityLog *self)
 {
-  g_autoptr(GPtrArray) selected = selected_ids (self);
   g_autoptr(GtkBitset) selection = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   /* The selection model changes its bitset as rows go: keep what it was. */
+  gboolean had_selection = !gtk_bitset_is_empty (selection);
   guint first_selected = gtk_bitset_get_minimum (selection);
-  g_autoptr(GtkBitset) positions = NULL;
   g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_ids);
   gboolean new_year = FALSE;
   GHashTableIter iter;
@@ -896,17 +888,18 @@ refresh_changed (SaActivityLog *self)
   if (new_year)
     update_year_choices (self);
 
-  /* Rows keep their selection; when the selected rows are gone, as after a delete,
-   * the row that took the place of the first is selected. */
-  positions = shown_positions (self, selected);
-  if (gtk_bitset_is_empty (positions) && selected->len > 0)
+  /* Rows keep their selection as they change (keep_selection); when the selected
+   * rows are gone, as after a delete, the row that took the place of the first is
+   * selected. */
+  g_clear_pointer (&selection, gtk_bitset_unref);
+  selection = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (had_selection && gtk_bitset_is_empty (selection))
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
       if (n > 0)
-        gtk_bitset_add (positions, MIN (first_selected, n - 1));
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), MIN (first_selected, n - 1), TRUE);
     }
-  select_positions (self, positions);
 }
 
 static gboolean
@@ -1383,7 +1376,6 @@ static void
 create_models (SaActivityLog *self)
 {
   self->filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
-  self->filter_off = TRUE;
   self->items = sa_activity_item_list_new (g_ptr_array_new_with_free_func (g_object_unref));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
