@@ -105,7 +105,7 @@ class ReliabilityTest(unittest.TestCase):
         command = [CLI, "--db", target, "import-sync", sync_file]
         duration = self.median_duration([CLI, "--db", os.path.join(self.tmp.name, "probe.db"),
                                          "import-sync", sync_file])
-        for n in range(KILLS // 2):
+        for n in range(KILLS):
             self.kill_at_random(command, rng, duration)
             self.assertEqual(integrity(target), "ok")
             self.assertIn(counts(target)[0], (0, 200), f"kill {n}: part of the file was imported")
@@ -121,7 +121,7 @@ class ReliabilityTest(unittest.TestCase):
         command = [CLI, "--db", self.db, "export-sync", sync_file]
         subprocess.run(command, check=True, capture_output=True)
         duration = self.median_duration(command)
-        for n in range(KILLS // 2):
+        for n in range(KILLS):
             self.kill_at_random(command, rng, duration)
             # Whatever is under the final name is a whole, valid sync file.
             check = subprocess.run([CLI, "--db", os.path.join(self.tmp.name, f"check{n}.db"),
