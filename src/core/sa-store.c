@@ -17,6 +17,7 @@
 #include "sa-hlc.h"
 #include "sa-row.h"
 #include "sa-schema.h"
+#include "sa-sqlite-locks.h"
 #include "sa-store-private.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -383,6 +384,8 @@ open_connection (SaStore  *self,
       return FALSE;
     }
 
+  /* Before the first connection: no dialog may drop its locks. */
+  sa_sqlite_locks_install ();
   if (sqlite3_open_v2 (self->path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
