@@ -185,6 +185,37 @@ test_two_stores (Fixture       *f,
   g_assert_cmpuint (count_titled (f->path, "second again"), ==, 1);
 }
 
+/* A read-only connection that locks the file first must not keep the store from
+ * taking write locks on it: the store, closing last, checkpoints and removes the
+ * -wal, for which it locks the whole file. */
+static void
+test_read_only_first (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SaStore *store;
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT count(*) FROM activity", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  add_activity (store, "written beside a reader");
+  g_assert_cmpint (sqlite3_close (reader), ==, SQLITE_OK);
+  g_assert_finalize_object (store);
+
+  g_assert_false (g_file_test (f->wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_titled (f->path, "written beside a reader"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -194,6 +225,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/locks/other-descriptor-closed", test_other_descriptor_closed);
   ADD ("/locks/two-stores", test_two_stores);
+  ADD ("/locks/read-only-first", test_read_only_first);
 #undef ADD
 
   return g_test_run ();
