@@ -11,6 +11,7 @@
 #include "sa-activity-log.h"
 #include "sa-activity.h"
 #include "sa-commitment.h"
+#include "sa-district.h"
 #include "sa-organization.h"
 
 #define N_ACTIVITIES 300
@@ -399,6 +400,49 @@ error_under (SaActivityForm *form,
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+/* The discard question open over the form, if any. */
+static AdwMessageDialog *
+discard_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
 /* ---- Tests ---------------------------------------------------------------------- */
 
 typedef gboolean (*ItemTest) (SaActivityItem *item, gconstpointer data);
@@ -635,9 +679,9 @@ test_refuses_bad_values (Fixture       *fixture,
   type_into (form, "date_row", "5/20");
   g_assert_null (error_under (form, "date"));
 
-  /* Cancelling writes nothing either. */
+  /* Cancelling, once the person says to discard the changes, writes nothing either. */
   gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL);
-  spin ();
+  answer (discard_dialog (), "_Discard");
   g_assert_null (open_form ());
   after = store_contents (fixture);
   g_assert_cmpstr (after, ==, before);
@@ -892,6 +936,116 @@ test_changes_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static SaActivityForm *
+edit_form (Fixture    *fixture,
+           const char *id)
+{
+  SaActivityForm *form = sa_activity_form_new (GTK_WINDOW (fixture->window), fixture->store, fixture->undo_stack,
+                                               id, NULL);
+
+  gtk_window_present (GTK_WINDOW (form));
+  spin ();
+  return form;
+}
+
+/* Esc (Cancel and the close button do the same) asks before typed text is thrown away. */
+static void
+test_form_asks_before_discarding (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *before = store_contents (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *title = NULL;
+  const char *id = sa_activity_item_get_id (shown_item (fixture, 0));
+  AdwMessageDialog *dialog;
+  SaActivityForm *form;
+
+  /* Typing and taking it back is no change: Esc just closes. */
+  form = edit_form (fixture, id);
+  title = g_strdup (field_text (form, "title_row"));
+  type_into (form, "title_row", "ふれあいサロン（拡大版）");
+  type_into (form, "title_row", title);
+  gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL);
+  g_assert_null (discard_dialog ());
+  g_assert_null (open_form ());
+
+  form = edit_form (fixture, id);
+  type_into (form, "title_row", "ふれあいサロン（拡大版）");
+  gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL);
+  dialog = discard_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "keep");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_true (open_form () == form);
+
+  answer (dialog, "_Keep Editing");
+  g_assert_null (discard_dialog ());
+  g_assert_true (open_form () == form);
+  g_assert_cmpstr (field_text (form, "title_row"), ==, "ふれあいサロン（拡大版）");
+
+  /* A ticked commitment is a change too. */
+  type_into (form, "title_row", title);
+  g_free (tick_commitment (form, "あいさつ"));
+  gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL);
+  dialog = discard_dialog ();
+  g_assert_nonnull (dialog);
+  answer (dialog, "_Discard");
+  g_assert_null (discard_dialog ());
+  g_assert_null (open_form ());
+
+  after = store_contents (fixture);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* An activity whose organization and district were deleted shows them, marked, and
+ * saving a new title keeps both references. */
+static void
+test_form_keeps_deleted_references (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *org_id = fixture_organization_id (fixture->store, "中川地域ケアプラザ");
+  g_autofree char *district_id = fixture_district_id (fixture->store, "中川");
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(SaRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  SaActivityForm *form;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, org_id);
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, district_id);
+  g_assert_true (sa_store_add_activity (fixture->store, activity, NULL, &error));
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_organization_table, org_id, TRUE, &error));
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_district_table, district_id, TRUE, &error));
+
+  form = edit_form (fixture, sa_record_get_id (activity));
+  g_assert_cmpstr (chosen_label (form, "organization_row"), ==, "中川地域ケアプラザ (deleted)");
+  g_assert_cmpstr (chosen_label (form, "district_row"), ==, "中川 (deleted)");
+  type_into (form, "title_row", "ふれあいサロン");
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
+  spin ();
+  g_assert_null (open_form ());
+
+  saved = sa_store_get (fixture->store, &sa_activity_table, sa_record_get_id (activity), &error);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_TITLE), ==, "ふれあいサロン");
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_ORGANIZATION_ID), ==, org_id);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
+  g_assert_cmpstr (sa_record_get_clock (saved, "organization_id"), ==, sa_record_get_clock (activity, "organization_id"));
+
+  /* A live organization can still be chosen instead. */
+  form = edit_form (fixture, sa_record_get_id (activity));
+  choose (form, "organization_row", "泉区役所");
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
+  spin ();
+  g_clear_object (&saved);
+  saved = sa_store_get (fixture->store, &sa_activity_table, sa_record_get_id (activity), &error);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_ORGANIZATION_ID), !=, org_id);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -914,6 +1068,8 @@ main (int    argc,
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
+  ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);
+  ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
 #undef ADD
 
   return g_test_run ();

@@ -68,7 +68,10 @@ expand_row (GtkWidget  *window,
 
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  sa_test_wait ();
+  /* On a busy machine the opening takes longer than one wait; a commitment's rows
+   * end with the button to add a phase. */
+  for (guint i = 0; i < 10 && !sa_test_find (row, sa_test_has_tooltip, "Add a Schedule Phase"); i++)
+    sa_test_wait ();
   return row;
 }
 
@@ -159,6 +162,66 @@ test_commitment_and_schedule (void)
   sa_test_wait ();
 }
 
+static void
+answer (const char *label)
+{
+  GtkWidget *dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = sa_test_find (dialog, sa_test_has_label, label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  sa_test_wait ();
+}
+
+/* Esc on an outline form with changes asks before throwing them away. */
+static void
+test_editor_asks_before_discarding (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaRecord) before = NULL;
+  g_autoptr(SaRecord) after = NULL;
+  SaImportReport report;
+  GtkWidget *window, *editor, *row, *dialog;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  before = find_record (store, &sa_commitment_table, SA_COMMITMENT_TEXT, "交流の場を提供する。");
+  window = open_window (store);
+  select_outline_row (window, 4);
+  row = sa_test_find (window, sa_test_is_row_titled, "交流の場を提供する。");
+  sa_test_click (row, "Edit");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+
+  sa_test_type_into (editor, "Text", "交流の場を広げる。");
+  gtk_widget_activate_action (editor, "window.close", NULL);
+  sa_test_wait ();
+  dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Discard changes?");
+  g_assert_true (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == editor);
+
+  answer ("_Keep Editing");
+  g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sa_test_find (editor, sa_test_is_row_titled, "Text"))), ==,
+                   "交流の場を広げる。");
+
+  gtk_widget_activate_action (editor, "window.close", NULL);
+  sa_test_wait ();
+  answer ("_Discard");
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  after = sa_store_get (store, &sa_commitment_table, sa_record_get_id (before), &error);
+  g_assert_cmpstr (sa_record_get_text (after, SA_COMMITMENT_TEXT), ==, "交流の場を提供する。");
+  g_assert_cmpstr (sa_record_get_hlc (after), ==, sa_record_get_hlc (before));
+  g_assert_null (sa_record_get_clocks (after) ? g_hash_table_lookup (sa_record_get_clocks (after), "text") : NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 /* An empty database says how to begin, and a plan can be entered from there. */
 static void
 test_new_plan (void)
@@ -232,6 +295,7 @@ main (int    argc,
 
   g_test_add_func ("/outline/commitment-and-schedule", test_commitment_and_schedule);
   g_test_add_func ("/outline/new-plan", test_new_plan);
+  g_test_add_func ("/outline/editor-asks-before-discarding", test_editor_asks_before_discarding);
   g_test_add_func ("/outline/window-restores-size", test_window_restores_size);
   return g_test_run ();
 }

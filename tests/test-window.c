@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "sa-activity.h"
+#include "sa-activity-form.h"
 #include "sa-activity-log.h"
 #include "sa-actor.h"
 #include "sa-calendar-page.h"
@@ -151,6 +152,58 @@ test_shared_filter (void)
   sa_test_wait ();
 }
 
+/* Ctrl+Z on the window's edit puts back what it changed, keeps what another program
+ * changed since, and says which field it kept. */
+static void
+test_undo_keeps_changes_elsewhere (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) other = sa_store_open (path, &error);
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(SaRecord) theirs = NULL;
+  g_autoptr(SaRecord) after = NULL;
+  g_autofree char *text = NULL;
+  SaActivityForm *form;
+  GtkWidget *window, *log;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, 10);
+  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
+
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+  log = find_type (window, SA_TYPE_ACTIVITY_LOG);
+  form = sa_activity_form_new (GTK_WINDOW (window), store, sa_activity_log_get_undo_stack (SA_ACTIVITY_LOG (log)),
+                               sa_record_get_id (activity), NULL);
+  gtk_window_present (GTK_WINDOW (form));
+  sa_test_wait ();
+  sa_test_type_into (GTK_WIDGET (form), "Title", "ふれあいサロン");
+  sa_test_type_into (GTK_WIDGET (form), "Participants", "12");
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
+  sa_test_wait ();
+
+  theirs = sa_store_get (other, &sa_activity_table, sa_record_get_id (activity), &error);
+  sa_record_set_int (theirs, SA_ACTIVITY_PARTICIPANTS, 25);
+  sa_record_set_text (theirs, SA_ACTIVITY_NOTES, "雨天のため室内で実施");
+  g_assert_true (sa_store_update (other, theirs, &error));
+
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  sa_test_wait ();
+  after = sa_store_get (store, &sa_activity_table, sa_record_get_id (activity), &error);
+  g_assert_cmpstr (sa_record_get_text (after, SA_ACTIVITY_TITLE), ==, "サロン");
+  g_assert_cmpint (sa_record_get_int (after, SA_ACTIVITY_PARTICIPANTS), ==, 25);
+  g_assert_cmpstr (sa_record_get_text (after, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  text = sa_test_collect_text (window);
+  g_assert_nonnull (strstr (text, "Undone. Participants was changed elsewhere since and was kept."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 /* The shortcuts window GtkApplication loads for Ctrl+? builds, and lists our keys. */
 static void
 test_help_overlay (void)
@@ -180,5 +233,6 @@ main (int    argc,
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/shared-filter", test_shared_filter);
+  g_test_add_func ("/window/undo-keeps-changes-elsewhere", test_undo_keeps_changes_elsewhere);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "sa-actor.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
+#include "sa-discard-dialog.h"
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-goal.h"
@@ -41,6 +42,7 @@ struct _SaActivityForm
   GHashTable        *chosen;            /* commitment ids ticked */
   char             **commitment_words;  /* the commitment search */
   gboolean           setting_calendar;
+  char              *opened_state;      /* form_state() when the form opened */
 
   AdwEntryRow       *date_row;
   GtkLabel          *date_hint;
@@ -478,13 +480,16 @@ load_commitments (SaActivityForm *self)
 
 /* ---- Organizations and districts ------------------------------------------------ */
 
-/* "None" first, then the records by name, choosing @current. */
+/* "None" first, then the records by name, choosing @current. A deleted record the
+ * activity still names is listed too, marked, so that the form shows it and saving
+ * another field keeps the reference. */
 static GPtrArray *
 fill_combo (AdwComboRow   *row,
             SaStore       *store,
             const SaTable *table,
             guint          name_column,
-            const char    *current)
+            const char    *current,
+            gboolean       show_deleted)
 {
   g_autoptr(GPtrArray) records = sa_store_list (store, table, NULL, NULL, NULL);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -502,6 +507,18 @@ fill_combo (AdwComboRow   *row,
       g_ptr_array_add (ids, g_strdup (sa_record_get_id (record)));
       if (g_strcmp0 (current, sa_record_get_id (record)) == 0)
         selected = ids->len - 1;
+    }
+  if (current != NULL && selected == 0 && show_deleted)
+    {
+      g_autoptr(SaRecord) gone = sa_store_get (store, table, current, NULL);
+      g_autofree char *label = NULL;
+
+      /* Translators: an organization or district that was deleted, as in
+       * “中川地域ケアプラザ (deleted)” */
+      label = g_strdup_printf (_("%s (deleted)"), gone ? sa_record_get_text (gone, name_column) : current);
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (ids, g_strdup (current));
+      selected = ids->len - 1;
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (row, selected);
@@ -562,11 +579,61 @@ load (SaActivityForm  *self,
     }
 
   self->organization_ids = fill_combo (self->organization_row, self->store, &sa_organization_table,
-                                       SA_ORGANIZATION_NAME, organization_id);
+                                       SA_ORGANIZATION_NAME, organization_id, self->activity_id != NULL);
   self->district_ids = fill_combo (self->district_row, self->store, &sa_district_table, SA_DISTRICT_NAME,
-                                   sa_record_get_text (self->original, SA_ACTIVITY_DISTRICT_ID));
+                                   sa_record_get_text (self->original, SA_ACTIVITY_DISTRICT_ID),
+                                   self->activity_id != NULL);
   load_commitments (self);
   return TRUE;
+}
+
+/* ---- Leaving ------------------------------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Everything the person can change, as one text, so that typing and then taking it
+ * back leaves the form unchanged. */
+static char *
+form_state (SaActivityForm *self)
+{
+  g_autofree char *notes = NULL;
+  g_autofree gpointer *chosen = g_hash_table_get_keys_as_array (self->chosen, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  GString *state = g_string_new (NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_string_append_printf (state, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%u\x1f%u",
+                          entry_text (self->date_row), entry_text (self->title_row),
+                          entry_text (self->place_row), entry_text (self->participants_row),
+                          entry_text (self->volunteers_row), notes,
+                          adw_combo_row_get_selected (self->organization_row),
+                          adw_combo_row_get_selected (self->district_row));
+  qsort (chosen, g_hash_table_size (self->chosen), sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < g_hash_table_size (self->chosen); i++)
+    g_string_append_printf (state, "\x1f%s", (const char *) chosen[i]);
+  return g_string_free (state, FALSE);
+}
+
+/* Esc, Cancel and the close button ask before throwing changes away. */
+static gboolean
+sa_activity_form_close_request (GtkWindow *window)
+{
+  SaActivityForm *self = SA_ACTIVITY_FORM (window);
+  g_autofree char *state = NULL;
+
+  if (self->opened_state != NULL && !g_str_equal (self->opened_state, (state = form_state (self))))
+    {
+      sa_discard_dialog_ask (window);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (sa_activity_form_parent_class)->close_request (window);
 }
 
 /* ---- Saving --------------------------------------------------------------------- */
@@ -626,19 +693,6 @@ read_fields (SaActivityForm *self,
   return TRUE;
 }
 
-static void
-copy_value (SaRecord *to,
-            SaRecord *from,
-            guint     index)
-{
-  if (sa_record_is_null (from, index))
-    sa_record_set_null (to, index);
-  else if (column (index)->type == SA_COLUMN_INT)
-    sa_record_set_int (to, index, sa_record_get_int (from, index));
-  else
-    sa_record_set_text (to, index, sa_record_get_text (from, index));
-}
-
 /* The stored record with the fields the person changed since the form opened. */
 static SaRecord *
 edited_record (SaActivityForm  *self,
@@ -659,7 +713,7 @@ edited_record (SaActivityForm  *self,
   edited = sa_record_copy (current);
   for (guint i = 0; i < sa_activity_table.n_columns; i++)
     if (!sa_record_value_equal (wanted, self->original, i))
-      copy_value (edited, wanted, i);
+      sa_record_copy_value (edited, wanted, i);
   return g_steal_pointer (&edited);
 }
 
@@ -704,21 +758,25 @@ same_links (const char * const *a,
   return TRUE;
 }
 
+/* Reads the stored record and links inside the change's transaction, so that
+ * nothing another program writes meanwhile is overwritten. */
 static gboolean
 write_activity (SaActivityForm  *self,
-                SaRecord        *record,
-                GStrv            links,
+                SaRecord        *wanted,
+                char           **saved_id,
                 GError         **error)
 {
+  g_autoptr(SaRecord) record = NULL;
+  g_auto(GStrv) links = NULL;
   g_auto(GStrv) stored_links = NULL;
   gboolean is_new = self->activity_id == NULL;
 
-  if (!is_new && !(stored_links = sa_store_dup_activity_commitments (self->store, self->activity_id, error)))
-    return FALSE;
-
   if (!sa_undo_stack_begin (self->undo_stack, is_new ? _("Add Activity") : _("Edit Activity"), error))
     return FALSE;
-  if (!(is_new ? sa_undo_stack_insert (self->undo_stack, record, error)
+  record = is_new ? g_object_ref (wanted) : edited_record (self, wanted, error);
+  if (record == NULL || !(links = edited_links (self, error)) ||
+      (!is_new && !(stored_links = sa_store_dup_activity_commitments (self->store, self->activity_id, error))) ||
+      !(is_new ? sa_undo_stack_insert (self->undo_stack, record, error)
                : sa_undo_stack_update (self->undo_stack, record, error)) ||
       (!(is_new ? links[0] == NULL : same_links ((const char * const *) links, (const char * const *) stored_links)) &&
        !sa_undo_stack_set_links (self->undo_stack, sa_record_get_id (record), (const char * const *) links, error)))
@@ -726,6 +784,7 @@ write_activity (SaActivityForm  *self,
       sa_undo_stack_rollback (self->undo_stack);
       return FALSE;
     }
+  *saved_id = g_strdup (sa_record_get_id (record));
   return sa_undo_stack_commit (self->undo_stack, error);
 }
 
@@ -748,8 +807,7 @@ static void
 save (SaActivityForm *self)
 {
   g_autoptr(SaRecord) wanted = sa_record_copy (self->original);
-  g_autoptr(SaRecord) record = NULL;
-  g_auto(GStrv) links = NULL;
+  g_autofree char *saved_id = NULL;
   g_autoptr(GError) error = NULL;
   const char *organization_id;
 
@@ -762,17 +820,16 @@ save (SaActivityForm *self)
       return;
     }
 
-  record = self->activity_id ? edited_record (self, wanted, &error) : g_object_ref (wanted);
-  if (record == NULL || !(links = edited_links (self, &error)) ||
-      !write_activity (self, record, links, &error))
+  if (!write_activity (self, wanted, &saved_id, &error))
     {
       show_problem (self, error->message);
       return;
     }
 
-  organization_id = sa_record_get_text (record, SA_ACTIVITY_ORGANIZATION_ID);
+  /* The organization chosen, not one another program set meanwhile. */
+  organization_id = sa_record_get_text (wanted, SA_ACTIVITY_ORGANIZATION_ID);
   g_settings_set_string (self->settings, "last-organization", organization_id ? organization_id : "");
-  g_signal_emit (self, signals[SAVED], 0, sa_record_get_id (record));
+  g_signal_emit (self, signals[SAVED], 0, saved_id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -807,6 +864,8 @@ sa_activity_form_constructed (GObject *object)
       show_problem (self, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.save", FALSE);
     }
+  else
+    self->opened_state = form_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->activity_id ? self->title_row : self->date_row));
 }
 
@@ -830,6 +889,7 @@ sa_activity_form_finalize (GObject *object)
   SaActivityForm *self = SA_ACTIVITY_FORM (object);
 
   g_free (self->activity_id);
+  g_free (self->opened_state);
   g_strfreev (self->original_links);
   g_strfreev (self->commitment_words);
   g_clear_pointer (&self->organization_ids, g_ptr_array_unref);
@@ -908,12 +968,14 @@ sa_activity_form_class_init (SaActivityFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = sa_activity_form_constructed;
   object_class->dispose = sa_activity_form_dispose;
   object_class->finalize = sa_activity_form_finalize;
   object_class->get_property = sa_activity_form_get_property;
   object_class->set_property = sa_activity_form_set_property;
+  window_class->close_request = sa_activity_form_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,

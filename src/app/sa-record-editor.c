@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "sa-date.h"
+#include "sa-discard-dialog.h"
+#include "sa-error.h"
 #include "sa-record-editor.h"
 #include "sa-schema.h"
 
@@ -31,8 +33,10 @@ struct _SaRecordEditor
 
   SaUndoStack          *undo_stack;
   SaRecord             *record;
+  SaRecord             *original;      /* the record as the form opened it */
   gboolean              is_new;
   GPtrArray            *fields;
+  char                 *opened_state;  /* form_state() when the form opened; NULL once saved */
 
   AdwWindowTitle       *window_title;
   AdwPreferencesGroup  *fields_group;
@@ -93,6 +97,31 @@ combo_row (Field       *field,
   return row;
 }
 
+/* A deleted row the record still names is offered too, marked, so the form shows it
+ * and saving another field keeps the reference. */
+static void
+add_deleted_choice (Field         *field,
+                    GtkStringList *labels,
+                    SaStore       *store,
+                    const SaTable *target,
+                    int            shown,
+                    const char    *current)
+{
+  g_autoptr(SaRecord) gone = NULL;
+  g_autofree char *label = NULL;
+
+  if (current == NULL)
+    return;
+  for (guint i = 0; i < field->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (field->values, i), current) == 0)
+      return;
+  gone = sa_store_get (store, target, current, NULL);
+  /* Translators: a record that was deleted, as in “中川地域ケアプラザ (deleted)” */
+  label = g_strdup_printf (_("%s (deleted)"), gone ? sa_record_get_text (gone, shown) : current);
+  gtk_string_list_append (labels, label);
+  g_ptr_array_add (field->values, g_strdup (current));
+}
+
 static GtkWidget *
 reference_row (SaRecordEditor *self,
                Field          *field)
@@ -117,6 +146,7 @@ reference_row (SaRecordEditor *self,
       gtk_string_list_append (labels, sa_record_get_text (row, shown));
       g_ptr_array_add (field->values, g_strdup (sa_record_get_id (row)));
     }
+  add_deleted_choice (field, labels, store, target, shown, sa_record_get_text (self->record, field->column));
   return combo_row (field, labels, sa_record_get_text (self->record, field->column));
 }
 
@@ -268,6 +298,40 @@ show_error (SaRecordEditor *self,
     }
 }
 
+/* The stored row with the fields the person changed since the form opened, read
+ * inside the change's transaction: what another program wrote meanwhile is kept. */
+static gboolean
+write_edit (SaRecordEditor  *self,
+            GError         **error)
+{
+  const SaTable *table = sa_record_get_table (self->record);
+  g_autoptr(SaRecord) current = NULL;
+  g_autoptr(SaRecord) edited = NULL;
+
+  if (!sa_undo_stack_begin (self->undo_stack, _("Edit"), error))
+    return FALSE;
+  if (!(current = sa_store_get (sa_undo_stack_get_store (self->undo_stack), table,
+                                sa_record_get_id (self->record), error)))
+    goto fail;
+  if (sa_record_get_deleted (current))
+    {
+      g_set_error_literal (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("This was deleted while the form was open"));
+      goto fail;
+    }
+  edited = sa_record_copy (current);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!sa_record_value_equal (self->record, self->original, i))
+      sa_record_copy_value (edited, self->record, i);
+  if (!sa_undo_stack_update (self->undo_stack, edited, error))
+    goto fail;
+  g_set_object (&self->record, edited);
+  return sa_undo_stack_commit (self->undo_stack, error);
+
+fail:
+  sa_undo_stack_rollback (self->undo_stack);
+  return FALSE;
+}
+
 static void
 on_save (SaRecordEditor *self)
 {
@@ -285,14 +349,51 @@ on_save (SaRecordEditor *self)
     }
 
   if (self->is_new ? !sa_undo_stack_insert (self->undo_stack, self->record, &error)
-                   : !sa_undo_stack_update (self->undo_stack, self->record, &error))
+                   : !write_edit (self, &error))
     {
       show_error (self, NULL, error->message);
       return;
     }
 
   g_signal_emit (self, signals[SAVED], 0, self->record);
+  g_clear_pointer (&self->opened_state, g_free);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- leaving -------------------------------------------------------------------- */
+
+/* What every field shows, as one text, so that typing and then taking it back leaves
+ * the form unchanged. */
+static char *
+form_state (SaRecordEditor *self)
+{
+  GString *state = g_string_new (NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      if (field->values != NULL)
+        g_string_append_printf (state, "%u\x1f", adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)));
+      else
+        g_string_append_printf (state, "%s\x1f", gtk_editable_get_text (GTK_EDITABLE (field->row)));
+    }
+  return g_string_free (state, FALSE);
+}
+
+/* Esc, Cancel and the close button ask before throwing changes away. */
+static gboolean
+sa_record_editor_close_request (GtkWindow *window)
+{
+  SaRecordEditor *self = SA_RECORD_EDITOR (window);
+  g_autofree char *state = NULL;
+
+  if (self->opened_state != NULL && !g_str_equal (self->opened_state, (state = form_state (self))))
+    {
+      sa_discard_dialog_ask (window);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (sa_record_editor_parent_class)->close_request (window);
 }
 
 /* ---- object --------------------------------------------------------------------- */
@@ -305,7 +406,9 @@ sa_record_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_RECORD_EDITOR);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->record);
+  g_clear_object (&self->original);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->opened_state, g_free);
 
   G_OBJECT_CLASS (sa_record_editor_parent_class)->dispose (object);
 }
@@ -315,8 +418,10 @@ sa_record_editor_class_init (SaRecordEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sa_record_editor_dispose;
+  window_class->close_request = sa_record_editor_close_request;
 
   /**
    * SaRecordEditor::saved:
@@ -373,12 +478,14 @@ sa_record_editor_new (GtkWindow          *parent,
   self = g_object_new (SA_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
   self->undo_stack = g_object_ref (undo_stack);
   self->record = g_object_ref (record);
+  self->original = sa_record_copy (record);
   self->is_new = is_new;
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   for (guint i = 0; fields[i] != NULL; i++)
     add_field (self, fields[i]);
+  self->opened_state = form_state (self);
 
   gtk_window_present (GTK_WINDOW (self));
   return self;

@@ -254,6 +254,20 @@ show_error_toast (SaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* Says which fields an undo or redo left as another program or office set them. */
+static void
+show_kept_toast (SaWindow *self)
+{
+  g_autofree char *message = sa_undo_stack_dup_kept_message (self->undo_stack);
+
+  g_autofree char *markup = NULL;
+
+  if (message == NULL)
+    return;
+  markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -264,6 +278,8 @@ undo_activated (GtkWidget  *widget,
 
   if (!sa_undo_stack_undo (self->undo_stack, &error))
     show_error_toast (self, error);
+  else
+    show_kept_toast (self);
 }
 
 static void
@@ -276,6 +292,8 @@ redo_activated (GtkWidget  *widget,
 
   if (!sa_undo_stack_redo (self->undo_stack, &error))
     show_error_toast (self, error);
+  else
+    show_kept_toast (self);
 }
 
 static void

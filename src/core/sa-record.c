@@ -553,6 +553,31 @@ sa_record_value_equal (SaRecord *self,
 }
 
 /**
+ * sa_record_copy_value:
+ * @self: a record
+ * @from: a record of the same table
+ * @column: the column
+ *
+ * Sets @self's value of @column to @from's, so an edit can carry over one field.
+ */
+void
+sa_record_copy_value (SaRecord *self,
+                      SaRecord *from,
+                      guint     column)
+{
+  g_return_if_fail (SA_IS_RECORD (self));
+  g_return_if_fail (SA_IS_RECORD (from));
+  g_return_if_fail (record_table (self) == record_table (from));
+
+  if (sa_record_is_null (from, column))
+    sa_record_set_null (self, column);
+  else if (record_table (from)->columns[column].type == SA_COLUMN_INT)
+    sa_record_set_int (self, column, sa_record_get_int (from, column));
+  else
+    sa_record_set_text (self, column, sa_record_get_text (from, column));
+}
+
+/**
  * sa_record_validate:
  * @self: a record
  * @error: return location for a message that names the column and what is wrong

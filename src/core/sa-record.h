@@ -62,6 +62,9 @@ void           sa_record_set_null        (SaRecord       *self,
 gboolean       sa_record_value_equal     (SaRecord       *self,
                                           SaRecord       *other,
                                           guint           column);
+void           sa_record_copy_value      (SaRecord       *self,
+                                          SaRecord       *from,
+                                          guint           column);
 gboolean       sa_record_validate        (SaRecord       *self,
                                           GError        **error);
 

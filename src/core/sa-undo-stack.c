@@ -50,6 +50,8 @@ struct _SaUndoStack
   GPtrArray *redo;
   Group     *open;     /* the group being recorded between begin and commit */
   guint      depth;
+  GPtrArray *kept;     /* labels of the fields the last undo or redo left as they were */
+  gboolean   kept_by_undo;
 };
 
 G_DEFINE_FINAL_TYPE (SaUndoStack, sa_undo_stack, G_TYPE_OBJECT)
@@ -329,22 +331,88 @@ sa_undo_stack_set_links (SaUndoStack         *self,
 
 /* ---- replaying ------------------------------------------------------------------ */
 
-/* Writes @values' column values onto the stored row as a new edit. */
+/* Undo and redo write back only what the step changed, and only where the stored row
+ * still holds what the step wrote: a field that another program, window or imported
+ * file changed since is kept, and named afterwards (sa_undo_stack_dup_kept_message()),
+ * so that an undo never spreads an old value of a field it did not touch.
+ *
+ * A tombstone is written back only when it still holds the state the step gave it; if
+ * another site already restored or deleted the row, it is already as the undo would
+ * leave it and keeps that site's clock. Undoing an add deletes the row even if its
+ * fields were edited elsewhere since: the tombstone keeps those values, and redo or
+ * Restore brings them back. */
+
+static void
+note_kept (SaUndoStack    *self,
+           const SaColumn *column)
+{
+  const char *label = _(column->label);
+
+  for (guint i = 0; i < self->kept->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->kept, i), label))
+      return;
+  g_ptr_array_add (self->kept, g_strdup (label));
+}
+
+/* Writes, as a new edit, @to's value of each field where @from and @to differ, if the
+ * stored row still holds @from's value there. */
 static gboolean
-write_values (SaUndoStack  *self,
-              SaRecord     *values,
+write_fields (SaUndoStack  *self,
+              SaRecord     *from,
+              SaRecord     *to,
               GError      **error)
 {
-  const SaTable *table = sa_record_get_table (values);
-  g_autoptr(SaRecord) current = sa_store_get (self->store, table, sa_record_get_id (values), error);
+  const SaTable *table = sa_record_get_table (to);
+  g_autoptr(SaRecord) current = sa_store_get (self->store, table, sa_record_get_id (to), error);
   g_autoptr(SaRecord) edited = NULL;
 
   if (current == NULL)
     return FALSE;
-  edited = sa_record_copy (values);
-  sa_record_set_system (edited, sa_record_get_hlc (current), sa_record_get_site (current),
-                        sa_record_get_deleted (current), sa_record_get_clocks (current));
+  edited = sa_record_copy (current);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      if (sa_record_value_equal (from, to, i) || sa_record_value_equal (current, to, i))
+        continue;
+      if (sa_record_value_equal (current, from, i))
+        sa_record_copy_value (edited, to, i);
+      else
+        note_kept (self, &table->columns[i]);
+    }
   return sa_store_update (self->store, edited, error);
+}
+
+/* The stored links, less those the step made and with those it removed, each only
+ * where it is still as the step left it. */
+static GStrv
+replayed_links (const char * const *current,
+                const char * const *from,
+                const char * const *to)
+{
+  g_autoptr(GStrvBuilder) links = g_strv_builder_new ();
+
+  for (guint i = 0; current[i] != NULL; i++)
+    if (g_strv_contains (to, current[i]) || !g_strv_contains (from, current[i]))
+      g_strv_builder_add (links, current[i]);
+  for (guint i = 0; to[i] != NULL; i++)
+    if (!g_strv_contains (from, to[i]) && !g_strv_contains (current, to[i]))
+      g_strv_builder_add (links, to[i]);
+  return g_strv_builder_end (links);
+}
+
+static gboolean
+write_links (SaUndoStack         *self,
+             const char          *activity_id,
+             const char * const  *from,
+             const char * const  *to,
+             GError             **error)
+{
+  g_auto(GStrv) current = sa_store_dup_activity_commitments (self->store, activity_id, error);
+  g_auto(GStrv) links = NULL;
+
+  if (current == NULL)
+    return FALSE;
+  links = replayed_links ((const char * const *) current, from, to);
+  return sa_store_set_activity_commitments (self->store, activity_id, (const char * const *) links, error);
 }
 
 static gboolean
@@ -356,16 +424,18 @@ replay_step (SaUndoStack  *self,
   switch (step->kind)
     {
     case STEP_DELETED:
+      /* A boolean not in the state the step wrote is in the state to go back to. */
       return sa_store_set_deleted (self->store, step->table, step->id,
                                    backwards ? !step->deleted : step->deleted, error);
     case STEP_UPDATE:
-      return write_values (self, backwards ? step->before : step->after, error);
+      return backwards ? write_fields (self, step->after, step->before, error)
+                       : write_fields (self, step->before, step->after, error);
     case STEP_LINKS:
     default:
-      return sa_store_set_activity_commitments (self->store, step->id,
-                                                (const char * const *) (backwards ? step->links_before
-                                                                                  : step->links_after),
-                                                error);
+      return backwards ? write_links (self, step->id, (const char * const *) step->links_after,
+                                      (const char * const *) step->links_before, error)
+                       : write_links (self, step->id, (const char * const *) step->links_before,
+                                      (const char * const *) step->links_after, error);
     }
 }
 
@@ -404,8 +474,13 @@ move_group (SaUndoStack  *self,
   if (from->len == 0)
     return TRUE;
   group = g_ptr_array_index (from, from->len - 1);
+  g_ptr_array_set_size (self->kept, 0);
+  self->kept_by_undo = backwards;
   if (!replay_group (self, group, backwards, error))
-    return FALSE;
+    {
+      g_ptr_array_set_size (self->kept, 0);
+      return FALSE;
+    }
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_state (self);
@@ -481,6 +556,70 @@ sa_undo_stack_get_redo_label (SaUndoStack *self)
   return top_label (self->redo);
 }
 
+/**
+ * sa_undo_stack_get_kept:
+ * @self: an undo stack
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the names of the fields the last
+ *   undo or redo left as they were, because they were changed elsewhere since the step
+ */
+const char * const *
+sa_undo_stack_get_kept (SaUndoStack *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (SA_IS_UNDO_STACK (self), NULL);
+
+  /* An empty array may have no storage yet. */
+  return self->kept->len > 0 ? (const char * const *) self->kept->pdata : none;
+}
+
+/* "A, B and C", in the words of the language shown. */
+static char *
+join_names (const char * const *names)
+{
+  guint n = g_strv_length ((char **) names);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two names of a list, as in “Title, Place and Notes” */
+        g_string_append (text, i == n - 1 ? C_("list", " and ")
+                                          /* Translators: between names of a list */
+                                          : C_("list", ", "));
+      g_string_append (text, names[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * sa_undo_stack_dup_kept_message:
+ * @self: an undo stack
+ *
+ * Returns: (nullable): what to tell the person when the last undo or redo kept
+ *   fields changed elsewhere since, or %NULL when it kept none
+ */
+char *
+sa_undo_stack_dup_kept_message (SaUndoStack *self)
+{
+  g_autofree char *names = NULL;
+  guint n;
+
+  g_return_val_if_fail (SA_IS_UNDO_STACK (self), NULL);
+
+  if ((n = self->kept->len) == 0)
+    return NULL;
+  names = join_names (sa_undo_stack_get_kept (self));
+  if (self->kept_by_undo)
+    /* Translators: %s names fields, as in “Participants and Notes” */
+    return g_strdup_printf (n == 1 ? _("Undone. %s was changed elsewhere since and was kept.")
+                                   : _("Undone. %s were changed elsewhere since and were kept."), names);
+  /* Translators: %s names fields, as in “Participants and Notes” */
+  return g_strdup_printf (n == 1 ? _("Redone. %s was changed elsewhere since and was kept.")
+                                 : _("Redone. %s were changed elsewhere since and were kept."), names);
+}
+
 /* ---- object --------------------------------------------------------------------- */
 
 static void
@@ -491,6 +630,7 @@ sa_undo_stack_finalize (GObject *object)
   g_clear_pointer (&self->open, group_free);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_ptr_array_unref (self->kept);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sa_undo_stack_parent_class)->finalize (object);
@@ -574,6 +714,7 @@ sa_undo_stack_init (SaUndoStack *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  self->kept = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
 
 SaUndoStack *

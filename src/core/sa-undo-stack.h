@@ -46,5 +46,8 @@ gboolean     sa_undo_stack_undo           (SaUndoStack        *self,
                                            GError            **error);
 gboolean     sa_undo_stack_redo           (SaUndoStack        *self,
                                            GError            **error);
+const char * const *
+             sa_undo_stack_get_kept       (SaUndoStack        *self);
+char        *sa_undo_stack_dup_kept_message (SaUndoStack      *self);
 
 G_END_DECLS
