@@ -35,7 +35,7 @@ open_store (const char *dir,
   g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
   g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
-  SaStore *store = sa_store_open (path, &error);
+  SaStore *store = sa_store_create (path, &error);
   SaImportReport report;
 
   g_assert_no_error (error);

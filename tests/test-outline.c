@@ -77,7 +77,7 @@ test_commitment_and_schedule (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaRecord) commitment = NULL;
   g_autoptr(SaRecord) edited = NULL;
   g_autoptr(GPtrArray) phases = NULL;
@@ -165,7 +165,7 @@ test_new_plan (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(GPtrArray) plans = NULL;
   GtkWidget *window, *editor;
 
@@ -204,7 +204,7 @@ test_window_restores_size (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   GtkWidget *window;
   int width, height;

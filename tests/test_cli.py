@@ -15,6 +15,7 @@ class CliTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "plan.db")
+        self.cli("init")
         self.cli("org", "add", "いずみ中央地域ケアプラザ", "--actor", "ケアプラザ")
         self.cli("district", "add", "中川")
         outline = json.loads(self.cli("outline", "--json"))
@@ -142,6 +143,60 @@ class CliTest(unittest.TestCase):
         out = run()
         self.assertIn("H22–H27 実施", out)
         self.assertIn("平成22年度–平成27年度", out)
+
+    def test_missing_database_is_not_created(self):
+        """Every command but init refuses a path with no database, and creates nothing there."""
+        id = self.add()
+        sync = os.path.join(self.tmp.name, "site.sasaeai")
+        self.cli("export-sync", sync)
+        sheet = os.path.join(self.tmp.name, "sheet.csv")
+        with open(sheet, "w", encoding="utf-8") as file:
+            file.write("date,title\n2012-05-20,サロン\n")
+        out = os.path.join(self.tmp.name, "out")
+        commands = [["load-sample"], ["outline"], ["org", "list"], ["org", "add", "X", "--actor", "ケアプラザ"],
+                    ["district", "list"], ["district", "add", "X"], ["activity", "list"],
+                    ["activity", "add", "--date", "2012-05-20", "--title", "x"],
+                    ["activity", "add", "--date", "2012-02-30", "--title", "x"],
+                    ["activity", "edit", id, "--title", "y"], ["activity", "delete", id],
+                    ["activity", "undelete", id], ["site"], ["site", "--name", "X"],
+                    ["export-sync", out], ["import-sync", sync], ["sync-folder", self.tmp.name],
+                    ["export-csv", out], ["import-csv", sheet], ["export-ics", out], ["handout", "-o", out]]
+        before = sorted(os.listdir(self.tmp.name))
+        for missing in (os.path.join(self.tmp.name, "typo.db"),
+                        os.path.join(self.tmp.name, "not-mounted", "share", "plan.db")):
+            for command in commands:
+                result = subprocess.run([CLI, "--db", missing, *command], capture_output=True, text=True)
+                self.assertEqual(result.returncode, 1, f"{command}: {result.stderr}")
+                self.assertEqual(result.stderr, f"sasaeai-cli: No database at “{missing}”. "
+                                                f"Run “sasaeai-cli --db {missing} init” to create one.\n", command)
+                self.assertEqual(sorted(os.listdir(self.tmp.name)), before, f"{command} created something")
+        # Without --db, the default database is meant, and named.
+        home = os.path.join(self.tmp.name, "home")
+        os.mkdir(home)
+        env = {**os.environ, "XDG_DATA_HOME": home}
+        default = os.path.join(home, "sasaeai", "sasaeai.db")
+        result = subprocess.run([CLI, "activity", "list"], env=env, capture_output=True, text=True)
+        self.assertEqual((result.returncode, result.stderr),
+                         (1, f"sasaeai-cli: No database at “{default}”. Run “sasaeai-cli init” to create one.\n"))
+        self.assertEqual(os.listdir(home), [])
+        # holidays needs no database; init makes one, with its folders.
+        self.assertIn("2012-01-01", subprocess.run([CLI, "--db", missing, "holidays", "2012"], check=True,
+                                                   capture_output=True, text=True).stdout)
+        subprocess.run([CLI, "init"], env=env, check=True, capture_output=True)
+        self.assertTrue(os.path.isfile(default))
+        subprocess.run([CLI, "--db", missing, "init"], check=True, capture_output=True)
+        self.assertEqual(subprocess.run([CLI, "--db", missing, "activity", "list", "--json"], check=True,
+                                        capture_output=True, text=True).stdout.strip(), "[]")
+
+    def test_empty_file_is_no_database(self):
+        """An empty file, as touch leaves it, is refused as no database and left as it was."""
+        empty = os.path.join(self.tmp.name, "empty.db")
+        open(empty, "w").close()
+        result = subprocess.run([CLI, "--db", empty, "activity", "list"], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("No database at", result.stderr)
+        self.assertEqual(os.path.getsize(empty), 0)
+        self.assertFalse(os.path.exists(empty + "-wal"))
 
     def test_holidays(self):
         holidays = json.loads(self.cli("holidays", "2019", "--json"))
