@@ -27,7 +27,7 @@ static const SaCliCommand commands[] = {
   { "import-sync", "FILE [--dry-run] [--json]", N_("Merge another site’s sync file"), sa_cli_import_sync },
   { "sync-folder", "DIR", N_("Exchange sync files with every site in a shared folder"), sa_cli_sync_folder },
   { "export-csv", "FILE [--fy YEAR]", N_("Write activity records as CSV"), sa_cli_export_csv },
-  { "import-csv", "FILE", N_("Add or change activity records from CSV"), sa_cli_import_csv },
+  { "import-csv", "FILE [--allow-duplicates] [--restore-deleted]", N_("Add or change activity records from CSV"), sa_cli_import_csv },
   { "export-ics", "FILE [--fy YEAR]", N_("Write activity records as iCalendar"), sa_cli_export_ics },
   { "handout", "-o FILE.pdf", N_("Write the schedule as a PDF handout"), sa_cli_handout },
   { NULL },
