@@ -26,7 +26,7 @@ main (int    argc,
       g_printerr ("Usage: bench-generate PATH N\n");
       return 2;
     }
-  if (!(store = sa_store_open (argv[1], &error)))
+  if (!(store = sa_store_create (argv[1], &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -302,9 +302,9 @@ main (int    argc,
   g_assert_no_error (error);
 
   bench_open (path_a);
-  a = sa_store_open (path_a, &error);
-  b = sa_store_open (path_b, &error);
-  c = sa_store_open (path_c, &error);
+  a = sa_store_create (path_a, &error);
+  b = sa_store_create (path_b, &error);
+  c = sa_store_create (path_c, &error);
   g_assert_no_error (error);
   g_object_unref (c);  /* an empty database with the schema, for the shell */
   n = count_activities (a);

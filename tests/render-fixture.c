@@ -28,7 +28,7 @@ render_fixture_setup (RenderFixture *f,
   f->dir = g_dir_make_tmp ("sasaeai-render-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
   f->path = g_build_filename (f->dir, "plan.db", NULL);
-  f->store = sa_store_open (f->path, &error);
+  f->store = sa_store_create (f->path, &error);
   g_assert_no_error (error);
   if (sample != NULL)
     {

@@ -118,7 +118,7 @@ test_month_query_uses_index (void)
   g_autofree char *dir = g_dir_make_tmp ("sasaeai-filter-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(GPtrArray) month = NULL;
   g_autoptr(GString) plan = NULL;
   g_autofree char *sql = NULL;

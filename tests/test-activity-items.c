@@ -44,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->path = fixture_temp_db ("items");
-  fixture->store = sa_store_open (fixture->path, &error);
+  fixture->store = sa_store_create (fixture->path, &error);
   g_assert_no_error (error);
   fixture_add_places (fixture->store);
   fixture->commitments = plan_commitments (fixture->store);

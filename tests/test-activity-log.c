@@ -138,7 +138,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->path = fixture_temp_db ("log");
-  fixture->store = sa_store_open (fixture->path, &error);
+  fixture->store = sa_store_create (fixture->path, &error);
   g_assert_no_error (error);
   fixture->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   fixture_add_places (fixture->store);

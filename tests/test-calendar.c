@@ -42,7 +42,7 @@ fixture_set_up (Fixture       *fixture,
   SaImportReport report;
 
   fixture->path = sa_test_temp_db ();
-  fixture->store = sa_store_open (fixture->path, &error);
+  fixture->store = sa_store_create (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (sa_import_sample (fixture->store, &report, &error));
   fixture->undo_stack = sa_undo_stack_new (fixture->store);

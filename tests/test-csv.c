@@ -10,6 +10,7 @@
 #include "sa-actor.h"
 #include "sa-commitment.h"
 #include "sa-csv.h"
+#include "sa-csv-match.h"
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-import.h"
@@ -35,7 +36,7 @@ open_store (const char *dir,
   g_autoptr(GPtrArray) actors = NULL;
   g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
   g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
-  SaStore *store = sa_store_open (path, &error);
+  SaStore *store = sa_store_create (path, &error);
   SaImportReport report;
 
   g_assert_no_error (error);
@@ -155,7 +156,7 @@ import (Fixture      *f,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return sa_csv_import_activities (store ? store : f->store, file, report, NULL, error);
+  return sa_csv_import_activities (store ? store : f->store, file, SA_CSV_IMPORT_DEFAULT, report, NULL, error);
 }
 
 /* ---- cells and records -------------------------------------------------------------- */
@@ -281,7 +282,7 @@ test_round_trip (Fixture       *f,
   g_autofree char *other_org = NULL, *other_district = NULL;
   g_autoptr(SaStore) other = open_store (f->dir, "other.db", &other_org, &other_district);
   g_autofree char *before = NULL;
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
 
   g_assert_true (sa_csv_export_activities (f->store, file, NULL, NULL, NULL, &error));
   g_assert_true (import (f, other, path, &report, &error));
@@ -327,7 +328,7 @@ test_import_japanese (Fixture       *f,
                                       "2013-01-10,,見守り,,,,,,\n", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) activities = NULL;
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
   SaRecord *first;
 
   g_assert_true (import (f, NULL, path, &report, &error));
@@ -356,7 +357,7 @@ test_import_shift_jis (Fixture       *f,
   g_autofree char *path = write_file (f, "sjis.csv", sjis, (gssize) length);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) activities = NULL;
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
 
   g_assert_true (import (f, NULL, path, &report, &error));
   g_assert_no_error (error);
@@ -376,7 +377,7 @@ test_import_update (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SaRecord) stored = NULL;
   g_auto(GStrv) links = NULL;
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
 
   g_assert_true (import (f, NULL, path, &report, &error));
   g_assert_no_error (error);
@@ -388,6 +389,170 @@ test_import_update (Fixture       *f,
   g_assert_cmpstr (sa_record_get_text (stored, SA_ACTIVITY_TIME), ==, "13:30");
   links = sa_store_dup_activity_commitments (f->store, sa_record_get_id (a), &error);
   g_assert_cmpuint (g_strv_length (links), ==, 1);
+}
+
+static SaRecord *
+visit (Fixture    *f,
+       const char *date,
+       const char *time,
+       const char *place)
+{
+  SaRecord *activity = SA_RECORD (sa_activity_new ());
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+  sa_record_set_text (activity, SA_ACTIVITY_TIME, time);
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, f->org_id);
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, f->district_id);
+  sa_record_set_text (activity, SA_ACTIVITY_PLACE, place);
+  return activity;
+}
+
+static gboolean
+claim (SaCsvMatcher *matcher,
+       SaRecord     *activity)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean stored = FALSE;
+
+  g_assert_true (sa_csv_matcher_claim (matcher, activity, &stored, &error));
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* A line matches a stored activity with the same six fields, once per stored one;
+ * other fields do not count, and a deleted activity is no match. */
+static void
+test_match (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SaRecord) one = add (f, "2012-05-20", "13:30", "サロン", "メモ");
+  g_autoptr(SaRecord) two = add (f, "2012-05-20", "13:30", "サロン", NULL);
+  g_autoptr(SaRecord) gone = add (f, "2012-06-01", NULL, "サロン", NULL);
+  g_autoptr(SaCsvMatcher) matcher = sa_csv_matcher_new (f->store);
+  g_autoptr(SaRecord) same = visit (f, "2012-05-20", "13:30", "地区センター");
+  g_autoptr(SaRecord) no_time = visit (f, "2012-05-20", NULL, "地区センター");
+  g_autoptr(SaRecord) elsewhere = visit (f, "2012-05-20", "13:30", "公民館");
+  g_autoptr(SaRecord) no_place = visit (f, "2012-05-20", "13:30", NULL);
+  g_autoptr(SaRecord) deleted = visit (f, "2012-06-01", NULL, "地区センター");
+  g_autoptr(SaRecord) other_org = visit (f, "2012-05-20", "13:30", "地区センター");
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_null (other_org, SA_ACTIVITY_ORGANIZATION_ID);
+  /* Notes and counts are no part of the key. */
+  sa_record_set_int (same, SA_ACTIVITY_PARTICIPANTS, 99);
+  g_assert_true (sa_store_set_deleted (f->store, &sa_activity_table, sa_record_get_id (gone), TRUE, &error));
+
+  g_assert_true (claim (matcher, same));
+  g_assert_true (claim (matcher, same));
+  g_assert_false (claim (matcher, same));   /* two stored, the third line is new */
+  g_assert_false (claim (matcher, no_time));
+  g_assert_false (claim (matcher, elsewhere));
+  g_assert_false (claim (matcher, no_place));
+  g_assert_false (claim (matcher, other_org));
+  g_assert_false (claim (matcher, deleted));
+}
+
+static void
+test_describe_lines (void)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint numbers[] = { 2, 5, 9, 10, 11, 12, 14, 20, 21 };
+  g_autofree char *all = NULL, *some = NULL, *none = NULL;
+
+  none = sa_csv_describe_lines (lines, 3);
+  g_assert_cmpstr (none, ==, "");
+  g_array_append_vals (lines, numbers, G_N_ELEMENTS (numbers));
+  all = sa_csv_describe_lines (lines, 10);
+  g_assert_cmpstr (all, ==, "2, 5, 9–12, 14, 20–21");
+  some = sa_csv_describe_lines (lines, 3);
+  g_assert_cmpstr (some, ==, "2, 5, 9–12, …");
+}
+
+/* Imported twice, a sheet without ids adds nothing the second time; the first
+ * pass of the window's import asks before it writes. */
+static void
+test_import_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "twice.csv",
+                                      "date,time,title,organization,district,place\n"
+                                      "2012-05-20,13:30,サロン,いずみ中央地域ケアプラザ,中川,地区センター\n"
+                                      "2012-05-20,13:30,サロン,いずみ中央地域ケアプラザ,中川,地区センター\n"
+                                      "2012-05-21,,体操,,,\n", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  {
+    g_auto(SaCsvReport) report = { 0, };
+
+    g_assert_true (import (f, NULL, path, &report, &error));
+    g_assert_cmpuint (report.added, ==, 3);
+    g_assert_cmpuint (report.skipped->len, ==, 0);
+    g_assert_true (report.written);
+  }
+  before = dump_activities (f->store);
+  {
+    g_auto(SaCsvReport) report = { 0, };
+
+    g_assert_true (sa_csv_import_activities (f->store, file, SA_CSV_IMPORT_ASK_FIRST, &report, NULL, &error));
+    g_assert_false (report.written);
+    g_assert_cmpuint (report.skipped->len, ==, 3);
+  }
+  {
+    g_auto(SaCsvReport) report = { 0, };
+
+    g_assert_true (import (f, NULL, path, &report, &error));
+    g_assert_cmpuint (report.added, ==, 0);
+    g_assert_cmpuint (report.skipped->len, ==, 3);
+    g_assert_cmpuint (g_array_index (report.skipped, guint, 0), ==, 2);
+    g_assert_cmpuint (g_array_index (report.skipped, guint, 2), ==, 4);
+  }
+  after = dump_activities (f->store);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_auto(SaCsvReport) report = { 0, };
+
+    g_assert_true (sa_csv_import_activities (f->store, file, SA_CSV_IMPORT_ALLOW_DUPLICATES, &report, NULL, &error));
+    g_assert_cmpuint (report.added, ==, 3);
+    g_assert_cmpuint (report.skipped->len, ==, 0);
+  }
+}
+
+/* A line with the id of a deleted activity is left and reported, not "updated";
+ * with SA_CSV_IMPORT_RESTORE_DELETED it changes the activity and brings it back. */
+static void
+test_import_deleted (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SaRecord) a = add (f, "2012-05-20", "13:30", "サロン", NULL);
+  g_autofree char *text = g_strdup_printf ("id,date,title,participants\n%s,2012-05-20,サロン,30\n",
+                                           sa_record_get_id (a));
+  g_autofree char *path = write_file (f, "deleted.csv", text, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) stored = NULL;
+  g_auto(SaCsvReport) report = { 0, };
+  g_auto(SaCsvReport) restored = { 0, };
+
+  g_assert_true (sa_store_set_deleted (f->store, &sa_activity_table, sa_record_get_id (a), TRUE, &error));
+  g_assert_true (import (f, NULL, path, &report, &error));
+  g_assert_cmpuint (report.updated + report.unchanged + report.added + report.restored, ==, 0);
+  g_assert_cmpuint (report.deleted->len, ==, 1);
+  g_assert_cmpuint (g_array_index (report.deleted, SaCsvDeletedLine, 0).line, ==, 2);
+  g_assert_cmpstr (g_array_index (report.deleted, SaCsvDeletedLine, 0).id, ==, sa_record_get_id (a));
+  stored = sa_store_get (f->store, &sa_activity_table, sa_record_get_id (a), &error);
+  g_assert_true (sa_record_get_deleted (stored));
+  g_assert_cmpint (sa_record_get_int (stored, SA_ACTIVITY_PARTICIPANTS), ==, 25);
+  g_clear_object (&stored);
+
+  g_assert_true (sa_csv_import_activities (f->store, file, SA_CSV_IMPORT_RESTORE_DELETED, &restored, NULL, &error));
+  g_assert_cmpuint (restored.restored, ==, 1);
+  g_assert_cmpuint (restored.updated, ==, 0);
+  stored = sa_store_get (f->store, &sa_activity_table, sa_record_get_id (a), &error);
+  g_assert_false (sa_record_get_deleted (stored));
+  g_assert_cmpint (sa_record_get_int (stored, SA_ACTIVITY_PARTICIPANTS), ==, 30);
 }
 
 /* Every wrong line is reported with its number and why; the good lines are not
@@ -421,7 +586,7 @@ test_import_errors (Fixture       *f,
     "\nLine 8: There is no commitment with id “4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10”",
     "\nLine 9: it has 2 cells, but the header has 6",
   };
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
 
   g_assert_false (import (f, NULL, path, &report, &error));
   g_assert_error (error, SA_ERROR, SA_ERROR_INVALID);
@@ -467,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/csv/format-cell", test_format_cell);
   g_test_add_func ("/csv/parse", test_parse);
   g_test_add_func ("/csv/parse-errors", test_parse_errors);
+  g_test_add_func ("/csv/describe-lines", test_describe_lines);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/csv/export", test_export);
   ADD ("/csv/round-trip", test_round_trip);
@@ -474,6 +640,9 @@ main (int    argc,
   ADD ("/csv/import/shift-jis", test_import_shift_jis);
   ADD ("/csv/import/update", test_import_update);
   ADD ("/csv/import/errors", test_import_errors);
+  ADD ("/csv/match", test_match);
+  ADD ("/csv/import/twice", test_import_twice);
+  ADD ("/csv/import/deleted", test_import_deleted);
   ADD ("/csv/import/header-errors", test_header_errors);
 #undef ADD
 

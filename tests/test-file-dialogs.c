@@ -200,7 +200,7 @@ test_dialog_keeps_writes (gconstpointer data)
   g_autofree char *listed = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_open (path, &error);
+  SaStore *store = sa_store_create (path, &error);
   SaImportReport report;
   GtkWidget *window, *preferences, *chooser;
   GStatBuf before, after;

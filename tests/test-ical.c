@@ -105,7 +105,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("sasaeai-ical-XXXXXX", NULL);
   path = g_build_filename (f->dir, "plan.db", NULL);
-  f->store = sa_store_open (path, &error);
+  f->store = sa_store_create (path, &error);
   g_assert_no_error (error);
 }
 

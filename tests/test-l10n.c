@@ -11,7 +11,7 @@ test_japanese_labels (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autofree char *text = NULL;
   SaImportReport report;
   GtkWidget *window;

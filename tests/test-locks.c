@@ -133,7 +133,7 @@ test_other_descriptor_closed (Fixture       *f,
       return;
     }
 
-  store = sa_store_open (f->path, &error);
+  store = sa_store_create (f->path, &error);
   g_assert_no_error (error);
   add_activity (store, "before the dialog");
   wal_inode = inode_of (f->wal);
@@ -167,7 +167,7 @@ test_two_stores (Fixture       *f,
   g_autoptr(GError) error = NULL;
   SaStore *first, *second;
 
-  first = sa_store_open (f->path, &error);
+  first = sa_store_create (f->path, &error);
   g_assert_no_error (error);
   second = sa_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -197,7 +197,7 @@ test_read_only_first (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
   SaStore *store;
 
-  store = sa_store_open (f->path, &error);
+  store = sa_store_create (f->path, &error);
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 

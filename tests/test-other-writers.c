@@ -120,7 +120,7 @@ test_window_and_cli_writers (void)
   g_autofree char *stop = g_strconcat (path, ".stop", NULL);
   g_autofree char *ok = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   Child writers[N_WRITERS] = { 0 }, list = { 0 };
   SaImportReport report;
   GtkWidget *window, *log;

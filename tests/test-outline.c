@@ -80,7 +80,7 @@ test_commitment_and_schedule (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaRecord) commitment = NULL;
   g_autoptr(SaRecord) edited = NULL;
   g_autoptr(GPtrArray) phases = NULL;
@@ -181,7 +181,7 @@ test_editor_asks_before_discarding (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaRecord) before = NULL;
   g_autoptr(SaRecord) after = NULL;
   SaImportReport report;
@@ -228,7 +228,7 @@ test_new_plan (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(GPtrArray) plans = NULL;
   GtkWidget *window, *editor;
 
@@ -267,7 +267,7 @@ test_window_restores_size (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   GtkWidget *window;
   int width, height;

@@ -123,7 +123,7 @@ test_create (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   sqlite3_stmt *stmt;
 
   g_assert_no_error (error);
@@ -147,6 +147,42 @@ test_create (Fixture       *f,
   sqlite3_reset (stmt);
 }
 
+/* Opening never creates: not the file, not its folder. */
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "not-mounted", NULL);
+  g_autofree char *deep = g_build_filename (folder, "plan.db", NULL);
+  SaStore *store;
+
+  store = sa_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  store = sa_store_open (deep, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* An empty file is no database either, and stays empty. */
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = sa_store_open (f->path, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 1;
+
+    g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+    g_assert_cmpuint (length, ==, 0);
+  }
+}
+
 static void
 test_reopen (Fixture       *f,
              gconstpointer  data)
@@ -157,7 +193,7 @@ test_reopen (Fixture       *f,
   g_autofree char *clock = NULL;
   SaStore *store;
 
-  store = sa_store_open (f->path, &error);
+  store = sa_store_create (f->path, &error);
   g_assert_no_error (error);
   g_assert_true (sa_store_insert (store, district, &error));
   g_assert_no_error (error);
@@ -212,7 +248,7 @@ test_newer_version (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_open (f->path, &error);
+  SaStore *store = sa_store_create (f->path, &error);
 
   g_assert_no_error (error);
   g_assert_finalize_object (store);
@@ -255,7 +291,7 @@ test_schema_matches (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   const char *system[] = { "id", "hlc", "site", "deleted", "clocks" };
 
   for (guint t = 0; t < sa_schema_n_tables; t++)
@@ -295,7 +331,7 @@ test_validation (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   g_autoptr(SaRecord) no_title = new_activity ("2012-05-20", NULL);
   g_autoptr(SaRecord) bad_date = new_activity ("2011-02-29", "x");
   g_autoptr(SaRecord) negative = new_activity ("2012-05-20", "x");
@@ -331,7 +367,7 @@ test_tombstone (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
   g_autoptr(SaRecord) stored = NULL;
   const char *id;
@@ -362,7 +398,7 @@ test_history (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
   g_autoptr(SaRecord) edited = NULL;
   g_autoptr(SaRecord) stored = NULL;
@@ -408,7 +444,7 @@ test_transactions (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SaRecord) first = new_district ("中川");
   g_autoptr(SaRecord) second = new_district ("岡津");
@@ -433,7 +469,7 @@ test_cross_checks (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   g_autoptr(GPtrArray) commitments = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(SaRecord) plan = NULL;
@@ -536,8 +572,8 @@ test_merge (Fixture       *f,
 {
   g_autofree char *path_b = g_build_filename (f->dir, "b.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) a = sa_store_open (f->path, &error);
-  g_autoptr(SaStore) b = sa_store_open (path_b, &error);
+  g_autoptr(SaStore) a = sa_store_create (f->path, &error);
+  g_autoptr(SaStore) b = sa_store_create (path_b, &error);
   g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
   g_autoptr(SaRecord) from_a = NULL, from_b = NULL, at_a = NULL, at_b = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -606,10 +642,10 @@ test_merge_order (Fixture       *f,
   g_autofree char *path_c = g_build_filename (f->dir, "c.db", NULL);
   g_autofree char *path_d = g_build_filename (f->dir, "d.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) a = sa_store_open (f->path, &error);
-  g_autoptr(SaStore) b = sa_store_open (path_b, &error);
-  g_autoptr(SaStore) c = sa_store_open (path_c, &error);
-  g_autoptr(SaStore) d = sa_store_open (path_d, &error);
+  g_autoptr(SaStore) a = sa_store_create (f->path, &error);
+  g_autoptr(SaStore) b = sa_store_create (path_b, &error);
+  g_autoptr(SaStore) c = sa_store_create (path_c, &error);
+  g_autoptr(SaStore) d = sa_store_create (path_d, &error);
   g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
   g_autoptr(SaRecord) va = NULL, vb = NULL, vc = NULL, in_c = NULL, in_d = NULL;
   const char *id;
@@ -647,7 +683,7 @@ test_import_refuses_bad_rows (Fixture       *f,
                               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (f->path, &error);
+  g_autoptr(SaStore) store = sa_store_create (f->path, &error);
   const char *site = "5a5ae0a1-0000-4000-8000-000000000001";
   g_autofree char *good = g_strdup_printf ("{\"table\":\"district\",\"id\":\"4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10\","
                                            "\"hlc\":\"1270047600000-0000-%s\",\"site\":\"%s\",\"deleted\":false,"
@@ -723,6 +759,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/store/create", test_create);
+  ADD ("/store/open-missing", test_open_missing);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/migrate", test_migrate);
   ADD ("/store/newer-version", test_newer_version);

@@ -32,7 +32,7 @@ open_site (Fixture    *f,
 {
   g_autofree char *path = g_build_filename (f->dir, file, NULL);
   g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_open (path, &error);
+  SaStore *store = sa_store_create (path, &error);
 
   g_assert_no_error (error);
   g_assert_true (sa_store_set_site_name (store, name, &error));
@@ -633,6 +633,121 @@ test_csv_ics (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static gboolean
+is_check_labelled (GtkWidget  *widget,
+                   const char *text)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+}
+
+/* Imports @file into b; when the dialog about left-out lines shows, ticks @check
+ * (if any), presses @response and returns the dialog's text. */
+static char *
+import_csv_answering (Fixture    *f,
+                      GFile      *file,
+                      const char *check,
+                      const char *response)
+{
+  GtkWidget *dialog, *button;
+  char *body;
+
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import the Other Lines?");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  if (check != NULL)
+    {
+      GtkWidget *box = sa_test_find (dialog, is_check_labelled, check);
+
+      g_assert_nonnull (box);
+      gtk_widget_activate (box);
+    }
+  button = sa_test_find (dialog, sa_test_has_label, response);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  return body;
+}
+
+static guint
+count_activities (SaStore *store)
+{
+  g_autoptr(GPtrArray) listed = sa_store_list_activities (store, NULL, NULL, NULL);
+
+  return listed->len;
+}
+
+/* The same sheet twice: the window says which lines it would skip before it writes,
+ * skips them, or imports them too if asked. */
+static void
+test_csv_twice (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "sheet.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *body = NULL, *cancelled = NULL, *before = NULL, *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "date,title\n2012-05-20,サロン\n2012-05-21,体操\n", -1, NULL));
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  wait_for_toast (f);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Imported: 2 new activities, 0 changed, 0 unchanged");
+
+  /* Cancel writes nothing. */
+  before = dump (f->b);
+  cancelled = import_csv_answering (f, file, NULL, "_Cancel");
+  sa_test_wait ();
+  after = dump (f->b);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (f->toasts->len, ==, 1);
+
+  body = import_csv_answering (f, file, NULL, "_Import");
+  g_assert_cmpstr (body, ==, "2 lines match activities already stored (lines 2–3) and will be skipped.");
+  wait_for_toast (f);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, 1), ==,
+                   "Imported: 0 new activities, 0 changed, 0 unchanged; 2 skipped as already stored");
+  g_assert_cmpuint (count_activities (f->b), ==, 2);
+
+  g_free (import_csv_answering (f, file, "Import _duplicates too", "_Import"));
+  wait_for_toast (f);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, 2), ==, "Imported: 2 new activities, 0 changed, 0 unchanged");
+  g_assert_cmpuint (count_activities (f->b), ==, 4);
+}
+
+/* A line that changes a deleted activity says so, and brings it back if asked. */
+static void
+test_csv_deleted (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SaRecord) gone = add_activity (f->b, "2012-05-20", "サロン");
+  g_autofree char *path = path_in (f, "edit.csv");
+  g_autofree char *text = g_strdup_printf ("id,date,title\n%s,2012-05-20,ふれあいサロン\n", sa_record_get_id (gone));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) stored = NULL;
+  g_autofree char *body = NULL, *title = NULL;
+
+  g_assert_true (sa_store_set_deleted (f->b, &sa_activity_table, sa_record_get_id (gone), TRUE, &error));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  body = import_csv_answering (f, file, NULL, "_Import");
+  g_assert_cmpstr (body, ==, "1 line changes an activity that was deleted (line 2); it will be left as it is.");
+  wait_for_toast (f);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==,
+                   "Imported: 0 new activities, 0 changed, 0 unchanged; 1 deleted left as it was");
+  stored = sa_store_get (f->b, &sa_activity_table, sa_record_get_id (gone), &error);
+  g_assert_true (sa_record_get_deleted (stored));
+  g_clear_object (&stored);
+
+  g_free (import_csv_answering (f, file, "_Bring deleted activities back", "_Import"));
+  wait_for_toast (f);
+  g_assert_cmpstr (g_ptr_array_index (f->toasts, 1), ==,
+                   "Imported: 0 new activities, 0 changed, 0 unchanged; 1 deleted activity restored");
+  stored = sa_store_get (f->b, &sa_activity_table, sa_record_get_id (gone), &error);
+  g_assert_false (sa_record_get_deleted (stored));
+  title = title_of (f->b, sa_record_get_id (gone));
+  g_assert_cmpstr (title, ==, "ふれあいサロン");
+}
+
 /* ---- preferences ---------------------------------------------------------------- */
 
 static void
@@ -679,6 +794,8 @@ main (int    argc,
   ADD ("sync-now", test_sync_now);
   ADD ("sync-folder-refused", test_sync_folder_refused);
   ADD ("csv-ics", test_csv_ics);
+  ADD ("csv-twice", test_csv_twice);
+  ADD ("csv-deleted", test_csv_deleted);
   ADD ("preferences-folder", test_preferences_folder);
 #undef ADD
   return g_test_run ();

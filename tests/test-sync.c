@@ -73,7 +73,7 @@ open_site (Fixture    *f,
   g_autofree char *file = g_strconcat (name, ".db", NULL);
   g_autofree char *path = path_in (f, file);
   g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_open (path, &error);
+  SaStore *store = sa_store_create (path, &error);
 
   g_assert_no_error (error);
   g_assert_true (sa_store_set_site_name (store, name, &error));

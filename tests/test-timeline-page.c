@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *f,
   SaImportReport report;
 
   f->dir = g_path_get_dirname (path);
-  f->store = sa_store_open (path, &error);
+  f->store = sa_store_create (path, &error);
   g_assert_no_error (error);
   if (sample != NULL)
     g_assert_true (sa_import_sample (f->store, &report, &error));

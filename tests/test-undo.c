@@ -33,7 +33,7 @@ test_undo_redo (void)
 {
   g_autofree char *path = temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaUndoStack) stack = sa_undo_stack_new (store);
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
   g_autoptr(SaRecord) edited = NULL;
@@ -76,7 +76,7 @@ test_group_rolls_back (void)
 {
   g_autofree char *path = temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaUndoStack) stack = sa_undo_stack_new (store);
   g_autoptr(SaRecord) good = SA_RECORD (sa_district_new ());
   g_autoptr(SaRecord) bad = SA_RECORD (sa_district_new ());
@@ -114,7 +114,7 @@ test_undo_keeps_changes_elsewhere (void)
 {
   g_autofree char *path = temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaStore) other = sa_store_open (path, &error);
   g_autoptr(SaUndoStack) stack = sa_undo_stack_new (store);
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
@@ -201,7 +201,7 @@ test_undo_keeps_merged_changes (void)
 {
   g_autofree char *path = temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaUndoStack) stack = sa_undo_stack_new (store);
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
   g_autoptr(SaRecord) edited = NULL;

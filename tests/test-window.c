@@ -27,7 +27,7 @@ test_window_shows_sample_plan (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autofree char *text = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   SaImportReport report;
@@ -112,7 +112,7 @@ test_shared_filter (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaRecord) org = SA_RECORD (sa_organization_new ());
   g_autoptr(GPtrArray) actors = NULL;
   SaActivityFilter *filter;
@@ -159,7 +159,7 @@ test_undo_keeps_changes_elsewhere (void)
 {
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
   g_autoptr(SaStore) other = sa_store_open (path, &error);
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
   g_autoptr(SaRecord) theirs = NULL;

@@ -15,6 +15,7 @@ class CliTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "plan.db")
+        self.cli("init")
         self.cli("org", "add", "いずみ中央地域ケアプラザ", "--actor", "ケアプラザ")
         self.cli("district", "add", "中川")
         outline = json.loads(self.cli("outline", "--json"))
@@ -142,6 +143,129 @@ class CliTest(unittest.TestCase):
         out = run()
         self.assertIn("H22–H27 実施", out)
         self.assertIn("平成22年度–平成27年度", out)
+
+    def test_missing_database_is_not_created(self):
+        """Every command but init refuses a path with no database, and creates nothing there."""
+        id = self.add()
+        sync = os.path.join(self.tmp.name, "site.sasaeai")
+        self.cli("export-sync", sync)
+        sheet = os.path.join(self.tmp.name, "sheet.csv")
+        with open(sheet, "w", encoding="utf-8") as file:
+            file.write("date,title\n2012-05-20,サロン\n")
+        out = os.path.join(self.tmp.name, "out")
+        commands = [["load-sample"], ["outline"], ["org", "list"], ["org", "add", "X", "--actor", "ケアプラザ"],
+                    ["district", "list"], ["district", "add", "X"], ["activity", "list"],
+                    ["activity", "add", "--date", "2012-05-20", "--title", "x"],
+                    ["activity", "add", "--date", "2012-02-30", "--title", "x"],
+                    ["activity", "edit", id, "--title", "y"], ["activity", "delete", id],
+                    ["activity", "undelete", id], ["site"], ["site", "--name", "X"],
+                    ["export-sync", out], ["import-sync", sync], ["sync-folder", self.tmp.name],
+                    ["export-csv", out], ["import-csv", sheet], ["export-ics", out], ["handout", "-o", out]]
+        before = sorted(os.listdir(self.tmp.name))
+        for missing in (os.path.join(self.tmp.name, "typo.db"),
+                        os.path.join(self.tmp.name, "not-mounted", "share", "plan.db")):
+            for command in commands:
+                result = subprocess.run([CLI, "--db", missing, *command], capture_output=True, text=True)
+                self.assertEqual(result.returncode, 1, f"{command}: {result.stderr}")
+                self.assertEqual(result.stderr, f"sasaeai-cli: No database at “{missing}”. "
+                                                f"Run “sasaeai-cli --db {missing} init” to create one.\n", command)
+                self.assertEqual(sorted(os.listdir(self.tmp.name)), before, f"{command} created something")
+        # Without --db, the default database is meant, and named.
+        home = os.path.join(self.tmp.name, "home")
+        os.mkdir(home)
+        env = {**os.environ, "XDG_DATA_HOME": home}
+        default = os.path.join(home, "sasaeai", "sasaeai.db")
+        result = subprocess.run([CLI, "activity", "list"], env=env, capture_output=True, text=True)
+        self.assertEqual((result.returncode, result.stderr),
+                         (1, f"sasaeai-cli: No database at “{default}”. Run “sasaeai-cli init” to create one.\n"))
+        self.assertEqual(os.listdir(home), [])
+        # holidays needs no database; init makes one, with its folders.
+        self.assertIn("2012-01-01", subprocess.run([CLI, "--db", missing, "holidays", "2012"], check=True,
+                                                   capture_output=True, text=True).stdout)
+        subprocess.run([CLI, "init"], env=env, check=True, capture_output=True)
+        self.assertTrue(os.path.isfile(default))
+        subprocess.run([CLI, "--db", missing, "init"], check=True, capture_output=True)
+        self.assertEqual(subprocess.run([CLI, "--db", missing, "activity", "list", "--json"], check=True,
+                                        capture_output=True, text=True).stdout.strip(), "[]")
+
+    def test_empty_file_is_no_database(self):
+        """An empty file, as touch leaves it, is refused as no database and left as it was."""
+        empty = os.path.join(self.tmp.name, "empty.db")
+        open(empty, "w").close()
+        result = subprocess.run([CLI, "--db", empty, "activity", "list"], capture_output=True, text=True)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("No database at", result.stderr)
+        self.assertEqual(os.path.getsize(empty), 0)
+        self.assertFalse(os.path.exists(empty + "-wal"))
+
+    def write_sheet(self, name, *lines):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("\n".join(lines) + "\n")
+        return path
+
+    def titles(self):
+        return sorted(a["title"] for a in json.loads(self.cli("activity", "list", "--json")))
+
+    def test_csv_imported_twice_adds_nothing(self):
+        """A sheet without ids, imported again, skips the lines already stored and says which."""
+        header = "日付,時刻,タイトル,団体,地区,場所,参加者数"
+        sheet = self.write_sheet("sheet.csv", header,
+                                 "2012-05-20,13:30,ふれあいサロン,いずみ中央地域ケアプラザ,中川,地区センター,25",
+                                 "2012/6/3,,子育てサロン,,中川,,8",
+                                 "2012-06-10,9:05,体操教室,,,公園,12")
+        self.assertEqual(self.cli("import-csv", sheet), "Added 3, updated 0, unchanged 0\n")
+        before = self.dump()
+        self.assertEqual(self.cli("import-csv", sheet),
+                         "Added 0, updated 0, unchanged 0\n"
+                         "Skipped 3 lines that match activities already stored: lines 2–4 "
+                         "(--allow-duplicates imports them)\n")
+        self.assertEqual(self.dump(), before)
+        # The same visit as the spreadsheet writes it back, full-width digits and all.
+        again = self.write_sheet("again.csv", header, "２０１２/５/２０,13:30:00,ふれあいサロン,いずみ中央地域ケアプラザ,"
+                                 "中川,地区センター,30")
+        self.assertIn("Skipped 1 line that matches an activity already stored: line 2 ", self.cli("import-csv", again))
+        self.assertEqual(self.cli("import-csv", "--allow-duplicates", sheet), "Added 3, updated 0, unchanged 0\n")
+        self.assertEqual(self.titles(), sorted(["ふれあいサロン", "子育てサロン", "体操教室"] * 2))
+
+    def test_csv_repeats_count(self):
+        """Two identical visits in one sheet stay two: one is skipped for the one stored, one is added."""
+        self.add("--place", "地区センター")
+        sheet = self.write_sheet("twice.csv", "date,title,place",
+                                 "2012-05-20,ふれあいサロン,地区センター", "2012-05-20,ふれあいサロン,地区センター",
+                                 "2012-05-20,ふれあいサロン,公民館")
+        out = self.cli("import-csv", sheet)
+        self.assertEqual(out, "Added 2, updated 0, unchanged 0\nSkipped 1 line that matches an activity already "
+                              "stored: line 2 (--allow-duplicates imports it)\n")
+        places = sorted(a["place"] for a in json.loads(self.cli("activity", "list", "--json")))
+        self.assertEqual(places, ["公民館", "地区センター", "地区センター"])
+        # A deleted activity is no match: its visit is imported anew.
+        (deleted,) = [a["id"] for a in json.loads(self.cli("activity", "list", "--json")) if a["place"] == "公民館"]
+        self.cli("activity", "delete", deleted)
+        self.assertEqual(self.cli("import-csv", sheet).splitlines()[0], "Added 1, updated 0, unchanged 0")
+
+    def test_csv_line_for_deleted_activity(self):
+        """A line with the id of a deleted activity says so and leaves it; --restore-deleted brings it back."""
+        id = self.add("--participants", "25")
+        self.cli("activity", "delete", id)
+        sheet = self.write_sheet("edit.csv", "id,date,title,participants", f"{id},2012-05-20,ふれあいサロン,30",
+                                 ",2012-07-01,夏祭り,100")
+        out = self.cli("import-csv", sheet)
+        self.assertEqual(out, f"Added 1, updated 0, unchanged 0\n"
+                              f"Line 2: activity {id} was deleted; use --restore-deleted to bring it back\n")
+        self.assertEqual(self.titles(), ["夏祭り"])
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT participants, deleted FROM activity WHERE id = ?", (id,)).fetchone(),
+                             (25, 1))
+        out = self.cli("import-csv", "--restore-deleted", sheet)
+        self.assertEqual(out, "Added 0, updated 0, unchanged 0\n"
+                              "Skipped 1 line that matches an activity already stored: line 3 "
+                              "(--allow-duplicates imports it)\nRestored 1 deleted activity\n")
+        (row,) = [a for a in json.loads(self.cli("activity", "list", "--json")) if a["id"] == id]
+        self.assertEqual(row["participants"], 30)
+        self.assertEqual(self.cli("import-csv", sheet), "Added 0, updated 0, unchanged 1\n"
+                                                        "Skipped 1 line that matches an activity already stored: "
+                                                        "line 3 (--allow-duplicates imports it)\n")
 
     def test_holidays(self):
         holidays = json.loads(self.cli("holidays", "2019", "--json"))

@@ -48,6 +48,7 @@ class HandoutTest(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "plan.db")
         self.pdf = os.path.join(self.tmp.name, "handout.pdf")
+        self.cli("init")
         outline = json.loads(self.cli("outline", "--json"))
         self.plan = outline["plan"]
         self.goals = outline["sections"][0]["goals"]

@@ -44,6 +44,7 @@ class InstallTest(unittest.TestCase):
 
     def test_installed_cli_works_on_a_database(self):
         db = os.path.join(self.tmp.name, "plan.db")
+        subprocess.run([self.path("bin", "sasaeai-cli"), "--db", db, "init"], check=True, capture_output=True)
         out = subprocess.run([self.path("bin", "sasaeai-cli"), "--db", db, "outline"],
                              check=True, capture_output=True, text=True).stdout
         self.assertIn("第2期泉区地域福祉保健計画", out)

@@ -39,6 +39,7 @@ class ReliabilityTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "plan.db")
+        subprocess.run([CLI, "--db", self.db, "init"], check=True, capture_output=True)
         outline = json.loads(subprocess.run([CLI, "--db", self.db, "outline", "--json"],
                                             check=True, capture_output=True, text=True).stdout)
         self.commitments = [c["id"] for g in outline["sections"][0]["goals"] for c in g["commitments"]]
@@ -103,8 +104,9 @@ class ReliabilityTest(unittest.TestCase):
         target = os.path.join(self.tmp.name, "target.db")
         subprocess.run([CLI, "--db", target, "init"], check=True, capture_output=True)
         command = [CLI, "--db", target, "import-sync", sync_file]
-        duration = self.median_duration([CLI, "--db", os.path.join(self.tmp.name, "probe.db"),
-                                         "import-sync", sync_file])
+        probe = os.path.join(self.tmp.name, "probe.db")
+        subprocess.run([CLI, "--db", probe, "init"], check=True, capture_output=True)
+        duration = self.median_duration([CLI, "--db", probe, "import-sync", sync_file])
         for n in range(KILLS):
             self.kill_at_random(command, rng, duration)
             self.assertEqual(integrity(target), "ok")
@@ -121,11 +123,13 @@ class ReliabilityTest(unittest.TestCase):
         command = [CLI, "--db", self.db, "export-sync", sync_file]
         subprocess.run(command, check=True, capture_output=True)
         duration = self.median_duration(command)
+        checker = os.path.join(self.tmp.name, "check.db")
+        subprocess.run([CLI, "--db", checker, "init", "--empty"], check=True, capture_output=True)
         for n in range(KILLS):
             self.kill_at_random(command, rng, duration)
             # Whatever is under the final name is a whole, valid sync file.
-            check = subprocess.run([CLI, "--db", os.path.join(self.tmp.name, f"check{n}.db"),
-                                    "import-sync", "--dry-run", sync_file], capture_output=True, text=True)
+            check = subprocess.run([CLI, "--db", checker, "import-sync", "--dry-run", sync_file],
+                                   capture_output=True, text=True)
             self.assertEqual(check.returncode, 0, f"kill {n}: {check.stderr}")
 
     def test_concurrent_writers(self):

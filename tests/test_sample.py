@@ -73,6 +73,7 @@ class SampleTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.db = os.path.join(cls.tmp.name, "new.db")
+        subprocess.run([CLI, "--db", cls.db, "init"], check=True, capture_output=True)
         out = subprocess.run([CLI, "--db", cls.db, "outline", "--json"],
                              check=True, capture_output=True, text=True).stdout
         cls.outline = json.loads(out)

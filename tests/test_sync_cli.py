@@ -20,6 +20,7 @@ class SyncCliTest(unittest.TestCase):
         self.a = self.path("a.db")
         self.b = self.path("b.db")
         for db, name in ((self.a, "いずみ中央"), (self.b, "区役所")):
+            self.cli(db, "init")
             self.cli(db, "site", "--name", name)
 
     def tearDown(self):
@@ -105,6 +106,7 @@ class SyncCliTest(unittest.TestCase):
         folder = self.path("shared")
         os.mkdir(folder)
         c = self.path("c.db")
+        self.cli(c, "init")
         ids = [self.add(db, title) for db, title in ((self.a, "A"), (self.b, "B"), (c, "C"))]
         with open(os.path.join(folder, "broken.sasaeai"), "wb") as file:
             file.write(b"not gzip")

@@ -1,7 +1,10 @@
 /* sa-application.c: the single-instance application
  *
  * The application opens the plan database once and hands the store to each window.
- * A database created here starts with the bundled sample plan.
+ * Only the default database is created without asking, on first start; a path given
+ * with --db that holds no database may be a typo or a share that is not mounted, so
+ * the person is asked before anything is created there. A database created here
+ * starts with the bundled sample plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,12 +30,29 @@ struct _SaApplication
 
 G_DEFINE_FINAL_TYPE (SaApplication, sa_application, ADW_TYPE_APPLICATION)
 
-static SaStore *
-open_store (SaApplication  *self,
-            GError        **error)
+static const char *
+get_db_path (SaApplication *self)
+{
+  if (self->db_path == NULL)
+    self->db_path = sa_store_default_path ();
+  return self->db_path;
+}
+
+static gboolean
+is_default_path (SaApplication *self)
 {
   g_autofree char *default_path = sa_store_default_path ();
-  g_autoptr(SaStore) store = sa_store_open (self->db_path ? self->db_path : default_path, error);
+
+  return g_str_equal (get_db_path (self), default_path);
+}
+
+static SaStore *
+open_store (SaApplication  *self,
+            gboolean        create,
+            GError        **error)
+{
+  const char *path = get_db_path (self);
+  g_autoptr(SaStore) store = create ? sa_store_create (path, error) : sa_store_open (path, error);
   SaImportReport report;
 
   if (store == NULL)
@@ -47,12 +67,55 @@ static void
 show_open_error (SaApplication *self,
                  GError        *error)
 {
-  g_autofree char *default_path = sa_store_default_path ();
   g_autofree char *body = g_strdup_printf (_("%s\n\nThe database file is “%s”. Nothing was changed in it."),
-                                           error->message, self->db_path ? self->db_path : default_path);
+                                           error->message, get_db_path (self));
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Plan Database Could Not Be Opened"), body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+present_window (SaApplication *self)
+{
+  gtk_window_present (GTK_WINDOW (sa_window_new (self, self->store)));
+}
+
+/* Cancel leaves nothing behind: the dialog closes, and with no window left the
+ * application quits. */
+static void
+on_missing_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SaApplication    *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "create") || self->store != NULL)
+    return;
+  if (!(self->store = open_store (self, TRUE, &error)))
+    {
+      show_open_error (self, error);
+      return;
+    }
+  present_window (self);
+}
+
+static void
+ask_to_create (SaApplication *self)
+{
+  g_autofree char *body = g_strdup_printf (_("There is no database at “%s”. If the path is right, a new database "
+                                             "can be made there, starting with the sample plan; if it is on a "
+                                             "network drive or a USB stick, check that it is connected."),
+                                           get_db_path (self));
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("No Database Found"), body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message, "cancel", _("_Cancel"), "create", _("C_reate Database"), NULL);
+  adw_message_dialog_set_response_appearance (message, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (message, "cancel");
+  adw_message_dialog_set_close_response (message, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_missing_response), self, 0);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -71,14 +134,16 @@ sa_application_activate (GApplication *app)
       return;
     }
 
-  if (self->store == NULL && !(self->store = open_store (self, &error)))
+  if (self->store == NULL && !(self->store = open_store (self, is_default_path (self), &error)))
     {
-      show_open_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        ask_to_create (self);
+      else
+        show_open_error (self, error);
       return;
     }
 
-  window = GTK_WINDOW (sa_window_new (self, self->store));
-  gtk_window_present (window);
+  present_window (self);
 }
 
 static int

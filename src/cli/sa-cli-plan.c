@@ -38,7 +38,7 @@ sa_cli_init (SaCli  *cli,
   if (argc > 1)
     return sa_cli_usage (context, _("Unexpected argument “%s”"), argv[1]);
 
-  if (!(store = sa_cli_open (cli, &error)))
+  if (!(store = sa_cli_create (cli, &error)))
     return sa_cli_fail (error);
   printf ("%s\n", sa_store_get_path (store));
   return SA_CLI_OK;

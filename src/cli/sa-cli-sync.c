@@ -11,6 +11,7 @@
 
 #include "sa-cli.h"
 #include "sa-csv.h"
+#include "sa-csv-match.h"
 #include "sa-date.h"
 #include "sa-hlc.h"
 #include "sa-ical.h"
@@ -479,6 +480,32 @@ sa_cli_export_ics (SaCli  *cli,
                             sa_ical_export_activities, argc, argv);
 }
 
+/* Says which lines were left out and why, so that nothing is left out unnoticed. */
+static void
+print_left_out (const SaCsvReport *report)
+{
+  if (report->skipped->len > 0)
+    {
+      g_autofree char *lines = sa_csv_describe_lines (report->skipped, 50);
+
+      printf (ngettext ("Skipped %u line that matches an activity already stored: line %s "
+                        "(--allow-duplicates imports it)\n",
+                        "Skipped %u lines that match activities already stored: lines %s "
+                        "(--allow-duplicates imports them)\n", report->skipped->len),
+              report->skipped->len, lines);
+    }
+  for (guint i = 0; i < report->deleted->len; i++)
+    {
+      const SaCsvDeletedLine *deleted = &g_array_index (report->deleted, SaCsvDeletedLine, i);
+
+      printf (_("Line %u: activity %s was deleted; use --restore-deleted to bring it back\n"),
+              deleted->line, deleted->id);
+    }
+  if (report->restored > 0)
+    printf (ngettext ("Restored %u deleted activity\n", "Restored %u deleted activities\n", report->restored),
+            report->restored);
+}
+
 int
 sa_cli_import_csv (SaCli  *cli,
                    int     argc,
@@ -487,23 +514,38 @@ sa_cli_import_csv (SaCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SaStore) store = NULL;
   g_autoptr(GFile) file = NULL;
-  SaCsvReport report;
+  g_auto(SaCsvReport) report = { 0, };
+  gboolean allow_duplicates = FALSE, restore_deleted = FALSE;
   GError *error = NULL;
   int status;
+  const GOptionEntry entries[] = {
+    { "allow-duplicates", 0, 0, G_OPTION_ARG_NONE, &allow_duplicates,
+      N_("Also add lines without an id that match activities already stored"), NULL },
+    { "restore-deleted", 0, 0, G_OPTION_ARG_NONE, &restore_deleted,
+      N_("Bring back deleted activities whose ids lines give, and change them"), NULL },
+    { NULL },
+  };
 
   context = sa_cli_context ("import-csv", "FILE",
                             _("Add activity records from a CSV file with the columns export-csv writes (in English "
-                              "or Japanese); a line with an existing id changes that record. All or nothing."),
-                            NULL);
+                              "or Japanese); a line with an existing id changes that record. A line without an id "
+                              "that matches a stored activity (date, time, title, organization, district, place) "
+                              "is skipped, and a line with the id of a deleted activity is left; both are listed. "
+                              "All or nothing."),
+                            entries);
   if (!parse_file_argument (context, &argc, &argv, &status))
     return status;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!(store = sa_cli_open (cli, &error)))
     return sa_cli_fail (error);
-  if (!sa_csv_import_activities (store, file, &report, NULL, &error))
+  if (!sa_csv_import_activities (store, file,
+                                 (allow_duplicates ? SA_CSV_IMPORT_ALLOW_DUPLICATES : 0) |
+                                 (restore_deleted ? SA_CSV_IMPORT_RESTORE_DELETED : 0),
+                                 &report, NULL, &error))
     return fail_with_file (error, argv[1]);
   printf (_("Added %u, updated %u, unchanged %u"), report.added, report.updated, report.unchanged);
   printf ("\n");
+  print_left_out (&report);
   return SA_CLI_OK;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sa-cli.h"
 #include "sa-import.h"
@@ -26,7 +27,7 @@ static const SaCliCommand commands[] = {
   { "import-sync", "FILE [--dry-run] [--json]", N_("Merge another site’s sync file"), sa_cli_import_sync },
   { "sync-folder", "DIR", N_("Exchange sync files with every site in a shared folder"), sa_cli_sync_folder },
   { "export-csv", "FILE [--fy YEAR]", N_("Write activity records as CSV"), sa_cli_export_csv },
-  { "import-csv", "FILE", N_("Add or change activity records from CSV"), sa_cli_import_csv },
+  { "import-csv", "FILE [--allow-duplicates] [--restore-deleted]", N_("Add or change activity records from CSV"), sa_cli_import_csv },
   { "export-ics", "FILE [--fy YEAR]", N_("Write activity records as iCalendar"), sa_cli_export_ics },
   { "handout", "-o FILE.pdf", N_("Write the schedule as a PDF handout"), sa_cli_handout },
   { NULL },
@@ -98,20 +99,65 @@ sa_cli_context (const char         *command,
   return context;
 }
 
+/* @path as it can be pasted into a shell: quoted only when it must be. */
+static char *
+shell_word (const char *path)
+{
+  if (*path != '\0' && strpbrk (path, " \t\n'\"\\$`!*?[]{}()<>|&;#~") == NULL)
+    return g_strdup (path);
+  return g_shell_quote (path);
+}
+
 /**
  * sa_cli_open:
  * @cli: the command line
  * @error: return location for an error
  *
- * Opens the database; a database this creates starts with the sample plan, unless
- * `init --empty` asked for none.
+ * Opens the database, which must exist: every command but `init` refuses a missing
+ * one rather than make a new database where a path was mistyped.
  */
 SaStore *
 sa_cli_open (SaCli   *cli,
              GError **error)
 {
   g_autofree char *default_path = sa_store_default_path ();
-  g_autoptr(SaStore) store = sa_store_open (cli->db_path ? cli->db_path : default_path, error);
+  const char *path = cli->db_path ? cli->db_path : default_path;
+  GError *local_error = NULL;
+  SaStore *store = sa_store_open (path, &local_error);
+  g_autofree char *quoted = NULL;
+
+  if (store != NULL)
+    return store;
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  g_error_free (local_error);
+  quoted = shell_word (path);
+  if (cli->db_path != NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("No database at “%s”. Run “sasaeai-cli --db %s init” to create one."), path, quoted);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("No database at “%s”. Run “sasaeai-cli init” to create one."), path);
+  return NULL;
+}
+
+/**
+ * sa_cli_create:
+ * @cli: the command line
+ * @error: return location for an error
+ *
+ * Opens the database, creating it when missing; a database this creates starts with
+ * the sample plan, unless `init --empty` asked for none.
+ */
+SaStore *
+sa_cli_create (SaCli   *cli,
+               GError **error)
+{
+  g_autofree char *default_path = sa_store_default_path ();
+  g_autoptr(SaStore) store = sa_store_create (cli->db_path ? cli->db_path : default_path, error);
   SaImportReport report;
 
   if (store == NULL)

@@ -49,6 +49,8 @@ GOptionContext *sa_cli_context (const char     *command,
                                const GOptionEntry *entries);
 SaStore  *sa_cli_open         (SaCli           *cli,
                                GError         **error);
+SaStore  *sa_cli_create       (SaCli           *cli,
+                               GError         **error);
 void      sa_cli_print_json   (JsonNode        *node);
 SaYearFormat sa_cli_year_format (gboolean        compact);
 int       sa_cli_dispatch     (SaCli           *cli,

@@ -21,6 +21,7 @@
 #include "sa-activity.h"
 #include "sa-commitment.h"
 #include "sa-csv.h"
+#include "sa-csv-match.h"
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-file-write.h"
@@ -732,6 +733,8 @@ typedef struct
   SaRecord *record;
   GStrv     commitments;  /* NULL: the file does not say */
   gboolean  is_new;
+  gboolean  has_id;       /* the line gave an id */
+  gboolean  was_deleted;  /* of a stored activity behind a tombstone */
 } Change;
 
 static void
@@ -807,6 +810,8 @@ resolve (SaStore        *store,
       stored = sa_store_get (store, &sa_activity_table, id, NULL);
     }
   change->is_new = (stored == NULL);
+  change->has_id = (id != NULL && *id != '\0');
+  change->was_deleted = (stored != NULL && sa_record_get_deleted (stored));
   change->record = stored ? sa_record_copy (stored) : SA_RECORD (sa_activity_new ());
   if (change->is_new)
     {
@@ -868,16 +873,21 @@ write_change (SaStore      *store,
   for (guint i = 0; i < sa_activity_table.n_columns; i++)
     changed |= !sa_record_value_equal (stored, change->record, i);
   changed |= !same_commitments (store, change, NULL);
-  if (!changed)
+  if (!changed && !change->was_deleted)
     {
       report->unchanged++;
       return TRUE;
     }
-  report->updated++;
-  return sa_store_update (store, change->record, error) &&
+  if (change->was_deleted)
+    report->restored++;
+  else
+    report->updated++;
+  return (!changed || sa_store_update (store, change->record, error)) &&
          (change->commitments == NULL ||
           sa_store_set_activity_commitments (store, sa_record_get_id (change->record),
-                                             (const char * const *) change->commitments, error));
+                                             (const char * const *) change->commitments, error)) &&
+         (!change->was_deleted ||
+          sa_store_set_deleted (store, &sa_activity_table, sa_record_get_id (change->record), FALSE, error));
 }
 
 static gboolean
@@ -896,11 +906,17 @@ write_changes (SaStore      *store,
         {
           sa_store_rollback (store);
           g_prefix_error (error, _("Line %u: "), change->line);
-          *report = (SaCsvReport) { 0, };
+          report->added = report->updated = report->unchanged = report->restored = 0;
           return FALSE;
         }
     }
-  return sa_store_commit (store, error);
+  if (!sa_store_commit (store, error))
+    {
+      report->added = report->updated = report->unchanged = report->restored = 0;
+      return FALSE;
+    }
+  report->written = TRUE;
+  return TRUE;
 }
 
 static GBytes *
@@ -925,29 +941,96 @@ load_contents (GFile         *file,
 }
 
 /**
+ * sa_csv_report_clear:
+ * @report: a report filled by sa_csv_import_activities()
+ *
+ * Frees what the report holds, and zeroes it.
+ */
+void
+sa_csv_report_clear (SaCsvReport *report)
+{
+  g_clear_pointer (&report->skipped, g_array_unref);
+  g_clear_pointer (&report->deleted, g_array_unref);
+  *report = (SaCsvReport) { 0, };
+}
+
+static void
+deleted_line_clear (gpointer data)
+{
+  g_free (((SaCsvDeletedLine *) data)->id);
+}
+
+static void
+report_init (SaCsvReport *report)
+{
+  *report = (SaCsvReport) { 0, };
+  report->skipped = g_array_new (FALSE, FALSE, sizeof (guint));
+  report->deleted = g_array_new (FALSE, FALSE, sizeof (SaCsvDeletedLine));
+  g_array_set_clear_func (report->deleted, deleted_line_clear);
+}
+
+/* Whether @change is written, or left out as a line that repeats a stored activity
+ * or changes a deleted one; those go to @report. */
+static gboolean
+keep_change (Change            *change,
+             SaCsvMatcher      *matcher,
+             SaCsvImportFlags   flags,
+             SaCsvReport       *report,
+             gboolean          *keep,
+             GError           **error)
+{
+  gboolean stored = FALSE;
+
+  *keep = TRUE;
+  if (change->was_deleted && !(flags & SA_CSV_IMPORT_RESTORE_DELETED))
+    {
+      SaCsvDeletedLine deleted = { change->line, g_strdup (sa_record_get_id (change->record)) };
+
+      g_array_append_val (report->deleted, deleted);
+      *keep = FALSE;
+    }
+  else if (!change->has_id && !(flags & SA_CSV_IMPORT_ALLOW_DUPLICATES))
+    {
+      if (!sa_csv_matcher_claim (matcher, change->record, &stored, error))
+        return FALSE;
+      if (stored)
+        g_array_append_val (report->skipped, change->line);
+      *keep = !stored;
+    }
+  return TRUE;
+}
+
+/**
  * sa_csv_import_activities:
  * @store: a store
  * @file: a CSV file with a header line, as sa_csv_export_activities() writes it
- * @report: (out caller-allocates): what the import did
+ * @flags: what to do with lines that repeat stored activities or change deleted ones
+ * @report: (out caller-allocates): what the import did; clear it with sa_csv_report_clear()
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for what is wrong, listing every wrong line
  *
  * Adds the activities of @file, or, where a line has the id of a stored activity,
  * changes the fields the file has columns for. Organizations and districts are given
  * by name or id. All or nothing: one wrong line and nothing is written.
+ *
+ * A line without an id that matches a stored activity (see sa-csv-match.c) is
+ * skipped, and a line with the id of a deleted activity is left, unless @flags say
+ * otherwise; @report lists both.
  */
 gboolean
-sa_csv_import_activities (SaStore       *store,
-                          GFile         *file,
-                          SaCsvReport   *report,
-                          GCancellable  *cancellable,
-                          GError       **error)
+sa_csv_import_activities (SaStore           *store,
+                          GFile             *file,
+                          SaCsvImportFlags   flags,
+                          SaCsvReport       *report,
+                          GCancellable      *cancellable,
+                          GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) activities = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) problems = problems_new ();
+  g_autoptr(SaCsvMatcher) matcher = NULL;
   gsize length;
   const char *data;
 
@@ -955,26 +1038,37 @@ sa_csv_import_activities (SaStore       *store,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  *report = (SaCsvReport) { 0, };
+  report_init (report);
   if (!(bytes = load_contents (file, cancellable, error)))
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
   if (!(activities = read_activities (data ? data : "", length, problems, error)))
     return FALSE;
 
+  matcher = sa_csv_matcher_new (store);
   for (guint i = 0; i < activities->len; i++)
     {
       SaCsvActivity *activity = g_ptr_array_index (activities, i);
       g_autoptr(GError) local_error = NULL;
       Change *change = resolve (store, activity, ids, &local_error);
+      gboolean keep;
 
-      if (change != NULL)
+      if (change == NULL)
+        add_problem (problems, activity->line, local_error->message);
+      else if (!keep_change (change, matcher, flags, report, &keep, error))
+        {
+          change_free (change);
+          return FALSE;
+        }
+      else if (keep)
         g_ptr_array_add (changes, change);
       else
-        add_problem (problems, activity->line, local_error->message);
+        change_free (change);
     }
   if (!report_problems (problems, error))
     return FALSE;
+  if ((flags & SA_CSV_IMPORT_ASK_FIRST) && (report->skipped->len > 0 || report->deleted->len > 0))
+    return TRUE;
   return write_changes (store, changes, report, error);
 }
 

@@ -62,17 +62,61 @@ typedef struct
 void sa_csv_activity_free (SaCsvActivity *activity);
 
 /**
+ * SaCsvImportFlags:
+ * @SA_CSV_IMPORT_DEFAULT: skip lines that match stored activities, leave deleted ones
+ * @SA_CSV_IMPORT_ALLOW_DUPLICATES: add lines without an id even when they match
+ *   activities already stored
+ * @SA_CSV_IMPORT_RESTORE_DELETED: a line with the id of a deleted activity changes it
+ *   and brings it back
+ * @SA_CSV_IMPORT_ASK_FIRST: if any line would be skipped or left, write nothing, so
+ *   the person can choose; the report lists those lines
+ */
+typedef enum
+{
+  SA_CSV_IMPORT_DEFAULT          = 0,
+  SA_CSV_IMPORT_ALLOW_DUPLICATES = 1 << 0,
+  SA_CSV_IMPORT_RESTORE_DELETED  = 1 << 1,
+  SA_CSV_IMPORT_ASK_FIRST        = 1 << 2,
+} SaCsvImportFlags;
+
+/**
+ * SaCsvDeletedLine:
+ * @line: a line of the file
+ * @id: the id it gives, of an activity that was deleted
+ */
+typedef struct
+{
+  guint  line;
+  char  *id;
+} SaCsvDeletedLine;
+
+/**
  * SaCsvReport:
  * @added: activities that were new
  * @updated: activities of which something changed
  * @unchanged: activities the database had as they were
+ * @restored: deleted activities brought back (and changed as their lines say)
+ * @skipped: (element-type guint): the lines left out because they match activities
+ *   already stored, ascending
+ * @deleted: (element-type SaCsvDeletedLine): the lines left out because they change
+ *   a deleted activity
+ * @written: whether the import wrote (%FALSE when %SA_CSV_IMPORT_ASK_FIRST stopped it)
+ *
+ * Clear it with sa_csv_report_clear().
  */
 typedef struct
 {
-  guint added;
-  guint updated;
-  guint unchanged;
+  guint     added;
+  guint     updated;
+  guint     unchanged;
+  guint     restored;
+  GArray   *skipped;
+  GArray   *deleted;
+  gboolean  written;
 } SaCsvReport;
+
+void sa_csv_report_clear (SaCsvReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaCsvReport, sa_csv_report_clear)
 
 char      *sa_csv_format_cell        (const char     *text);
 GPtrArray *sa_csv_parse              (const char     *text,
@@ -90,6 +134,7 @@ gboolean   sa_csv_export_activities  (SaStore        *store,
                                       GError        **error);
 gboolean   sa_csv_import_activities  (SaStore        *store,
                                       GFile          *file,
+                                      SaCsvImportFlags flags,
                                       SaCsvReport    *report,
                                       GCancellable   *cancellable,
                                       GError        **error);

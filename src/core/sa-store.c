@@ -369,13 +369,31 @@ ensure_site (SaStore  *self,
   return TRUE;
 }
 
+/* Whether @path holds something: a file SQLite made is never empty (the switch to WAL
+ * writes its first page), so an empty one, as `touch` leaves, is no database either. */
 static gboolean
-open_connection (SaStore  *self,
-                 GError  **error)
+check_exists (const char  *path,
+              GError     **error)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) == 0 && (!S_ISREG (buf.st_mode) || buf.st_size > 0))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No database at “%s”"), path);
+  return FALSE;
+}
+
+static gboolean
+open_connection (SaStore   *self,
+                 gboolean   create,
+                 GError   **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!create && !check_exists (self->path, error))
+    return FALSE;
+  if (create && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -386,8 +404,7 @@ open_connection (SaStore  *self,
 
   /* Before the first connection: no dialog may drop its locks. */
   sa_sqlite_locks_install ();
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+  if (sqlite3_open_v2 (self->path, &self->db, flags | (create ? SQLITE_OPEN_CREATE : 0),
                        NULL) != SQLITE_OK)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_DATABASE, _("Could not open “%s”: %s"),
@@ -395,6 +412,27 @@ open_connection (SaStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static SaStore *
+open_store (const char  *path,
+            guint        version,
+            gboolean     create,
+            GError     **error)
+{
+  g_autoptr(SaStore) self = NULL;
+
+  self = g_object_new (SA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, create, error) ||
+      !configure_connection (self, error) ||
+      !migrate (self, version, error) ||
+      !ensure_site (self, error) ||
+      !query_int (self, "PRAGMA data_version", &self->data_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -410,31 +448,22 @@ sa_store_open_at_version (const char  *path,
                           guint        version,
                           GError     **error)
 {
-  g_autoptr(SaStore) self = NULL;
-
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= SA_SCHEMA_VERSION, NULL);
 
-  self = g_object_new (SA_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (!open_connection (self, error) ||
-      !configure_connection (self, error) ||
-      !migrate (self, version, error) ||
-      !ensure_site (self, error) ||
-      !query_int (self, "PRAGMA data_version", &self->data_version, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return open_store (path, version, TRUE, error);
 }
 
 /**
  * sa_store_open:
- * @path: the database file; created when missing
- * @error: return location for an error
+ * @path: an existing database file
+ * @error: return location for an error; %G_IO_ERROR_NOT_FOUND when there is no
+ *   database at @path
  *
- * Opens the database, creating it or upgrading its schema as needed. Before an
- * upgrade, a copy of the file is kept beside it as `PATH.vN.bak`.
+ * Opens the database, upgrading its schema as needed. Before an upgrade, a copy of
+ * the file is kept beside it as `PATH.vN.bak`. A missing file is an error, and
+ * nothing is created: a mistyped path or a share that is not mounted must not
+ * become a new, empty database with a new site id.
  *
  * Returns: (transfer full) (nullable): the store
  */
@@ -442,7 +471,29 @@ SaStore *
 sa_store_open (const char  *path,
                GError     **error)
 {
-  return sa_store_open_at_version (path, SA_SCHEMA_VERSION, error);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, SA_SCHEMA_VERSION, FALSE, error);
+}
+
+/**
+ * sa_store_create:
+ * @path: the database file
+ * @error: return location for an error
+ *
+ * As sa_store_open(), but creates the file and its folders when missing;
+ * sa_store_get_created() then returns %TRUE. Only `sasaeai-cli init` and the
+ * window's first start at its default path create databases.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SaStore *
+sa_store_create (const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, SA_SCHEMA_VERSION, TRUE, error);
 }
 
 const char *

@@ -66,6 +66,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaSiteClock, sa_site_clock_free)
 char       *sa_store_default_path      (void);
 SaStore    *sa_store_open              (const char     *path,
                                         GError        **error);
+SaStore    *sa_store_create            (const char     *path,
+                                        GError        **error);
 SaStore    *sa_store_open_at_version   (const char     *path,
                                         guint           version,
                                         GError        **error);
