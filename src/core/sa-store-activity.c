@@ -81,7 +81,7 @@ sa_store_dup_activity_commitments (SaStore     *self,
                             "SELECT l.commitment_id FROM activity_commitment l"
                             " JOIN commitment c ON c.id = l.commitment_id"
                             " JOIN goal g ON g.id = c.goal_id"
-                            " WHERE l.activity_id = ?1 AND l.deleted = 0"
+                            " WHERE l.activity_id = lower(?1) AND l.deleted = 0"
                             " ORDER BY g.number, c.position", error);
   if (stmt == NULL)
     return NULL;
