@@ -135,8 +135,14 @@ class CliTest(unittest.TestCase):
         self.cli("activity", "delete", id.upper())
         self.assertEqual(json.loads(self.cli("activity", "list", "--json")), [])
         self.cli("activity", "undelete", id.upper())
-        other = self.add("--commitment", self.commitments[0].upper())
-        self.assertEqual(self.activity(other)["commitments"], [self.commitments[0]])
+        other = self.add("--commitment", self.commitments[0])
+        # The same link, whatever the case: editing with the id in upper case keeps it.
+        self.cli("activity", "edit", other.upper(), "--commitment", self.commitments[0].upper(),
+                 "--commitment", self.commitments[1].upper())
+        self.assertEqual(self.activity(other)["commitments"], self.commitments[:2])
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT count(*), sum(deleted) FROM activity_commitment"
+                                        " WHERE activity_id = ?", (other,)).fetchone(), (2, 0))
 
     def activity(self, id):
         return {a["id"]: a for a in json.loads(self.cli("activity", "list", "--json"))}[id]
