@@ -120,6 +120,18 @@ class CliTest(unittest.TestCase):
         self.assertIn("Title: control characters are not allowed",
                       self.assert_refused(1, "activity", "edit", id, "--title", "a\x1b[31m"))
 
+    def test_control_characters_held_from_before_are_not_printed(self):
+        id = self.add()
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE activity SET title = ? WHERE id = ?", ("赤\x1b[31m\tく", id))
+        listed = self.cli("activity", "list")
+        self.assertNotIn("\x1b", listed)
+        self.assertIn("赤\ufffd[31m\ufffdく\t", listed)
+        # A message that quotes a bad value does not pass its escapes to the terminal.
+        message = self.assert_refused(1, "activity", "add", "--date", "2012-05-20", "--title", "x",
+                                      "--time", "1\x1b[2J")
+        self.assertNotIn("\x1b", message)
+
     def test_dates_out_of_range_are_refused(self):
         for date in ("9999-01-01", "1899-12-31", "2200-01-01"):
             message = self.assert_refused(1, "activity", "add", "--date", date, "--title", "x")

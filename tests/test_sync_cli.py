@@ -268,6 +268,13 @@ class SyncCliTest(unittest.TestCase):
             data = file.read().decode()
         self.assertIn("DTSTART;VALUE=DATE:21991231\r\n", data)
         self.assertIn("DTEND;VALUE=DATE:22000101\r\n", data)
+        # A control character held from before they were refused stays out of the file.
+        with sqlite3.connect(self.a) as db:
+            db.execute("UPDATE activity SET title = ?", ("大\x1b[31m晦\x07日\tです",))
+        self.cli(self.a, "export-ics", ics)
+        with open(ics, "rb") as file:
+            data = file.read().decode()
+        self.assertIn("SUMMARY:大[31m晦日\tです\r\n", data)
 
     def test_ics(self):
         self.add(self.a, "見守り, 声かけ", "--time", "09:30")

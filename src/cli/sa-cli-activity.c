@@ -312,26 +312,6 @@ add_activity (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* Text as a terminal may show it: a control character, which a database from before
- * they were refused may still hold, would be obeyed as an escape sequence or break the
- * tab-separated columns. It becomes U+FFFD. */
-static char *
-printable (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-        g_string_append (out, "\xef\xbf\xbd"); /* U+FFFD */
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 print_activity (SaRecord   *a,
                 GHashTable *orgs,
@@ -339,9 +319,10 @@ print_activity (SaRecord   *a,
 {
   const char *org = sa_record_get_text (a, SA_ACTIVITY_ORGANIZATION_ID);
   const char *district = sa_record_get_text (a, SA_ACTIVITY_DISTRICT_ID);
-  g_autofree char *title = printable (sa_record_get_text (a, SA_ACTIVITY_TITLE));
-  g_autofree char *org_name = printable (org ? g_hash_table_lookup (orgs, org) : NULL);
-  g_autofree char *district_name = printable (district ? g_hash_table_lookup (districts, district) : NULL);
+  g_autofree char *title = sa_cli_printable (sa_record_get_text (a, SA_ACTIVITY_TITLE), FALSE);
+  g_autofree char *org_name = sa_cli_printable (org ? g_hash_table_lookup (orgs, org) : NULL, FALSE);
+  g_autofree char *district_name = sa_cli_printable (district ? g_hash_table_lookup (districts, district) : NULL,
+                                                     FALSE);
 
   printf ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
           sa_record_get_text (a, SA_ACTIVITY_DATE),
