@@ -232,7 +232,7 @@ test_migrate (Fixture       *f,
 
   store = sa_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sa_store_get_schema_version (store), ==, 2);
+  g_assert_cmpuint (sa_store_get_schema_version (store), ==, SA_SCHEMA_VERSION);
   g_assert_cmpuint (count_rows (store, &sa_activity_table), ==, 1);
   g_assert_finalize_object (store);
 
@@ -241,6 +241,56 @@ test_migrate (Fixture       *f,
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM activity"), ==, 1);
+}
+
+/* Another program wrote ids in upper case before version 3: the upgrade lowers every
+ * id and reference, so they are found by any case. A row whose lower-case twin exists
+ * keeps its own id rather than being lost. */
+static void
+test_migrate_ids (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) district = new_district ("中川");
+  g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
+  g_autoptr(SaRecord) twin = new_activity ("2012-05-21", "双子");
+  g_autoptr(SaRecord) found = NULL;
+  g_autofree char *upper_id = NULL, *upper_district = NULL, *sql = NULL;
+  SaStore *store;
+
+  store = sa_store_open_at_version (f->path, 2, &error);
+  g_assert_no_error (error);
+  sa_record_set_id (district, "0b5e0d3c-7a55-4f0e-8c1a-2f3d4e5f6a7b");
+  sa_record_set_id (activity, "4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10");
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, sa_record_get_id (district));
+  sa_record_set_id (twin, "5c6d7e8f-1a2b-4c3d-8e4f-5a6b7c8d9e0f");
+  g_assert_true (sa_store_insert (store, district, &error));
+  g_assert_true (sa_store_insert (store, activity, &error));
+  g_assert_true (sa_store_insert (store, twin, &error));
+  g_assert_finalize_object (store);
+
+  upper_id = g_ascii_strup (sa_record_get_id (activity), -1);
+  upper_district = g_ascii_strup (sa_record_get_id (district), -1);
+  sql = g_strdup_printf ("UPDATE district SET id = '%s';"
+                         "UPDATE activity SET id = '%s', district_id = '%s' WHERE title = 'サロン';"
+                         "UPDATE history SET row_id = upper(row_id);"
+                         "INSERT INTO activity SELECT upper(id), hlc, site, deleted, clocks, date, time, title,"
+                         " organization_id, district_id, place, participants, volunteers, notes"
+                         " FROM activity WHERE title = '双子';",
+                         upper_district, upper_id, upper_district);
+  raw_exec (f->path, sql);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM activity WHERE id = lower(id)"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM activity WHERE district_id = lower(district_id)"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM district WHERE id = lower(id)"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM activity"), ==, 3);
+  found = sa_store_get (store, &sa_activity_table, upper_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_record_get_id (found), ==, sa_record_get_id (activity));
+  g_assert_cmpstr (sa_record_get_text (found, SA_ACTIVITY_DISTRICT_ID), ==, sa_record_get_id (district));
+  g_assert_finalize_object (store);
 }
 
 static void
@@ -762,6 +812,7 @@ main (int    argc,
   ADD ("/store/open-missing", test_open_missing);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/migrate", test_migrate);
+  ADD ("/store/migrate/ids", test_migrate_ids);
   ADD ("/store/newer-version", test_newer_version);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/schema-matches", test_schema_matches);

@@ -395,6 +395,63 @@ test_preview (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Opens @file through the window, as a preview or an import, and returns the report's
+ * counts and conflicts as one line. */
+static char *
+report_through_window (Fixture     *f,
+                       SaUndoStack *undo_stack,
+                       GFile       *file,
+                       gboolean     dry_run)
+{
+  GtkWidget *report;
+  char *counts;
+
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), undo_stack, file, dry_run, on_toast, f);
+  report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
+  g_assert_nonnull (report);
+  counts = g_strdup_printf ("added %s, updated %s, deleted %s, unchanged %s, conflicts %u",
+                            count_of (report, "New records"), count_of (report, "Changed records"),
+                            count_of (report, "Deleted records"), count_of (report, "Records already up to date"),
+                            sa_sync_report_window_get_n_conflicts (SA_SYNC_REPORT_WINDOW (report)));
+  gtk_window_destroy (GTK_WINDOW (report));
+  sa_test_wait ();
+  return counts;
+}
+
+/* Both computers changed the same title since their last exchange, this one later;
+ * the other also added and deleted records. The preview tells exactly what the
+ * import then does, conflict included. */
+static void
+test_preview_matches_import (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SaRecord) shared = add_activity (f->a, "2012-05-20", "ふれあいサロン");
+  g_autoptr(SaRecord) gone = add_activity (f->a, "2012-05-21", "健康体操");
+  g_autoptr(SaRecord) added = NULL;
+  g_autoptr(GFile) first = export_with_core (f, f->a, "first.sasaeai");
+  g_autoptr(GFile) from_b = NULL;
+  g_autofree char *preview = NULL, *imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_with_core (f->b, first);
+  set_title (f->b, sa_record_get_id (shared), "ふれあいサロン（中川地区）");
+  g_assert_true (sa_store_set_deleted (f->b, &sa_activity_table, sa_record_get_id (gone), TRUE, &error));
+  added = add_activity (f->b, "2012-06-01", "子育てサロン");
+  g_usleep (2000);
+  {
+    g_autoptr(SaRecord) edited = sa_store_get (f->a, &sa_activity_table, sa_record_get_id (shared), NULL);
+    sa_record_set_text (edited, SA_ACTIVITY_TITLE, "ふれあいサロン中川");
+    g_assert_true (sa_undo_stack_update (f->undo_a, edited, &error));
+  }
+  from_b = export_with_core (f, f->b, "b.sasaeai");
+
+  g_free (report_through_window (f, f->undo_a, from_b, TRUE));
+  preview = report_through_window (f, f->undo_a, from_b, TRUE);
+  imported = report_through_window (f, f->undo_a, from_b, FALSE);
+  g_assert_cmpstr (imported, ==, "added 1, updated 0, deleted 1, unchanged 1, conflicts 1");
+  g_assert_cmpstr (preview, ==, imported);
+}
+
 /* ---- export and import through the worker paths -------------------------------- */
 
 /* A modal window over the test's own while work runs. */
@@ -789,6 +846,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/sync-ui/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("conflict", test_conflict);
   ADD ("preview", test_preview);
+  ADD ("preview-matches-import", test_preview_matches_import);
   ADD ("export-import", test_export_import);
   ADD ("bad-file", test_bad_file);
   ADD ("sync-now", test_sync_now);

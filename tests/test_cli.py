@@ -102,6 +102,64 @@ class CliTest(unittest.TestCase):
         self.assert_refused(1, "district", "add", "中川")
         self.assert_refused(1, "holidays", "abc")
 
+    def test_control_characters_and_blank_text_are_refused(self):
+        def refused(*args):
+            return self.assert_refused(1, "activity", "add", "--date", "2012-05-20", *args)
+
+        for title in ("a\x1b[31m", "ベル\x07", "タブ\tあり", "削除\x7f", "C1\x9b31m"):
+            self.assertIn("Title: control characters are not allowed", refused("--title", title), repr(title))
+        self.assertIn("Notes: control characters are not allowed",
+                      refused("--title", "サロン", "--notes", "a\x1b[2J"))
+        self.assertIn("Place: control characters are not allowed",
+                      refused("--title", "サロン", "--place", "地区\nセンター"))
+        for title in ("   ", "\u3000\u3000", " \u3000 "):
+            self.assertIn("Title must not be only spaces", refused("--title", title), repr(title))
+        # Notes are many lines: line breaks and tabs stay.
+        id = self.add("--notes", "一行目\n\t二行目\r\n三行目")
+        (row,) = json.loads(self.cli("activity", "list", "--json"))
+        self.assertEqual((row["id"], row["notes"]), (id, "一行目\n\t二行目\r\n三行目"))
+        self.assertIn("Title: control characters are not allowed",
+                      self.assert_refused(1, "activity", "edit", id, "--title", "a\x1b[31m"))
+
+    def test_control_characters_held_from_before_are_not_printed(self):
+        id = self.add()
+        with sqlite3.connect(self.db) as db:
+            db.execute("UPDATE activity SET title = ? WHERE id = ?", ("赤\x1b[31m\tく", id))
+        listed = self.cli("activity", "list")
+        self.assertNotIn("\x1b", listed)
+        self.assertIn("赤\ufffd[31m\ufffdく\t", listed)
+        # A message that quotes a bad value does not pass its escapes to the terminal.
+        message = self.assert_refused(1, "activity", "add", "--date", "2012-05-20", "--title", "x",
+                                      "--time", "1\x1b[2J")
+        self.assertNotIn("\x1b", message)
+
+    def test_dates_out_of_range_are_refused(self):
+        for date in ("9999-01-01", "1899-12-31", "2200-01-01"):
+            message = self.assert_refused(1, "activity", "add", "--date", date, "--title", "x")
+            self.assertIn("Date must be from 1900-01-01 to 2199-12-31", message)
+        for date in ("1900-01-01", "2199-12-31"):
+            self.cli("activity", "add", "--date", date, "--title", "x")
+
+    def test_ids_in_upper_case(self):
+        id = self.add()
+        self.cli("activity", "edit", id.upper(), "--title", "大文字で")
+        (row,) = json.loads(self.cli("activity", "list", "--json"))
+        self.assertEqual((row["id"], row["title"]), (id, "大文字で"))
+        self.cli("activity", "delete", id.upper())
+        self.assertEqual(json.loads(self.cli("activity", "list", "--json")), [])
+        self.cli("activity", "undelete", id.upper())
+        other = self.add("--commitment", self.commitments[0])
+        # The same link, whatever the case: editing with the id in upper case keeps it.
+        self.cli("activity", "edit", other.upper(), "--commitment", self.commitments[0].upper(),
+                 "--commitment", self.commitments[1].upper())
+        self.assertEqual(self.activity(other)["commitments"], self.commitments[:2])
+        with sqlite3.connect(self.db) as db:
+            self.assertEqual(db.execute("SELECT count(*), sum(deleted) FROM activity_commitment"
+                                        " WHERE activity_id = ?", (other,)).fetchone(), (2, 0))
+
+    def activity(self, id):
+        return {a["id"]: a for a in json.loads(self.cli("activity", "list", "--json"))}[id]
+
     def test_bad_edits_are_refused(self):
         id = self.add()
         self.assert_refused(1, "activity", "edit", id, "--date", "2012-02-30")

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """sasaeai-cli: sync files, sync folders, CSV and iCalendar, and the bad files refused."""
 import gzip
+import hashlib
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import tempfile
@@ -153,6 +155,54 @@ class SyncCliTest(unittest.TestCase):
             self.assertEqual(len(stderr.strip().splitlines()), 1, stderr)
         self.refused(1, self.b, "import-sync", self.path("missing.sasaeai"))
 
+    def rewritten(self, db, name, change):
+        """Exports @db, applies @change to each row's JSON text and writes the file
+        again with a matching checksum, as another program would."""
+        good = self.path("source.sasaeai")
+        self.cli(db, "export-sync", good)
+        with open(good, "rb") as file:
+            lines = gzip.decompress(file.read()).decode().splitlines()
+        rows = [lines[0]] + [change(line) for line in lines[1:-1]]
+        trailer = json.loads(lines[-1])
+        trailer["sha256"] = hashlib.sha256("".join(line + "\n" for line in rows).encode()).hexdigest()
+        path = self.path(name)
+        with open(path, "wb") as file:
+            file.write(gzip.compress("".join(line + "\n" for line in rows + [json.dumps(trailer)]).encode()))
+        return path
+
+    def test_control_characters_and_dates_in_sync_files(self):
+        self.add(self.a, "サロン", "--notes", "メモ")
+        for name, old, new, message in (
+                ("nul", '"title":"サロン"', '"title":"サ\\u0000ロン"', "Title: control characters are not allowed"),
+                ("esc", '"title":"サロン"', '"title":"\\u001b[31mサロン"', "Title: control characters are not allowed"),
+                ("nul-notes", '"notes":"メモ"', '"notes":"メ\\u0000モ"', "Notes: control characters are not allowed"),
+                ("blank", '"title":"サロン"', '"title":"\\u3000 "', "Title must not be only spaces"),
+                ("date", '"date":"2012-05-20"', '"date":"9999-01-01"', "Date must be from 1900-01-01 to 2199-12-31")):
+            path = self.rewritten(self.a, name + ".sasaeai", lambda line: line.replace(old, new))
+            stderr = self.refused(1, self.b, "import-sync", path)
+            self.assertRegex(stderr, r": Line \d+: " + re.escape(message), name)
+        self.assertEqual(self.activities(self.b), {})
+        # An escaped backslash followed by "u0000" is text, not a NUL.
+        path = self.rewritten(self.a, "backslash.sasaeai",
+                              lambda line: line.replace('"title":"サロン"', '"title":"サ\\\\u0000ロン"'))
+        self.cli(self.b, "import-sync", path)
+        self.assertEqual([a["title"] for a in self.activities(self.b).values()], ["サ\\u0000ロン"])
+
+    def test_upper_case_ids_in_sync_files(self):
+        id = self.add(self.a, "サロン")
+        self.exchange(self.a, self.b)
+        self.cli(self.b, "activity", "edit", id, "--title", "サロン（中川）")
+        path = self.rewritten(self.b, "upper.sasaeai", lambda line: line.replace(id, id.upper()))
+        with open(path, "rb") as file:
+            self.assertIn(id.upper().encode(), gzip.decompress(file.read()))
+        report = json.loads(self.cli(self.a, "import-sync", path, "--json"))
+        self.assertEqual((report["added"], report["updated"]), (0, 1))
+        self.assertEqual({i: a["title"] for i, a in self.activities(self.a).items()}, {id: "サロン（中川）"})
+        # The same id twice, in two cases, is one row written twice.
+        both = self.rewritten(self.b, "both.sasaeai", lambda line: line + "\n" + line.replace(id, id.upper())
+                              if id in line else line)
+        self.assertIn("appears twice", self.refused(1, self.a, "import-sync", both))
+
     def test_usage(self):
         self.refused(2, self.a, "export-sync")
         self.refused(2, self.a, "import-sync", "x", "y")
@@ -191,6 +241,42 @@ class SyncCliTest(unittest.TestCase):
         self.assertEqual(lines[0], f"sasaeai-cli: {bad}: 2 lines are wrong; nothing was imported:")
         self.assertTrue(lines[1].startswith("Line 3: "), lines)
         self.assertTrue(lines[2].startswith("Line 4: "), lines)
+
+    def test_csv_control_characters_and_dates(self):
+        for name, content, message in (
+                ("nul", b"Date,Title\n2012-05-20,\xe3\x82\xb5\x00\xe3\x83\xad\n", "Title: control characters are not allowed"),
+                ("esc", b"Date,Title\n2012-05-20,\x1b[31mx\n", "Title: control characters are not allowed"),
+                ("bel", b"Date,Title,Notes\n2012-05-20,x,\"a\x07\"\n", "Notes: control characters are not allowed"),
+                ("blank", "日付,タイトル\n2012-05-20,\u3000\u3000\n".encode(), "Title must not be only spaces"),
+                ("date", b"Date,Title\n9999-01-01,x\n", "9999")):
+            path = self.path(name + ".csv")
+            with open(path, "wb") as file:
+                file.write(content)
+            stderr = self.refused(1, self.a, "import-csv", path)
+            self.assertIn("Line 2: ", stderr, name)
+            self.assertIn(message, stderr, name)
+        self.assertEqual(self.activities(self.a), {})
+        path = self.path("notes.csv")
+        with open(path, "wb") as file:
+            file.write(b"Date,Title,Notes\n2012-05-20,x,\"a\n\tb\"\n")
+        self.cli(self.a, "import-csv", path)
+        self.assertEqual([a["notes"] for a in self.activities(self.a).values()], ["a\n\tb"])
+
+    def test_ics_at_the_edge_of_dates(self):
+        self.add(self.a, "大晦日", "--date", "2199-12-31")
+        ics = self.path("edge.ics")
+        self.cli(self.a, "export-ics", ics)
+        with open(ics, "rb") as file:
+            data = file.read().decode()
+        self.assertIn("DTSTART;VALUE=DATE:21991231\r\n", data)
+        self.assertIn("DTEND;VALUE=DATE:22000101\r\n", data)
+        # A control character held from before they were refused stays out of the file.
+        with sqlite3.connect(self.a) as db:
+            db.execute("UPDATE activity SET title = ?", ("大\x1b[31m晦\x07日\tです",))
+        self.cli(self.a, "export-ics", ics)
+        with open(ics, "rb") as file:
+            data = file.read().decode()
+        self.assertIn("SUMMARY:大[31m晦日\tです\r\n", data)
 
     def test_ics(self):
         self.add(self.a, "見守り, 声かけ", "--time", "09:30")

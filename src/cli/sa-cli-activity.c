@@ -319,12 +319,14 @@ print_activity (SaRecord   *a,
 {
   const char *org = sa_record_get_text (a, SA_ACTIVITY_ORGANIZATION_ID);
   const char *district = sa_record_get_text (a, SA_ACTIVITY_DISTRICT_ID);
+  g_autofree char *title = sa_cli_printable (sa_record_get_text (a, SA_ACTIVITY_TITLE), FALSE);
+  g_autofree char *org_name = sa_cli_printable (org ? g_hash_table_lookup (orgs, org) : NULL, FALSE);
+  g_autofree char *district_name = sa_cli_printable (district ? g_hash_table_lookup (districts, district) : NULL,
+                                                     FALSE);
 
   printf ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
           sa_record_get_text (a, SA_ACTIVITY_DATE),
-          sa_record_get_text (a, SA_ACTIVITY_TITLE),
-          org ? (const char *) g_hash_table_lookup (orgs, org) : "",
-          district ? (const char *) g_hash_table_lookup (districts, district) : "",
+          title, org_name, district_name,
           sa_record_get_int (a, SA_ACTIVITY_PARTICIPANTS),
           sa_record_get_id (a));
 }

@@ -33,10 +33,42 @@ static const SaCliCommand commands[] = {
   { NULL },
 };
 
+/**
+ * sa_cli_printable:
+ * @text: (nullable): text from the database or a file
+ * @keep_line_breaks: whether line feeds stay, as in a message of several lines
+ *
+ * A control character, which a database from before they were refused or a bad
+ * file may still hold, would be obeyed by the terminal as an escape sequence or
+ * break tab-separated columns; it becomes U+FFFD.
+ *
+ * Returns: (transfer full): @text safe to print; "" for %NULL
+ */
+char *
+sa_cli_printable (const char *text,
+                  gboolean    keep_line_breaks)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && !(keep_line_breaks && c == '\n')) || (c >= 0x7f && c < 0xa0))
+        g_string_append (out, "\xef\xbf\xbd"); /* U+FFFD */
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 sa_cli_fail (GError *error)
 {
-  fprintf (stderr, "sasaeai-cli: %s\n", error->message);
+  /* A message may quote a bad value from a file, escape sequences and all. */
+  g_autofree char *message = sa_cli_printable (error->message, TRUE);
+
+  fprintf (stderr, "sasaeai-cli: %s\n", message);
   g_error_free (error);
   return SA_CLI_FAIL;
 }

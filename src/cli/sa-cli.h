@@ -36,6 +36,8 @@ typedef struct
 } SaCliCommand;
 
 int       sa_cli_fail         (GError          *error);
+char     *sa_cli_printable    (const char      *text,
+                               gboolean         keep_line_breaks);
 int       sa_cli_usage        (GOptionContext  *context,
                                const char      *format,
                                ...) G_GNUC_PRINTF (2, 3);

@@ -59,13 +59,16 @@ sa_activity_link_make_id (const char *activity_id,
                           const char *commitment_id)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  /* The same pair, whatever the case its ids were typed in, is the same link. */
+  g_autofree char *activity = sa_id_normalize (activity_id);
+  g_autofree char *commitment = sa_id_normalize (commitment_id);
   guint8 digest[20];
   gsize length = sizeof digest;
 
   g_checksum_update (checksum, (const guchar *) "activity_commitment/", -1);
-  g_checksum_update (checksum, (const guchar *) activity_id, -1);
+  g_checksum_update (checksum, (const guchar *) activity, -1);
   g_checksum_update (checksum, (const guchar *) "/", -1);
-  g_checksum_update (checksum, (const guchar *) commitment_id, -1);
+  g_checksum_update (checksum, (const guchar *) commitment, -1);
   g_checksum_get_digest (checksum, digest, &length);
 
   digest[6] = (digest[6] & 0x0f) | 0x50;

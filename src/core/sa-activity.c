@@ -26,7 +26,7 @@ static const SaColumn columns[] = {
   { "place", N_("Place"), SA_COLUMN_TEXT, 0, 0, 200, NULL, NULL },
   { "participants", N_("Participants"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
   { "volunteers", N_("Volunteers"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
-  { "notes", N_("Notes"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },
+  { "notes", N_("Notes"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
 };
 
 const SaTable sa_activity_table = {

@@ -20,7 +20,7 @@ G_DEFINE_FINAL_TYPE (SaCommitment, sa_commitment, SA_TYPE_RECORD)
 static const SaColumn columns[] = {
   { "goal_id", N_("Goal"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "goal", NULL },
   { "actor_id", N_("Actor"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "actor", NULL },
-  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 2000, NULL, NULL },
+  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED | SA_COLUMN_MULTILINE, 0, 2000, NULL, NULL },
   { "target_text", N_("Target"), SA_COLUMN_TEXT, 0, 0, 200, NULL, NULL },
   { "target_value", N_("Target value"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
   { "target_unit", N_("Target unit"), SA_COLUMN_TEXT, 0, 0, 20, NULL, NULL },

@@ -273,10 +273,21 @@ decode_text (const char  *data,
              GError     **error)
 {
   g_autofree char *converted = NULL;
+  g_autofree char *no_nul = NULL;
   gsize n_read = 0, n_written = 0;
 
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     data += 3, length -= 3;
+  /* A NUL byte would end a cell early, silently. As U+0001, another control character
+   * (a zero byte is NUL in Shift_JIS too), the check of its column refuses it by name. */
+  if (memchr (data, '\0', length) != NULL)
+    {
+      no_nul = g_memdup2 (data, length);
+      for (gsize i = 0; i < length; i++)
+        if (no_nul[i] == '\0')
+          no_nul[i] = '\x01';
+      data = no_nul;
+    }
   if (g_utf8_validate_len (data, length, NULL))
     {
       *out_length = length;

@@ -20,7 +20,7 @@ G_DEFINE_FINAL_TYPE (SaExpectedAction, sa_expected_action, SA_TYPE_RECORD)
 static const SaColumn columns[] = {
   { "goal_id", N_("Goal"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "goal", NULL },
   { "actor_id", N_("Actor"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "actor", NULL },
-  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 2000, NULL, NULL },
+  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED | SA_COLUMN_MULTILINE, 0, 2000, NULL, NULL },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
 };
 

@@ -44,7 +44,8 @@ static const char * const vtimezone[] = {
  * @text: a value
  *
  * Returns: (transfer full): @text as an iCalendar TEXT value: backslash, semicolon and
- *   comma escaped with a backslash, every line end written as `\n`
+ *   comma escaped with a backslash, every line end written as `\n`, other control
+ *   characters but tab left out
  */
 char *
 sa_ical_escape_text (const char *text)
@@ -64,7 +65,11 @@ sa_ical_escape_text (const char *text)
         if (p[1] != '\n')
           g_string_append (out, "\\n");
         break;
-      default: g_string_append_c (out, *p);
+      default:
+        /* iCalendar text holds no control character but tab; a database from before
+         * they were refused may still have one. */
+        if (((guchar) *p >= 0x20 && *p != 0x7f) || *p == '\t')
+          g_string_append_c (out, *p);
       }
   return g_string_free (out, FALSE);
 }

@@ -321,13 +321,27 @@ sa_record_get_id (SaRecord *self)
   return GET_PRIV (self)->id;
 }
 
+/* Ids are kept in lower case, however another program wrote them. Most are already,
+ * and reading 100,000 rows should not copy each id once more. */
+static const char *
+lower_id (const char  *id,
+          char       **lower)
+{
+  for (const char *p = id; p != NULL && *p; p++)
+    if (g_ascii_isupper (*p))
+      return *lower = sa_id_normalize (id);
+  return id;
+}
+
 void
 sa_record_set_id (SaRecord   *self,
                   const char *id)
 {
+  g_autofree char *lower = NULL;
+
   g_return_if_fail (SA_IS_RECORD (self));
 
-  if (set_str (&GET_PRIV (self)->id, id))
+  if (set_str (&GET_PRIV (self)->id, lower_id (id, &lower)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
@@ -480,12 +494,15 @@ sa_record_set_text (SaRecord   *self,
                     guint       column,
                     const char *text)
 {
+  g_autofree char *lower = NULL;
   SaValue *value;
 
   g_return_if_fail (SA_IS_RECORD (self));
   g_return_if_fail (column < record_table (self)->n_columns);
   g_return_if_fail (record_table (self)->columns[column].type != SA_COLUMN_INT);
 
+  if (record_table (self)->columns[column].type == SA_COLUMN_REF)
+    text = lower_id (text, &lower);
   value = &GET_PRIV (self)->values[column];
   if (value->is_null == (text == NULL) && g_strcmp0 (value->text, text) == 0)
     return;

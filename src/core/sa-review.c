@@ -25,9 +25,9 @@ static const SaColumn columns[] = {
   { "fiscal_year", N_("Fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
   { "status", N_("Status"), SA_COLUMN_TEXT, 0, 0, 20, NULL, statuses, status_labels },
   { "progress_value", N_("Progress"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
-  { "achievements", N_("Achievements"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },
-  { "evaluation", N_("Evaluation"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },
-  { "next_steps", N_("Next steps"), SA_COLUMN_TEXT, 0, 0, 10000, NULL, NULL },
+  { "achievements", N_("Achievements"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
+  { "evaluation", N_("Evaluation"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
+  { "next_steps", N_("Next steps"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
 };
 
 const SaTable sa_review_table = {

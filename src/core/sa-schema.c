@@ -248,7 +248,43 @@ static const char migration_2[] =
   "CREATE INDEX activity_commitment_commitment ON activity_commitment (commitment_id);\n"
   "CREATE INDEX review_commitment ON review (commitment_id, fiscal_year);\n";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2 };
+/* Version 3: ids in lower case, as every id is now stored and compared, so a row
+ * another program wrote with an upper-case id is found by it. A row whose lower-case
+ * twin already exists keeps its id (OR IGNORE): both stay, nothing is lost. */
+static const char migration_3[] =
+  "UPDATE OR IGNORE plan SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE OR IGNORE section SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE section SET plan_id = lower(plan_id) WHERE plan_id <> lower(plan_id);\n"
+  "UPDATE OR IGNORE situation_note SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE situation_note SET section_id = lower(section_id) WHERE section_id <> lower(section_id);\n"
+  "UPDATE OR IGNORE goal SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE goal SET section_id = lower(section_id) WHERE section_id <> lower(section_id);\n"
+  "UPDATE OR IGNORE initiative SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE initiative SET goal_id = lower(goal_id) WHERE goal_id <> lower(goal_id);\n"
+  "UPDATE OR IGNORE actor SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE actor SET plan_id = lower(plan_id) WHERE plan_id <> lower(plan_id);\n"
+  "UPDATE OR IGNORE organization SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE organization SET actor_id = lower(actor_id) WHERE actor_id <> lower(actor_id);\n"
+  "UPDATE OR IGNORE district SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE OR IGNORE expected_action SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE expected_action SET goal_id = lower(goal_id) WHERE goal_id <> lower(goal_id);\n"
+  "UPDATE expected_action SET actor_id = lower(actor_id) WHERE actor_id <> lower(actor_id);\n"
+  "UPDATE OR IGNORE commitment SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE commitment SET goal_id = lower(goal_id) WHERE goal_id <> lower(goal_id);\n"
+  "UPDATE commitment SET actor_id = lower(actor_id) WHERE actor_id <> lower(actor_id);\n"
+  "UPDATE OR IGNORE schedule_phase SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE schedule_phase SET commitment_id = lower(commitment_id) WHERE commitment_id <> lower(commitment_id);\n"
+  "UPDATE OR IGNORE activity SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE activity SET organization_id = lower(organization_id) WHERE organization_id <> lower(organization_id);\n"
+  "UPDATE activity SET district_id = lower(district_id) WHERE district_id <> lower(district_id);\n"
+  "UPDATE OR IGNORE activity_commitment SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE activity_commitment SET activity_id = lower(activity_id) WHERE activity_id <> lower(activity_id);\n"
+  "UPDATE activity_commitment SET commitment_id = lower(commitment_id) WHERE commitment_id <> lower(commitment_id);\n"
+  "UPDATE OR IGNORE review SET id = lower(id) WHERE id <> lower(id);\n"
+  "UPDATE review SET commitment_id = lower(commitment_id) WHERE commitment_id <> lower(commitment_id);\n"
+  "UPDATE history SET row_id = lower(row_id) WHERE row_id <> lower(row_id);\n";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
 

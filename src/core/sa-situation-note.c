@@ -23,7 +23,7 @@ static const char * const kind_labels[] = { N_("What has improved"), N_("Open ch
 static const SaColumn columns[] = {
   { "section_id", N_("Section"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "section", NULL },
   { "kind", N_("Kind"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 20, NULL, kinds, kind_labels },
-  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED, 0, 2000, NULL, NULL },
+  { "text", N_("Text"), SA_COLUMN_TEXT, SA_COLUMN_REQUIRED | SA_COLUMN_MULTILINE, 0, 2000, NULL, NULL },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
 };
 

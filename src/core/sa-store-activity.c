@@ -81,7 +81,7 @@ sa_store_dup_activity_commitments (SaStore     *self,
                             "SELECT l.commitment_id FROM activity_commitment l"
                             " JOIN commitment c ON c.id = l.commitment_id"
                             " JOIN goal g ON g.id = c.goal_id"
-                            " WHERE l.activity_id = ?1 AND l.deleted = 0"
+                            " WHERE l.activity_id = lower(?1) AND l.deleted = 0"
                             " ORDER BY g.number, c.position", error);
   if (stmt == NULL)
     return NULL;
@@ -123,13 +123,31 @@ link_commitment (SaStore     *self,
   return sa_store_insert (self, link, error);
 }
 
+/* Ids as they are stored, in lower case, so that one typed in upper case is compared
+ * with the links there are as the same commitment. */
+static GStrv
+lower_ids (const char * const *ids)
+{
+  g_autoptr(GStrvBuilder) lower = g_strv_builder_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *id = sa_id_normalize (ids[i]);
+
+      g_strv_builder_add (lower, id);
+    }
+  return g_strv_builder_end (lower);
+}
+
 static gboolean
 replace_links (SaStore            *self,
                const char         *activity_id,
-               const char * const *commitment_ids,
+               const char * const *wanted_ids,
                GError            **error)
 {
   g_auto(GStrv) current = sa_store_dup_activity_commitments (self, activity_id, error);
+  g_auto(GStrv) lowered = lower_ids (wanted_ids);
+  const char * const *commitment_ids = (const char * const *) lowered;
 
   if (current == NULL)
     return FALSE;

@@ -907,7 +907,7 @@ sa_store_get (SaStore        *self,
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
 
-  sql = g_strconcat (_sa_store_select_sql (table), " WHERE id = ?1", NULL);
+  sql = g_strconcat (_sa_store_select_sql (table), " WHERE id = lower(?1)", NULL);
   if (!(stmt = _sa_store_prepare (self, sql, error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -959,7 +959,13 @@ sa_store_list (SaStore        *self,
   if (!(stmt = _sa_store_prepare (self, sql, error)))
     return NULL;
   if (column != NULL)
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+    {
+      /* A reference is compared as it is stored: in lower case. */
+      g_autofree char *lower = table->columns[sa_table_find_column (table, column)].type == SA_COLUMN_REF
+                               ? sa_id_normalize (value) : NULL;
+
+      sqlite3_bind_text (stmt, 1, lower ? lower : value, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, _sa_store_read_record (table, stmt));
@@ -1031,7 +1037,7 @@ sa_store_exists (SaStore       *self,
       if (g_hash_table_contains (self->present, key))
         return TRUE;
     }
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1%s", table->name,
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = lower(?1)%s", table->name,
                          include_deleted ? "" : " AND deleted = 0");
   if (!(stmt = _sa_store_prepare (self, sql, NULL)))
     return FALSE;
@@ -1070,7 +1076,7 @@ sa_store_lookup_id (SaStore        *self,
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
   g_return_val_if_fail (sa_table_find_column (table, column) >= 0, NULL);
 
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE (%s = ?1 OR id = ?1) AND deleted = 0 LIMIT 2",
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE (%s = ?1 OR id = lower(?1)) AND deleted = 0 LIMIT 2",
                          table->name, column);
   if (!(stmt = _sa_store_prepare (self, sql, error)))
     return NULL;
@@ -1114,7 +1120,7 @@ sa_store_history (SaStore        *self,
 
   stmt = _sa_store_prepare (self,
                             "SELECT row_id, hlc, site, deleted, clocks, fields FROM history "
-                            "WHERE table_name = ?1 AND row_id = ?2 ORDER BY seq", error);
+                            "WHERE table_name = ?1 AND row_id = lower(?2) ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);

@@ -749,6 +749,32 @@ read_trailer (Reader      *reader,
   return TRUE;
 }
 
+/* json-glib ends a string at an escaped NUL ("\u0000"): a title "A\u0000B" would
+ * arrive as "A", silently. Returns a copy of @line where each such escape is
+ * "\u0001" instead, a control character the check of every column refuses by the
+ * column's name; %NULL when there is none. "\\u0000" is an escaped backslash
+ * followed by text, not an escape. */
+static char *
+without_nul_escapes (const char *line,
+                     gsize       length)
+{
+  char *copy = NULL;
+
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (line[i] != '\\')
+        continue;
+      if (line[i + 1] == 'u' && i + 6 <= length && memcmp (line + i + 2, "0000", 4) == 0)
+        {
+          if (copy == NULL)
+            copy = g_strndup (line, length);
+          copy[i + 5] = '1';
+        }
+      i++;
+    }
+  return copy;
+}
+
 static gboolean
 read_line (Reader      *reader,
            const char  *line,
@@ -756,13 +782,14 @@ read_line (Reader      *reader,
            GError     **error)
 {
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *no_nul = without_nul_escapes (line, length);
   JsonObject *object;
 
   reader->number++;
   if (reader->have_trailer)
     return format_error (error, reader->number, _("There is more after the closing line"));
 
-  if (!(node = parse_json (reader->parser, line, length, reader->number, error)))
+  if (!(node = parse_json (reader->parser, no_nul ? no_nul : line, length, reader->number, error)))
     {
       if (!reader->have_header)
         g_prefix_error (error, _("This is not a Sasaeai sync file: "));
@@ -780,6 +807,9 @@ read_line (Reader      *reader,
     return read_trailer (reader, object, error);
   else if (!read_row (reader, node, error))
     return FALSE;
+  /* A row whose NUL was in text the checks pass, such as an unknown member. */
+  if (no_nul != NULL)
+    return format_error (error, reader->number, _("the NUL character (\\u0000) is not allowed"));
 
   g_checksum_update (reader->checksum, (const guchar *) line, length);
   g_checksum_update (reader->checksum, (const guchar *) "\n", 1);

@@ -53,6 +53,86 @@ sa_id_is_valid (const char *id)
   return id != NULL && g_uuid_string_is_valid (id);
 }
 
+/**
+ * sa_id_normalize:
+ * @id: (nullable): an id as another program may write it
+ *
+ * Ids are stored and compared in lower case: another program may write the same
+ * UUID in upper case, and it must still name the same row.
+ *
+ * Returns: (transfer full) (nullable): @id in lower case
+ */
+char *
+sa_id_normalize (const char *id)
+{
+  return id != NULL ? g_ascii_strdown (id, -1) : NULL;
+}
+
+/* C0 controls, DEL and C1 controls: escape sequences a terminal would obey and an
+ * office's other programs would choke on. Multi-line text keeps tab and line breaks. */
+static gboolean
+is_forbidden_control (gunichar c,
+                      gboolean multiline)
+{
+  if (multiline && (c == '\t' || c == '\n' || c == '\r'))
+    return FALSE;
+  return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
+
+static gboolean
+check_characters (const SaColumn *column,
+                  const char     *text,
+                  GError        **error)
+{
+  gboolean multiline = (column->flags & SA_COLUMN_MULTILINE) != 0;
+  gboolean blank = TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_forbidden_control (c, multiline))
+        {
+          g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                       _("%s: control characters are not allowed"), _(column->label));
+          return FALSE;
+        }
+      /* g_unichar_isspace() counts the ideographic space U+3000 too. */
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+    }
+
+  if (blank && *text != '\0' && (column->flags & SA_COLUMN_REQUIRED))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must not be only spaces"), _(column->label));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_date (const SaColumn *column,
+            const char     *text,
+            GError        **error)
+{
+  GDate date;
+
+  if (!sa_date_parse_iso (text, &date, error))
+    {
+      g_prefix_error (error, "%s: ", _(column->label));
+      return FALSE;
+    }
+  if (g_date_get_year (&date) < SA_DATE_FIRST_YEAR || g_date_get_year (&date) > SA_DATE_LAST_YEAR)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("%s must be from %d-01-01 to %d-12-31, not “%s”"),
+                   _(column->label), SA_DATE_FIRST_YEAR, SA_DATE_LAST_YEAR, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_choice (const SaColumn *column,
               const char     *text,
@@ -88,16 +168,15 @@ check_time (const SaColumn *column,
   return FALSE;
 }
 
-/* Checks a non-NULL text value: valid UTF-8 within its length, and the form its type
- * asks for. NULL is checked by the caller, which knows whether the column is required. */
+/* Checks a non-NULL text value: valid UTF-8 within its length, free of control
+ * characters, and the form its type asks for. NULL is checked by the caller, which
+ * knows whether the column is required. */
 gboolean
 sa_column_check_text (const SaTable  *table,
                       const SaColumn *column,
                       const char     *text,
                       GError        **error)
 {
-  GDate date;
-
   g_return_val_if_fail (column != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -125,15 +204,10 @@ sa_column_check_text (const SaTable  *table,
                        _(column->label), (long long) column->max);
           return FALSE;
         }
-      return check_choice (column, text, error);
+      return check_characters (column, text, error) && check_choice (column, text, error);
 
     case SA_COLUMN_DATE:
-      if (!sa_date_parse_iso (text, &date, error))
-        {
-          g_prefix_error (error, "%s: ", _(column->label));
-          return FALSE;
-        }
-      return TRUE;
+      return check_date (column, text, error);
 
     case SA_COLUMN_TIME:
       return check_time (column, text, error);

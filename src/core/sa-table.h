@@ -21,6 +21,7 @@ typedef enum
 {
   SA_COLUMN_REQUIRED    = 1 << 0, /* never NULL; text never empty */
   SA_COLUMN_FISCAL_YEAR = 1 << 1, /* an INT that is a fiscal year, typed as 2010, H22, 平成22年度… */
+  SA_COLUMN_MULTILINE   = 1 << 2, /* TEXT that may hold line breaks and tabs */
 } SaColumnFlags;
 
 typedef struct
@@ -72,5 +73,11 @@ gboolean sa_column_parse_int   (const SaTable  *table,
                                 gint64         *value,
                                 GError        **error);
 gboolean sa_id_is_valid        (const char     *id);
+char    *sa_id_normalize       (const char     *id);
+
+/* The days an activity may fall on: every export (iCalendar's next-day DTEND, the
+ * Japanese era of a fiscal year) stays valid within them. */
+#define SA_DATE_FIRST_YEAR 1900
+#define SA_DATE_LAST_YEAR  2199
 
 G_END_DECLS
