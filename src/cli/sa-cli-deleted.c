@@ -173,8 +173,8 @@ sa_cli_delete (SaCli  *cli,
       !(record = sa_store_find_row (store, argv[1], &error)))
     return sa_cli_fail (error);
   if (sa_record_get_deleted (record))
-    return sa_cli_usage (NULL, _("%s “%s” is already deleted"), sa_table_get_noun (sa_record_get_table (record)),
-                         sa_record_get_name (record));
+    return sa_cli_fail (g_error_new (SA_ERROR, SA_ERROR_INVALID, _("%s “%s” is already deleted"),
+                                     sa_table_get_noun (sa_record_get_table (record)), sa_record_get_name (record)));
   if (!check_uses (store, record, force, &error) ||
       !sa_store_delete (store, sa_record_get_table (record), argv[1], &error))
     return sa_cli_fail (error);
