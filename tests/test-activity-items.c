@@ -10,7 +10,10 @@
 #include "sa-activity.h"
 #include "sa-commitment.h"
 #include "sa-error.h"
+#include "sa-district.h"
 #include "sa-goal.h"
+#include "sa-organization.h"
+#include "sa-store-deleted.h"
 
 typedef struct
 {
@@ -175,6 +178,50 @@ test_fields (Fixture       *fixture,
   g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, 0);
   g_assert_null (sa_activity_item_get_commitment_ids (item)[0]);
   g_assert_cmpuint (sa_activity_item_get_commitment_rank (item), ==, G_MAXUINT);
+}
+
+/* A deleted organization or district keeps its name in the log, marked, and the
+ * log's filters still offer it while records name it. */
+static void
+test_deleted_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *salon = add_activity (fixture, "2012-05-20", "ふれあいサロン", "中川地域ケアプラザ",
+                                         "和泉", NULL, NULL);
+  g_autofree char *org_id = fixture_organization_id (fixture->store, "中川地域ケアプラザ");
+  g_autofree char *district_id = fixture_district_id (fixture->store, "和泉");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
+  SaActivityItem *item;
+  gboolean found = FALSE;
+
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_organization_table, org_id, TRUE, &error));
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_district_table, district_id, TRUE, &error));
+  items = sa_store_load_activity_items (fixture->store, &error);
+  g_assert_no_error (error);
+  item = find_item (items, salon);
+  g_assert_cmpstr (sa_activity_item_get_organization_name (item), ==, "中川地域ケアプラザ (deleted)");
+  g_assert_cmpstr (sa_activity_item_get_district_name (item), ==, "和泉 (deleted)");
+  g_assert_cmpstr (sa_activity_item_get_organization_id (item), ==, org_id);
+
+  offered = sa_store_list_in_use (fixture->store, &sa_organization_table, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < offered->len; i++)
+    if (g_str_equal (sa_record_get_id (g_ptr_array_index (offered, i)), org_id))
+      {
+        g_autofree char *name = sa_record_dup_display_name (g_ptr_array_index (offered, i));
+        g_assert_cmpstr (name, ==, "中川地域ケアプラザ (deleted)");
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  /* Once no record names it, the filters no longer offer it. */
+  g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, salon, TRUE, &error));
+  g_clear_pointer (&offered, g_ptr_array_unref);
+  offered = sa_store_list_in_use (fixture->store, &sa_organization_table, &error);
+  for (guint i = 0; i < offered->len; i++)
+    g_assert_cmpstr (sa_record_get_id (g_ptr_array_index (offered, i)), !=, org_id);
 }
 
 static void
@@ -457,6 +504,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/activity-items/empty", test_empty);
   ADD ("/activity-items/fields", test_fields);
+  ADD ("/activity-items/deleted-names", test_deleted_names);
   ADD ("/activity-items/links-out-of-plan", test_links_out_of_plan);
   ADD ("/activity-items/load-one", test_load_one);
   ADD ("/activity-items/search", test_search);

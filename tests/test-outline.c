@@ -3,7 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "sa-activity.h"
+#include "sa-actor.h"
 #include "sa-commitment.h"
+#include "sa-deleted-window.h"
+#include "sa-district.h"
+#include "sa-organization.h"
+#include "sa-store-deleted.h"
 #include "sa-import.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
@@ -162,16 +168,194 @@ test_commitment_and_schedule (void)
   sa_test_wait ();
 }
 
+/* ---- deleting what records use, and Deleted Items ---------------------------------- */
+
+static SaRecord *
+add_row (SaStore       *store,
+         const SaTable *table,
+         const char    *name,
+         const char    *actor_id)
+{
+  g_autoptr(SaRecord) record = sa_record_new (table);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_id (record, id);
+  sa_record_set_text (record, sa_table_find_column (table, "name"), name);
+  if (actor_id != NULL)
+    sa_record_set_text (record, SA_ORGANIZATION_ACTOR_ID, actor_id);
+  g_assert_true (sa_store_insert (store, record, &error));
+  return g_steal_pointer (&record);
+}
+
 static void
-answer (const char *label)
+add_activity (SaStore    *store,
+              const char *organization_id)
+{
+  g_autoptr(SaRecord) activity = sa_record_new (&sa_activity_table);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_id (activity, id);
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "ふれあいサロン");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
+  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
+}
+
+static guint
+count_activities_of (SaStore    *store,
+                     const char *organization_id)
+{
+  g_autoptr(GPtrArray) rows = sa_store_list (store, &sa_activity_table, "organization_id", organization_id, NULL);
+
+  return rows->len;
+}
+
+/* The dialog shown now, and its body. */
+static AdwMessageDialog *
+message_dialog (const char *body_part)
 {
   GtkWidget *dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  GtkWidget *button;
 
   g_assert_nonnull (dialog);
-  button = sa_test_find (dialog, sa_test_has_label, label);
+  if (body_part != NULL)
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), body_part));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Clicks the dialog's button labelled @label, as a person does. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  GtkWidget *button = sa_test_find (GTK_WIDGET (dialog), sa_test_has_label, label);
+
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+  sa_test_wait ();
+}
+
+static gboolean
+is_deleted (SaStore       *store,
+            const SaTable *table,
+            const char    *id)
+{
+  return !sa_store_exists (store, table, id, FALSE);
+}
+
+/* Deleting an organization that activities use asks, with the count; its activities
+ * can move to another organization first, as one undoable step. */
+static void
+test_delete_asks_and_moves (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autofree char *actor_id = NULL;
+  g_autoptr(SaRecord) old = NULL, new = NULL, district = NULL;
+  SaImportReport report;
+  GtkWidget *window, *row;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  actor_id = sa_store_lookup_id (store, &sa_actor_table, "name", "ケアプラザ", &error);
+  old = add_row (store, &sa_organization_table, "旧ケアプラザ", actor_id);
+  new = add_row (store, &sa_organization_table, "新ケアプラザ", actor_id);
+  district = add_row (store, &sa_district_table, "岡津", NULL);
+  for (guint i = 0; i < 3; i++)
+    add_activity (store, sa_record_get_id (old));
+  window = open_window (store);
+  select_outline_row (window, 0);
+
+  /* Cancel changes nothing. */
+  row = sa_test_find (window, sa_test_is_row_titled, "旧ケアプラザ");
+  sa_test_click (row, "Delete");
+  respond (message_dialog ("Used by 3 activities. They keep its name, marked as deleted."), "_Cancel");
+  g_assert_false (is_deleted (store, &sa_organization_table, sa_record_get_id (old)));
+
+  /* Move Activities… then Move and Delete. */
+  row = sa_test_find (window, sa_test_is_row_titled, "旧ケアプラザ");
+  sa_test_click (row, "Delete");
+  respond (message_dialog (NULL), "_Move Activities…");
+  respond (message_dialog ("Move 3 activities of “旧ケアプラザ” to:"), "_Move and Delete");
+  g_assert_true (is_deleted (store, &sa_organization_table, sa_record_get_id (old)));
+  g_assert_cmpuint (count_activities_of (store, sa_record_get_id (new)), ==, 3);
+  g_assert_cmpuint (count_activities_of (store, sa_record_get_id (old)), ==, 0);
+
+  /* One Undo brings both back. */
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  sa_test_wait ();
+  g_assert_false (is_deleted (store, &sa_organization_table, sa_record_get_id (old)));
+  g_assert_cmpuint (count_activities_of (store, sa_record_get_id (old)), ==, 3);
+
+  /* Delete keeps the activities' organization, which the log shows marked. */
+  row = sa_test_find (window, sa_test_is_row_titled, "旧ケアプラザ");
+  sa_test_click (row, "Delete");
+  respond (message_dialog (NULL), "_Delete");
+  g_assert_true (is_deleted (store, &sa_organization_table, sa_record_get_id (old)));
+  g_assert_cmpuint (count_activities_of (store, sa_record_get_id (old)), ==, 3);
+
+  /* What nothing uses goes at once, without a dialog. */
+  row = sa_test_find (window, sa_test_is_row_titled, "岡津");
+  sa_test_click (row, "Delete");
+  g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (is_deleted (store, &sa_district_table, sa_record_get_id (district)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
+/* An actor goes with its commitments and organizations, and Deleted Items brings it
+ * back with them. */
+static void
+test_actor_and_deleted_items (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autofree char *actor_id = NULL;
+  g_autoptr(SaRecord) org = NULL;
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autofree char *body = NULL;
+  SaImportReport report;
+  GtkWidget *window, *row, *deleted;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  actor_id = sa_store_lookup_id (store, &sa_actor_table, "name", "ケアプラザ", &error);
+  org = add_row (store, &sa_organization_table, "いずみ中央地域ケアプラザ", actor_id);
+  commitments = sa_store_list (store, &sa_commitment_table, "actor_id", actor_id, &error);
+  g_assert_cmpuint (commitments->len, >, 0);
+  window = open_window (store);
+
+  /* Nothing deleted yet: the empty state. */
+  gtk_widget_activate_action (window, "win.deleted-items", NULL);
+  sa_test_wait ();
+  deleted = sa_test_find_toplevel (SA_TYPE_DELETED_WINDOW);
+  g_assert_nonnull (deleted);
+  g_assert_nonnull (sa_test_find (deleted, sa_test_is_status_titled, "No Deleted Items"));
+
+  select_outline_row (window, 0);
+  row = sa_test_find (window, sa_test_is_row_titled, "ケアプラザ");
+  sa_test_click (row, "Delete");
+  body = g_strdup_printf ("ケアプラザ has %u commitments, 1 organization", commitments->len);
+  respond (message_dialog (body), "_Delete");
+  g_assert_true (is_deleted (store, &sa_actor_table, actor_id));
+  g_assert_true (is_deleted (store, &sa_organization_table, sa_record_get_id (org)));
+  for (guint i = 0; i < commitments->len; i++)
+    g_assert_true (is_deleted (store, &sa_commitment_table, sa_record_get_id (g_ptr_array_index (commitments, i))));
+
+  /* Deleted Items lists the actor alone, and restores it with what went with it. */
+  g_assert_nonnull (sa_test_find (deleted, sa_test_is_row_titled, "ケアプラザ"));
+  g_assert_null (sa_test_find (deleted, sa_test_is_row_titled, "いずみ中央地域ケアプラザ"));
+  sa_test_click (deleted, "Restore “ケアプラザ”");
+  g_assert_false (is_deleted (store, &sa_actor_table, actor_id));
+  g_assert_false (is_deleted (store, &sa_organization_table, sa_record_get_id (org)));
+  for (guint i = 0; i < commitments->len; i++)
+    g_assert_false (is_deleted (store, &sa_commitment_table, sa_record_get_id (g_ptr_array_index (commitments, i))));
+  g_assert_nonnull (sa_test_find (deleted, sa_test_is_status_titled, "No Deleted Items"));
+
+  gtk_window_destroy (GTK_WINDOW (deleted));
+  gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
 }
 
@@ -185,7 +369,8 @@ test_editor_asks_before_discarding (void)
   g_autoptr(SaRecord) before = NULL;
   g_autoptr(SaRecord) after = NULL;
   SaImportReport report;
-  GtkWidget *window, *editor, *row, *dialog;
+  GtkWidget *window, *editor, *row;
+  AdwMessageDialog *dialog;
 
   g_assert_true (sa_import_sample (store, &report, &error));
   before = find_record (store, &sa_commitment_table, SA_COMMITMENT_TEXT, "交流の場を提供する。");
@@ -199,19 +384,18 @@ test_editor_asks_before_discarding (void)
   sa_test_type_into (editor, "Text", "交流の場を広げる。");
   gtk_widget_activate_action (editor, "window.close", NULL);
   sa_test_wait ();
-  dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Discard changes?");
+  dialog = message_dialog (NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard changes?");
   g_assert_true (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == editor);
 
-  answer ("_Keep Editing");
+  respond (dialog, "_Keep Editing");
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sa_test_find (editor, sa_test_is_row_titled, "Text"))), ==,
                    "交流の場を広げる。");
 
   gtk_widget_activate_action (editor, "window.close", NULL);
   sa_test_wait ();
-  answer ("_Discard");
+  respond (message_dialog (NULL), "_Discard");
   g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
   after = sa_store_get (store, &sa_commitment_table, sa_record_get_id (before), &error);
   g_assert_cmpstr (sa_record_get_text (after, SA_COMMITMENT_TEXT), ==, "交流の場を提供する。");
@@ -296,6 +480,8 @@ main (int    argc,
   g_test_add_func ("/outline/commitment-and-schedule", test_commitment_and_schedule);
   g_test_add_func ("/outline/new-plan", test_new_plan);
   g_test_add_func ("/outline/editor-asks-before-discarding", test_editor_asks_before_discarding);
+  g_test_add_func ("/outline/delete-asks-and-moves", test_delete_asks_and_moves);
+  g_test_add_func ("/outline/actor-and-deleted-items", test_actor_and_deleted_items);
   g_test_add_func ("/outline/window-restores-size", test_window_restores_size);
   return g_test_run ();
 }

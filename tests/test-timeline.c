@@ -434,6 +434,31 @@ test_filters (RenderFixture *f,
     }
 }
 
+/* A commitment whose actor another site deleted names it, marked, not an empty 誰が. */
+static void
+test_deleted_actor (RenderFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *actor = render_fixture_find (f->store, "actor", "name", "ケアプラザ");
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  guint marked = 0;
+
+  /* Only the tombstone of the actor, as a merge can leave it. */
+  g_assert_true (sa_store_set_deleted (f->store, sa_schema_find_table ("actor"), actor, TRUE, &error));
+  layout = new_layout (f->store, NULL);
+  for (guint i = 0; i < sa_timeline_layout_get_n_rows (layout); i++)
+    {
+      const SaTimelineRow *row = sa_timeline_layout_get_row (layout, i);
+
+      if (row->kind == SA_TIMELINE_ROW_COMMITMENT)
+        g_assert_cmpstr (row->actor_name, !=, "");
+      if (row->kind == SA_TIMELINE_ROW_COMMITMENT && g_str_equal (row->actor_name, "ケアプラザ (deleted)"))
+        marked++;
+    }
+  g_assert_cmpuint (marked, ==, 5);
+}
+
 static void
 assert_refused (SaStore  *store,
                 int       first_fy,
@@ -520,6 +545,7 @@ main (int    argc,
   ADD ("wrapping", NULL, test_wrapping);
   ADD ("counts", SAMPLE, test_counts);
   ADD ("filters", SAMPLE, test_filters);
+  ADD ("deleted-actor", SAMPLE, test_deleted_actor);
   ADD ("refused", SAMPLE, test_refused);
   ADD ("no-plan", NULL, test_no_plan);
   ADD ("today", SAMPLE, test_today);

@@ -56,7 +56,8 @@ class CliTest(unittest.TestCase):
         listed = json.loads(self.cli("activity", "list", "--fy", "2012", "--json"))
         self.assertEqual(listed, [{
             "id": first, "date": "2012-05-20", "time": "13:30", "title": "ふれあいサロン",
-            "organization": "いずみ中央地域ケアプラザ", "district": "中川", "place": "地区センター",
+            "organization": "いずみ中央地域ケアプラザ", "organization_deleted": False,
+            "district": "中川", "district_deleted": False, "place": "地区センター",
             "participants": 25, "volunteers": 4, "commitments": [self.commitments[0], self.commitments[5]],
             "notes": "協働で実施"}])
         self.assertEqual(len(json.loads(self.cli("activity", "list", "--json"))), 2)
@@ -334,6 +335,97 @@ class CliTest(unittest.TestCase):
         id, name = self.cli("site", "--name", "いずみ中央").strip().split("\t")
         self.assertEqual(name, "いずみ中央")
         self.assertEqual(self.cli("site").strip(), f"{id}\tいずみ中央")
+
+    # ---- deleting what records use, deleted names, restoring ----
+
+    def row_id(self, table, name_column, name):
+        with sqlite3.connect(self.db) as db:
+            (row,) = db.execute(f"SELECT id FROM {table} WHERE {name_column} = ?", (name,)).fetchall()
+        return row[0]
+
+    def test_delete_asks_when_records_use_it(self):
+        org = self.row_id("organization", "name", "いずみ中央地域ケアプラザ")
+        self.add("--org", "いずみ中央地域ケアプラザ")
+        self.add("--org", "いずみ中央地域ケアプラザ")
+        message = self.assert_refused(1, "delete", org)
+        self.assertIn("2 activities", message)
+        self.assertIn("--force", message)
+        self.cli("delete", org, "--force")
+        self.assertNotIn(org, self.cli("org", "list"))
+        self.assertIn("already deleted", self.assert_refused(1, "delete", org))
+        self.assert_refused(1, "delete", "4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10")
+        # Nothing uses a new district: it goes without asking.
+        self.cli("district", "add", "岡津")
+        self.cli("delete", self.row_id("district", "name", "岡津"))
+
+    def test_deleted_organization_keeps_its_name_everywhere(self):
+        org = self.row_id("organization", "name", "いずみ中央地域ケアプラザ")
+        district = self.row_id("district", "name", "中川")
+        id = self.add("--org", "いずみ中央地域ケアプラザ", "--district", "中川")
+        self.cli("delete", org, "--force")
+        self.cli("delete", district, "--force")
+        env = {**os.environ, "LANGUAGE": "C"}
+        listed = subprocess.run([CLI, "--db", self.db, "activity", "list"], env=env, check=True,
+                                capture_output=True, text=True).stdout
+        self.assertNotIn("(null)", listed)
+        self.assertIn("\tいずみ中央地域ケアプラザ (deleted)\t中川 (deleted)\t", listed)
+        (row,) = json.loads(self.cli("activity", "list", "--json"))
+        self.assertEqual((row["organization"], row["organization_deleted"]), ("いずみ中央地域ケアプラザ", True))
+        self.assertEqual((row["district"], row["district_deleted"]), ("中川", True))
+
+        csv_path = os.path.join(self.tmp.name, "a.csv")
+        subprocess.run([CLI, "--db", self.db, "export-csv", csv_path], env=env, check=True)
+        with open(csv_path, encoding="utf-8-sig") as f:
+            text = f.read()
+        self.assertIn(",いずみ中央地域ケアプラザ (deleted),中川 (deleted),", text)
+        self.assertNotIn(org, text)
+        before = self.dump()
+        self.cli("import-csv", csv_path)
+        self.assertEqual(self.dump(), before, "an exported file reads back to the same rows")
+
+        ics_path = os.path.join(self.tmp.name, "a.ics")
+        subprocess.run([CLI, "--db", self.db, "export-ics", ics_path], env=env, check=True)
+        with open(ics_path, encoding="utf-8", newline="") as f:
+            ics = f.read().replace("\r\n ", "")
+        self.assertIn("Organization: いずみ中央地域ケアプラザ (deleted)", ics)
+        self.assertIn("District: 中川 (deleted)", ics)
+        self.assertEqual(json.loads(self.cli("activity", "list", "--json"))[0]["id"], id)
+
+    def test_deleted_list_and_restore(self):
+        self.cli("site", "--name", "いずみ中央")
+        district = self.row_id("district", "name", "中川")
+        self.assertEqual(json.loads(self.cli("deleted", "list", "--json")), [])
+        self.cli("delete", district)
+        (row,) = json.loads(self.cli("deleted", "list", "--json"))
+        self.assertEqual((row["id"], row["table"], row["name"], row["deleted_by"]),
+                         (district, "district", "中川", "いずみ中央"))
+        self.assertRegex(row["deleted_at"], r"^\d{4}-\d\d-\d\dT")
+        self.assertIn("中川", self.cli("deleted", "list"))
+        self.cli("restore", district)
+        self.assertIn("中川", self.cli("district", "list"))
+        self.assertEqual(json.loads(self.cli("deleted", "list", "--json")), [])
+        self.assertIn("not deleted", self.assert_refused(1, "restore", district))
+        self.assertIn("4a0b4a2e", self.assert_refused(1, "restore", "4a0b4a2e-2f1c-4d0e-9d51-0c2f6c7d9e10"))
+        self.assert_refused(1, "restore", "bogus")
+        self.assert_refused(2, "restore")
+
+    def test_actor_goes_and_comes_back_with_its_commitments(self):
+        actor = self.row_id("actor", "name", "ケアプラザ")
+        count = lambda: sum(1 for g in json.loads(self.cli("outline", "--json"))["sections"][0]["goals"]
+                            for c in g["commitments"] if c["actor"] == "ケアプラザ")
+        n = count()
+        self.assertGreater(n, 0)
+        message = self.assert_refused(1, "delete", actor)
+        self.assertIn(f"{n} commitments", message)
+        self.assertIn("1 organization", message)
+        self.cli("delete", actor, "--force")
+        self.assertEqual(count(), 0)
+        self.assertNotIn("いずみ中央地域ケアプラザ", self.cli("org", "list"))
+        # Only the actor is listed: what went with it comes back with it.
+        self.assertEqual([r["id"] for r in json.loads(self.cli("deleted", "list", "--json"))], [actor])
+        self.cli("restore", actor)
+        self.assertEqual(count(), n)
+        self.assertIn("いずみ中央地域ケアプラザ", self.cli("org", "list"))
 
 
 if __name__ == "__main__":

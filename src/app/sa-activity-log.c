@@ -27,6 +27,7 @@
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-organization.h"
+#include "sa-store-deleted.h"
 #include "sa-plan.h"
 #include "sa-slot-model.h"
 #include "sa-slot.h"
@@ -472,18 +473,20 @@ load_id_choices (SaActivityLog  *self,
                  GtkDropDown    *dropdown,
                  const char     *current)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
   g_clear_pointer (choices, g_ptr_array_unref);
   *choices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (*choices, NULL);
-  g_ptr_array_add (labels, (gpointer) all_label);
+  g_ptr_array_add (labels, g_strdup (all_label));
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
       SaRecord *record = g_ptr_array_index (records, i);
+      const char *label = sa_record_get_text (record, label_column);
 
       g_ptr_array_add (*choices, g_strdup (sa_record_get_id (record)));
-      g_ptr_array_add (labels, (gpointer) sa_record_get_text (record, label_column));
+      /* A deleted organization or district that records still name, marked. */
+      g_ptr_array_add (labels, sa_record_get_deleted (record) ? sa_deleted_name (label) : g_strdup (label));
     }
   set_choices (dropdown, labels, index_of_id (*choices, current));
 }
@@ -491,8 +494,8 @@ load_id_choices (SaActivityLog  *self,
 static void
 load_choices (SaActivityLog *self)
 {
-  g_autoptr(GPtrArray) organizations = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
-  g_autoptr(GPtrArray) districts = sa_store_list (self->store, &sa_district_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) organizations = sa_store_list_in_use (self->store, &sa_organization_table, NULL);
+  g_autoptr(GPtrArray) districts = sa_store_list_in_use (self->store, &sa_district_table, NULL);
   g_autoptr(GPtrArray) commitments = sa_store_list_plan_commitments (self->store, NULL);
 
   g_hash_table_remove_all (self->commitment_texts);

@@ -27,6 +27,7 @@
 #include "sa-goal.h"
 #include "sa-holiday.h"
 #include "sa-organization.h"
+#include "sa-store-deleted.h"
 #include "sa-plan.h"
 
 typedef struct
@@ -210,14 +211,11 @@ load_activities (SaCalendarPage *self,
 static void
 load_organization_names (SaCalendarPage *self)
 {
-  g_autoptr(GPtrArray) rows = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
-
   g_clear_pointer (&self->organization_names, g_hash_table_unref);
-  self->organization_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    g_hash_table_insert (self->organization_names,
-                         g_strdup (sa_record_get_id (g_ptr_array_index (rows, i))),
-                         g_strdup (sa_record_get_text (g_ptr_array_index (rows, i), SA_ORGANIZATION_NAME)));
+  self->organization_names = sa_store_dup_display_names (self->store, &sa_organization_table,
+                                                         SA_ORGANIZATION_NAME, NULL);
+  if (self->organization_names == NULL)
+    self->organization_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -546,8 +544,12 @@ fill_choice (SaCalendarPage *self,
     {
       SaRecord *row = g_ptr_array_index (rows, i);
 
+      /* A deleted organization or district that records still name, marked. */
+      g_autofree char *name = sa_record_get_deleted (row) ? sa_deleted_name (sa_record_get_text (row, name_column))
+                                                          : g_strdup (sa_record_get_text (row, name_column));
+
       g_ptr_array_add (choice->ids, g_strdup (sa_record_get_id (row)));
-      g_strv_builder_add (builder, sa_record_get_text (row, name_column));
+      g_strv_builder_add (builder, name);
     }
   names = g_strv_builder_end (builder);
 
@@ -561,8 +563,8 @@ fill_choice (SaCalendarPage *self,
 static void
 load_choices (SaCalendarPage *self)
 {
-  g_autoptr(GPtrArray) organizations = sa_store_list (self->store, &sa_organization_table, NULL, NULL, NULL);
-  g_autoptr(GPtrArray) districts = sa_store_list (self->store, &sa_district_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) organizations = sa_store_list_in_use (self->store, &sa_organization_table, NULL);
+  g_autoptr(GPtrArray) districts = sa_store_list_in_use (self->store, &sa_district_table, NULL);
   g_autoptr(GPtrArray) commitments = list_commitments (self);
 
   fill_choice (self, &self->choices[CHOICE_ORGANIZATION], _("All Organizations"), organizations,

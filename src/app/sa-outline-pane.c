@@ -18,6 +18,7 @@
 #include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
+#include "sa-delete-dialog.h"
 #include "sa-district.h"
 #include "sa-expected-action.h"
 #include "sa-goal.h"
@@ -289,20 +290,23 @@ edit_row (RowAction *action)
 }
 
 static void
+deleted (gpointer    user_data,
+         const char *title,
+         GError     *error)
+{
+  SaOutlinePane *self = user_data;
+
+  if (error != NULL)
+    report (self, error);
+  else
+    toast (self, title, TRUE);
+}
+
+/* Asks first when records use the row; see sa-delete-dialog.c. */
+static void
 delete_row (RowAction *action)
 {
-  SaOutlinePane *self = action->pane;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (!sa_undo_stack_set_deleted (self->undo_stack, sa_record_get_table (action->record),
-                                  sa_record_get_id (action->record), TRUE, &error))
-    {
-      report (self, error);
-      return;
-    }
-  title = g_strdup_printf (_("“%s” deleted"), record_text (action->record));
-  toast (self, title, TRUE);
+  sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->undo_stack, action->record, deleted, action->pane);
 }
 
 /* Moves a row one place, then numbers every row of the list in its new order. */

@@ -14,6 +14,7 @@
 #include "sa-date.h"
 #include "sa-district.h"
 #include "sa-organization.h"
+#include "sa-store-deleted.h"
 
 /* What the options of `add` and `edit` say; NULL where an option was not given, so
  * `edit` changes only the fields named. An empty string clears an optional field. */
@@ -267,66 +268,124 @@ activity_undelete (SaCli  *cli,
 
 /* ---- list ----------------------------------------------------------------------- */
 
+/* The names of organizations or districts, deleted ones too, which records still name. */
+typedef struct
+{
+  GHashTable *names;   /* id → name */
+  GHashTable *deleted; /* the ids of deleted ones */
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->names, g_hash_table_unref);
+  g_clear_pointer (&names->deleted, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+static gboolean
+names_load (Names          *names,
+            SaStore        *store,
+            const SaTable  *table,
+            guint           column,
+            GError        **error)
+{
+  return (names->names = sa_store_dup_all_names (store, table, column, &names->deleted, error)) != NULL;
+}
+
 static void
 add_member (JsonBuilder *builder,
             const char  *name,
             SaRecord    *record,
-            guint        column,
-            GHashTable  *names)
+            guint        column)
 {
   json_builder_set_member_name (builder, name);
   if (sa_record_is_null (record, column))
     json_builder_add_null_value (builder);
   else if (sa_record_get_table (record)->columns[column].type == SA_COLUMN_INT)
     json_builder_add_int_value (builder, sa_record_get_int (record, column));
-  else if (names != NULL)
-    json_builder_add_string_value (builder, g_hash_table_lookup (names, sa_record_get_text (record, column)));
   else
     json_builder_add_string_value (builder, sa_record_get_text (record, column));
+}
+
+/* "organization": its name, deleted or not, and "organization_deleted". */
+static void
+add_reference (JsonBuilder *builder,
+               const char  *member,
+               SaRecord    *record,
+               guint        column,
+               Names       *names)
+{
+  const char *id = sa_record_get_text (record, column);
+  g_autofree char *deleted_member = g_strconcat (member, "_deleted", NULL);
+
+  json_builder_set_member_name (builder, member);
+  if (id == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, g_hash_table_lookup (names->names, id));
+  json_builder_set_member_name (builder, deleted_member);
+  json_builder_add_boolean_value (builder, id != NULL && g_hash_table_contains (names->deleted, id));
 }
 
 static void
 add_activity (JsonBuilder *builder,
               SaRecord    *a,
               GStrv        commitments,
-              GHashTable  *orgs,
-              GHashTable  *districts)
+              Names       *orgs,
+              Names       *districts)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, sa_record_get_id (a));
-  add_member (builder, "date", a, SA_ACTIVITY_DATE, NULL);
-  add_member (builder, "time", a, SA_ACTIVITY_TIME, NULL);
-  add_member (builder, "title", a, SA_ACTIVITY_TITLE, NULL);
-  add_member (builder, "organization", a, SA_ACTIVITY_ORGANIZATION_ID, orgs);
-  add_member (builder, "district", a, SA_ACTIVITY_DISTRICT_ID, districts);
-  add_member (builder, "place", a, SA_ACTIVITY_PLACE, NULL);
-  add_member (builder, "participants", a, SA_ACTIVITY_PARTICIPANTS, NULL);
-  add_member (builder, "volunteers", a, SA_ACTIVITY_VOLUNTEERS, NULL);
+  add_member (builder, "date", a, SA_ACTIVITY_DATE);
+  add_member (builder, "time", a, SA_ACTIVITY_TIME);
+  add_member (builder, "title", a, SA_ACTIVITY_TITLE);
+  add_reference (builder, "organization", a, SA_ACTIVITY_ORGANIZATION_ID, orgs);
+  add_reference (builder, "district", a, SA_ACTIVITY_DISTRICT_ID, districts);
+  add_member (builder, "place", a, SA_ACTIVITY_PLACE);
+  add_member (builder, "participants", a, SA_ACTIVITY_PARTICIPANTS);
+  add_member (builder, "volunteers", a, SA_ACTIVITY_VOLUNTEERS);
   json_builder_set_member_name (builder, "commitments");
   json_builder_begin_array (builder);
   for (guint i = 0; commitments[i] != NULL; i++)
     json_builder_add_string_value (builder, commitments[i]);
   json_builder_end_array (builder);
-  add_member (builder, "notes", a, SA_ACTIVITY_NOTES, NULL);
+  add_member (builder, "notes", a, SA_ACTIVITY_NOTES);
   json_builder_end_object (builder);
 }
 
-static void
-print_activity (SaRecord   *a,
-                GHashTable *orgs,
-                GHashTable *districts)
+/* A name as the log shows it: a deleted one marked. */
+static char *
+display_name (Names      *names,
+              SaRecord   *record,
+              guint       column)
 {
-  const char *org = sa_record_get_text (a, SA_ACTIVITY_ORGANIZATION_ID);
-  const char *district = sa_record_get_text (a, SA_ACTIVITY_DISTRICT_ID);
+  const char *id = sa_record_get_text (record, column);
+  const char *name = id ? g_hash_table_lookup (names->names, id) : NULL;
+
+  if (id == NULL)
+    return g_strdup ("");
+  if (name == NULL)
+    return g_strdup (id);
+  return g_hash_table_contains (names->deleted, id) ? sa_deleted_name (name) : g_strdup (name);
+}
+
+static void
+print_activity (SaRecord *a,
+                Names    *orgs,
+                Names    *districts)
+{
+  g_autofree char *org = display_name (orgs, a, SA_ACTIVITY_ORGANIZATION_ID);
+  g_autofree char *district = display_name (districts, a, SA_ACTIVITY_DISTRICT_ID);
   g_autofree char *title = sa_cli_printable (sa_record_get_text (a, SA_ACTIVITY_TITLE), FALSE);
-  g_autofree char *org_name = sa_cli_printable (org ? g_hash_table_lookup (orgs, org) : NULL, FALSE);
-  g_autofree char *district_name = sa_cli_printable (district ? g_hash_table_lookup (districts, district) : NULL,
-                                                     FALSE);
+  g_autofree char *org_text = sa_cli_printable (org, FALSE);
+  g_autofree char *district_text = sa_cli_printable (district, FALSE);
 
   printf ("%s\t%s\t%s\t%s\t%" G_GINT64_FORMAT "\t%s\n",
           sa_record_get_text (a, SA_ACTIVITY_DATE),
-          title, org_name, district_name,
+          title, org_text, district_text,
           sa_record_get_int (a, SA_ACTIVITY_PARTICIPANTS),
           sa_record_get_id (a));
 }
@@ -336,14 +395,14 @@ print_activities (SaStore    *store,
                   GPtrArray  *activities,
                   gboolean    json)
 {
-  g_autoptr(GHashTable) orgs = NULL;
-  g_autoptr(GHashTable) districts = NULL;
+  g_auto(Names) orgs = { NULL, };
+  g_auto(Names) districts = { NULL, };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
-  if (!(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, &error)) ||
-      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, &error)))
+  if (!names_load (&orgs, store, &sa_organization_table, SA_ORGANIZATION_NAME, &error) ||
+      !names_load (&districts, store, &sa_district_table, SA_DISTRICT_NAME, &error))
     return sa_cli_fail (error);
 
   json_builder_begin_array (builder);
@@ -354,12 +413,12 @@ print_activities (SaStore    *store,
 
       if (!json)
         {
-          print_activity (a, orgs, districts);
+          print_activity (a, &orgs, &districts);
           continue;
         }
       if (!(commitments = sa_store_dup_activity_commitments (store, sa_record_get_id (a), &error)))
         return sa_cli_fail (error);
-      add_activity (builder, a, commitments, orgs, districts);
+      add_activity (builder, a, commitments, &orgs, &districts);
     }
   json_builder_end_array (builder);
 

@@ -26,6 +26,7 @@
 #include "sa-error.h"
 #include "sa-file-write.h"
 #include "sa-organization.h"
+#include "sa-store-deleted.h"
 
 #define MAX_LISTED_ERRORS 100
 
@@ -773,7 +774,7 @@ set_reference (SaStore        *store,
       sa_record_set_null (record, column);
       return TRUE;
     }
-  if (!(id = sa_store_lookup_id (store, table, "name", name, error)))
+  if (!(id = sa_store_lookup_name (store, table, name, error)))
     return FALSE;
   sa_record_set_text (record, column, id);
   return TRUE;
@@ -1107,8 +1108,8 @@ format_int (SaRecord *record,
   return g_strdup_printf ("%" G_GINT64_FORMAT, sa_record_get_int (record, column));
 }
 
-/* A reference reads as the name when the row is there, else as the id, which an
- * import takes too. */
+/* A reference reads as the name, a deleted row's marked as deleted, which an import
+ * reads back to the same row; as the id when the row is not there. */
 static const char *
 reference_name (GHashTable *names,
                 SaRecord   *record,
@@ -1165,8 +1166,8 @@ build_csv (SaStore     *store,
   const char *header[SA_CSV_N_COLUMNS];
 
   if (!(activities = sa_store_list_activities (store, from, to, error)) ||
-      !(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
-      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
+      !(orgs = sa_store_dup_display_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
+      !(districts = sa_store_dup_display_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
     return NULL;
 
   for (guint i = 0; i < SA_CSV_N_COLUMNS; i++)

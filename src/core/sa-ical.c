@@ -21,6 +21,7 @@
 #include "sa-hlc.h"
 #include "sa-ical.h"
 #include "sa-organization.h"
+#include "sa-store-deleted.h"
 
 #define MAX_OCTETS 75
 #define TZID "Asia/Tokyo"
@@ -255,8 +256,8 @@ sa_ical_build_activities (SaStore     *store,
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
   if (!(activities = sa_store_list_activities (store, from, to, error)) ||
-      !(orgs = sa_store_dup_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
-      !(districts = sa_store_dup_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
+      !(orgs = sa_store_dup_display_names (store, &sa_organization_table, SA_ORGANIZATION_NAME, error)) ||
+      !(districts = sa_store_dup_display_names (store, &sa_district_table, SA_DISTRICT_NAME, error)))
     return NULL;
 
   out = g_string_new (NULL);

@@ -19,11 +19,12 @@
 #include "sa-activity-item-private.h"
 #include "sa-commitment.h"
 #include "sa-error.h"
+#include "sa-store-deleted.h"
 #include "sa-store-private.h"
 
 #define ITEM_SELECT \
   "SELECT a.id, a.date, a.time, a.title, a.place, a.participants, a.volunteers, a.notes," \
-  " a.organization_id, o.name, a.district_id, d.name, d.position" \
+  " a.organization_id, o.name, a.district_id, d.name, d.position, o.deleted, d.deleted" \
   " FROM activity a" \
   " LEFT JOIN organization o ON o.id = a.organization_id" \
   " LEFT JOIN district d ON d.id = a.district_id"
@@ -42,6 +43,8 @@ enum {
   COL_DISTRICT_ID,
   COL_DISTRICT_NAME,
   COL_DISTRICT_POSITION,
+  COL_ORGANIZATION_DELETED,
+  COL_DISTRICT_DELETED,
 };
 
 typedef struct
@@ -125,6 +128,22 @@ column_ref_string (sqlite3_stmt *stmt,
   return text != NULL ? share_string (loader, text) : NULL;
 }
 
+/* A deleted organization's or district's name, marked as every view marks it. */
+static char *
+column_name (sqlite3_stmt *stmt,
+             int           column,
+             int           deleted_column,
+             Loader       *loader)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autofree char *marked = NULL;
+
+  if (text == NULL || !sqlite3_column_int (stmt, deleted_column))
+    return column_ref_string (stmt, column, loader);
+  marked = sa_deleted_name (text);
+  return share_string (loader, marked);
+}
+
 /* Folds the item's search key and shares it with the items that have the same. */
 static void
 finish_item (SaActivityItem *item,
@@ -202,9 +221,9 @@ read_item (sqlite3_stmt *stmt,
   item->participants = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_PARTICIPANTS), 0, G_MAXUINT);
   item->volunteers = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_VOLUNTEERS), 0, G_MAXUINT);
   item->organization_id = column_ref_string (stmt, COL_ORGANIZATION_ID, loader);
-  item->organization_name = column_ref_string (stmt, COL_ORGANIZATION_NAME, loader);
+  item->organization_name = column_name (stmt, COL_ORGANIZATION_NAME, COL_ORGANIZATION_DELETED, loader);
   item->district_id = column_ref_string (stmt, COL_DISTRICT_ID, loader);
-  item->district_name = column_ref_string (stmt, COL_DISTRICT_NAME, loader);
+  item->district_name = column_name (stmt, COL_DISTRICT_NAME, COL_DISTRICT_DELETED, loader);
   item->district_position = item->district_id != NULL
                             ? sqlite3_column_int (stmt, COL_DISTRICT_POSITION) : G_MAXINT;
   return item;

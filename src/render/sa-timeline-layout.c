@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sa-actor.h"
+#include "sa-store-deleted.h"
 #include "sa-commitment.h"
 #include "sa-error.h"
 #include "sa-goal.h"
@@ -393,6 +394,16 @@ add_bar (SaTimelineLayout *self,
   g_ptr_array_add (self->bar_texts, _sa_render_text (self->context, SA_FONT_BODY, text, 0));
 }
 
+/* A commitment whose actor another site deleted names it, marked, not an empty 誰が. */
+static char *
+deleted_actor_name (SaStore    *store,
+                    const char *actor_id)
+{
+  g_autoptr(SaRecord) actor = sa_store_get (store, &sa_actor_table, actor_id, NULL);
+
+  return actor ? sa_deleted_name (sa_record_get_text (actor, SA_ACTOR_NAME)) : g_strdup ("");
+}
+
 static gboolean
 add_commitment_row (SaTimelineLayout  *self,
                     SaStore           *store,
@@ -412,8 +423,13 @@ add_commitment_row (SaTimelineLayout  *self,
 
   row = append_row (self, SA_TIMELINE_ROW_COMMITMENT, commitment);
   row->row.text = intern (self, text);
-  row->row.actor_name = index == G_MAXUINT ? ""
-    : intern (self, sa_record_get_text (g_ptr_array_index (self->actors, index), SA_ACTOR_NAME));
+  if (index != G_MAXUINT)
+    row->row.actor_name = intern (self, sa_record_get_text (g_ptr_array_index (self->actors, index), SA_ACTOR_NAME));
+  else
+    {
+      g_autofree char *name = deleted_actor_name (store, actor_id);
+      row->row.actor_name = intern (self, name);
+    }
   row->text = _sa_render_text (self->context, SA_FONT_BODY, text, 0);
   /* The counts point into the store's answer until own_counts () copies them. */
   if (counts != NULL)
