@@ -32,14 +32,8 @@ open_store (SaApplication  *self,
             GError        **error)
 {
   g_autofree char *default_path = sa_store_default_path ();
-  g_autoptr(SaStore) store = sa_store_open (self->db_path ? self->db_path : default_path, error);
-  SaImportReport report;
 
-  if (store == NULL)
-    return NULL;
-  if (sa_store_get_created (store) && !sa_import_sample (store, &report, error))
-    return NULL;
-  return g_steal_pointer (&store);
+  return sa_import_open (self->db_path ? self->db_path : default_path, TRUE, error);
 }
 
 /* Says what went wrong and where the file is, so someone can look after it. */

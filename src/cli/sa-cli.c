@@ -111,15 +111,27 @@ sa_cli_open (SaCli   *cli,
              GError **error)
 {
   g_autofree char *default_path = sa_store_default_path ();
-  g_autoptr(SaStore) store = sa_store_open (cli->db_path ? cli->db_path : default_path, error);
-  SaImportReport report;
+  SaStore *store = sa_import_open (cli->db_path ? cli->db_path : default_path, !cli->empty, error);
 
-  if (store == NULL)
-    return NULL;
-  if (sa_store_get_created (store) && !cli->empty &&
-      !sa_import_sample (store, &report, error))
-    return NULL;
-  return g_steal_pointer (&store);
+  if (store != NULL)
+    sa_cli_print_notices (store);
+  return store;
+}
+
+/**
+ * sa_cli_print_notices:
+ * @store: a store
+ *
+ * Tells, on stderr, what the person should know about the database: that it is a
+ * copy now writing as a new office, or that this computer's clock had been ahead.
+ */
+void
+sa_cli_print_notices (SaStore *store)
+{
+  g_auto(GStrv) notices = sa_store_take_notices (store);
+
+  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
+    fprintf (stderr, "sasaeai-cli: %s %s\n", _("Warning:"), notices[i]);
 }
 
 /**

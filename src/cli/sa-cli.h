@@ -36,6 +36,7 @@ typedef struct
 } SaCliCommand;
 
 int       sa_cli_fail         (GError          *error);
+void      sa_cli_print_notices (SaStore        *store);
 int       sa_cli_usage        (GOptionContext  *context,
                                const char      *format,
                                ...) G_GNUC_PRINTF (2, 3);

@@ -248,7 +248,12 @@ static const char migration_2[] =
   "CREATE INDEX activity_commitment_commitment ON activity_commitment (commitment_id);\n"
   "CREATE INDEX review_commitment ON review (commitment_id, fiscal_year);\n";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2 };
+/* Version 3: the identity of the file the database lives in, kept with this site's
+ * own row, so that a copy of the file can tell it is one (sa-store-sites.c). */
+static const char migration_3[] =
+  "ALTER TABLE site ADD COLUMN file_id TEXT;\n";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
 
