@@ -422,7 +422,7 @@ sa_store_open_at_version (const char  *path,
       !configure_connection (self, error) ||
       !migrate (self, version, error) ||
       !ensure_site (self, error) ||
-      !_sa_store_check_file (self, error) ||
+      (version >= 3 && !_sa_store_check_file (self, error)) ||
       !_sa_store_check_clock_ahead (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
