@@ -221,18 +221,24 @@ test_migrate (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
   g_autofree char *backup = g_strconcat (f->path, ".v1.bak", NULL);
+  g_autofree char *site = NULL;
   SaStore *store;
 
   store = sa_store_open_at_version (f->path, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sa_store_get_schema_version (store), ==, 1);
   g_assert_true (sa_store_insert (store, activity, &error));
+  site = g_strdup (sa_store_get_site_id (store));
   g_assert_finalize_object (store);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'activity_date'"), ==, 0);
 
   store = sa_store_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sa_store_get_schema_version (store), ==, SA_SCHEMA_VERSION);
+  /* A database from before the file was recorded records it, and stays the site
+   * it was. */
+  g_assert_cmpstr (sa_store_get_site_id (store), ==, site);
+  g_assert_null (sa_store_take_notices (store));
   g_assert_cmpuint (count_rows (store, &sa_activity_table), ==, 1);
   g_assert_finalize_object (store);
 

@@ -1274,6 +1274,117 @@ test_good_file (Fixture       *f,
   g_assert_cmpstr (sa_sync_file_get_site_name (contents), ==, "source");
 }
 
+/* ---- copies of a database ------------------------------------------------------- */
+
+/* Closes @store and copies its file, as someone setting up another PC would. */
+static SaStore *
+copy_site (Fixture  *f,
+           SaStore **store,
+           gboolean  keep_file_id)
+{
+  g_autofree char *path = g_strdup (sa_store_get_path (*store));
+  g_autofree char *copy = path_in (f, "copy.db");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  SaStore *opened;
+  gsize length;
+
+  g_clear_object (store);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy, contents, length, &error));
+  if (!keep_file_id)
+    {
+      /* A clone that kept the inode, such as a copied disk image. */
+      sqlite3 *db;
+
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE site SET file_id = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  *store = sa_store_open (path, &error);
+  g_assert_no_error (error);
+  opened = sa_store_open (copy, &error);
+  g_assert_no_error (error);
+  return opened;
+}
+
+/* A copied file writes as a new site from the start: both copies' edits of one field
+ * are a conflict on both sides, and nothing is lost. */
+static void
+test_copied_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaStore) copy = copy_site (f, &a, TRUE);
+  g_auto(GStrv) notices = sa_store_take_notices (copy);
+  g_auto(SaImportReport) to_a = { 0, }, to_copy = { 0, };
+  g_autofree char *from_a = path_in (f, "a.sasaeai");
+  g_autofree char *from_copy = path_in (f, "copy.sasaeai");
+  g_autoptr(GError) error = NULL;
+  const char *id = sa_record_get_id (activity);
+
+  g_assert_cmpstr (sa_store_get_site_id (a), !=, sa_store_get_site_id (copy));
+  g_assert_null (sa_store_take_notices (a));
+  g_assert_nonnull (notices);
+  g_assert_nonnull (strstr (notices[0], "copied"));
+
+  edit (a, id, SA_ACTIVITY_TITLE, "サロンA", 0);
+  g_usleep (2000);
+  edit (copy, id, SA_ACTIVITY_TITLE, "サロンC", 0);
+  g_clear_object (&activity);
+  activity = add_activity (copy, "2012-06-01", "コピーで");
+  export_to (a, from_a);
+  export_to (copy, from_copy);
+  g_assert_true (import_from (a, from_copy, FALSE, &to_a, &error));
+  g_assert_true (import_from (copy, from_a, FALSE, &to_copy, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (only_conflict (&to_a)->field, ==, "title");
+  g_assert_cmpstr (only_conflict (&to_copy)->field, ==, "title");
+  g_assert_false (to_a.new_site || to_copy.new_site);
+  g_assert_cmpuint (count_activities (a), ==, 2);
+  g_assert_cmpuint (count_activities (copy), ==, 2);
+}
+
+/* A file under this site's id that holds writes this database never made makes it a
+ * new site, before it merges them; a dry run changes nothing, the site id included. */
+static void
+test_file_claiming_this_site (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaRecord) first = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaStore) twin = copy_site (f, &a, FALSE);
+  g_autoptr(SaRecord) in_twin = add_activity (twin, "2012-06-01", "双子で");
+  g_autoptr(SaRecord) in_a = add_activity (a, "2012-06-02", "元で");
+  g_autofree char *old_id = g_strdup (sa_store_get_site_id (a));
+  g_autofree char *from_twin = path_in (f, "twin.sasaeai");
+  g_auto(SaImportReport) dry = { 0, }, report = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notices = NULL;
+
+  g_assert_cmpstr (sa_store_get_site_id (twin), ==, old_id);
+  export_to (twin, from_twin);
+  g_assert_true (import_from (a, from_twin, TRUE, &dry, &error));
+  g_assert_true (dry.new_site);
+  g_assert_cmpstr (sa_store_get_site_id (a), ==, old_id);
+  g_assert_cmpuint (count_activities (a), ==, 2);
+
+  g_assert_true (import_from (a, from_twin, FALSE, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (report.new_site);
+  g_assert_cmpstr (sa_store_get_site_id (a), !=, old_id);
+  g_assert_cmpuint (count_activities (a), ==, 3);
+  notices = sa_store_take_notices (a);
+  g_assert_nonnull (notices);
+  g_assert_nonnull (strstr (notices[0], "never made"));
+
+  /* The twin takes the new site's writes as another site's. */
+  exchange (f, a, twin, NULL);
+  g_assert_cmpuint (count_activities (twin), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1294,6 +1405,8 @@ main (int    argc,
   ADD ("/sync/read-async", test_read_async);
   ADD ("/sync/order-independence", test_order_independence);
   ADD ("/sync/folder", test_folder);
+  ADD ("/sync/copy/copied-file", test_copied_file);
+  ADD ("/sync/copy/file-claiming-this-site", test_file_claiming_this_site);
   ADD ("/sync/bad-file/good", test_good_file);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "sa-activity.h"
 #include "sa-activity-form.h"
 #include "sa-activity-log.h"
@@ -76,6 +78,50 @@ test_window_shows_sample_plan (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
+}
+
+static gboolean
+is_revealer (GtkWidget  *widget,
+             const char *text)
+{
+  return GTK_IS_REVEALER (widget);
+}
+
+/* A database copied from another office's says so in a banner, once. */
+static void
+test_copy_banner (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autofree char *copy_path = g_strconcat (path, ".copy.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = NULL;
+  gsize length;
+  GtkWidget *window, *revealer;
+
+  store = sa_store_create (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (copy_path, contents, length, &error));
+
+  store = sa_store_open (copy_path, &error);
+  g_assert_no_error (error);
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  revealer = sa_test_find (window, is_revealer, NULL);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  text = sa_test_collect_text (revealer);
+  g_assert_nonnull (strstr (text, "copied from another office"));
+  g_assert_null (sa_store_take_notices (store));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+  g_unlink (copy_path);
 }
 
 static GtkWidget *
@@ -232,6 +278,7 @@ main (int    argc,
   sa_test_gui_init (&argc, &argv);
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/window/copy-banner", test_copy_banner);
   g_test_add_func ("/window/shared-filter", test_shared_filter);
   g_test_add_func ("/window/undo-keeps-changes-elsewhere", test_undo_keeps_changes_elsewhere);
   return g_test_run ();

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import tempfile
@@ -13,6 +14,7 @@ import time
 import unittest
 
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
+FAKETIME = shutil.which("faketime")
 
 
 class SyncCliTest(unittest.TestCase):
@@ -31,8 +33,10 @@ class SyncCliTest(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run_cli(self, db, *args):
-        return subprocess.run([CLI, "--db", db, *args], capture_output=True, text=True)
+    def run_cli(self, db, *args, clock=None):
+        """Runs the CLI; @clock, such as "+365d", runs it under faketime with a wrong clock."""
+        prefix = [FAKETIME, "-f", clock] if clock else []
+        return subprocess.run([*prefix, CLI, "--db", db, *args], capture_output=True, text=True)
 
     def cli(self, db, *args):
         result = self.run_cli(db, *args)
@@ -202,6 +206,114 @@ class SyncCliTest(unittest.TestCase):
         both = self.rewritten(self.b, "both.sasaeai", lambda line: line + "\n" + line.replace(id, id.upper())
                               if id in line else line)
         self.assertIn("appears twice", self.refused(1, self.a, "import-sync", both))
+
+    def site(self, db):
+        return self.cli(db, "site").split("\t")[0]
+
+    def test_copied_database(self):
+        """A database copied with cp becomes its own office before it writes; both then
+        exchange as two offices, by file and through a shared folder."""
+        common = self.add(self.a, "共通")
+        copy = self.path("copy.db")
+        shutil.copyfile(self.a, copy)
+        result = self.run_cli(copy, "activity", "add", "--date", "2012-06-01", "--title", "コピーで")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("copied from another office", result.stderr)
+        in_copy = result.stdout.strip()
+        self.assertNotEqual(self.site(copy), self.site(self.a))
+        again = self.run_cli(copy, "site")
+        self.assertEqual(again.stderr, "", "the warning is printed once")
+        in_a = self.add(self.a, "元で")
+        self.cli(self.a, "activity", "edit", common, "--title", "元の題")
+        time.sleep(0.01)
+        self.cli(copy, "activity", "edit", common, "--title", "コピーの題")
+
+        report = self.exchange(copy, self.a)
+        (conflict,) = report["conflicts"]
+        self.assertEqual((conflict["id"], conflict["field"]), (common, "title"))
+        self.assertEqual(conflict["kept"], "incoming")
+        self.exchange(self.a, copy)
+        folder = self.path("shared")
+        os.mkdir(folder)
+        for db in (self.a, copy, self.a):
+            self.cli(db, "sync-folder", folder)
+        self.assertEqual(len(os.listdir(folder)), 2)
+        for db in (self.a, copy):
+            activities = self.activities(db)
+            self.assertTrue({common, in_a, in_copy} <= set(activities), db)
+            self.assertEqual(activities[common]["title"], "コピーの題")
+
+    def test_file_claiming_this_site(self):
+        """A sync file under this office's id that holds writes it never made (a clone
+        the inode did not give away) makes this database a new office."""
+        self.add(self.a, "共通")
+        twin = self.path("twin.db")
+        shutil.copyfile(self.a, twin)
+        with sqlite3.connect(twin) as connection:  # as if the copy kept the inode
+            connection.execute("UPDATE site SET file_id = NULL")
+        twin_id = self.add(twin, "双子で")
+        self.assertEqual(self.site(twin), self.site(self.a))
+        mine = self.add(self.a, "元で")
+        file = self.path("twin.sasaeai")
+        self.cli(twin, "export-sync", file)
+        old = self.site(self.a)
+        result = self.run_cli(self.a, "import-sync", file, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(json.loads(result.stdout)["new_site"])
+        self.assertIn("never made", result.stderr)
+        self.assertNotEqual(self.site(self.a), old)
+        self.assertTrue({twin_id, mine} <= set(self.activities(self.a)))
+        self.exchange(self.a, self.b)
+        self.exchange(self.b, twin)
+        self.assertTrue({twin_id, mine} <= set(self.activities(twin)))
+
+    @unittest.skipUnless(FAKETIME, "faketime is not installed")
+    def test_clock_ran_ahead(self):
+        """A PC whose clock ran a year ahead rejoins once it is corrected."""
+        id = self.add(self.b, "サロン")
+        self.exchange(self.b, self.a)
+        self.cli(self.a, "activity", "edit", id, "--notes", "a")  # a before its clock went wrong
+        self.assertEqual(self.run_cli(self.a, "site", clock="+365d").returncode, 0)
+        ahead = self.run_cli(self.a, "activity", "add", "--date", "2012-06-01", "--title", "未来", clock="+365d")
+        self.assertEqual(ahead.returncode, 0, ahead.stderr)
+        self.assertEqual(self.run_cli(self.a, "activity", "edit", id, "--title", "未来の題",
+                                      clock="+365d").returncode, 0)
+        file = self.path("a.sasaeai")
+        self.assertEqual(self.run_cli(self.a, "export-sync", file, clock="+365d").returncode, 0)
+        self.refused(1, self.b, "import-sync", file)
+
+        corrected = self.run_cli(self.a, "export-sync", file)
+        self.assertEqual(corrected.returncode, 0, corrected.stderr)
+        self.assertIn("clock was ahead", corrected.stderr)
+        self.assertIn("2 records", corrected.stderr)
+        self.cli(self.b, "import-sync", file)
+        self.assertEqual(self.activities(self.b)[id]["title"], "未来の題")
+        self.assertIn(ahead.stdout.strip(), self.activities(self.b))
+        self.assertEqual(self.run_cli(self.a, "site").stderr, "", "the warning is printed once")
+
+        time.sleep(0.01)
+        self.cli(self.b, "activity", "edit", id, "--title", "後の題")
+        self.exchange(self.b, self.a)
+        self.exchange(self.a, self.b)
+        for db in (self.a, self.b):
+            self.assertEqual(self.activities(db)[id]["title"], "後の題", db)
+            self.assertEqual(self.activities(db)[id]["notes"], "a", db)
+
+    @unittest.skipUnless(FAKETIME, "faketime is not installed")
+    def test_init_with_clock_behind(self):
+        """init on a PC whose clock says 2000 makes the database with its plan."""
+        db = self.path("y2k.db")
+        result = self.run_cli(db, "init", clock="@2000-01-01 00:00:00")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("第2期泉区地域福祉保健計画", self.cli(db, "outline"))
+        added = self.run_cli(db, "activity", "add", "--date", "2012-05-20", "--title", "x",
+                             clock="@2000-01-01 00:00:00")
+        self.assertEqual(added.returncode, 0, added.stderr)
+        self.assertEqual(added.stderr, "")
+        file = self.path("y2k.sasaeai")
+        self.assertEqual(self.run_cli(db, "export-sync", file, clock="@2000-01-01 00:00:00").returncode, 0)
+        self.cli(self.a, "import-sync", file)
+        self.assertIn(added.stdout.strip(), self.activities(self.a))
 
     def test_usage(self):
         self.refused(2, self.a, "export-sync")

@@ -52,14 +52,8 @@ open_store (SaApplication  *self,
             GError        **error)
 {
   const char *path = get_db_path (self);
-  g_autoptr(SaStore) store = create ? sa_store_create (path, error) : sa_store_open (path, error);
-  SaImportReport report;
 
-  if (store == NULL)
-    return NULL;
-  if (sa_store_get_created (store) && !sa_import_sample (store, &report, error))
-    return NULL;
-  return g_steal_pointer (&store);
+  return create ? sa_import_open (path, TRUE, error) : sa_store_open (path, error);
 }
 
 /* Says what went wrong and where the file is, so someone can look after it. */

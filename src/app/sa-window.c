@@ -47,6 +47,8 @@ struct _SaWindow
   SaTimelinePage       *timeline_page;
 
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   GtkListBox           *nav_list;
@@ -230,12 +232,40 @@ is_outline_table (const char *table)
          g_str_equal (table, "goal") || g_str_equal (table, "initiative");
 }
 
+/* Shows in the banner what the store says the person must know, such as that the
+ * database was a copy and now writes as a new office. */
+static void
+show_notices (SaWindow *self)
+{
+  g_auto(GStrv) notices = sa_store_take_notices (self->store);
+  g_autofree char *text = NULL;
+
+  if (notices == NULL)
+    return;
+  if (gtk_revealer_get_reveal_child (self->notice_revealer))
+    {
+      g_autofree char *shown = g_strjoinv ("\n", notices);
+      text = g_strconcat (gtk_label_get_text (self->notice_label), "\n", shown, NULL);
+    }
+  else
+    text = g_strjoinv ("\n", notices);
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+}
+
+static void
+on_notice_dismissed (SaWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+}
+
 static void
 on_store_changed (SaWindow   *self,
                   const char *table)
 {
   if (is_outline_table (table))
     load_outline (self);
+  show_notices (self);
 }
 
 static void
@@ -531,6 +561,7 @@ sa_window_constructed (GObject *object)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
     show_activity_log (self);
   restore_state (self);
+  show_notices (self);
 }
 
 static void
@@ -619,6 +650,9 @@ sa_window_class_init (SaWindowClass *klass)
   g_type_ensure (SA_TYPE_OUTLINE_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, nav_list);

@@ -154,6 +154,8 @@ add_report (JsonBuilder          *builder,
       json_builder_set_member_name (builder, counts[i].key);
       json_builder_add_int_value (builder, counts[i].value);
     }
+  json_builder_set_member_name (builder, "new_site");
+  json_builder_add_boolean_value (builder, report->new_site);
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);
   for (guint i = 0; report->conflicts != NULL && i < report->conflicts->len; i++)
@@ -303,6 +305,7 @@ sa_cli_import_sync (SaCli  *cli,
   names = site_names (store, contents);
   if (!sa_sync_file_import (contents, store, dry_run, &report, &error))
     return fail_with_file (error, argv[1]);
+  sa_cli_print_notices (store);
 
   if (json)
     print_json_report (contents, &report, names, dry_run);
@@ -401,6 +404,7 @@ sa_cli_sync_folder (SaCli  *cli,
     }
   if (!sa_sync_folder (store, folder, on_folder_file, &run, NULL, &error))
     return fail_with_file (error, argv[1]);
+  sa_cli_print_notices (store);
 
   own = sa_sync_file_name_for_site (sa_store_get_site_id (store));
   if (builder != NULL)

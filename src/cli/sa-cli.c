@@ -162,7 +162,10 @@ sa_cli_open (SaCli   *cli,
   g_autofree char *quoted = NULL;
 
   if (store != NULL)
-    return store;
+    {
+      sa_cli_print_notices (store);
+      return store;
+    }
   if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, local_error);
@@ -192,15 +195,27 @@ sa_cli_create (SaCli   *cli,
                GError **error)
 {
   g_autofree char *default_path = sa_store_default_path ();
-  g_autoptr(SaStore) store = sa_store_create (cli->db_path ? cli->db_path : default_path, error);
-  SaImportReport report;
+  SaStore *store = sa_import_open (cli->db_path ? cli->db_path : default_path, !cli->empty, error);
 
-  if (store == NULL)
-    return NULL;
-  if (sa_store_get_created (store) && !cli->empty &&
-      !sa_import_sample (store, &report, error))
-    return NULL;
-  return g_steal_pointer (&store);
+  if (store != NULL)
+    sa_cli_print_notices (store);
+  return store;
+}
+
+/**
+ * sa_cli_print_notices:
+ * @store: a store
+ *
+ * Tells, on stderr, what the person should know about the database: that it is a
+ * copy now writing as a new office, or that this computer's clock had been ahead.
+ */
+void
+sa_cli_print_notices (SaStore *store)
+{
+  g_auto(GStrv) notices = sa_store_take_notices (store);
+
+  for (guint i = 0; notices != NULL && notices[i] != NULL; i++)
+    fprintf (stderr, "sasaeai-cli: %s %s\n", _("Warning:"), notices[i]);
 }
 
 /**

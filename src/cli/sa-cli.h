@@ -38,6 +38,7 @@ typedef struct
 int       sa_cli_fail         (GError          *error);
 char     *sa_cli_printable    (const char      *text,
                                gboolean         keep_line_breaks);
+void      sa_cli_print_notices (SaStore        *store);
 int       sa_cli_usage        (GOptionContext  *context,
                                const char      *format,
                                ...) G_GNUC_PRINTF (2, 3);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "sa-activity.h"
 #include "sa-error.h"
@@ -18,6 +19,7 @@
 #include "sa-import.h"
 #include "sa-row.h"
 #include "sa-schema.h"
+#include "sa-store-private.h"
 
 #define SAMPLE_RESOURCE "/io/github/sasaeai/Sasaeai/sample-plan.jsonl"
 
@@ -159,6 +161,7 @@ typedef struct
   SaImportReport        *report;
   GHashTable            *local_known; /* site id → clock, as this site knew before */
   GHashTable            *seen;        /* site id → highest clock of its writes in the rows */
+  gboolean               foreign;     /* the rows hold a write of this site's id it never made */
 } Import;
 
 static void
@@ -192,6 +195,33 @@ raise_clock (GHashTable *map,
 }
 
 static gboolean
+is_own (Import     *import,
+        const char *clock)
+{
+  const char *site;
+
+  return sa_hlc_parse (clock, NULL, NULL, &site) &&
+         g_strcmp0 (site, sa_store_get_site_id (import->store)) == 0;
+}
+
+/* A clock of this site's id that is later than any it has issued: another database
+ * writes under the same id. */
+static gboolean
+observe_clock (Import      *import,
+               const char  *clock,
+               GError     **error)
+{
+  if (is_own (import, clock))
+    {
+      g_autofree char *last = sa_store_dup_clock (import->store);
+
+      import->foreign |= g_strcmp0 (clock, last) > 0;
+    }
+  raise_clock (import->seen, clock);
+  return _sa_store_observe_clock (import->store, clock, import->options->bundled, error);
+}
+
+static gboolean
 observe_clocks (Import    *import,
                 SaRecord  *record,
                 GError   **error)
@@ -200,19 +230,35 @@ observe_clocks (Import    *import,
   GHashTableIter iter;
   gpointer clock;
 
-  if (!sa_store_observe_clock (import->store, sa_record_get_hlc (record), error))
+  if (!observe_clock (import, sa_record_get_hlc (record), error))
     return FALSE;
-  raise_clock (import->seen, sa_record_get_hlc (record));
   if (clocks == NULL)
     return TRUE;
   g_hash_table_iter_init (&iter, clocks);
   while (g_hash_table_iter_next (&iter, NULL, &clock))
-    {
-      if (!sa_store_observe_clock (import->store, clock, error))
-        return FALSE;
-      raise_clock (import->seen, clock);
-    }
+    if (!observe_clock (import, clock, error))
+      return FALSE;
   return TRUE;
+}
+
+/* A new row that this site's id wrote: this site would have it. */
+static gboolean
+is_own_row (Import   *import,
+            SaRecord *record)
+{
+  GHashTable *clocks = sa_record_get_clocks (record);
+  GHashTableIter iter;
+  gpointer clock;
+
+  if (is_own (import, sa_record_get_hlc (record)))
+    return TRUE;
+  if (clocks == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, clocks);
+  while (g_hash_table_iter_next (&iter, NULL, &clock))
+    if (is_own (import, clock))
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether a side that holds its sites' writes up to @known had seen the write @clock. */
@@ -263,6 +309,9 @@ on_field (SaRecord   *local,
   SaConflict *conflict;
 
   sa_hlc_parse (incoming_clock, NULL, NULL, &writer);
+  /* This site's own write of the field would be here, or something later. */
+  if (incoming_wins && g_strcmp0 (writer, sa_store_get_site_id (import->store)) == 0)
+    import->foreign = TRUE;
   if (import->report->conflicts == NULL ||
       g_strcmp0 (local_clock, incoming_clock) == 0 ||
       had_seen (import->options->known, local_clock) ||
@@ -313,6 +362,12 @@ merge_all (Import     *import,
           return FALSE;
         }
       count_result (import->report, result);
+      if (result == SA_MERGE_ADDED && is_own_row (import, record))
+        import->foreign = TRUE;
+      /* Stops here, without an error: sa_import_records_full() starts again as a
+       * new site. */
+      if (import->foreign && import->options->site_id != NULL)
+        return FALSE;
     }
   return TRUE;
 }
@@ -374,15 +429,66 @@ note_sites (Import  *import,
   return TRUE;
 }
 
+/* The file's own list of how far it has heard from each site names a clock of this
+ * site's id later than any it has issued. */
+static gboolean
+knows_later_own (Import *import)
+{
+  g_autofree char *last = sa_store_dup_clock (import->store);
+  GHashTableIter iter;
+  gpointer clock;
+
+  if (import->options->known == NULL || import->options->site_id == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, import->options->known);
+  while (g_hash_table_iter_next (&iter, NULL, &clock))
+    if (is_own (import, clock) && g_strcmp0 (clock, last) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 merge_and_note (Import     *import,
                 GPtrArray  *records,
                 GError    **error)
 {
+  if ((import->foreign = knows_later_own (import)))
+    return FALSE;
   if (!merge_all (import, records, error) || !note_sites (import, error))
     return FALSE;
   if (import->report->conflicts != NULL)
     g_ptr_array_sort (import->report->conflicts, compare_conflicts);
+  return TRUE;
+}
+
+/* One attempt, inside the caller's transaction; as a new site when @new_site.
+ * Returns TRUE, FALSE on an error, or -1 when the rows hold writes of this site's
+ * id that this database never made. */
+static int
+import_once (SaStore                *store,
+             GPtrArray              *records,
+             const SaImportOptions  *options,
+             gboolean                new_site,
+             SaImportReport         *report,
+             GError                **error)
+{
+  g_auto(Import) import = { store, options, report, NULL, new_clock_map (), FALSE };
+  g_autoptr(GError) local_error = NULL;
+
+  sa_import_report_clear (report);
+  if (options->known != NULL)
+    report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sa_conflict_free);
+  report->new_site = new_site;
+  if ((new_site && !_sa_store_become_new_site (store, error)) ||
+      !(import.local_known = load_known (store, error)))
+    return FALSE;
+  if (!merge_and_note (&import, records, &local_error))
+    {
+      if (local_error == NULL && import.foreign && !new_site)
+        return -1;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -399,6 +505,11 @@ merge_and_note (Import     *import,
  * from every site whose writes the rows hold. With @options->known, fields that both
  * sides changed since they last exchanged files are reported as conflicts. On any
  * error, or with @options->dry_run, nothing is written.
+ *
+ * Rows from another site's file that hold a write of this site's id this database
+ * never made (one later than its clock, a field newer than its own, a row it does
+ * not have) show that another database writes under the same id: this one then
+ * becomes a new site (@report->new_site) and merges the rows as the other's.
  */
 gboolean
 sa_import_records_full (SaStore                *store,
@@ -408,32 +519,56 @@ sa_import_records_full (SaStore                *store,
                         GError                **error)
 {
   const SaImportOptions none = { NULL, };
-  g_auto(Import) import = { store, options ? options : &none, report, NULL, new_clock_map () };
+  g_autofree char *old_site = NULL;
+  g_autofree char *old_clock = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   *report = (SaImportReport) { 0, };
-  if (import.options->known != NULL)
-    report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sa_conflict_free);
   g_ptr_array_sort (records, compare_by_table);
-
   if (!sa_store_begin (store, error))
     return FALSE;
-  if (!(import.local_known = load_known (store, error)) ||
-      !merge_and_note (&import, records, error))
+  old_site = g_strdup (sa_store_get_site_id (store));
+  old_clock = sa_store_dup_clock (store);
+  ok = import_once (store, records, options ? options : &none, FALSE, report, error);
+  if (ok < 0)
+    {
+      /* The file holds writes made under this site's id that this database never
+       * made: another database writes under it, a copy of this one or this one
+       * before a backup was restored. This one becomes a new site, and takes the
+       * file in as that other site's. */
+      sa_store_rollback (store);
+      if (!sa_store_begin (store, error))
+        return FALSE;
+      ok = import_once (store, records, options ? options : &none, TRUE, report, error);
+    }
+  if (ok != TRUE || (options && options->dry_run))
     {
       sa_store_rollback (store);
+      if (g_strcmp0 (sa_store_get_site_id (store), old_site) != 0)
+        _sa_store_set_identity (store, old_site, old_clock);
+      if (ok != TRUE)
+        sa_import_report_clear (report);
+      return ok == TRUE;
+    }
+  if (!sa_store_commit (store, error))
+    {
+      _sa_store_set_identity (store, old_site, old_clock);
       sa_import_report_clear (report);
       return FALSE;
     }
-  if (import.options->dry_run)
-    {
-      sa_store_rollback (store);
-      return TRUE;
-    }
-  return sa_store_commit (store, error);
+  if (report->new_site)
+    _sa_store_add_notice (store, g_strdup_printf (_("A sync file from “%s” held changes made under this office’s id "
+                                                    "that this database never made: another database (a copy of "
+                                                    "this one, or this one before a backup was restored) writes as "
+                                                    "this office. This database now writes as a new office, and "
+                                                    "took the file in as the other one’s; nothing either wrote is "
+                                                    "lost."),
+                                                  options && options->site_name ? options->site_name : ""));
+  return TRUE;
 }
 
 /**
@@ -474,11 +609,49 @@ sa_import_sample (SaStore         *store,
   gsize length;
   const char *text;
 
+  const SaImportOptions bundled = { .bundled = TRUE };
+
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;
 
   text = g_bytes_get_data (bytes, &length);
   records = sa_import_parse_lines (text, length, error);
-  return records != NULL && sa_import_records (store, records, report, error);
+  return records != NULL && sa_import_records_full (store, records, &bundled, report, error);
+}
+
+/**
+ * sa_import_open:
+ * @path: the database file; created when missing
+ * @with_sample: whether a database this creates starts with the sample plan
+ * @error: return location for an error
+ *
+ * Opens the database; one that this creates gets the sample plan, all or nothing: when
+ * the plan cannot be added, the new file is taken away again, so the next try starts
+ * afresh rather than from a database without its plan.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+SaStore *
+sa_import_open (const char  *path,
+                gboolean     with_sample,
+                GError     **error)
+{
+  g_autoptr(SaStore) store = sa_store_create (path, error);
+  SaImportReport report;
+
+  if (store == NULL)
+    return NULL;
+  if (!sa_store_get_created (store) || !with_sample || sa_import_sample (store, &report, error))
+    return g_steal_pointer (&store);
+
+  g_clear_object (&store);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffix[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffix[i], NULL);
+
+      g_unlink (file);
+    }
+  return NULL;
 }

@@ -46,6 +46,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaConflict, sa_conflict_free)
  * @unchanged: rows the database already had as they were
  * @conflicts: (element-type SaConflict) (nullable): fields both sides changed since
  *   they last exchanged files; only sa_import_records_full() fills it
+ * @new_site: the rows held writes of this site's id that this database never made,
+ *   so it became a new site before merging them
  */
 typedef struct
 {
@@ -54,6 +56,7 @@ typedef struct
   guint      deleted;
   guint      unchanged;
   GPtrArray *conflicts;
+  gboolean   new_site;
 } SaImportReport;
 
 void sa_import_report_clear (SaImportReport *report);
@@ -67,6 +70,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaImportReport, sa_import_report_clear)
  *   include, as the file's header says; with it, conflicts are reported
  * @names: (nullable): site id → name, for the sites in @known
  * @dry_run: merge and report, then roll back
+ * @bundled: the rows are the bundled sample plan, whose fixed clocks (2010) are
+ *   taken even on a computer whose clock is behind them
  */
 typedef struct
 {
@@ -75,6 +80,7 @@ typedef struct
   GHashTable *known;
   GHashTable *names;
   gboolean    dry_run;
+  gboolean    bundled;
 } SaImportOptions;
 
 GPtrArray *sa_import_parse_lines (const char      *text,
@@ -91,6 +97,10 @@ gboolean   sa_import_records_full (SaStore        *store,
                                   GError         **error);
 gboolean   sa_import_sample      (SaStore         *store,
                                   SaImportReport  *report,
+                                  GError         **error);
+
+SaStore   *sa_import_open        (const char      *path,
+                                  gboolean         with_sample,
                                   GError         **error);
 
 G_END_DECLS

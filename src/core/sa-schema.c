@@ -284,7 +284,12 @@ static const char migration_3[] =
   "UPDATE review SET commitment_id = lower(commitment_id) WHERE commitment_id <> lower(commitment_id);\n"
   "UPDATE history SET row_id = lower(row_id) WHERE row_id <> lower(row_id);\n";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3 };
+/* Version 4: the identity of the file the database lives in, kept with this site's
+ * own row, so that a copy of the file can tell it is one (sa-store-sites.c). */
+static const char migration_4[] =
+  "ALTER TABLE site ADD COLUMN file_id TEXT;\n";
+
+static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
 

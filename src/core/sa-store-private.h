@@ -31,4 +31,22 @@ gboolean      _sa_store_get_plan_years (SaStore      *self,
                                       gint64         *first_fy,
                                       gint64         *last_fy);
 
+gboolean      _sa_store_observe_clock (SaStore      *self,
+                                      const char     *clock,
+                                      gboolean        any_date,
+                                      GError        **error);
+void          _sa_store_set_identity (SaStore        *self,
+                                      const char     *site_id,
+                                      const char     *last);
+void          _sa_store_add_notice   (SaStore        *self,
+                                      char           *message);
+
+/* Site identity and clocks that ran ahead (sa-store-sites.c) */
+gboolean      _sa_store_check_file   (SaStore        *self,
+                                      GError        **error);
+gboolean      _sa_store_check_clock_ahead (SaStore   *self,
+                                      GError        **error);
+gboolean      _sa_store_become_new_site (SaStore     *self,
+                                      GError        **error);
+
 G_END_DECLS

@@ -37,6 +37,7 @@ struct _SaStore
   gboolean    created;     /* this open made the database */
   gboolean    clock_moved; /* the clock moved since it was last saved */
   gint64      data_version; /* PRAGMA data_version when last looked at */
+  GPtrArray  *notices;     /* what the person should be told about this database */
 };
 
 G_DEFINE_FINAL_TYPE (SaStore, sa_store, G_TYPE_OBJECT)
@@ -64,6 +65,7 @@ sa_store_finalize (GObject *object)
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->present, g_hash_table_unref);
   g_clear_pointer (&self->hlc, sa_hlc_free);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_free (self->site_id);
   g_free (self->path);
 
@@ -101,6 +103,7 @@ sa_store_init (SaStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->dirty = g_hash_table_new (g_str_hash, g_str_equal);
   self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->notices = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* ---- SQLite plumbing ------------------------------------------------------------ */
@@ -429,6 +432,8 @@ open_store (const char  *path,
       !configure_connection (self, error) ||
       !migrate (self, version, error) ||
       !ensure_site (self, error) ||
+      (version >= 4 && !_sa_store_check_file (self, error)) ||
+      !_sa_store_check_clock_ahead (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
 
@@ -598,6 +603,21 @@ sa_store_refresh (SaStore *self)
 
 /* ---- Clocks and transactions ---------------------------------------------------- */
 
+/* Another connection to the same file (sasaeai-cli beside the window) may have
+ * issued later clocks, or made the database a new site: this one takes them on, so
+ * it never issues a clock twice nor writes under an id the database left. */
+static void
+follow_other_connections (SaStore *self)
+{
+  g_autofree char *id = query_text (self, "SELECT id FROM site WHERE is_self = 1", NULL);
+  g_autofree char *saved = query_text (self, "SELECT value FROM meta WHERE key = 'hlc'", NULL);
+
+  if (id != NULL && g_strcmp0 (id, self->site_id) != 0)
+    _sa_store_set_identity (self, id, saved);
+  else if (saved != NULL && g_strcmp0 (saved, sa_hlc_get_last (self->hlc)) > 0)
+    sa_hlc_observe (self->hlc, saved, G_MAXINT64 / 2, NULL);
+}
+
 /**
  * sa_store_next_clock:
  * @self: a store
@@ -609,6 +629,8 @@ sa_store_next_clock (SaStore *self)
 {
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
 
+  if (self->depth == 0)
+    follow_other_connections (self);
   self->clock_moved = TRUE;
   return sa_hlc_tick (self->hlc, g_get_real_time () / 1000);
 }
@@ -643,9 +665,66 @@ sa_store_observe_clock (SaStore     *self,
 {
   g_return_val_if_fail (SA_IS_STORE (self), FALSE);
 
+  return _sa_store_observe_clock (self, clock, FALSE, error);
+}
+
+/* @any_date: take @clock whatever the wall clock says; only for the bundled sample
+ * plan, whose fixed clocks from 2010 are ahead of a computer whose clock is behind. */
+gboolean
+_sa_store_observe_clock (SaStore     *self,
+                         const char  *clock,
+                         gboolean     any_date,
+                         GError     **error)
+{
   if (g_strcmp0 (clock, sa_hlc_get_last (self->hlc)) > 0)
     self->clock_moved = TRUE;
-  return sa_hlc_observe (self->hlc, clock, g_get_real_time () / 1000, error);
+  return sa_hlc_observe (self->hlc, clock, any_date ? G_MAXINT64 / 2 : g_get_real_time () / 1000, error);
+}
+
+/* Makes this connection write as @site_id, its clock going on from @last. */
+void
+_sa_store_set_identity (SaStore    *self,
+                        const char *site_id,
+                        const char *last)
+{
+  g_autofree char *saved_last = g_strdup (last);
+
+  g_free (self->site_id);
+  self->site_id = g_strdup (site_id);
+  g_clear_pointer (&self->hlc, sa_hlc_free);
+  self->hlc = sa_hlc_new (self->site_id, saved_last);
+  self->clock_moved = TRUE;
+}
+
+void
+_sa_store_add_notice (SaStore *self,
+                      char    *message)
+{
+  g_ptr_array_add (self->notices, message);
+}
+
+/**
+ * sa_store_take_notices:
+ * @self: a store
+ *
+ * What the person should be told about this database since the last call: that it
+ * was found to be a copy and now writes as a new site, or that this computer's clock
+ * had been ahead. The window shows them in a banner, the CLI on stderr.
+ *
+ * Returns: (transfer full) (nullable): the messages, or %NULL when there are none
+ */
+GStrv
+sa_store_take_notices (SaStore *self)
+{
+  GStrv notices;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  if (self->notices->len == 0)
+    return NULL;
+  g_ptr_array_add (self->notices, NULL);
+  notices = (GStrv) g_ptr_array_steal (self->notices, NULL);
+  return notices;
 }
 
 /**
@@ -670,6 +749,8 @@ sa_store_begin (SaStore  *self,
                          : g_strdup_printf ("SAVEPOINT sa_%u", self->depth);
   if (!exec_sql (self, sql, error))
     return FALSE;
+  if (self->depth == 0)
+    follow_other_connections (self);
   self->depth++;
   return TRUE;
 }

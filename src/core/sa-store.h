@@ -84,6 +84,7 @@ gboolean    sa_store_observe_clock     (SaStore        *self,
                                         const char     *clock,
                                         GError        **error);
 char       *sa_store_dup_clock         (SaStore        *self);
+GStrv       sa_store_take_notices      (SaStore        *self);
 
 gboolean    sa_store_refresh           (SaStore        *self);
 

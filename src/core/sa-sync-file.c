@@ -1345,6 +1345,10 @@ sa_sync_folder (SaStore           *store,
       import_one (store, file, func, user_data, cancellable);
     }
 
+  /* An import may have made this database a new site (sa_import_records_full()):
+   * it writes under its new id, and leaves the old id's file to the other database. */
+  g_free (own_name);
+  own_name = sa_sync_file_name_for_site (sa_store_get_site_id (store));
   own_file = g_file_get_child (folder, own_name);
   return sa_sync_file_export (store, own_file, cancellable, error);
 }
