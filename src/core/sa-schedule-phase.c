@@ -59,7 +59,7 @@ check_years (gpointer   store,
 
 const SaTable sa_schedule_phase_table = {
   "schedule_phase", columns, G_N_ELEMENTS (columns), "start_fy, end_fy", sa_schedule_phase_get_type,
-  check_years,
+  check_years, "commitment_id",
 };
 
 static void

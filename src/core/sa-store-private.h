@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*SaDeferredCheck) (SaStore     *store,
+                                     const char  *id,
+                                     GError     **error);
+
 sqlite3_stmt *_sa_store_prepare      (SaStore        *self,
                                       const char     *sql,
                                       GError        **error);
@@ -30,5 +34,9 @@ gboolean      _sa_store_get_plan_years (SaStore      *self,
                                       const char     *commitment_id,
                                       gint64         *first_fy,
                                       gint64         *last_fy);
+
+gboolean      _sa_store_defer_check  (SaStore        *self,
+                                      SaDeferredCheck check,
+                                      const char     *id);
 
 G_END_DECLS
