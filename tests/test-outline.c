@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sa-commitment.h"
 #include "sa-import.h"
 #include "sa-plan.h"
@@ -84,6 +86,11 @@ test_commitment_and_schedule (void)
   SaImportReport report;
   GtkWidget *window, *editor, *row;
 
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  g_autoptr(GPtrArray) siblings = NULL;
+  GtkWidget *error_label;
+
+  g_settings_set_string (settings, "year-format", "era");
   g_assert_true (sa_import_sample (store, &report, &error));
   window = open_window (store);
 
@@ -113,6 +120,14 @@ test_commitment_and_schedule (void)
   g_assert_cmpstr (sa_record_get_text (commitment, SA_COMMITMENT_GOAL_ID), ==,
                    sa_record_get_text (find_record (store, &sa_commitment_table, SA_COMMITMENT_TEXT,
                                                     "交流の場を提供する。"), SA_COMMITMENT_GOAL_ID));
+  /* A new commitment comes after every commitment of its goal, of any actor. */
+  siblings = sa_store_list (store, &sa_commitment_table, "goal_id",
+                            sa_record_get_text (commitment, SA_COMMITMENT_GOAL_ID), &error);
+  for (guint i = 0; i < siblings->len; i++)
+    if (g_ptr_array_index (siblings, i) != NULL &&
+        g_strcmp0 (sa_record_get_id (g_ptr_array_index (siblings, i)), sa_record_get_id (commitment)) != 0)
+      g_assert_cmpint (sa_record_get_int (g_ptr_array_index (siblings, i), SA_COMMITMENT_POSITION), <,
+                       sa_record_get_int (commitment, SA_COMMITMENT_POSITION));
 
   /* Its schedule: a phase outside the plan's years is refused, one inside is kept. */
   row = expand_row (window, "子育てサロンの立ち上げを支援する。");
@@ -123,7 +138,11 @@ test_commitment_and_schedule (void)
   sa_test_type_into (editor, "End fiscal year", "2015");
   save (editor);
   g_assert_true (gtk_widget_get_visible (editor));
-  g_assert_nonnull (sa_test_find (editor, sa_test_is_error_label, NULL));
+  /* The message writes the plan's years as the window does, here in eras. */
+  error_label = sa_test_find (editor, sa_test_is_error_label, NULL);
+  g_assert_nonnull (error_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "平成22年度"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "FY"));
   sa_test_type_into (editor, "Start fiscal year", "平成24年度");
   save (editor);
   g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
@@ -131,6 +150,20 @@ test_commitment_and_schedule (void)
   g_assert_cmpuint (phases->len, ==, 1);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_START_FY), ==, 2012);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
+
+  /* A new phase starts out spanning the plan's years, not 1868. */
+  row = expand_row (window, "子育てサロンの立ち上げを支援する。");
+  sa_test_click (row, "Add a Schedule Phase");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  sa_test_type_into (editor, "Phase", "検討");
+  save (editor);
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  g_clear_pointer (&phases, g_ptr_array_unref);
+  phases = sa_store_list (store, &sa_schedule_phase_table, "commitment_id", sa_record_get_id (commitment), &error);
+  g_assert_cmpuint (phases->len, ==, 2);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_START_FY), ==, 2010);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
+  g_settings_reset (settings, "year-format");
 
   /* Editing the commitment changes it in place; undo brings the old text back. */
   row = sa_test_find (window, sa_test_is_row_titled, "子育てサロンの立ち上げを支援する。");

@@ -15,6 +15,7 @@
 #include "sa-goal.h"
 #include "sa-import.h"
 #include "sa-outline.h"
+#include "sa-plan.h"
 #include "sa-schedule-phase.h"
 #include "sa-section.h"
 #include "sa-sync-file.h"
@@ -666,6 +667,36 @@ test_goal_numbers_added (Fixture       *f,
   sites_close (&sites);
 }
 
+/* ---- plan years -------------------------------------------------------------------- */
+
+/* A phase kept outside the plan's years after they were shrunk can still have its
+ * label changed; moving it still has to land inside. */
+static void
+test_phase_label_outside_years (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SaStore) store = site_with_sample (f, "区役所");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+  g_autoptr(GPtrArray) phases = sa_store_list (store, &sa_schedule_phase_table, NULL, NULL, &error);
+  g_autoptr(SaRecord) plan = sa_record_copy (g_ptr_array_index (plans, 0));
+  g_autoptr(SaRecord) phase = sa_record_copy (g_ptr_array_index (phases, 0));
+
+  sa_record_set_int (plan, SA_PLAN_FIRST_FY, 2012);
+  g_assert_true (sa_store_update (store, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_record_get_int (phase, SA_SCHEDULE_PHASE_START_FY), ==, 2010);
+
+  sa_record_set_text (phase, SA_SCHEDULE_PHASE_LABEL, "拡充");
+  g_assert_true (sa_store_update (store, phase, &error));
+  g_assert_no_error (error);
+
+  sa_record_set_int (phase, SA_SCHEDULE_PHASE_END_FY, 2014);
+  g_assert_false (sa_store_update (store, phase, &error));
+  g_assert_error (error, SA_ERROR, SA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "FY2012"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,6 +717,7 @@ main (int   argc,
   ADD ("/sync-structure/goal-number/reordered/b-first", FALSE, test_goal_numbers_reordered);
   ADD ("/sync-structure/goal-number/added/a-first", TRUE, test_goal_numbers_added);
   ADD ("/sync-structure/goal-number/added/b-first", FALSE, test_goal_numbers_added);
+  ADD ("/sync-structure/plan-years/phase-label-outside-years", 0, test_phase_label_outside_years);
 #undef ADD
 
   return g_test_run ();
