@@ -232,6 +232,51 @@ test_new_plan (void)
   sa_test_wait ();
 }
 
+/* Shrinking the plan's years over its phases asks first; Clip Phases shortens them
+ * in the same change, Cancel writes nothing. */
+static void
+test_plan_years_shrink (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_open (path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  SaImportReport report;
+  GtkWidget *window, *editor, *dialog;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  window = open_window (store);
+  select_outline_row (window, 0);
+  for (guint response = 0; response < 2; response++)
+    {
+      sa_test_click (window, "Edit");
+      editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+      g_assert_nonnull (editor);
+      sa_test_type_into (editor, "First fiscal year", "2012");
+      save (editor);
+      dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "18 phases"));
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response == 0 ? "cancel" : "clip");
+      sa_test_wait ();
+      g_clear_pointer (&plans, g_ptr_array_unref);
+      plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+      g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_FIRST_FY), ==,
+                       response == 0 ? 2010 : 2012);
+      if (response == 0)
+        gtk_window_close (GTK_WINDOW (editor));
+      sa_test_wait ();
+    }
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  phases = sa_store_list (store, &sa_schedule_phase_table, NULL, NULL, &error);
+  g_assert_cmpuint (phases->len, ==, 18);
+  for (guint i = 0; i < phases->len; i++)
+    g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, i), SA_SCHEDULE_PHASE_START_FY), ==, 2012);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 static void
 test_window_restores_size (void)
 {
@@ -265,6 +310,7 @@ main (int    argc,
 
   g_test_add_func ("/outline/commitment-and-schedule", test_commitment_and_schedule);
   g_test_add_func ("/outline/new-plan", test_new_plan);
+  g_test_add_func ("/outline/plan-years-shrink", test_plan_years_shrink);
   g_test_add_func ("/outline/window-restores-size", test_window_restores_size);
   return g_test_run ();
 }

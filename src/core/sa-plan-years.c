@@ -113,20 +113,35 @@ sa_plan_years_describe_outside (guint n_phases,
   return g_strdup_printf (_("%s and %s fall outside %s to %s"), phases, activities, first, last);
 }
 
-static gboolean
-clip_phases (SaStore     *store,
-             const char  *plan_id,
-             int          first_fy,
-             int          last_fy,
-             GError     **error)
+/**
+ * sa_plan_years_clipped_phases:
+ * @store: a store
+ * @plan_id: a plan
+ * @first_fy: the plan's new first fiscal year
+ * @last_fy: its new last
+ * @error: return location for an error
+ *
+ * What clipping does to the phases outside the new years: each one reaching outside,
+ * shortened to them; one wholly outside comes with its tombstone set, to be deleted
+ * (so it can still be restored). The window writes them through its undo stack.
+ *
+ * Returns: (transfer full) (element-type SaRecord) (nullable): edited copies
+ */
+GPtrArray *
+sa_plan_years_clipped_phases (SaStore     *store,
+                              const char  *plan_id,
+                              int          first_fy,
+                              int          last_fy,
+                              GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT p.id%s AND (p.start_fy < ?2 OR p.end_fy > ?3) ORDER BY p.id",
                                           PLAN_PHASES);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = _sa_store_prepare (store, sql, error);
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, first_fy);
   sqlite3_bind_int (stmt, 3, last_fy);
@@ -136,23 +151,44 @@ clip_phases (SaStore     *store,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(SaRecord) phase = sa_store_get (store, &sa_schedule_phase_table, ids->pdata[i], error);
+      SaRecord *phase = sa_store_get (store, &sa_schedule_phase_table, ids->pdata[i], error);
       gint64 start, end;
 
       if (phase == NULL)
-        return FALSE;
+        return NULL;
+      g_ptr_array_add (phases, phase);
       start = sa_record_get_int (phase, SA_SCHEDULE_PHASE_START_FY);
       end = sa_record_get_int (phase, SA_SCHEDULE_PHASE_END_FY);
-      /* Wholly outside: deleted, so it can still be restored. */
       if (end < first_fy || start > last_fy)
+        sa_record_set_system (phase, sa_record_get_hlc (phase), sa_record_get_site (phase), TRUE,
+                              sa_record_get_clocks (phase));
+      else
         {
-          if (!sa_store_set_deleted (store, &sa_schedule_phase_table, ids->pdata[i], TRUE, error))
-            return FALSE;
-          continue;
+          sa_record_set_int (phase, SA_SCHEDULE_PHASE_START_FY, MAX (start, first_fy));
+          sa_record_set_int (phase, SA_SCHEDULE_PHASE_END_FY, MIN (end, last_fy));
         }
-      sa_record_set_int (phase, SA_SCHEDULE_PHASE_START_FY, MAX (start, first_fy));
-      sa_record_set_int (phase, SA_SCHEDULE_PHASE_END_FY, MIN (end, last_fy));
-      if (!sa_store_update (store, phase, error))
+    }
+  return g_steal_pointer (&phases);
+}
+
+static gboolean
+clip_phases (SaStore     *store,
+             const char  *plan_id,
+             int          first_fy,
+             int          last_fy,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) phases = sa_plan_years_clipped_phases (store, plan_id, first_fy, last_fy, error);
+
+  if (phases == NULL)
+    return FALSE;
+  for (guint i = 0; i < phases->len; i++)
+    {
+      SaRecord *phase = g_ptr_array_index (phases, i);
+
+      if (sa_record_get_deleted (phase)
+          ? !sa_store_set_deleted (store, &sa_schedule_phase_table, sa_record_get_id (phase), TRUE, error)
+          : !sa_store_update (store, phase, error))
         return FALSE;
     }
   return TRUE;

@@ -34,6 +34,11 @@ char    *sa_plan_years_describe_outside (guint          n_phases,
                                       guint             n_activities,
                                       int               first_fy,
                                       int               last_fy);
+GPtrArray *sa_plan_years_clipped_phases (SaStore       *store,
+                                      const char       *plan_id,
+                                      int               first_fy,
+                                      int               last_fy,
+                                      GError          **error);
 gboolean sa_plan_set_years           (SaStore          *store,
                                       const char       *plan_id,
                                       int               first_fy,
