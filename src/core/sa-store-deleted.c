@@ -731,7 +731,7 @@ sa_store_restore (SaStore     *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }
 
 /**
@@ -772,5 +772,5 @@ sa_store_delete (SaStore        *self,
           return FALSE;
         }
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }
