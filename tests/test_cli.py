@@ -449,5 +449,20 @@ class CliTest(unittest.TestCase):
         self.assertIn("いずみ中央地域ケアプラザ", self.cli("org", "list"))
 
 
+    def test_restore_brings_back_the_parents_it_lies_under(self):
+        """A commitment restored under a goal deleted since comes back with its goal,
+        so that it is shown again rather than restored into hiding."""
+        goal = json.loads(self.cli("outline", "--json"))["sections"][0]["goals"][0]
+        commitment = goal["commitments"][0]["id"]
+        visible = lambda: [c["id"] for s in json.loads(self.cli("outline", "--json"))["sections"]
+                           for g in s["goals"] for c in g["commitments"]]
+        self.cli("delete", commitment, "--force")
+        self.cli("delete", goal["id"], "--force")
+        self.assertNotIn(commitment, visible())
+        self.cli("restore", commitment)
+        self.assertIn(commitment, visible())
+        self.assertEqual(json.loads(self.cli("deleted", "list", "--json")), [])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -34,7 +34,8 @@ restore (SaDeletedWindow  *self,
          const char       *id,
          GError          **error)
 {
-  g_autoptr(GPtrArray) dependents = sa_store_list_dependents (self->store, table, id, error);
+  g_autoptr(SaRecord) record = sa_store_get (self->store, table, id, error);
+  g_autoptr(GPtrArray) dependents = record ? sa_store_list_restored_with (self->store, record, error) : NULL;
 
   if (dependents == NULL || !sa_undo_stack_begin (self->undo_stack, _("Restore"), error))
     return FALSE;

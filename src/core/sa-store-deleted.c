@@ -526,6 +526,61 @@ sa_store_list_dependents (SaStore        *self,
   return g_steal_pointer (&rows);
 }
 
+/* Adds the deleted rows above @record in the plan (a commitment's goal, that goal's
+ * section, …) to @rows: a row under a deleted parent is shown nowhere, so restoring
+ * it brings them back too. */
+static gboolean
+add_deleted_ancestors (SaStore    *self,
+                       SaRecord   *record,
+                       GPtrArray  *rows,
+                       GError    **error)
+{
+  g_autoptr(SaRecord) row = g_object_ref (record);
+
+  for (;;)
+    {
+      const SaTable *table = sa_record_get_table (row);
+      int column = table->parent ? sa_table_find_column (table, table->parent) : -1;
+      const char *parent_id = column < 0 ? NULL : sa_record_get_text (row, column);
+      SaRecord *parent;
+
+      if (parent_id == NULL)
+        return TRUE;
+      if (!(parent = sa_store_get (self, sa_schema_find_table (table->columns[column].ref), parent_id, error)))
+        return FALSE;
+      if (sa_record_get_deleted (parent))
+        g_ptr_array_add (rows, g_object_ref (parent));
+      g_set_object (&row, parent);
+      g_object_unref (parent);
+    }
+}
+
+/**
+ * sa_store_list_restored_with:
+ * @self: a store
+ * @record: a deleted row
+ * @error: return location for an error
+ *
+ * What restoring @record brings back with it: what went with it (see
+ * sa_store_list_dependents()) and the deleted rows above it in the plan.
+ *
+ * Returns: (transfer full) (element-type SaRecord) (nullable): the rows
+ */
+GPtrArray *
+sa_store_list_restored_with (SaStore   *self,
+                             SaRecord  *record,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+
+  if (!(rows = sa_store_list_dependents (self, sa_record_get_table (record), sa_record_get_id (record), error)) ||
+      !add_deleted_ancestors (self, record, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /* ---- Listing and restoring ---------------------------------------------------------- */
 
 static char *
@@ -690,8 +745,8 @@ sa_store_find_row (SaStore     *self,
  * @id: a deleted row's id, of any table
  * @error: set when there is no such row or it is not deleted
  *
- * Brings the row back, with what went with it (see sa_store_list_dependents()), in
- * one transaction.
+ * Brings the row back, with what comes back with it (see
+ * sa_store_list_restored_with()), in one transaction.
  */
 gboolean
 sa_store_restore (SaStore     *self,
@@ -713,7 +768,7 @@ sa_store_restore (SaStore     *self,
                    sa_table_get_noun (table), sa_record_get_name (record));
       return FALSE;
     }
-  if (!(dependents = sa_store_list_dependents (self, table, id, error)) ||
+  if (!(dependents = sa_store_list_restored_with (self, record, error)) ||
       !sa_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < dependents->len; i++)

@@ -78,6 +78,9 @@ GPtrArray  *sa_store_list_dependents      (SaStore        *self,
                                            const SaTable  *table,
                                            const char     *id,
                                            GError        **error);
+GPtrArray  *sa_store_list_restored_with   (SaStore        *self,
+                                           SaRecord       *record,
+                                           GError        **error);
 GPtrArray  *sa_store_list_deleted         (SaStore        *self,
                                            GError        **error);
 SaRecord   *sa_store_find_row             (SaStore        *self,
