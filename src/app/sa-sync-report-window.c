@@ -404,11 +404,12 @@ update_conflicts (SaSyncReportWindow *self)
   gtk_widget_set_visible (self->empty_page, n == 0);
   if (n == 0)
     return;
+  /* Not only fields: a kept parent or a renumbered goal is listed too. */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u field was changed on both computers since they last "
-                                              "exchanged files. The later change is in use; the other is kept in history.",
-                                              "%u fields were changed on both computers since they last "
-                                              "exchanged files. The later change is in use; the other is kept in history.",
+                                              "%u change was made on both computers since they last exchanged "
+                                              "files. It is listed with what was kept; nothing was lost.",
+                                              "%u changes were made on both computers since they last exchanged "
+                                              "files. Each is listed with what was kept; nothing was lost.",
                                               n), n);
   adw_preferences_group_set_description (self->conflicts_group, description);
 }
