@@ -432,7 +432,9 @@ write_ahead_row (Ahead     *ahead,
         {
           const char *now = renewed (ahead, clock);
 
-          g_hash_table_iter_replace (&iter, g_strdup (now));
+          /* Replacing frees the old clock, which @now is when it was not renewed. */
+          if (now != clock)
+            g_hash_table_iter_replace (&iter, g_strdup (now));
           if (g_strcmp0 (now, latest) > 0)
             latest = now;
         }
