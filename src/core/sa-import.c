@@ -547,9 +547,9 @@ sa_import_records_full (SaStore                *store,
     }
   if (ok != TRUE || (options && options->dry_run))
     {
+      /* The rollback also takes back the clocks the rows moved this site's past, and
+       * a new site id: a dry run leaves the store exactly as it was. */
       sa_store_rollback (store);
-      if (g_strcmp0 (sa_store_get_site_id (store), old_site) != 0)
-        _sa_store_set_identity (store, old_site, old_clock);
       if (ok != TRUE)
         sa_import_report_clear (report);
       return ok == TRUE;
