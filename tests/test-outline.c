@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sa-activity.h"
 #include "sa-actor.h"
 #include "sa-commitment.h"
@@ -93,6 +95,11 @@ test_commitment_and_schedule (void)
   SaImportReport report;
   GtkWidget *window, *editor, *row;
 
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  g_autoptr(GPtrArray) siblings = NULL;
+  GtkWidget *error_label;
+
+  g_settings_set_string (settings, "year-format", "era");
   g_assert_true (sa_import_sample (store, &report, &error));
   window = open_window (store);
 
@@ -122,6 +129,14 @@ test_commitment_and_schedule (void)
   g_assert_cmpstr (sa_record_get_text (commitment, SA_COMMITMENT_GOAL_ID), ==,
                    sa_record_get_text (find_record (store, &sa_commitment_table, SA_COMMITMENT_TEXT,
                                                     "交流の場を提供する。"), SA_COMMITMENT_GOAL_ID));
+  /* A new commitment comes after every commitment of its goal, of any actor. */
+  siblings = sa_store_list (store, &sa_commitment_table, "goal_id",
+                            sa_record_get_text (commitment, SA_COMMITMENT_GOAL_ID), &error);
+  for (guint i = 0; i < siblings->len; i++)
+    if (g_ptr_array_index (siblings, i) != NULL &&
+        g_strcmp0 (sa_record_get_id (g_ptr_array_index (siblings, i)), sa_record_get_id (commitment)) != 0)
+      g_assert_cmpint (sa_record_get_int (g_ptr_array_index (siblings, i), SA_COMMITMENT_POSITION), <,
+                       sa_record_get_int (commitment, SA_COMMITMENT_POSITION));
 
   /* Its schedule: a phase outside the plan's years is refused, one inside is kept. */
   row = expand_row (window, "子育てサロンの立ち上げを支援する。");
@@ -132,7 +147,11 @@ test_commitment_and_schedule (void)
   sa_test_type_into (editor, "End fiscal year", "2015");
   save (editor);
   g_assert_true (gtk_widget_get_visible (editor));
-  g_assert_nonnull (sa_test_find (editor, sa_test_is_error_label, NULL));
+  /* The message writes the plan's years as the window does, here in eras. */
+  error_label = sa_test_find (editor, sa_test_is_error_label, NULL);
+  g_assert_nonnull (error_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "平成22年度"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "FY"));
   sa_test_type_into (editor, "Start fiscal year", "平成24年度");
   save (editor);
   g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
@@ -140,6 +159,20 @@ test_commitment_and_schedule (void)
   g_assert_cmpuint (phases->len, ==, 1);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_START_FY), ==, 2012);
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
+
+  /* A new phase starts out spanning the plan's years, not 1868. */
+  row = expand_row (window, "子育てサロンの立ち上げを支援する。");
+  sa_test_click (row, "Add a Schedule Phase");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  sa_test_type_into (editor, "Phase", "検討");
+  save (editor);
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  g_clear_pointer (&phases, g_ptr_array_unref);
+  phases = sa_store_list (store, &sa_schedule_phase_table, "commitment_id", sa_record_get_id (commitment), &error);
+  g_assert_cmpuint (phases->len, ==, 2);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_START_FY), ==, 2010);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
+  g_settings_reset (settings, "year-format");
 
   /* Editing the commitment changes it in place; undo brings the old text back. */
   row = sa_test_find (window, sa_test_is_row_titled, "子育てサロンの立ち上げを支援する。");
@@ -446,6 +479,55 @@ test_new_plan (void)
   sa_test_wait ();
 }
 
+/* Shrinking the plan's years over its phases asks first; Clip Phases shortens them
+ * in the same change, Cancel writes nothing. */
+static void
+test_plan_years_shrink (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  SaImportReport report;
+  GtkWidget *window, *editor, *dialog;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  window = open_window (store);
+  select_outline_row (window, 0);
+  for (guint response = 0; response < 2; response++)
+    {
+      sa_test_click (window, "Edit");
+      editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+      g_assert_nonnull (editor);
+      sa_test_type_into (editor, "First fiscal year", "2012");
+      save (editor);
+      dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "18 phases"));
+      respond (ADW_MESSAGE_DIALOG (dialog), response == 0 ? "_Cancel" : "C_lip Phases");
+      g_clear_pointer (&plans, g_ptr_array_unref);
+      plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+      g_assert_cmpint (sa_record_get_int (g_ptr_array_index (plans, 0), SA_PLAN_FIRST_FY), ==,
+                       response == 0 ? 2010 : 2012);
+      if (response == 0)
+        {
+          /* The form still holds the typed year: closing it asks first. */
+          gtk_window_close (GTK_WINDOW (editor));
+          sa_test_wait ();
+          respond (message_dialog (NULL), "_Discard");
+        }
+      sa_test_wait ();
+    }
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  phases = sa_store_list (store, &sa_schedule_phase_table, NULL, NULL, &error);
+  g_assert_cmpuint (phases->len, ==, 18);
+  for (guint i = 0; i < phases->len; i++)
+    g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, i), SA_SCHEDULE_PHASE_START_FY), ==, 2012);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 static void
 test_window_restores_size (void)
 {
@@ -482,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/outline/editor-asks-before-discarding", test_editor_asks_before_discarding);
   g_test_add_func ("/outline/delete-asks-and-moves", test_delete_asks_and_moves);
   g_test_add_func ("/outline/actor-and-deleted-items", test_actor_and_deleted_items);
+  g_test_add_func ("/outline/plan-years-shrink", test_plan_years_shrink);
   g_test_add_func ("/outline/window-restores-size", test_window_restores_size);
   return g_test_run ();
 }

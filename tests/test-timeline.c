@@ -6,6 +6,7 @@
 
 #include "render-fixture.h"
 #include "sa-error.h"
+#include "sa-plan.h"
 #include "sa-schema.h"
 #include "sa-store-timeline.h"
 #include "sa-timeline-layout.h"
@@ -252,6 +253,33 @@ test_bars (RenderFixture *f,
       sa_timeline_layout_get_column (clipped, SA_TIMELINE_COLUMN_YEARS, &years_x, &years_w);
       g_assert_cmpfloat (extents.x, ==, years_x);
       g_assert_cmpfloat_with_epsilon (extents.x + extents.width, years_x + years_w, 1e-6);
+    }
+}
+
+/* Shrinking the plan's years and keeping its phases: the timeline widens to them,
+ * each keeps its ◎ start, and nothing is dropped. */
+static void
+test_phases_outside_plan (RenderFixture *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = sa_store_list (f->store, &sa_plan_table, NULL, NULL, &error);
+  g_autoptr(SaRecord) plan = sa_record_copy (g_ptr_array_index (plans, 0));
+  g_autoptr(SaTimelineLayout) layout = NULL;
+
+  sa_record_set_int (plan, SA_PLAN_FIRST_FY, 2012);
+  sa_record_set_int (plan, SA_PLAN_LAST_FY, 2013);
+  g_assert_true (sa_store_update (f->store, plan, &error));
+  g_assert_no_error (error);
+
+  layout = new_layout (f->store, NULL);
+  g_assert_cmpint (sa_timeline_layout_get_first_fy (layout), ==, 2010);
+  g_assert_cmpint (sa_timeline_layout_get_last_fy (layout), ==, 2015);
+  g_assert_cmpuint (sa_timeline_layout_get_n_bars (layout), ==, 18);
+  for (guint i = 0; i < sa_timeline_layout_get_n_bars (layout); i++)
+    {
+      g_assert_false (sa_timeline_layout_get_bar (layout, i)->open_start);
+      assert_bar (layout, i, 2010, 2015);
     }
 }
 
@@ -541,6 +569,7 @@ main (int    argc,
   ADD ("columns", SAMPLE, test_columns);
   ADD ("column-widths", SAMPLE, test_column_widths);
   ADD ("bars", SAMPLE, test_bars);
+  ADD ("phases-outside-plan", SAMPLE, test_phases_outside_plan);
   ADD ("lanes", NULL, test_lanes);
   ADD ("wrapping", NULL, test_wrapping);
   ADD ("counts", SAMPLE, test_counts);

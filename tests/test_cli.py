@@ -48,6 +48,27 @@ class CliTest(unittest.TestCase):
     def add(self, *args):
         return self.cli("activity", "add", "--date", "2012-05-20", "--title", "ふれあいサロン", *args).strip()
 
+    def test_plan_years_shrink(self):
+        """Shrinking the plan's years over its phases asks first: refused with what falls
+        outside, then kept or clipped as told; activities are never changed."""
+        self.add("--commitment", self.commitments[0])
+        message = self.assert_refused(1, "plan-years", "2013", "2015")
+        self.assertIn("18 phases and 1 activity fall outside FY2013 to FY2015", message)
+        self.assertIn("--clip", message)
+
+        self.cli("plan-years", "2013", "2015", "--keep")
+        outline = json.loads(self.cli("outline", "--json"))
+        self.assertEqual(outline["plan"]["first_fy"], 2013)
+        phases = [p for g in outline["sections"][0]["goals"] for c in g["commitments"] for p in c["phases"]]
+        self.assertEqual({(p["start_fy"], p["end_fy"]) for p in phases}, {(2010, 2015)})
+
+        self.cli("plan-years", "2014", "2016", "--clip")
+        outline = json.loads(self.cli("outline", "--json"))
+        phases = [p for g in outline["sections"][0]["goals"] for c in g["commitments"] for p in c["phases"]]
+        self.assertEqual(len(phases), 18)
+        self.assertEqual({(p["start_fy"], p["end_fy"]) for p in phases}, {(2014, 2015)})
+        self.assertEqual(len(json.loads(self.cli("activity", "list", "--json"))), 1)
+
     def test_add_and_list(self):
         first = self.add("--org", "いずみ中央地域ケアプラザ", "--district", "中川", "--place", "地区センター",
                          "--participants", "25", "--volunteers", "4", "--commitment", self.commitments[0],

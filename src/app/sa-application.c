@@ -217,6 +217,22 @@ sa_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
+/* Quitting leaves windows alive until the process exits; closing them here lets the
+ * last reference to the store go, so SQLite checkpoints and closes the database
+ * cleanly instead of leaving its -wal to the next program. */
+static void
+sa_application_shutdown (GApplication *app)
+{
+  SaApplication *self = SA_APPLICATION (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (sa_application_parent_class)->shutdown (app);
+}
+
 static void
 sa_application_finalize (GObject *object)
 {
@@ -237,6 +253,7 @@ sa_application_class_init (SaApplicationClass *klass)
   object_class->finalize = sa_application_finalize;
   app_class->activate = sa_application_activate;
   app_class->startup = sa_application_startup;
+  app_class->shutdown = sa_application_shutdown;
   app_class->handle_local_options = sa_application_handle_local_options;
 }
 

@@ -140,6 +140,38 @@ list_rows (SaOutlinePane *self,
   return rows;
 }
 
+/* Every row that shares the list's parent, in their order, whatever the filter: a
+ * goal's commitments of all actors share one sequence of positions. */
+static GPtrArray *
+sibling_rows (SaOutlinePane *self,
+              List          *list)
+{
+  GPtrArray *rows = sa_store_list (self->store, list->table, list->parent_column, list->parent_id, NULL);
+
+  return rows ? rows : g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* The plan years a new phase of @commitment_id starts with: all of them, as the
+ * plan document's phases run. */
+static gboolean
+plan_years (SaOutlinePane *self,
+            const char    *commitment_id,
+            gint64        *first,
+            gint64        *last)
+{
+  g_autoptr(SaRecord) commitment = sa_store_get (self->store, &sa_commitment_table, commitment_id, NULL);
+  g_autoptr(SaRecord) goal = NULL, section = NULL, plan = NULL;
+
+  if (commitment == NULL ||
+      !(goal = sa_store_get (self->store, &sa_goal_table, sa_record_get_text (commitment, SA_COMMITMENT_GOAL_ID), NULL)) ||
+      !(section = sa_store_get (self->store, &sa_section_table, sa_record_get_text (goal, SA_GOAL_SECTION_ID), NULL)) ||
+      !(plan = sa_store_get (self->store, &sa_plan_table, sa_record_get_text (section, SA_SECTION_PLAN_ID), NULL)))
+    return FALSE;
+  *first = sa_record_get_int (plan, SA_PLAN_FIRST_FY);
+  *last = sa_record_get_int (plan, SA_PLAN_LAST_FY);
+  return TRUE;
+}
+
 /* ---- toasts and errors ---------------------------------------------------------- */
 
 static void
@@ -190,6 +222,17 @@ year_text (SaOutlinePane *self,
   g_autofree char *format = g_settings_get_string (self->settings, "year-format");
 
   return sa_calendar_text_fiscal_year ((int) fy, sa_calendar_text_style_for (format));
+}
+
+/* The years in core's messages, such as a phase outside the plan's years, written
+ * the same way. */
+static char *
+message_year_label (int fy)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *format = g_settings_get_string (settings, "year-format");
+
+  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
 }
 
 static char *
@@ -269,15 +312,28 @@ add_row_to (SaOutlinePane *self,
             List          *list)
 {
   g_autoptr(SaRecord) record = sa_record_new (list->table);
-  g_autoptr(GPtrArray) rows = list_rows (self, list);
+  g_autoptr(GPtrArray) rows = sibling_rows (self, list);
+  gint64 first, last;
 
   if (list->parent_column)
     sa_record_set_text (record, sa_table_find_column (list->table, list->parent_column), list->parent_id);
   if (list->filter_column)
     sa_record_set_text (record, sa_table_find_column (list->table, list->filter_column), list->filter_value);
   if (list->order_column)
-    sa_record_set_int (record, sa_table_find_column (list->table, list->order_column),
-                       rows->len + (g_str_equal (list->order_column, "number") ? 1 : 0));
+    {
+      /* After every row of the parent, of any actor: one more than the largest. */
+      int order = sa_table_find_column (list->table, list->order_column);
+      gint64 next = g_str_equal (list->order_column, "number") ? 1 : 0;
+
+      for (guint i = 0; i < rows->len; i++)
+        next = MAX (next, sa_record_get_int (g_ptr_array_index (rows, i), order) + 1);
+      sa_record_set_int (record, order, next);
+    }
+  if (list->table == &sa_schedule_phase_table && plan_years (self, list->parent_id, &first, &last))
+    {
+      sa_record_set_int (record, SA_SCHEDULE_PHASE_START_FY, first);
+      sa_record_set_int (record, SA_SCHEDULE_PHASE_END_FY, last);
+    }
   open_editor (self, list, record, TRUE);
 }
 
@@ -309,28 +365,45 @@ delete_row (RowAction *action)
   sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->undo_stack, action->record, deleted, action->pane);
 }
 
-/* Moves a row one place, then numbers every row of the list in its new order. */
+static guint
+index_of (GPtrArray *rows,
+          SaRecord  *record)
+{
+  guint index;
+
+  for (index = 0; index < rows->len; index++)
+    if (g_str_equal (sa_record_get_id (g_ptr_array_index (rows, index)), sa_record_get_id (record)))
+      break;
+  return index;
+}
+
+/* Moves a row one place among the rows shown with it (a goal's commitments of one
+ * actor), then numbers every row of the parent in the new order, so that positions
+ * stay unique across actors. */
 static void
 move_row (RowAction *action,
           int        offset)
 {
   SaOutlinePane *self = action->pane;
-  g_autoptr(GPtrArray) rows = list_rows (self, action->list);
+  g_autoptr(GPtrArray) shown = list_rows (self, action->list);
+  g_autoptr(GPtrArray) rows = sibling_rows (self, action->list);
   int order = sa_table_find_column (action->list->table, action->list->order_column);
   gint64 base = g_str_equal (action->list->order_column, "number") ? 1 : 0;
   g_autoptr(GError) error = NULL;
+  guint index = index_of (shown, action->record);
+  guint a, b;
   gpointer moved;
-  guint index;
 
-  for (index = 0; index < rows->len; index++)
-    if (g_str_equal (sa_record_get_id (g_ptr_array_index (rows, index)), sa_record_get_id (action->record)))
-      break;
-  if (index >= rows->len || (int) index + offset < 0 || index + offset >= rows->len)
+  if (index >= shown->len || (int) index + offset < 0 || index + offset >= shown->len)
+    return;
+  a = index_of (rows, action->record);
+  b = index_of (rows, g_ptr_array_index (shown, index + offset));
+  if (a >= rows->len || b >= rows->len)
     return;
 
-  moved = rows->pdata[index];
-  rows->pdata[index] = rows->pdata[index + offset];
-  rows->pdata[index + offset] = moved;
+  moved = rows->pdata[a];
+  rows->pdata[a] = rows->pdata[b];
+  rows->pdata[b] = moved;
 
   if (!sa_undo_stack_begin (self->undo_stack, _("Move"), &error))
     return report (self, error);
@@ -762,6 +835,7 @@ sa_outline_pane_init (SaOutlinePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  sa_set_message_year_label (message_year_label);
   g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }
 

@@ -17,6 +17,9 @@
 #include "sa-date.h"
 #include "sa-discard-dialog.h"
 #include "sa-error.h"
+#include "sa-plan.h"
+#include "sa-plan-years.h"
+#include "sa-schedule-phase.h"
 #include "sa-record-editor.h"
 #include "sa-schema.h"
 
@@ -308,28 +311,127 @@ write_edit (SaRecordEditor  *self,
   g_autoptr(SaRecord) current = NULL;
   g_autoptr(SaRecord) edited = NULL;
 
-  if (!sa_undo_stack_begin (self->undo_stack, _("Edit"), error))
-    return FALSE;
   if (!(current = sa_store_get (sa_undo_stack_get_store (self->undo_stack), table,
                                 sa_record_get_id (self->record), error)))
-    goto fail;
+    return FALSE;
   if (sa_record_get_deleted (current))
     {
       g_set_error_literal (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("This was deleted while the form was open"));
-      goto fail;
+      return FALSE;
     }
   edited = sa_record_copy (current);
   for (guint i = 0; i < table->n_columns; i++)
     if (!sa_record_value_equal (self->record, self->original, i))
       sa_record_copy_value (edited, self->record, i);
   if (!sa_undo_stack_update (self->undo_stack, edited, error))
-    goto fail;
+    return FALSE;
   g_set_object (&self->record, edited);
-  return sa_undo_stack_commit (self->undo_stack, error);
+  return TRUE;
+}
 
-fail:
-  sa_undo_stack_rollback (self->undo_stack);
-  return FALSE;
+static void
+write_record (SaRecordEditor *self,
+              gboolean        clip)
+{
+  g_autoptr(GPtrArray) phases = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (!sa_undo_stack_begin (self->undo_stack, self->is_new ? _("Add") : _("Edit"), &error))
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+  done = self->is_new ? sa_undo_stack_insert (self->undo_stack, self->record, &error)
+                      : write_edit (self, &error);
+  /* Clipping is part of the same change, and undone with it. */
+  if (done && clip)
+    done = (phases = sa_plan_years_clipped_phases (sa_undo_stack_get_store (self->undo_stack),
+                                                   sa_record_get_id (self->record),
+                                                   (int) sa_record_get_int (self->record, SA_PLAN_FIRST_FY),
+                                                   (int) sa_record_get_int (self->record, SA_PLAN_LAST_FY),
+                                                   &error)) != NULL;
+  for (guint i = 0; done && phases != NULL && i < phases->len; i++)
+    {
+      SaRecord *phase = g_ptr_array_index (phases, i);
+
+      done = sa_record_get_deleted (phase)
+             ? sa_undo_stack_set_deleted (self->undo_stack, &sa_schedule_phase_table,
+                                          sa_record_get_id (phase), TRUE, &error)
+             : sa_undo_stack_update (self->undo_stack, phase, &error);
+    }
+  if (!done)
+    {
+      sa_undo_stack_rollback (self->undo_stack);
+      show_error (self, NULL, error->message);
+      return;
+    }
+  if (!sa_undo_stack_commit (self->undo_stack, &error))
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, self->record);
+  g_clear_pointer (&self->opened_state, g_free);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+write_kept (gpointer self)
+{
+  write_record (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+write_clipped (gpointer self)
+{
+  write_record (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Writes once the dialog is gone: saving closes this form, the dialog's parent. */
+static void
+on_years_response (SaRecordEditor *self,
+                   const char     *response)
+{
+  if (g_strcmp0 (response, "keep") == 0 || g_strcmp0 (response, "clip") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, g_str_equal (response, "clip") ? write_clipped : write_kept,
+                     g_object_ref (self), g_object_unref);
+}
+
+/* New plan years that leave phases or activities outside: ask before writing, with
+ * keeping the phases as they are (the timeline widens to them) or clipping them. */
+static gboolean
+ask_about_years (SaRecordEditor *self)
+{
+  SaStore *store = sa_undo_stack_get_store (self->undo_stack);
+  int first = (int) sa_record_get_int (self->record, SA_PLAN_FIRST_FY);
+  int last = (int) sa_record_get_int (self->record, SA_PLAN_LAST_FY);
+  g_autofree char *outside = NULL;
+  g_autofree char *body = NULL;
+  guint n_phases = 0, n_activities = 0;
+  AdwMessageDialog *dialog;
+
+  if (self->is_new || !SA_IS_PLAN (self->record) || first > last ||
+      !sa_plan_years_count_outside (store, sa_record_get_id (self->record), first, last,
+                                    &n_phases, &n_activities, NULL) ||
+      n_phases + n_activities == 0)
+    return FALSE;
+
+  outside = sa_plan_years_describe_outside (n_phases, n_activities, first, last);
+  /* Translators: after “3 phases and 12 activities fall outside FY2012 to FY2015” */
+  body = g_strdup_printf (_("%s. Keep the phases as they are, or clip them to the new years? "
+                            "Activities are not changed."), outside);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Change the Plan’s Years?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "keep", _("_Keep Phases"),
+                                    "clip", _("C_lip Phases"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_years_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -348,16 +450,8 @@ on_save (SaRecordEditor *self)
         }
     }
 
-  if (self->is_new ? !sa_undo_stack_insert (self->undo_stack, self->record, &error)
-                   : !write_edit (self, &error))
-    {
-      show_error (self, NULL, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, self->record);
-  g_clear_pointer (&self->opened_state, g_free);
-  gtk_window_close (GTK_WINDOW (self));
+  if (!ask_about_years (self))
+    write_record (self, FALSE);
 }
 
 /* ---- leaving -------------------------------------------------------------------- */

@@ -359,6 +359,15 @@ add_conflict (SaSyncReportWindow *self,
   /* Translators: a conflict's heading: the kind of record, which one, and the field */
   heading = g_strdup_printf (_("%s %s: %s"), table_noun (item->table), row, field_label (item->table, item->field));
   gtk_box_append (GTK_BOX (box), new_label (heading, "heading"));
+  /* What the merge did to the plan's structure, in a sentence; a goal given a free
+   * number has no side to keep, since keeping its old number would clash again. */
+  if (conflict->message != NULL)
+    gtk_box_append (GTK_BOX (box), new_label (conflict->message, NULL));
+  if (conflict->kind == SA_CONFLICT_RENUMBERED)
+    {
+      gtk_box_append (self->conflicts_box, box);
+      return;
+    }
 
   /* Translators: the caption over the value that a sync file brought */
   incoming_caption = g_strdup_printf (_("In the file from %s"), source);

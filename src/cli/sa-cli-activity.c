@@ -193,7 +193,7 @@ edit_activity (SaStore     *store,
       sa_store_rollback (store);
       return FALSE;
     }
-  return sa_store_commit (store, error);
+  return sa_store_commit_or_rollback (store, error);
 }
 
 static int

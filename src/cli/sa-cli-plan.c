@@ -17,6 +17,8 @@
 #include "sa-import.h"
 #include "sa-organization.h"
 #include "sa-outline.h"
+#include "sa-plan.h"
+#include "sa-plan-years.h"
 
 int
 sa_cli_init (SaCli  *cli,
@@ -453,5 +455,70 @@ sa_cli_holidays (SaCli  *cli,
 
   holidays = sa_holidays_for_year ((int) year);
   print_holidays (holidays, json);
+  return SA_CLI_OK;
+}
+
+static char *
+cli_year_label (int fy)
+{
+  return sa_fiscal_year_label (fy, sa_cli_year_format (FALSE));
+}
+
+int
+sa_cli_plan_years (SaCli  *cli,
+                   int     argc,
+                   char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SaStore) store = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  gboolean clip = FALSE, keep = FALSE;
+  GError *error = NULL;
+  const char *plan_id;
+  int first, last, status;
+  const GOptionEntry entries[] = {
+    { "clip", 0, 0, G_OPTION_ARG_NONE, &clip, N_("Shorten phases to the new years; delete those wholly outside"), NULL },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, N_("Keep phases outside the new years as they are"), NULL },
+    { NULL },
+  };
+
+  context = sa_cli_context ("plan-years", "FIRST LAST",
+                            _("Change the plan’s first and last fiscal year. When phases or activities fall "
+                              "outside the new years, say whether to clip the phases or keep them."), entries);
+  if (!sa_cli_parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return sa_cli_usage (context, _("Expected the first and the last fiscal year"));
+  if (clip && keep)
+    return sa_cli_usage (context, _("Give --clip or --keep, not both"));
+  sa_set_message_year_label (cli_year_label);
+  if (!sa_fiscal_year_parse (argv[1], &first, &error) || !sa_fiscal_year_parse (argv[2], &last, &error) ||
+      !(store = sa_cli_open (cli, &error)) ||
+      !(plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error)))
+    return sa_cli_fail (error);
+  if (plans->len == 0)
+    {
+      fprintf (stderr, "sasaeai-cli: %s\n", _("There is no plan yet"));
+      return SA_CLI_FAIL;
+    }
+  plan_id = sa_record_get_id (g_ptr_array_index (plans, 0));
+  if (first <= last && !clip && !keep)
+    {
+      guint n_phases, n_activities;
+
+      if (!sa_plan_years_count_outside (store, plan_id, first, last, &n_phases, &n_activities, &error))
+        return sa_cli_fail (error);
+      if (n_phases + n_activities > 0)
+        {
+          g_autofree char *outside = sa_plan_years_describe_outside (n_phases, n_activities, first, last);
+
+          /* Translators: after “3 phases and 12 activities fall outside FY2012 to FY2015” */
+          fprintf (stderr, "sasaeai-cli: %s; %s\n", outside,
+                   _("run again with --clip to shorten the phases or --keep to keep them"));
+          return SA_CLI_FAIL;
+        }
+    }
+  if (!sa_plan_set_years (store, plan_id, first, last, clip ? SA_PLAN_YEARS_CLIP : SA_PLAN_YEARS_KEEP, &error))
+    return sa_cli_fail (error);
   return SA_CLI_OK;
 }

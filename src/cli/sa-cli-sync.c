@@ -139,6 +139,9 @@ add_side (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* How --json names each SaConflictKind. */
+static const char * const conflict_kinds[] = { "field", "kept", "renumbered" };
+
 static void
 add_report (JsonBuilder          *builder,
             const SaImportReport *report,
@@ -173,6 +176,10 @@ add_report (JsonBuilder          *builder,
       add_side (builder, "incoming", conflict->incoming, conflict->incoming_clock, names);
       json_builder_set_member_name (builder, "kept");
       json_builder_add_string_value (builder, conflict->incoming_won ? "incoming" : "local");
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, conflict_kinds[conflict->kind]);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, conflict->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -219,6 +226,10 @@ print_conflict (SaConflict *conflict,
   g_autofree char *incoming_clock = describe_clock (conflict->incoming_clock, names);
 
   printf ("  %s %s %s\n", conflict->table->name, conflict->id, conflict->field);
+  if (conflict->message != NULL)
+    printf ("    %s\n", conflict->message);
+  if (conflict->kind == SA_CONFLICT_RENUMBERED)
+    return;
   printf ("    %s %s (%s)%s\n", _("This site:"), local, local_clock,
           conflict->incoming_won ? "" : _(" — kept"));
   printf ("    %s %s (%s)%s\n", _("The file:"), incoming, incoming_clock,

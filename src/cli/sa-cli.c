@@ -18,6 +18,7 @@ static const SaCliCommand commands[] = {
   { "init", "", N_("Create the database, or upgrade it"), sa_cli_init },
   { "load-sample", "", N_("Add the sample plan"), sa_cli_load_sample },
   { "outline", "", N_("Show the plan outline"), sa_cli_outline },
+  { "plan-years", "FIRST LAST [--clip|--keep]", N_("Change the plan’s fiscal years"), sa_cli_plan_years },
   { "org", "add|list", N_("Add or list organizations"), sa_cli_org },
   { "district", "add|list", N_("Add or list districts"), sa_cli_district },
   { "activity", "add|list|edit|delete|undelete", N_("Keep the activity log"), sa_cli_activity },

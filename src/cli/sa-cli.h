@@ -73,6 +73,7 @@ int       sa_cli_deleted      (SaCli *cli, int argc, char **argv);
 int       sa_cli_restore      (SaCli *cli, int argc, char **argv);
 int       sa_cli_site         (SaCli *cli, int argc, char **argv);
 int       sa_cli_holidays     (SaCli *cli, int argc, char **argv);
+int       sa_cli_plan_years   (SaCli *cli, int argc, char **argv);
 int       sa_cli_export_sync  (SaCli *cli, int argc, char **argv);
 int       sa_cli_import_sync  (SaCli *cli, int argc, char **argv);
 int       sa_cli_sync_folder  (SaCli *cli, int argc, char **argv);

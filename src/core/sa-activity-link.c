@@ -24,6 +24,7 @@ static const SaColumn columns[] = {
 
 const SaTable sa_activity_link_table = {
   "activity_commitment", columns, G_N_ELEMENTS (columns), "activity_id, commitment_id", sa_activity_link_get_type,
+  NULL, "commitment_id",
 };
 
 static void

@@ -28,7 +28,7 @@ static const SaColumn columns[] = {
 };
 
 const SaTable sa_commitment_table = {
-  "commitment", columns, G_N_ELEMENTS (columns), "position", sa_commitment_get_type,
+  "commitment", columns, G_N_ELEMENTS (columns), "position", sa_commitment_get_type, NULL, "goal_id",
 };
 
 static void

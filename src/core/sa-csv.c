@@ -922,7 +922,7 @@ write_changes (SaStore      *store,
           return FALSE;
         }
     }
-  if (!sa_store_commit (store, error))
+  if (!sa_store_commit_or_rollback (store, error))
     {
       report->added = report->updated = report->unchanged = report->restored = 0;
       return FALSE;

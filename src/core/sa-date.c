@@ -212,6 +212,33 @@ sa_fiscal_year_get_era (int    fy,
  *
  * Returns: (transfer full): the label, such as "平成22年度"
  */
+static SaYearLabelFunc message_year_label;
+
+/**
+ * sa_set_message_year_label:
+ * @func: (nullable): how messages write a year; %NULL for "FY2010"
+ *
+ * The window and the CLI write years the way the person chose (a preference core
+ * does not read); the messages of core's checks follow them through this.
+ */
+void
+sa_set_message_year_label (SaYearLabelFunc func)
+{
+  message_year_label = func;
+}
+
+/**
+ * sa_message_year_label:
+ * @fy: a fiscal year
+ *
+ * Returns: (transfer full): @fy as messages write it; see sa_set_message_year_label()
+ */
+char *
+sa_message_year_label (int fy)
+{
+  return message_year_label ? message_year_label (fy) : sa_fiscal_year_label (fy, SA_YEAR_FORMAT_FY);
+}
+
 char *
 sa_fiscal_year_label (int          fy,
                       SaYearFormat format)

@@ -62,6 +62,17 @@ char       *sa_fiscal_year_label      (int           fy,
                                        SaYearFormat  format);
 char       *sa_date_format_era        (const GDate  *date);
 
+/**
+ * SaYearLabelFunc:
+ * @fy: a fiscal year
+ *
+ * Returns: (transfer full): the year as the person chose to read years
+ */
+typedef char *(*SaYearLabelFunc) (int fy);
+
+void        sa_set_message_year_label (SaYearLabelFunc func);
+char       *sa_message_year_label     (int           fy);
+
 gboolean    sa_date_parse_iso         (const char   *text,
                                        GDate        *out,
                                        GError      **error);

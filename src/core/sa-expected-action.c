@@ -25,7 +25,7 @@ static const SaColumn columns[] = {
 };
 
 const SaTable sa_expected_action_table = {
-  "expected_action", columns, G_N_ELEMENTS (columns), "position", sa_expected_action_get_type,
+  "expected_action", columns, G_N_ELEMENTS (columns), "position", sa_expected_action_get_type, NULL, "goal_id",
 };
 
 static void

@@ -17,6 +17,7 @@
 #include "sa-error.h"
 #include "sa-hlc.h"
 #include "sa-import.h"
+#include "sa-merge-structure.h"
 #include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
@@ -34,6 +35,7 @@ sa_conflict_free (SaConflict *conflict)
   g_clear_pointer (&conflict->incoming, json_node_unref);
   g_free (conflict->local_clock);
   g_free (conflict->incoming_clock);
+  g_free (conflict->message);
   g_free (conflict);
 }
 
@@ -261,19 +263,7 @@ is_own_row (Import   *import,
   return FALSE;
 }
 
-/* Whether a side that holds its sites' writes up to @known had seen the write @clock. */
-static gboolean
-had_seen (GHashTable *known,
-          const char *clock)
-{
-  const char *site;
-  const char *upto;
-
-  if (known == NULL || !sa_hlc_parse (clock, NULL, NULL, &site))
-    return FALSE;
-  upto = g_hash_table_lookup (known, site);
-  return upto != NULL && g_strcmp0 (clock, upto) <= 0;
-}
+#define had_seen sa_clock_map_has_seen
 
 static JsonNode *
 field_value (SaRecord   *record,
@@ -341,7 +331,9 @@ compare_conflicts (gconstpointer a,
 
   if (order == 0)
     order = g_strcmp0 (x->id, y->id);
-  return order != 0 ? order : g_strcmp0 (x->field, y->field);
+  if (order == 0)
+    order = g_strcmp0 (x->field, y->field);
+  return order != 0 ? order : (int) x->kind - (int) y->kind;
 }
 
 static gboolean
@@ -447,6 +439,52 @@ knows_later_own (Import *import)
   return FALSE;
 }
 
+/* Every site known here by name, for the messages about the plan's structure. */
+static GHashTable *
+site_names (Import *import)
+{
+  const SaImportOptions *options = import->options;
+  g_autoptr(GPtrArray) sites = sa_store_list_sites (import->store, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer site, name;
+
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      SaSiteClock *known = g_ptr_array_index (sites, i);
+      g_hash_table_insert (names, g_strdup (known->id), g_strdup (known->name));
+    }
+  if (options->names != NULL)
+    {
+      g_hash_table_iter_init (&iter, options->names);
+      while (g_hash_table_iter_next (&iter, &site, &name))
+        if (name != NULL && *(char *) name && !g_hash_table_contains (names, site))
+          g_hash_table_insert (names, g_strdup (site), g_strdup (name));
+    }
+  if (options->site_id != NULL && options->site_name != NULL && *options->site_name)
+    g_hash_table_insert (names, g_strdup (options->site_id), g_strdup (options->site_name));
+  g_hash_table_insert (names, g_strdup (sa_store_get_site_id (import->store)),
+                       sa_store_dup_site_name (import->store));
+  return names;
+}
+
+/* After the rows, the plan's structure: work under a row the other side deleted
+ * brings it back, and goals that came to share a number get numbers of their own.
+ * Telling what crossed needs both sides' version vectors, so the first rule waits
+ * for a file that has them. */
+static gboolean
+mend_structure (Import  *import,
+                GError **error)
+{
+  g_autoptr(GHashTable) names = site_names (import);
+  SaMergeSides sides = { import->store, import->local_known, import->options->known, names,
+                         import->report->conflicts };
+
+  if (import->options->known != NULL && !sa_merge_keep_added_work (&sides, error))
+    return FALSE;
+  return sa_merge_renumber_goals (&sides, error);
+}
+
 static gboolean
 merge_and_note (Import     *import,
                 GPtrArray  *records,
@@ -454,7 +492,8 @@ merge_and_note (Import     *import,
 {
   if ((import->foreign = knows_later_own (import)))
     return FALSE;
-  if (!merge_all (import, records, error) || !note_sites (import, error))
+  if (!merge_all (import, records, error) || !note_sites (import, error) ||
+      !mend_structure (import, error))
     return FALSE;
   if (import->report->conflicts != NULL)
     g_ptr_array_sort (import->report->conflicts, compare_conflicts);
@@ -519,8 +558,6 @@ sa_import_records_full (SaStore                *store,
                         GError                **error)
 {
   const SaImportOptions none = { NULL, };
-  g_autofree char *old_site = NULL;
-  g_autofree char *old_clock = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
@@ -531,8 +568,6 @@ sa_import_records_full (SaStore                *store,
   g_ptr_array_sort (records, compare_by_table);
   if (!sa_store_begin (store, error))
     return FALSE;
-  old_site = g_strdup (sa_store_get_site_id (store));
-  old_clock = sa_store_dup_clock (store);
   ok = import_once (store, records, options ? options : &none, FALSE, report, error);
   if (ok < 0)
     {
@@ -556,7 +591,7 @@ sa_import_records_full (SaStore                *store,
     }
   if (!sa_store_commit (store, error))
     {
-      _sa_store_set_identity (store, old_site, old_clock);
+      sa_store_rollback (store);
       sa_import_report_clear (report);
       return FALSE;
     }

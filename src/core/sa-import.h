@@ -11,7 +11,25 @@
 G_BEGIN_DECLS
 
 /**
+ * SaConflictKind:
+ * @SA_CONFLICT_FIELD: a field both sides changed; the later value is in use
+ * @SA_CONFLICT_KEPT: a row one side deleted while the other added or changed
+ *   something under it or on it; the row was brought back (@field is "deleted")
+ * @SA_CONFLICT_RENUMBERED: two goals of a section had the same number; this one got
+ *   a free number (@local is the number it had, @incoming the one it has now)
+ */
+typedef enum
+{
+  SA_CONFLICT_FIELD,
+  SA_CONFLICT_KEPT,
+  SA_CONFLICT_RENUMBERED,
+} SaConflictKind;
+
+/**
  * SaConflict:
+ * @kind: what happened
+ * @message: (nullable): for the kinds other than a field, a sentence saying what
+ *   happened and what was kept, naming the offices
  * @table: the row's table
  * @id: the row's id
  * @field: the column, or "deleted" for the tombstone
@@ -21,10 +39,12 @@ G_BEGIN_DECLS
  * @incoming_clock: the clock of the incoming value's write
  * @incoming_won: whether the incoming value is now the row's; the other is in history
  *
- * A field that both sides changed without having seen the other's change.
+ * A field that both sides changed without having seen the other's change, or a change
+ * of the plan's structure the merge made so that both sides' work stays in sight.
  */
 typedef struct
 {
+  SaConflictKind kind;
   const SaTable *table;
   char          *id;
   char          *field;
@@ -33,6 +53,7 @@ typedef struct
   char          *local_clock;
   char          *incoming_clock;
   gboolean       incoming_won;
+  char          *message;
 } SaConflict;
 
 void sa_conflict_free (SaConflict *conflict);

@@ -24,7 +24,7 @@ static const SaColumn columns[] = {
 };
 
 const SaTable sa_initiative_table = {
-  "initiative", columns, G_N_ELEMENTS (columns), "position", sa_initiative_get_type,
+  "initiative", columns, G_N_ELEMENTS (columns), "position", sa_initiative_get_type, NULL, "goal_id",
 };
 
 static void

@@ -31,7 +31,7 @@ static const SaColumn columns[] = {
 };
 
 const SaTable sa_review_table = {
-  "review", columns, G_N_ELEMENTS (columns), "fiscal_year", sa_review_get_type,
+  "review", columns, G_N_ELEMENTS (columns), "fiscal_year", sa_review_get_type, NULL, "commitment_id",
 };
 
 static void

@@ -27,7 +27,22 @@ static const SaColumn columns[] = {
   { "end_fy", N_("End fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
 };
 
-/* A phase lies within the years of the plan its commitment belongs to. */
+/* Whether the phase keeps the commitment and years it has: a phase the plan's years
+ * were shrunk around, keeping it, may still have its label changed. */
+static gboolean
+years_unchanged (SaStore  *store,
+                 SaRecord *record)
+{
+  const char *id = sa_record_get_id (record);
+  g_autoptr(SaRecord) old = id ? sa_store_get (store, &sa_schedule_phase_table, id, NULL) : NULL;
+
+  return old != NULL &&
+         sa_record_value_equal (old, record, SA_SCHEDULE_PHASE_COMMITMENT_ID) &&
+         sa_record_value_equal (old, record, SA_SCHEDULE_PHASE_START_FY) &&
+         sa_record_value_equal (old, record, SA_SCHEDULE_PHASE_END_FY);
+}
+
+/* A new or moved phase lies within the years of the plan its commitment belongs to. */
 static gboolean
 check_years (gpointer   store,
              gpointer   record,
@@ -47,11 +62,11 @@ check_years (gpointer   store,
   if (!_sa_store_get_plan_years (store, sa_record_get_text (record, SA_SCHEDULE_PHASE_COMMITMENT_ID),
                                  &first, &last))
     return TRUE;
-  if (start >= first && end <= last)
+  if ((start >= first && end <= last) || years_unchanged (store, record))
     return TRUE;
 
-  first_label = sa_fiscal_year_label ((int) first, SA_YEAR_FORMAT_FY);
-  last_label = sa_fiscal_year_label ((int) last, SA_YEAR_FORMAT_FY);
+  first_label = sa_message_year_label ((int) first);
+  last_label = sa_message_year_label ((int) last);
   g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
                _("A phase must lie within the plan’s years, %s to %s"), first_label, last_label);
   return FALSE;
@@ -59,7 +74,7 @@ check_years (gpointer   store,
 
 const SaTable sa_schedule_phase_table = {
   "schedule_phase", columns, G_N_ELEMENTS (columns), "start_fy, end_fy", sa_schedule_phase_get_type,
-  check_years,
+  check_years, "commitment_id",
 };
 
 static void

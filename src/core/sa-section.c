@@ -25,7 +25,7 @@ static const SaColumn columns[] = {
 };
 
 const SaTable sa_section_table = {
-  "section", columns, G_N_ELEMENTS (columns), "position, label", sa_section_get_type,
+  "section", columns, G_N_ELEMENTS (columns), "position, label", sa_section_get_type, NULL, "plan_id",
 };
 
 static void

@@ -29,6 +29,7 @@ static const SaColumn columns[] = {
 
 const SaTable sa_situation_note_table = {
   "situation_note", columns, G_N_ELEMENTS (columns), "kind DESC, position", sa_situation_note_get_type,
+  NULL, "section_id",
 };
 
 static void

@@ -195,7 +195,7 @@ sa_store_set_activity_commitments (SaStore            *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }
 
 /**
@@ -226,5 +226,5 @@ sa_store_add_activity (SaStore            *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }

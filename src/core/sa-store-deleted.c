@@ -33,16 +33,16 @@ static const struct
   const char *table;
   const char *noun;
 } nouns[] = {
-  { "section", N_("Section") },
-  { "situation_note", N_("Strength or Challenge") },
-  { "goal", N_("Basic Goal") },
-  { "initiative", N_("Initiative") },
-  { "actor", N_("Actor") },
-  { "expected_action", N_("Expected Action") },
-  { "commitment", N_("Commitment") },
-  { "schedule_phase", N_("Schedule Phase") },
-  { "organization", N_("Organization") },
-  { "district", N_("District") },
+  { "section", NC_("kind of row", "Section") },
+  { "situation_note", NC_("kind of row", "Strength or Challenge") },
+  { "goal", NC_("kind of row", "Basic Goal") },
+  { "initiative", NC_("kind of row", "Initiative") },
+  { "actor", NC_("kind of row", "Actor") },
+  { "expected_action", NC_("kind of row", "Expected Action") },
+  { "commitment", NC_("kind of row", "Commitment") },
+  { "schedule_phase", NC_("kind of row", "Schedule Phase") },
+  { "organization", NC_("kind of row", "Organization") },
+  { "district", NC_("kind of row", "District") },
 };
 
 /* What an actor takes with it. */
@@ -111,7 +111,7 @@ sa_table_get_noun (const SaTable *table)
 {
   for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
     if (g_str_equal (nouns[i].table, table->name))
-      return _(nouns[i].noun);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "kind of row", nouns[i].noun);
   return table->name;
 }
 
@@ -731,7 +731,7 @@ sa_store_restore (SaStore     *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }
 
 /**
@@ -772,5 +772,5 @@ sa_store_delete (SaStore        *self,
           return FALSE;
         }
     }
-  return sa_store_commit (self, error);
+  return sa_store_commit_or_rollback (self, error);
 }

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*SaDeferredCheck) (SaStore     *store,
+                                     const char  *id,
+                                     GError     **error);
+
 sqlite3_stmt *_sa_store_prepare      (SaStore        *self,
                                       const char     *sql,
                                       GError        **error);
@@ -48,5 +52,8 @@ gboolean      _sa_store_check_clock_ahead (SaStore   *self,
                                       GError        **error);
 gboolean      _sa_store_become_new_site (SaStore     *self,
                                       GError        **error);
+gboolean      _sa_store_defer_check  (SaStore        *self,
+                                      SaDeferredCheck check,
+                                      const char     *id);
 
 G_END_DECLS

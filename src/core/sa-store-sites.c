@@ -236,7 +236,7 @@ _sa_store_check_file (SaStore  *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  if (!sa_store_commit (self, error))
+  if (!sa_store_commit_or_rollback (self, error))
     return FALSE;
   if (copied)
     _sa_store_add_notice (self, g_strdup (_("This database was copied from another office’s (or restored from "
@@ -525,7 +525,7 @@ _sa_store_check_clock_ahead (SaStore  *self,
       sa_store_rollback (self);
       return FALSE;
     }
-  if (!sa_store_commit (self, error))
+  if (!sa_store_commit_or_rollback (self, error))
     return FALSE;
   tell_clock_was_ahead (self, rows->len);
   return TRUE;

@@ -234,3 +234,43 @@ sa_store_count_commitment_activities (SaStore  *self,
                                        : count_by_join (self, &c, from, to, error);
   return ok ? g_steal_pointer (&counts) : NULL;
 }
+
+/**
+ * sa_store_get_phase_years:
+ * @self: a store
+ * @plan_id: a plan
+ * @first_fy: (out): the earliest start of a phase shown in the plan's outline
+ * @last_fy: (out): the latest end
+ * @error: return location for an error
+ *
+ * The years a plan's phases span, which may reach past the plan's own years when
+ * those were shrunk and the phases kept.
+ *
+ * Returns: %FALSE on error; the years are 0 when the plan has no phases
+ */
+gboolean
+sa_store_get_phase_years (SaStore     *self,
+                          const char  *plan_id,
+                          int         *first_fy,
+                          int         *last_fy,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sa_store_prepare (self,
+                            "SELECT min(p.start_fy), max(p.end_fy) FROM schedule_phase p"
+                            " JOIN commitment c ON c.id = p.commitment_id"
+                            " JOIN goal g ON g.id = c.goal_id"
+                            " JOIN section s ON s.id = g.section_id"
+                            " WHERE s.plan_id = ?1 AND p.deleted = 0 AND c.deleted = 0"
+                            " AND g.deleted = 0 AND s.deleted = 0", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *first_fy = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  *last_fy = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 1) : 0;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || _sa_store_set_error (self, error);
+}

@@ -13,4 +13,10 @@ GHashTable *sa_store_count_commitment_activities (SaStore  *self,
                                                   int       last_fy,
                                                   GError  **error);
 
+gboolean    sa_store_get_phase_years (SaStore     *self,
+                                      const char  *plan_id,
+                                      int         *first_fy,
+                                      int         *last_fy,
+                                      GError     **error);
+
 G_END_DECLS

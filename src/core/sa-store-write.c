@@ -192,12 +192,12 @@ in_transaction (SaStore    *self,
 {
   if (!sa_store_begin (self, error))
     return FALSE;
-  if (!write (self, data, error))
+  if (!write (self, data, error) || !sa_store_commit (self, error))
     {
       sa_store_rollback (self);
       return FALSE;
     }
-  return sa_store_commit (self, error);
+  return TRUE;
 }
 
 static gboolean

@@ -51,6 +51,7 @@ struct _SaStore
   guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
   GHashTable *dirty;       /* table names written in the open transaction */
   GHashTable *present;     /* "table id" of rows the open transaction knows exist */
+  GHashTable *deferred;    /* row id → SaDeferredCheck, run before the outermost COMMIT */
   gboolean    created;     /* this open made the database */
   gboolean    clock_moved; /* the clock moved since it was last saved */
   gint64      data_version; /* PRAGMA data_version when last looked at */
@@ -82,6 +83,7 @@ sa_store_finalize (GObject *object)
     sqlite3_close (self->db);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_pointer (&self->present, g_hash_table_unref);
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_pointer (&self->hlc, sa_hlc_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->begun, g_ptr_array_unref);
@@ -123,6 +125,7 @@ sa_store_init (SaStore *self)
   self->dirty = g_hash_table_new (g_str_hash, g_str_equal);
   self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->begun = g_ptr_array_new_with_free_func ((GDestroyNotify) begun_free);
 }
 
@@ -803,6 +806,34 @@ emit_changed (SaStore *self)
     g_signal_emit (self, signals[CHANGED], 0, names[i]);
 }
 
+/* Rules across rows that a group of writes may break for a moment, such as two goals
+ * swapping numbers, hold again when the group ends; in id order, so the same rows
+ * always give the same message. */
+static gboolean
+run_deferred_checks (SaStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GList) ids = g_list_sort (g_hash_table_get_keys (self->deferred), (GCompareFunc) strcmp);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      SaDeferredCheck check = g_hash_table_lookup (self->deferred, l->data);
+
+      if (!check (self, l->data, error))
+        return FALSE;
+    }
+  g_hash_table_remove_all (self->deferred);
+  return TRUE;
+}
+
+/**
+ * sa_store_commit:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Ends a savepoint, or commits the transaction. When the outermost commit fails, as
+ * when a deferred rule is broken, the transaction is still open: the caller rolls back.
+ */
 gboolean
 sa_store_commit (SaStore  *self,
                  GError  **error)
@@ -814,6 +845,8 @@ sa_store_commit (SaStore  *self,
 
   if (self->depth == 1)
     {
+      if (!run_deferred_checks (self, error))
+        return FALSE;
       /* A clock seen in an import that changed no row is kept too, so later local
        * writes still order after it when the program runs again. */
       if ((g_hash_table_size (self->dirty) > 0 || self->clock_moved) && !save_clock (self, error))
@@ -834,6 +867,26 @@ sa_store_commit (SaStore  *self,
   self->depth--;
   g_ptr_array_set_size (self->begun, self->depth);
   return TRUE;
+}
+
+/**
+ * sa_store_commit_or_rollback:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Commits, and where that fails (a check deferred to the commit refuses, the disk
+ * is full) rolls back, so the caller is left with nothing open.
+ *
+ * Returns: whether the changes were committed
+ */
+gboolean
+sa_store_commit_or_rollback (SaStore  *self,
+                             GError  **error)
+{
+  if (sa_store_commit (self, error))
+    return TRUE;
+  sa_store_rollback (self);
+  return FALSE;
 }
 
 /* The clocks an import observed, or the new site id it took, go with its rows: a
@@ -867,6 +920,7 @@ sa_store_rollback (SaStore *self)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_hash_table_remove_all (self->dirty);
+      g_hash_table_remove_all (self->deferred);
       return;
     }
 
@@ -879,6 +933,27 @@ _sa_store_mark_changed (SaStore       *self,
                         const SaTable *table)
 {
   g_hash_table_add (self->dirty, (gpointer) table->name);
+}
+
+/**
+ * _sa_store_defer_check:
+ * @self: a store
+ * @check: a rule about the row @id and others
+ * @id: the row
+ *
+ * Checks @check just before the outermost commit instead of now.
+ *
+ * Returns: %FALSE when no transaction is open, and the caller must check now
+ */
+gboolean
+_sa_store_defer_check (SaStore         *self,
+                       SaDeferredCheck  check,
+                       const char      *id)
+{
+  if (self->depth == 0)
+    return FALSE;
+  g_hash_table_insert (self->deferred, g_strdup (id), check);
+  return TRUE;
 }
 
 /* A row, deleted or not, stays until the transaction ends: only a rollback takes it

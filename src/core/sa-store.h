@@ -92,6 +92,8 @@ gboolean    sa_store_begin             (SaStore        *self,
                                         GError        **error);
 gboolean    sa_store_commit            (SaStore        *self,
                                         GError        **error);
+gboolean    sa_store_commit_or_rollback (SaStore      *self,
+                                         GError      **error);
 void        sa_store_rollback          (SaStore        *self);
 
 SaRecord   *sa_store_get               (SaStore        *self,

@@ -379,7 +379,7 @@ compress_rows (SaStore       *store,
       sa_store_rollback (store);
       return NULL;
     }
-  if (!sa_store_commit (store, error) ||
+  if (!sa_store_commit_or_rollback (store, error) ||
       !g_output_stream_close (out, cancellable, error))
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));

@@ -49,6 +49,10 @@ typedef struct
   gboolean      (*check)    (gpointer        store,
                              gpointer        record,
                              GError        **error);
+  /* The column naming the row this one belongs to in the plan's structure (a goal's
+   * section, a commitment's goal), or NULL. A merge keeps a parent that one site
+   * deleted while another added or changed something under it (sa-merge-structure.c). */
+  const char     *parent;
 } SaTable;
 
 /* The columns every table has before its own. */

@@ -457,7 +457,7 @@ replay_group (SaUndoStack  *self,
           return FALSE;
         }
     }
-  return sa_store_commit (self->store, error);
+  return sa_store_commit_or_rollback (self->store, error);
 }
 
 static gboolean

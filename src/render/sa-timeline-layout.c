@@ -178,13 +178,25 @@ find_section (SaTimelineLayout  *self,
   return self->plan != NULL;
 }
 
+/* The plan's years, widened to every phase of it: phases kept outside the plan's
+ * years when those were shrunk are shown with their ◎, never dropped. */
 static gboolean
 choose_years (SaTimelineLayout  *self,
+              SaStore           *store,
               GError           **error)
 {
   int first = (int) sa_record_get_int (self->plan, SA_PLAN_FIRST_FY);
   int last = (int) sa_record_get_int (self->plan, SA_PLAN_LAST_FY);
+  int phase_first, phase_last;
   g_autofree char *first_label = NULL, *last_label = NULL;
+
+  if (!sa_store_get_phase_years (store, sa_record_get_id (self->plan), &phase_first, &phase_last, error))
+    return FALSE;
+  if (phase_first > 0)
+    {
+      first = MIN (first, phase_first);
+      last = MAX (last, phase_last);
+    }
 
   self->first_fy = self->options.first_fy > 0 ? self->options.first_fy : first;
   self->last_fy = self->options.last_fy > 0 ? self->options.last_fy : last;
@@ -631,7 +643,7 @@ sa_timeline_layout_new (SaStore                  *store,
     sa_timeline_options_copy (&self->options, options);
 
   if (!find_section (self, store, error) ||
-      !choose_years (self, error) ||
+      !choose_years (self, store, error) ||
       !choose_goals (self, store, error) ||
       !read_actors (self, store, error) ||
       !build_rows (self, store, error))
