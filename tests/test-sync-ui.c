@@ -452,6 +452,67 @@ test_preview_matches_import (Fixture       *f,
   g_assert_cmpstr (preview, ==, imported);
 }
 
+/* What a program of its own, as `sasaeai-cli import-sync --dry-run`, says of @file. */
+static char *
+report_of_fresh_process (SaStore *store,
+                         GFile   *file)
+{
+  g_autoptr(SaStore) fresh = sa_store_open (sa_store_get_path (store), NULL);
+  g_autoptr(SaSyncFile) contents = sa_sync_file_read (file, NULL, NULL);
+  g_auto(SaImportReport) report = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (fresh);
+  g_assert_nonnull (contents);
+  g_assert_true (sa_sync_file_import (contents, fresh, TRUE, &report, &error));
+  return g_strdup_printf ("updated %u, conflicts %u", report.updated,
+                          report.conflicts ? report.conflicts->len : 0);
+}
+
+/* The other computer's clock runs an hour ahead (less than a day: its files are
+ * taken). Previewing its file leaves this computer's clock where it was, so a title
+ * typed here after the preview is dated by this computer's clock: the file's title,
+ * dated later, still wins, and the window's preview says what the import does. */
+static void
+test_preview_leaves_clock (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SaRecord) shared = add_activity (f->a, "2012-05-20", "ふれあいサロン");
+  g_autoptr(GFile) first = export_with_core (f, f->a, "first.sasaeai");
+  g_autoptr(GFile) from_b = NULL;
+  g_autofree char *ahead = NULL, *clock_before = NULL, *clock_after = NULL;
+  g_autofree char *preview = NULL, *again = NULL, *fresh = NULL, *imported = NULL, *title = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_with_core (f->b, first);
+  ahead = g_strdup_printf ("%013" G_GINT64_FORMAT "-0000-%s", g_get_real_time () / 1000 + 60 * 60 * 1000,
+                           sa_store_get_site_id (f->b));
+  g_assert_true (sa_store_observe_clock (f->b, ahead, &error));
+  set_title (f->b, sa_record_get_id (shared), "ふれあいサロン（中川地区）");
+  from_b = export_with_core (f, f->b, "b.sasaeai");
+
+  clock_before = sa_store_dup_clock (f->a);
+  preview = report_through_window (f, f->undo_a, from_b, TRUE);
+  g_assert_cmpstr (preview, ==, "added 0, updated 1, deleted 0, unchanged 0, conflicts 0");
+  clock_after = sa_store_dup_clock (f->a);
+  g_assert_cmpstr (clock_after, ==, clock_before);
+
+  /* Then the title is changed here too, before the import. */
+  {
+    g_autoptr(SaRecord) edited = sa_store_get (f->a, &sa_activity_table, sa_record_get_id (shared), NULL);
+    sa_record_set_text (edited, SA_ACTIVITY_TITLE, "ふれあいサロン中川");
+    g_assert_true (sa_undo_stack_update (f->undo_a, edited, &error));
+  }
+  fresh = report_of_fresh_process (f->a, from_b);
+  again = report_through_window (f, f->undo_a, from_b, TRUE);
+  imported = report_through_window (f, f->undo_a, from_b, FALSE);
+  g_assert_cmpstr (imported, ==, "added 0, updated 1, deleted 0, unchanged 0, conflicts 1");
+  g_assert_cmpstr (again, ==, imported);
+  g_assert_cmpstr (fresh, ==, "updated 1, conflicts 1");
+  title = title_of (f->a, sa_record_get_id (shared));
+  g_assert_cmpstr (title, ==, "ふれあいサロン（中川地区）");
+}
+
 /* ---- export and import through the worker paths -------------------------------- */
 
 /* A modal window over the test's own while work runs. */
@@ -847,6 +908,7 @@ main (int    argc,
   ADD ("conflict", test_conflict);
   ADD ("preview", test_preview);
   ADD ("preview-matches-import", test_preview_matches_import);
+  ADD ("preview-leaves-clock", test_preview_leaves_clock);
   ADD ("export-import", test_export_import);
   ADD ("bad-file", test_bad_file);
   ADD ("sync-now", test_sync_now);

@@ -524,7 +524,7 @@ test_dry_run (Fixture       *f,
   g_autofree char *path = path_in (f, "a.sasaeai");
   g_auto(SaImportReport) dry = { 0, }, real = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *before = NULL, *after = NULL, *clock_before = NULL, *clock_after = NULL;
   g_autoptr(SaRecord) shared = add_activity (a, "2012-05-20", "サロン");
 
   exchange (f, a, b, NULL);
@@ -534,10 +534,14 @@ test_dry_run (Fixture       *f,
   export_to (a, path);
 
   before = dump (b, FALSE);
+  clock_before = sa_store_dup_clock (b);
   g_assert_true (import_from (b, path, TRUE, &dry, &error));
   g_assert_no_error (error);
   after = dump (b, FALSE);
   g_assert_cmpstr (before, ==, after);
+  /* Nor is the clock moved past the file's, which would date later edits after it. */
+  clock_after = sa_store_dup_clock (b);
+  g_assert_cmpstr (clock_after, ==, clock_before);
 
   g_assert_true (import_from (b, path, FALSE, &real, &error));
   g_assert_cmpuint (dry.added, ==, real.added);

@@ -558,8 +558,6 @@ sa_import_records_full (SaStore                *store,
                         GError                **error)
 {
   const SaImportOptions none = { NULL, };
-  g_autofree char *old_site = NULL;
-  g_autofree char *old_clock = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
@@ -570,8 +568,6 @@ sa_import_records_full (SaStore                *store,
   g_ptr_array_sort (records, compare_by_table);
   if (!sa_store_begin (store, error))
     return FALSE;
-  old_site = g_strdup (sa_store_get_site_id (store));
-  old_clock = sa_store_dup_clock (store);
   ok = import_once (store, records, options ? options : &none, FALSE, report, error);
   if (ok < 0)
     {
@@ -586,9 +582,9 @@ sa_import_records_full (SaStore                *store,
     }
   if (ok != TRUE || (options && options->dry_run))
     {
+      /* The rollback also takes back the clocks the rows moved this site's past, and
+       * a new site id: a dry run leaves the store exactly as it was. */
       sa_store_rollback (store);
-      if (g_strcmp0 (sa_store_get_site_id (store), old_site) != 0)
-        _sa_store_set_identity (store, old_site, old_clock);
       if (ok != TRUE)
         sa_import_report_clear (report);
       return ok == TRUE;
@@ -596,7 +592,6 @@ sa_import_records_full (SaStore                *store,
   if (!sa_store_commit (store, error))
     {
       sa_store_rollback (store);
-      _sa_store_set_identity (store, old_site, old_clock);
       sa_import_report_clear (report);
       return FALSE;
     }

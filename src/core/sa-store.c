@@ -22,6 +22,23 @@
 
 #define BUSY_TIMEOUT_MS 10000
 
+/* Who a connection was and its clock when a transaction or savepoint began. A
+ * rollback, a dry run's too, puts them back: nothing the transaction saw outlives it. */
+typedef struct
+{
+  char     *site_id;
+  char     *clock;
+  gboolean  clock_moved;
+} Begun;
+
+static void
+begun_free (Begun *begun)
+{
+  g_free (begun->site_id);
+  g_free (begun->clock);
+  g_free (begun);
+}
+
 struct _SaStore
 {
   GObject     parent_instance;
@@ -38,6 +55,7 @@ struct _SaStore
   gboolean    created;     /* this open made the database */
   gboolean    clock_moved; /* the clock moved since it was last saved */
   gint64      data_version; /* PRAGMA data_version when last looked at */
+  GPtrArray  *begun;       /* Begun: the state at each open sa_store_begin() */
   GPtrArray  *notices;     /* what the person should be told about this database */
 };
 
@@ -68,6 +86,7 @@ sa_store_finalize (GObject *object)
   g_clear_pointer (&self->deferred, g_hash_table_unref);
   g_clear_pointer (&self->hlc, sa_hlc_free);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->begun, g_ptr_array_unref);
   g_free (self->site_id);
   g_free (self->path);
 
@@ -107,6 +126,7 @@ sa_store_init (SaStore *self)
   self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->begun = g_ptr_array_new_with_free_func ((GDestroyNotify) begun_free);
 }
 
 /* ---- SQLite plumbing ------------------------------------------------------------ */
@@ -743,6 +763,7 @@ sa_store_begin (SaStore  *self,
                 GError  **error)
 {
   g_autofree char *sql = NULL;
+  Begun *begun;
 
   g_return_val_if_fail (SA_IS_STORE (self), FALSE);
 
@@ -754,6 +775,9 @@ sa_store_begin (SaStore  *self,
     return FALSE;
   if (self->depth == 0)
     follow_other_connections (self);
+  begun = g_new0 (Begun, 1);
+  *begun = (Begun) { g_strdup (self->site_id), g_strdup (sa_hlc_get_last (self->hlc)), self->clock_moved };
+  g_ptr_array_add (self->begun, begun);
   self->depth++;
   return TRUE;
 }
@@ -830,6 +854,7 @@ sa_store_commit (SaStore  *self,
       if (!exec_sql (self, "COMMIT", error))
         return FALSE;
       self->depth = 0;
+      g_ptr_array_set_size (self->begun, 0);
       self->clock_moved = FALSE;
       g_hash_table_remove_all (self->present);
       emit_changed (self);
@@ -840,6 +865,7 @@ sa_store_commit (SaStore  *self,
   if (!exec_sql (self, sql, error))
     return FALSE;
   self->depth--;
+  g_ptr_array_set_size (self->begun, self->depth);
   return TRUE;
 }
 
@@ -863,6 +889,21 @@ sa_store_commit_or_rollback (SaStore  *self,
   return FALSE;
 }
 
+/* The clocks an import observed, or the new site id it took, go with its rows: a
+ * preview, or a refused file, leaves later local writes dated as they would have
+ * been without it. */
+static void
+restore_begun (SaStore *self)
+{
+  Begun *begun = g_ptr_array_index (self->begun, self->depth);
+
+  if (g_strcmp0 (begun->site_id, self->site_id) != 0 ||
+      g_strcmp0 (begun->clock, sa_hlc_get_last (self->hlc)) != 0)
+    _sa_store_set_identity (self, begun->site_id, begun->clock);
+  self->clock_moved = begun->clock_moved;
+  g_ptr_array_set_size (self->begun, self->depth);
+}
+
 void
 sa_store_rollback (SaStore *self)
 {
@@ -872,6 +913,7 @@ sa_store_rollback (SaStore *self)
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
+  restore_begun (self);
   /* Rows written since the savepoint are gone again. */
   g_hash_table_remove_all (self->present);
   if (self->depth == 0)
