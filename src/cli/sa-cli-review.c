@@ -113,11 +113,11 @@ print_row (SaReviewRow *row)
 
   printf ("%s\t%s\t%s\n", row->commitment_id, actor, text);
   /* TRANSLATORS: a commitment's activity totals of a year */
-  printf (_("\tActivities %" G_GINT64_FORMAT ", participants %" G_GINT64_FORMAT ", volunteers %" G_GINT64_FORMAT "\n"),
-          row->activities, row->participants, row->volunteers);
+  printf (_("\tActivities %lld, participants %lld, volunteers %lld\n"),
+          (long long) row->activities, (long long) row->participants, (long long) row->volunteers);
   if (row->has_actual && sa_review_row_get_percent (row, &percent))
-    printf (_("\tTarget: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT "%%)\n"),
-            row->actual, row->target_value, percent);
+    printf (_("\tTarget: %lld of %lld (%lld%%)\n"),
+            (long long) row->actual, (long long) row->target_value, (long long) percent);
   printf (_("\tRating: %s\tNext year: %s\n"), rating_text,
           next ? _(sa_column_choice_label (next_column, next)) : "-");
   for (guint column = SA_REVIEW_RESULTS; column <= SA_REVIEW_ISSUES; column++)
