@@ -72,6 +72,11 @@ class ReviewCliTest(unittest.TestCase):
         self.assertIsNone(self.reviews("2012")[c]["next"])
         self.assertIn("B", self.cli("review", "list", "--fy", "2012"))
         self.refused("review", "set", c, "--fy", "2012", "--next", "later")
+        self.refused("review", "set", "no-such-commitment", "--fy", "2012", "--rating", "A")
+        plan = json.loads(self.cli("outline", "--json"))["plan"]["id"]
+        self.assertEqual(len(json.loads(self.cli("review", "list", "--fy", "2012", "--plan", plan, "--json"))),
+                         len(self.commitments))
+        self.assertIn("no plan", self.refused("review", "list", "--fy", "2012", "--plan", "nope", "--json"))
 
     def test_scale_refusals(self):
         """A rating off the plan's scale is refused; a scale that drops a level in use is

@@ -12,6 +12,7 @@
 
 #include "sa-cli.h"
 #include "sa-error.h"
+#include "sa-plan.h"
 #include "sa-rating-level.h"
 #include "sa-store-review.h"
 
@@ -21,7 +22,14 @@ resolve_plan (SaStore     *store,
               const char  *plan_id,
               GError     **error)
 {
-  return plan_id != NULL ? sa_id_normalize (plan_id) : sa_store_dup_first_plan (store, error);
+  if (plan_id == NULL)
+    return sa_store_dup_first_plan (store, error);
+  if (!sa_store_exists (store, &sa_plan_table, plan_id, FALSE))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("There is no plan with id “%s”"), plan_id);
+      return NULL;
+    }
+  return sa_id_normalize (plan_id);
 }
 
 static void
