@@ -30,8 +30,5 @@ extern const char * const sa_rating_default_labels[];
 SaRatingLevel *sa_rating_level_new     (void);
 char          *sa_rating_level_make_id (const char *plan_id,
                                         const char *code);
-char          *sa_make_name_id         (const char *table,
-                                        const char *first,
-                                        const char *second);
 
 G_END_DECLS
