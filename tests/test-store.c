@@ -16,6 +16,7 @@
 #include "sa-organization.h"
 #include "sa-row.h"
 #include "sa-schema.h"
+#include "sa-store-review.h"
 #include "sa-store-private.h"
 
 typedef struct
@@ -807,6 +808,100 @@ test_hlc (void)
   g_assert_false (sa_hlc_is_valid ("0000001000000-000G-5a5ae0a1-0000-4000-8000-000000000001"));
 }
 
+/* ---- reviews -------------------------------------------------------------------- */
+
+/* A database from before reviews took their shape gets the new review table and the
+ * rating scales' table; a review can then be written on the default scale. */
+static void
+test_migrate_reviews (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaReview) review = NULL;
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autofree char *commitment_id = NULL;
+  SaImportReport report;
+  SaStore *store;
+
+  store = sa_store_open_at_version (f->path, 4, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_import_sample (store, &report, &error));
+  g_assert_finalize_object (store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info('review') WHERE name = 'rating'"), ==, 0);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  commitments = sa_store_list (store, &sa_commitment_table, NULL, NULL, &error);
+  g_assert_nonnull (commitments);
+  commitment_id = g_strdup (sa_record_get_id (g_ptr_array_index (commitments, 0)));
+  review = sa_store_dup_review (store, commitment_id, 2012, &error);
+  g_assert_no_error (error);
+  sa_record_set_text (SA_RECORD (review), SA_REVIEW_RATING, "C");
+  g_assert_true (sa_store_save_review (store, review, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM review WHERE rating = 'C'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM rating_level"), ==, 0);
+}
+
+static void
+write_review (SaStore    *store,
+              const char *commitment_id,
+              guint       column,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaReview) review = sa_store_dup_review (store, commitment_id, 2012, &error);
+
+  g_assert_no_error (error);
+  g_usleep (2000);
+  sa_record_set_text (SA_RECORD (review), column, text);
+  g_assert_true (sa_store_save_review (store, review, &error));
+  g_assert_no_error (error);
+}
+
+/* Two sites write different fields of the same commitment's review of a year, each
+ * unaware of the other: the merged review has both, in either order of merging. */
+static void
+test_review_merge (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(SaStore) a = sa_store_create (f->path, &error);
+  g_autoptr(SaStore) b = sa_store_create (other_path, &error);
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autoptr(SaRecord) from_a = NULL;
+  g_autoptr(SaRecord) from_b = NULL;
+  g_autofree char *id = NULL;
+  const char *commitment_id;
+  SaImportReport report;
+
+  g_assert_true (sa_import_sample (a, &report, &error));
+  g_assert_true (sa_import_sample (b, &report, &error));
+  commitments = sa_store_list (a, &sa_commitment_table, NULL, NULL, &error);
+  commitment_id = sa_record_get_id (g_ptr_array_index (commitments, 0));
+  id = sa_review_make_id (commitment_id, 2012);
+
+  write_review (a, commitment_id, SA_REVIEW_RATING, "B");
+  write_review (b, commitment_id, SA_REVIEW_RESULTS, "毎月開催");
+  from_a = sa_store_get (a, &sa_review_table, id, &error);
+  from_b = sa_store_get (b, &sa_review_table, id, &error);
+  g_assert_no_error (error);
+  merge_into (a, from_b);
+  merge_into (b, from_a);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SaRecord) merged = sa_store_get (i ? b : a, &sa_review_table, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (sa_record_get_text (merged, SA_REVIEW_RATING), ==, "B");
+      g_assert_cmpstr (sa_record_get_text (merged, SA_REVIEW_RESULTS), ==, "毎月開催");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -830,6 +925,8 @@ main (int    argc,
   ADD ("/store/merge/fields", test_merge);
   ADD ("/store/merge/order", test_merge_order);
   ADD ("/store/import/bad-rows", test_import_refuses_bad_rows);
+  ADD ("/store/migrate/reviews", test_migrate_reviews);
+  ADD ("/store/review/merge", test_review_merge);
 #undef ADD
   g_test_add_func ("/hlc/order", test_hlc);
 

@@ -69,6 +69,7 @@ static const struct { const char *table; const char *noun; } table_nouns[] = {
   { "activity", N_("Activity") },
   { "activity_link", N_("Link of an Activity to a Commitment") },
   { "review", N_("Review") },
+  { "rating_level", N_("Rating Level") },
 };
 
 static void

@@ -59,23 +59,9 @@ char *
 sa_activity_link_make_id (const char *activity_id,
                           const char *commitment_id)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   /* The same pair, whatever the case its ids were typed in, is the same link. */
   g_autofree char *activity = sa_id_normalize (activity_id);
   g_autofree char *commitment = sa_id_normalize (commitment_id);
-  guint8 digest[20];
-  gsize length = sizeof digest;
 
-  g_checksum_update (checksum, (const guchar *) "activity_commitment/", -1);
-  g_checksum_update (checksum, (const guchar *) activity, -1);
-  g_checksum_update (checksum, (const guchar *) "/", -1);
-  g_checksum_update (checksum, (const guchar *) commitment, -1);
-  g_checksum_get_digest (checksum, digest, &length);
-
-  digest[6] = (digest[6] & 0x0f) | 0x50;
-  digest[8] = (digest[8] & 0x3f) | 0x80;
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
-                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
-                          digest[12], digest[13], digest[14], digest[15]);
+  return sa_make_name_id ("activity_commitment", activity, commitment);
 }

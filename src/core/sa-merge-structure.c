@@ -92,6 +92,7 @@ static const struct { const char *table; const char *noun; } nouns[] = {
   { "schedule_phase", N_("Schedule Phase") },
   { "activity_commitment", N_("Link of an Activity to a Commitment") },
   { "review", N_("Review") },
+  { "rating_level", N_("Rating Level") },
 };
 
 static const char *

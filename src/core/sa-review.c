@@ -8,7 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sa-error.h"
+#include "sa-rating-level.h"
 #include "sa-review.h"
+#include "sa-store-review.h"
 
 struct _SaReview
 {
@@ -17,21 +20,49 @@ struct _SaReview
 
 G_DEFINE_FINAL_TYPE (SaReview, sa_review, SA_TYPE_RECORD)
 
-static const char * const statuses[] = { "planned", "in-progress", "done", "suspended", NULL };
-static const char * const status_labels[] = { N_("Planned"), N_("In progress"), N_("Done"), N_("Suspended"), NULL };
+static const char * const nexts[] = { "continue", "expand", "revise", "end", NULL };
+static const char * const next_labels[] = { N_("Continue"), N_("Expand"), N_("Revise"), N_("End"), NULL };
 
 static const SaColumn columns[] = {
   { "commitment_id", N_("Commitment"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "commitment", NULL },
   { "fiscal_year", N_("Fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
-  { "status", N_("Status"), SA_COLUMN_TEXT, 0, 0, 20, NULL, statuses, status_labels },
-  { "progress_value", N_("Progress"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
-  { "achievements", N_("Achievements"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
-  { "evaluation", N_("Evaluation"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
-  { "next_steps", N_("Next steps"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
+  { "rating", N_("Rating"), SA_COLUMN_TEXT, 0, 0, 10, NULL, NULL },
+  { "results", N_("Results"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
+  { "issues", N_("Issues"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
+  { "next", N_("Next year"), SA_COLUMN_TEXT, 0, 0, 20, NULL, nexts, next_labels },
 };
 
+/* A rating is a level of the scale of the commitment's plan. Only local writes are
+ * checked: a merge may bring a rating whose level another site removed meanwhile,
+ * and keeping it is better than losing the review. */
+static gboolean
+check_rating (gpointer   store,
+              gpointer   record,
+              GError   **error)
+{
+  const char *rating = sa_record_get_text (record, SA_REVIEW_RATING);
+  g_autofree char *plan_id = NULL;
+  g_auto(GStrv) codes = NULL;
+
+  if (rating == NULL)
+    return TRUE;
+  plan_id = sa_store_dup_commitment_plan (store, sa_record_get_text (record, SA_REVIEW_COMMITMENT_ID), error);
+  if (plan_id == NULL ||
+      !(codes = sa_store_dup_rating_codes (store, plan_id, error)))
+    return FALSE;
+  if (!g_strv_contains ((const char * const *) codes, rating))
+    {
+      g_autofree char *scale = g_strjoinv (", ", codes);
+
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("Rating “%s” is not on the plan’s scale (%s)"), rating, scale);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const SaTable sa_review_table = {
-  "review", columns, G_N_ELEMENTS (columns), "fiscal_year", sa_review_get_type, NULL, "commitment_id",
+  "review", columns, G_N_ELEMENTS (columns), "fiscal_year", sa_review_get_type, check_rating, "commitment_id",
 };
 
 static void
@@ -49,4 +80,24 @@ SaReview *
 sa_review_new (void)
 {
   return g_object_new (SA_TYPE_REVIEW, NULL);
+}
+
+/**
+ * sa_review_make_id:
+ * @commitment_id: a commitment's id
+ * @fiscal_year: the fiscal year reviewed
+ *
+ * There is one review of a commitment a year: two sites writing it independently
+ * write the same row, merged field by field.
+ *
+ * Returns: (transfer full): the id of the review
+ */
+char *
+sa_review_make_id (const char *commitment_id,
+                   int         fiscal_year)
+{
+  g_autofree char *commitment = sa_id_normalize (commitment_id);
+  g_autofree char *year = g_strdup_printf ("%d", fiscal_year);
+
+  return sa_make_name_id ("review", commitment, year);
 }

@@ -17,15 +17,16 @@ typedef enum
 {
   SA_REVIEW_COMMITMENT_ID,
   SA_REVIEW_FISCAL_YEAR,
-  SA_REVIEW_STATUS,
-  SA_REVIEW_PROGRESS_VALUE,
-  SA_REVIEW_ACHIEVEMENTS,
-  SA_REVIEW_EVALUATION,
-  SA_REVIEW_NEXT_STEPS,
+  SA_REVIEW_RATING,
+  SA_REVIEW_RESULTS,
+  SA_REVIEW_ISSUES,
+  SA_REVIEW_NEXT,
 } SaReviewColumn;
 
 extern const SaTable sa_review_table;
 
-SaReview *sa_review_new (void);
+SaReview *sa_review_new     (void);
+char     *sa_review_make_id (const char *commitment_id,
+                             int         fiscal_year);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "sa-activity.h"
 #include "sa-activity-link.h"
 #include "sa-review.h"
+#include "sa-rating-level.h"
 #include "sa-schema.h"
 
 const SaTable * const sa_schema_tables[] = {
@@ -41,6 +42,7 @@ const SaTable * const sa_schema_tables[] = {
   &sa_activity_table,
   &sa_activity_link_table,
   &sa_review_table,
+  &sa_rating_level_table,
 };
 
 const guint sa_schema_n_tables = G_N_ELEMENTS (sa_schema_tables);
@@ -289,7 +291,41 @@ static const char migration_3[] =
 static const char migration_4[] =
   "ALTER TABLE site ADD COLUMN file_id TEXT;\n";
 
-static const char * const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
+/* Version 5: the yearly review takes its final shape, and each plan may have its own
+ * rating scale. No version wrote a review before, so the table is made anew. */
+static const char migration_5[] =
+  "DROP INDEX review_commitment;\n"
+  "DROP TABLE review;\n"
+  "CREATE TABLE review (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  fiscal_year INTEGER NOT NULL DEFAULT 1868,\n"
+  "  rating TEXT,\n"
+  "  results TEXT,\n"
+  "  issues TEXT,\n"
+  "  next TEXT\n"
+  ");\n"
+  "CREATE INDEX review_commitment ON review (commitment_id, fiscal_year);\n"
+  "CREATE TABLE rating_level (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  plan_id TEXT NOT NULL REFERENCES plan (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  code TEXT NOT NULL,\n"
+  "  label TEXT NOT NULL,\n"
+  "  position INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX rating_level_plan ON rating_level (plan_id);\n";
+
+static const char * const migrations[] = {
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
 

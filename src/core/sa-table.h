@@ -78,6 +78,9 @@ gboolean sa_column_parse_int   (const SaTable  *table,
                                 GError        **error);
 gboolean sa_id_is_valid        (const char     *id);
 char    *sa_id_normalize       (const char     *id);
+char    *sa_make_name_id       (const char     *table,
+                                const char     *first,
+                                const char     *second);
 
 /* The days an activity may fall on: every export (iCalendar's next-day DTEND, the
  * Japanese era of a fiscal year) stays valid within them. */
