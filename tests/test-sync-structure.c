@@ -19,65 +19,17 @@
 #include "sa-schedule-phase.h"
 #include "sa-section.h"
 #include "sa-sync-file.h"
+#include "site-fixture.h"
 #include "sa-undo-stack.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("sasaeai-structure-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) handle = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static SaStore *
-open_site (Fixture    *f,
-           const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".db", NULL);
-  g_autofree char *path = path_in (f, file);
-  g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_create (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (sa_store_set_site_name (store, name, &error));
-  return store;
-}
 
 /* Site @store writes its file as @name. */
 static char *
-export_as (Fixture    *f,
+export_as (SiteFixture    *f,
            SaStore    *store,
            const char *name)
 {
-  char *path = path_in (f, name);
+  char *path = site_fixture_path (f, name);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
@@ -102,7 +54,7 @@ import (SaStore        *store,
 }
 
 static void
-exchange (Fixture *f,
+exchange (SiteFixture *f,
           SaStore *from,
           SaStore *to)
 {
@@ -219,11 +171,11 @@ set_goal_number (SaStore    *store,
 }
 
 static SaStore *
-site_with_sample (Fixture    *f,
+site_with_sample (SiteFixture    *f,
                   const char *name)
 {
   g_autoptr(GError) error = NULL;
-  SaStore *store = open_site (f, name);
+  SaStore *store = site_fixture_open (f, name);
   SaImportReport report;
 
   g_assert_true (sa_import_sample (store, &report, &error));
@@ -271,13 +223,13 @@ typedef struct
 } Sites;
 
 static void
-sites_open (Fixture *f,
+sites_open (SiteFixture *f,
             Sites   *sites)
 {
   sites->a = site_with_sample (f, "区役所");
-  sites->b = open_site (f, "中川地域ケアプラザ");
-  sites->c = open_site (f, "区社協");
-  sites->d = open_site (f, "いずみ中央");
+  sites->b = site_fixture_open (f, "中川地域ケアプラザ");
+  sites->c = site_fixture_open (f, "区社協");
+  sites->d = site_fixture_open (f, "いずみ中央");
   exchange (f, sites->a, sites->b);
 }
 
@@ -297,7 +249,7 @@ sites_close (Sites *sites)
  * then B's, D the other way round. Afterwards all four exchange until they agree,
  * and every pair shows the same outline. */
 static void
-cross (Fixture        *f,
+cross (SiteFixture        *f,
        Sites          *sites,
        gboolean        a_first,
        SaImportReport *to_a,
@@ -358,7 +310,7 @@ contains (const char *haystack,
  * read both files in either order, the goal is back with B's work under it, and each
  * import that met both sides reports it, naming both offices. */
 static void
-test_added_under_deleted_goal (Fixture       *f,
+test_added_under_deleted_goal (SiteFixture       *f,
                                gconstpointer  data)
 {
   gboolean a_first = GPOINTER_TO_INT (data);
@@ -416,7 +368,7 @@ test_added_under_deleted_goal (Fixture       *f,
 /* An activity linked to a commitment another office deleted brings the commitment
  * back: the activity's link is work under it. */
 static void
-test_linked_to_deleted_commitment (Fixture       *f,
+test_linked_to_deleted_commitment (SiteFixture       *f,
                                    gconstpointer  data)
 {
   gboolean a_first = GPOINTER_TO_INT (data);
@@ -443,7 +395,7 @@ test_linked_to_deleted_commitment (Fixture       *f,
 
 /* An edit of a commitment another office deleted revives it, with the edit. */
 static void
-test_edit_of_deleted_commitment (Fixture       *f,
+test_edit_of_deleted_commitment (SiteFixture       *f,
                                  gconstpointer  data)
 {
   gboolean a_first = GPOINTER_TO_INT (data);
@@ -479,7 +431,7 @@ test_edit_of_deleted_commitment (Fixture       *f,
 /* A delete made after seeing the work under the row is what the person meant: it
  * stays, and nothing is reported. */
 static void
-test_informed_delete_stays (Fixture       *f,
+test_informed_delete_stays (SiteFixture       *f,
                             gconstpointer  data)
 {
   g_auto(SaImportReport) to_a = { 0, }, to_b = { 0, };
@@ -512,7 +464,7 @@ test_informed_delete_stays (Fixture       *f,
  * of the section has is refused, with that goal's title; a swap inside one group of
  * writes is fine. */
 static void
-test_goal_number_taken (Fixture       *f,
+test_goal_number_taken (SiteFixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(SaStore) store = site_with_sample (f, "区役所");
@@ -584,7 +536,7 @@ goal_numbers (SaStore *store)
  * ends with goals numbered 1, 2, 3 the same way, whatever the order of imports, and
  * the offices that met the clash report it. */
 static void
-test_goal_numbers_reordered (Fixture       *f,
+test_goal_numbers_reordered (SiteFixture       *f,
                              gconstpointer  data)
 {
   gboolean a_first = GPOINTER_TO_INT (data);
@@ -621,7 +573,7 @@ test_goal_numbers_reordered (Fixture       *f,
 /* Two offices each add a goal 4: both stay, numbered 4 and 5 the same way
  * everywhere; once agreed, another exchange changes and reports nothing. */
 static void
-test_goal_numbers_added (Fixture       *f,
+test_goal_numbers_added (SiteFixture       *f,
                          gconstpointer  data)
 {
   gboolean a_first = GPOINTER_TO_INT (data);
@@ -672,7 +624,7 @@ test_goal_numbers_added (Fixture       *f,
 /* A phase kept outside the plan's years after they were shrunk can still have its
  * label changed; moving it still has to land inside. */
 static void
-test_phase_label_outside_years (Fixture       *f,
+test_phase_label_outside_years (SiteFixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(SaStore) store = site_with_sample (f, "区役所");
@@ -704,7 +656,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, data, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (data), fixture_setup, func, fixture_teardown)
+  g_test_add (path, SiteFixture, GINT_TO_POINTER (data), site_fixture_setup, func, site_fixture_teardown)
   ADD ("/sync-structure/kept/added-under-deleted-goal/a-first", TRUE, test_added_under_deleted_goal);
   ADD ("/sync-structure/kept/added-under-deleted-goal/b-first", FALSE, test_added_under_deleted_goal);
   ADD ("/sync-structure/kept/linked-to-deleted-commitment/a-first", TRUE, test_linked_to_deleted_commitment);

@@ -19,66 +19,8 @@
 #include "sa-schema.h"
 #include "sa-store-private.h"
 #include "sa-sync-file.h"
+#include "site-fixture.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = g_dir_make_tmp ("sasaeai-sync-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-static SaStore *
-open_site (Fixture    *f,
-           const char *name)
-{
-  g_autofree char *file = g_strconcat (name, ".db", NULL);
-  g_autofree char *path = path_in (f, file);
-  g_autoptr(GError) error = NULL;
-  SaStore *store = sa_store_create (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (sa_store_set_site_name (store, name, &error));
-  return store;
-}
 
 /* Every row of every table, or of the synced tables only, as text. */
 static char *
@@ -151,12 +93,12 @@ import_from (SaStore         *store,
 
 /* Site @from writes its file, site @to imports it. */
 static void
-exchange (Fixture        *f,
+exchange (SiteFixture        *f,
           SaStore        *from,
           SaStore        *to,
           SaImportReport *report)
 {
-  g_autofree char *path = path_in (f, "exchange.sasaeai");
+  g_autofree char *path = site_fixture_path (f, "exchange.sasaeai");
   g_auto(SaImportReport) ignored = { 0, };
   g_autoptr(GError) error = NULL;
 
@@ -262,12 +204,12 @@ seed_site (SaStore *store)
 
 /* Export, then import into an empty database: every synced row is the same. */
 static void
-test_round_trip (Fixture       *f,
+test_round_trip (SiteFixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_auto(SaImportReport) report = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *dump_a = NULL, *dump_b = NULL;
@@ -299,12 +241,12 @@ test_round_trip (Fixture       *f,
 /* Imported activities are stored in the order of their dates, whatever order their
  * ids give them in the file, so that a month's rows lie together. */
 static void
-test_import_stores_by_date (Fixture       *f,
+test_import_stores_by_date (SiteFixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_auto(SaImportReport) report = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) dates = g_string_new (NULL);
@@ -341,11 +283,11 @@ test_import_stores_by_date (Fixture       *f,
 /* Two sites correct different fields of one record; after exchanging files both
  * corrections are on both sites, and nothing was in conflict. */
 static void
-test_different_fields (Fixture       *f,
+test_different_fields (SiteFixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
   g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
   g_autoptr(SaRecord) at_a = NULL, at_b = NULL;
   g_auto(SaImportReport) to_a = { 0, }, to_b = { 0, };
@@ -395,17 +337,17 @@ only_conflict (SaImportReport *report)
 /* Both change the title: the later write wins on both sites, the other is in history
  * on both, and each site's import reports the conflict with both values. */
 static void
-test_same_field (Fixture       *f,
+test_same_field (SiteFixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
   g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
   g_autoptr(SaRecord) at_a = NULL, at_b = NULL;
   g_autoptr(GPtrArray) history_a = NULL, history_b = NULL;
   g_auto(SaImportReport) to_a = { 0, }, to_b = { 0, };
-  g_autofree char *from_a = path_in (f, "a.sasaeai");
-  g_autofree char *from_b = path_in (f, "b.sasaeai");
+  g_autofree char *from_a = site_fixture_path (f, "a.sasaeai");
+  g_autofree char *from_b = site_fixture_path (f, "b.sasaeai");
   g_autoptr(GError) error = NULL;
   const char *id = sa_record_get_id (activity);
   SaConflict *conflict;
@@ -453,12 +395,12 @@ test_same_field (Fixture       *f,
 /* An edit made after seeing the other's is no conflict, also when the news came
  * through a third site. */
 static void
-test_no_false_conflicts (Fixture       *f,
+test_no_false_conflicts (SiteFixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaStore) c = site_fixture_open (f, "c");
   g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
   g_auto(SaImportReport) report = { 0, }, relayed = { 0, }, fresh = { 0, };
   const char *id = sa_record_get_id (activity);
@@ -486,12 +428,12 @@ test_no_false_conflicts (Fixture       *f,
 }
 
 static void
-test_idempotent (Fixture       *f,
+test_idempotent (SiteFixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_auto(SaImportReport) first = { 0, }, again = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL;
@@ -516,12 +458,12 @@ test_idempotent (Fixture       *f,
 }
 
 static void
-test_dry_run (Fixture       *f,
+test_dry_run (SiteFixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_auto(SaImportReport) dry = { 0, }, real = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL, *after = NULL, *clock_before = NULL, *clock_after = NULL;
@@ -556,12 +498,12 @@ test_dry_run (Fixture       *f,
 /* A deletion travels, and so does bringing the record back; a deletion and an edit
  * of another field both apply. */
 static void
-test_tombstones (Fixture       *f,
+test_tombstones (SiteFixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaStore) c = site_fixture_open (f, "c");
   g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
   g_autoptr(SaRecord) at_c = NULL;
   g_auto(SaImportReport) deleted = { 0, }, back = { 0, };
@@ -592,11 +534,11 @@ test_tombstones (Fixture       *f,
 
 /* After an import, this site's next clock is later than every clock it read. */
 static void
-test_clock_advances (Fixture       *f,
+test_clock_advances (SiteFixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
   g_autofree char *next = NULL;
   g_autofree char *clock = NULL;
 
@@ -611,11 +553,11 @@ test_clock_advances (Fixture       *f,
 
 /* A failed or cancelled export leaves the file that was there, and no other file. */
 static void
-test_export_atomic (Fixture       *f,
+test_export_atomic (SiteFixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -655,11 +597,11 @@ on_read (GObject      *source,
 
 /* A window reads a file in a worker thread; the result is the same. */
 static void
-test_read_async (Fixture       *f,
+test_read_async (SiteFixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(SaSyncFile) contents = NULL;
   g_autoptr(GDateTime) exported_at = NULL;
@@ -763,7 +705,7 @@ random_edit (SaStore *store,
 }
 
 static void
-exchange_all (Fixture   *f,
+exchange_all (SiteFixture   *f,
               SaStore  **sites,
               GRand     *rand,
               GPtrArray *files)
@@ -786,7 +728,7 @@ exchange_all (Fixture   *f,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("f%03u.sasaeai", files->len);
-      char *path = path_in (f, name);
+      char *path = site_fixture_path (f, name);
       g_auto(SaImportReport) report = { 0, };
       g_autoptr(GError) error = NULL;
 
@@ -814,14 +756,14 @@ shuffle (GPtrArray *array,
  * then they all hold the same rows. Fresh databases that import every file written
  * along the way, each in its own random order, end up with those rows too. */
 static void
-test_order_independence (Fixture       *f,
+test_order_independence (SiteFixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (20100401);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaStore) c = site_fixture_open (f, "c");
   SaStore *sites[N_SITES] = { a, b, c };
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -848,7 +790,7 @@ test_order_independence (Fixture       *f,
   for (guint trial = 0; trial < 2; trial++)
     {
       g_autofree char *name = g_strdup_printf ("fresh%u", trial);
-      g_autoptr(SaStore) fresh = open_site (f, name);
+      g_autoptr(SaStore) fresh = site_fixture_open (f, name);
       g_autofree char *result = NULL;
 
       shuffle (files, rand);
@@ -886,14 +828,14 @@ count_file (GFile                *file,
 }
 
 static void
-test_folder (Fixture       *f,
+test_folder (SiteFixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *shared = path_in (f, "shared");
+  g_autofree char *shared = site_fixture_path (f, "shared");
   g_autoptr(GFile) folder = g_file_new_for_path (shared);
-  g_autoptr(SaStore) a = open_site (f, "a");
-  g_autoptr(SaStore) b = open_site (f, "b");
-  g_autoptr(SaStore) c = open_site (f, "c");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaStore) c = site_fixture_open (f, "c");
   g_autoptr(GError) error = NULL;
   g_autofree char *junk = g_build_filename (shared, "junk.sasaeai", NULL);
   FolderCount count = { 0, 0 };
@@ -1199,13 +1141,13 @@ seed_bad_file_site (SaStore *store)
 }
 
 static void
-test_bad_file (Fixture       *f,
+test_bad_file (SiteFixture       *f,
                gconstpointer  data)
 {
   const BadFile *bad = data;
-  g_autoptr(SaStore) source = open_site (f, "source");
-  g_autoptr(SaStore) target = open_site (f, "target");
-  g_autofree char *good = path_in (f, "good.sasaeai");
+  g_autoptr(SaStore) source = site_fixture_open (f, "source");
+  g_autoptr(SaStore) target = site_fixture_open (f, "target");
+  g_autofree char *good = site_fixture_path (f, "good.sasaeai");
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GInputStream) stream = NULL;
@@ -1249,12 +1191,12 @@ test_bad_file (Fixture       *f,
 /* The good file the bad ones are made from is itself accepted, so each bad one is
  * refused for its own fault and not for something they share. */
 static void
-test_good_file (Fixture       *f,
+test_good_file (SiteFixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(SaStore) source = open_site (f, "source");
-  g_autoptr(SaStore) target = open_site (f, "target");
-  g_autofree char *good = path_in (f, "good.sasaeai");
+  g_autoptr(SaStore) source = site_fixture_open (f, "source");
+  g_autoptr(SaStore) target = site_fixture_open (f, "target");
+  g_autofree char *good = site_fixture_path (f, "good.sasaeai");
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GInputStream) stream = NULL;
@@ -1282,12 +1224,12 @@ test_good_file (Fixture       *f,
 
 /* Closes @store and copies its file, as someone setting up another PC would. */
 static SaStore *
-copy_site (Fixture  *f,
+copy_site (SiteFixture  *f,
            SaStore **store,
            gboolean  keep_file_id)
 {
   g_autofree char *path = g_strdup (sa_store_get_path (*store));
-  g_autofree char *copy = path_in (f, "copy.db");
+  g_autofree char *copy = site_fixture_path (f, "copy.db");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   SaStore *opened;
@@ -1315,16 +1257,16 @@ copy_site (Fixture  *f,
 /* A copied file writes as a new site from the start: both copies' edits of one field
  * are a conflict on both sides, and nothing is lost. */
 static void
-test_copied_file (Fixture       *f,
+test_copied_file (SiteFixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
   g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
   g_autoptr(SaStore) copy = copy_site (f, &a, TRUE);
   g_auto(GStrv) notices = sa_store_take_notices (copy);
   g_auto(SaImportReport) to_a = { 0, }, to_copy = { 0, };
-  g_autofree char *from_a = path_in (f, "a.sasaeai");
-  g_autofree char *from_copy = path_in (f, "copy.sasaeai");
+  g_autofree char *from_a = site_fixture_path (f, "a.sasaeai");
+  g_autofree char *from_copy = site_fixture_path (f, "copy.sasaeai");
   g_autoptr(GError) error = NULL;
   const char *id = sa_record_get_id (activity);
 
@@ -1354,16 +1296,16 @@ test_copied_file (Fixture       *f,
 /* A file under this site's id that holds writes this database never made makes it a
  * new site, before it merges them; a dry run changes nothing, the site id included. */
 static void
-test_file_claiming_this_site (Fixture       *f,
+test_file_claiming_this_site (SiteFixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(SaStore) a = open_site (f, "a");
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
   g_autoptr(SaRecord) first = add_activity (a, "2012-05-20", "サロン");
   g_autoptr(SaStore) twin = copy_site (f, &a, FALSE);
   g_autoptr(SaRecord) in_twin = add_activity (twin, "2012-06-01", "双子で");
   g_autoptr(SaRecord) in_a = add_activity (a, "2012-06-02", "元で");
   g_autofree char *old_id = g_strdup (sa_store_get_site_id (a));
-  g_autofree char *from_twin = path_in (f, "twin.sasaeai");
+  g_autofree char *from_twin = site_fixture_path (f, "twin.sasaeai");
   g_auto(SaImportReport) dry = { 0, }, report = { 0, };
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) notices = NULL;
@@ -1395,7 +1337,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, SiteFixture, NULL, site_fixture_setup, func, site_fixture_teardown)
   ADD ("/sync/round-trip", test_round_trip);
   ADD ("/sync/import-stores-by-date", test_import_stores_by_date);
   ADD ("/sync/merge/different-fields", test_different_fields);
@@ -1416,7 +1358,7 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = g_strdup_printf ("/sync/bad-file/%s", bad_files[i].name);
-      g_test_add (path, Fixture, &bad_files[i], fixture_setup, test_bad_file, fixture_teardown);
+      g_test_add (path, SiteFixture, &bad_files[i], site_fixture_setup, test_bad_file, site_fixture_teardown);
     }
 
   return g_test_run ();
