@@ -1046,6 +1046,40 @@ test_form_keeps_deleted_references (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A phone number in the place is warned about as it is typed, and still saved. */
+static void
+test_form_warns_of_contact_details (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkRevealer *warning;
+  SaActivityForm *form;
+  g_autoptr(SaRecord) saved = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_selection_model_select_item (selection (fixture), 0, TRUE);
+  id = g_strdup (sa_activity_item_get_id (shown_item (fixture, 0)));
+  sa_activity_log_edit_selected (SA_ACTIVITY_LOG (fixture->log));
+  form = open_form ();
+  g_assert_nonnull (form);
+  warning = GTK_REVEALER (find (GTK_WIDGET (form), "privacy_revealer"));
+  g_assert_false (gtk_revealer_get_reveal_child (warning));
+
+  type_into (form, "place_row", "集会所（０４５－１２３－４５６７）");
+  g_assert_true (gtk_revealer_get_reveal_child (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "privacy_label"))),
+                            "phone number"));
+  type_into (form, "place_row", "集会所");
+  g_assert_false (gtk_revealer_get_reveal_child (warning));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (GTK_WIDGET (form), "notes_view"))),
+                            "連絡は hanako@example.jp へ", -1);
+  g_assert_true (gtk_revealer_get_reveal_child (warning));
+
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL);
+  saved = sa_store_get (fixture->store, &sa_activity_table, id, NULL);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_NOTES), ==, "連絡は hanako@example.jp へ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1070,6 +1104,7 @@ main (int    argc,
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);
   ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
+  ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);
 #undef ADD
 
   return g_test_run ();

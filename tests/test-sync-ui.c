@@ -866,6 +866,27 @@ test_csv_deleted (Fixture       *f,
   g_assert_cmpstr (title, ==, "ふれあいサロン");
 }
 
+/* Lines with contact details are imported, then named in a warning. */
+static void
+test_csv_contact_details (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "contacts.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (path, "date,title,notes\n2012-05-20,サロン,\n"
+                                      "2012-05-21,体操,連絡先 090-1234-5678\n", -1, NULL));
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Contact Details in the Imported Records");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Line 3 looks like"));
+  g_assert_cmpuint (count_activities (f->b), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* ---- preferences ---------------------------------------------------------------- */
 
 static void
@@ -916,6 +937,7 @@ main (int    argc,
   ADD ("csv-ics", test_csv_ics);
   ADD ("csv-twice", test_csv_twice);
   ADD ("csv-deleted", test_csv_deleted);
+  ADD ("csv-contact-details", test_csv_contact_details);
   ADD ("preferences-folder", test_preferences_folder);
 #undef ADD
   return g_test_run ();

@@ -308,6 +308,23 @@ class CliTest(unittest.TestCase):
         self.assertEqual(self.cli("import-csv", "--allow-duplicates", sheet), "Added 3, updated 0, unchanged 0\n")
         self.assertEqual(self.titles(), sorted(["ふれあいサロン", "子育てサロン", "体操教室"] * 2))
 
+    def test_contact_details_are_warned_about_not_refused(self):
+        """Phone numbers and e-mail addresses are stored, with a warning on stderr naming the lines."""
+        result = self.run_cli("activity", "add", "--date", "2012-05-20", "--title", "サロン",
+                              "--notes", "問い合わせ 090-1234-5678")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("phone number", result.stderr)
+        (activity,) = json.loads(self.cli("activity", "list", "--json"))
+        self.assertEqual(activity["notes"], "問い合わせ 090-1234-5678")
+        self.assertEqual(self.run_cli("activity", "edit", activity["id"], "--notes", "なし").stderr, "")
+        sheet = self.write_sheet("contacts.csv", "date,title,place,notes",
+                                 "2012-06-01,体操教室,公園,", "2012-06-02,子育てサロン,集会所,hanako@example.jp",
+                                 "2012-06-03,見守り,,", "2012-06-04,サロン,０４５－１２３－４５６７,")
+        result = self.run_cli("import-csv", sheet)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "Added 4, updated 0, unchanged 0\n")
+        self.assertIn("Warning: lines 3, 5 look like they hold phone numbers or e-mail addresses", result.stderr)
+
     def test_csv_repeats_count(self):
         """Two identical visits in one sheet stay two: one is skipped for the one stored, one is added."""
         self.add("--place", "地区センター")

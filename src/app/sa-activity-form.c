@@ -25,6 +25,7 @@
 #include "sa-error.h"
 #include "sa-goal.h"
 #include "sa-organization.h"
+#include "sa-privacy.h"
 
 struct _SaActivityForm
 {
@@ -67,6 +68,8 @@ struct _SaActivityForm
   GtkLabel          *notes_error;
   GtkRevealer       *problem_revealer;
   GtkLabel          *problem_label;
+  GtkRevealer       *privacy_revealer;
+  GtkLabel          *privacy_label;
 };
 
 G_DEFINE_FINAL_TYPE (SaActivityForm, sa_activity_form, ADW_TYPE_WINDOW)
@@ -256,16 +259,33 @@ on_date_changed (SaActivityForm *self)
   gtk_label_set_text (self->date_hint, hint ? hint : "");
 }
 
+/* A warning, never a refusal: some numbers are a salon's own, fine to keep. */
+static void
+check_privacy (SaActivityForm *self)
+{
+  g_autofree char *notes = notes_text (self);
+  SaPrivacyFlags flags = sa_privacy_scan (entry_text (self->title_row)) |
+                         sa_privacy_scan (entry_text (self->place_row)) |
+                         sa_privacy_scan (notes);
+  const char *message = sa_privacy_describe (flags);
+
+  if (message != NULL)
+    gtk_label_set_text (self->privacy_label, message);
+  gtk_revealer_set_reveal_child (self->privacy_revealer, message != NULL);
+}
+
 static void
 on_title_changed (SaActivityForm *self)
 {
   clear_error (GTK_WIDGET (self->title_row), self->title_error);
+  check_privacy (self);
 }
 
 static void
 on_place_changed (SaActivityForm *self)
 {
   clear_error (GTK_WIDGET (self->place_row), self->place_error);
+  check_privacy (self);
 }
 
 /* Counts are checked as they are typed: a letter or a minus sign is wrong at once. */
@@ -299,6 +319,7 @@ static void
 on_notes_changed (SaActivityForm *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->notes_error), FALSE);
+  check_privacy (self);
 }
 
 /* ---- The calendar --------------------------------------------------------------- */
@@ -1035,6 +1056,8 @@ sa_activity_form_class_init (SaActivityFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaActivityForm, commitment_list);
   gtk_widget_class_bind_template_child (widget_class, SaActivityForm, notes_view);
   gtk_widget_class_bind_template_child (widget_class, SaActivityForm, notes_error);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityForm, privacy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityForm, privacy_label);
   gtk_widget_class_bind_template_child (widget_class, SaActivityForm, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaActivityForm, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);

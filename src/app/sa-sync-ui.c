@@ -549,6 +549,28 @@ describe_csv_import (const SaCsvReport *report)
   return g_string_free (text, FALSE);
 }
 
+/* The records are stored; the person is told where to look, and can still fix them. */
+static void
+warn_of_contact_details (Op     *op,
+                         GArray *lines)
+{
+  g_autofree char *listed = sa_csv_describe_lines (lines, 20);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!op_is_alive (op))
+    return;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Line %s looks like it holds a phone number or an e-mail address. "
+                                       "Activity records are counts, not people: leave out personal contact details.",
+                                       "Lines %s look like they hold phone numbers or e-mail addresses. "
+                                       "Activity records are counts, not people: leave out personal contact details.",
+                                       lines->len), listed);
+  dialog = adw_message_dialog_new (op->parent, _("Contact Details in the Imported Records"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_csv_done (Op     *op,
                  Result *result)
@@ -562,6 +584,8 @@ import_csv_done (Op     *op,
     }
   text = describe_csv_import (&result->csv);
   op_toast (op, text);
+  if (result->csv.contact_lines->len > 0)
+    warn_of_contact_details (op, result->csv.contact_lines);
 }
 
 /* What the dialog says of the lines an import would leave out. */

@@ -14,6 +14,7 @@
 #include "sa-date.h"
 #include "sa-district.h"
 #include "sa-organization.h"
+#include "sa-privacy.h"
 #include "sa-store-deleted.h"
 
 /* What the options of `add` and `edit` say; NULL where an option was not given, so
@@ -147,6 +148,17 @@ apply_fields (SaStore   *store,
          sa_record_validate (record, error);
 }
 
+/* Contact details are warned about on stderr, after the record is stored: a warning,
+ * never a refusal, and stdout keeps only what scripts read. */
+static void
+warn_of_contact_details (SaRecord *activity)
+{
+  const char *message = sa_privacy_describe (sa_privacy_scan_activity (activity));
+
+  if (message != NULL)
+    g_printerr (_("Warning: %s\n"), message);
+}
+
 static int
 activity_add (SaCli  *cli,
               int     argc,
@@ -173,6 +185,7 @@ activity_add (SaCli  *cli,
       !sa_store_add_activity (store, SA_RECORD (activity), (const char * const *) f.commitments, &error))
     return sa_cli_fail (error);
 
+  warn_of_contact_details (SA_RECORD (activity));
   printf ("%s\n", id);
   return SA_CLI_OK;
 }
@@ -222,6 +235,7 @@ activity_edit (SaCli  *cli,
   if (!apply_fields (store, edited, &f, &error) ||
       !edit_activity (store, edited, f.commitments, &error))
     return sa_cli_fail (error);
+  warn_of_contact_details (edited);
   return SA_CLI_OK;
 }
 

@@ -519,6 +519,17 @@ print_left_out (const SaCsvReport *report)
   if (report->restored > 0)
     printf (ngettext ("Restored %u deleted activity\n", "Restored %u deleted activities\n", report->restored),
             report->restored);
+  if (report->contact_lines->len > 0)
+    {
+      g_autofree char *lines = sa_csv_describe_lines (report->contact_lines, 50);
+
+      g_printerr (ngettext ("Warning: line %s looks like it holds a phone number or an e-mail address. "
+                            "Activity records are counts, not people: leave out personal contact details.\n",
+                            "Warning: lines %s look like they hold phone numbers or e-mail addresses. "
+                            "Activity records are counts, not people: leave out personal contact details.\n",
+                            report->contact_lines->len),
+                  lines);
+    }
 }
 
 int

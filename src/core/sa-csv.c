@@ -26,6 +26,7 @@
 #include "sa-error.h"
 #include "sa-file-write.h"
 #include "sa-organization.h"
+#include "sa-privacy.h"
 #include "sa-store-deleted.h"
 
 #define MAX_LISTED_ERRORS 100
@@ -963,6 +964,7 @@ sa_csv_report_clear (SaCsvReport *report)
 {
   g_clear_pointer (&report->skipped, g_array_unref);
   g_clear_pointer (&report->deleted, g_array_unref);
+  g_clear_pointer (&report->contact_lines, g_array_unref);
   *report = (SaCsvReport) { 0, };
 }
 
@@ -979,6 +981,7 @@ report_init (SaCsvReport *report)
   report->skipped = g_array_new (FALSE, FALSE, sizeof (guint));
   report->deleted = g_array_new (FALSE, FALSE, sizeof (SaCsvDeletedLine));
   g_array_set_clear_func (report->deleted, deleted_line_clear);
+  report->contact_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Whether @change is written, or left out as a line that repeats a stored activity
@@ -1027,7 +1030,8 @@ keep_change (Change            *change,
  *
  * A line without an id that matches a stored activity (see sa-csv-match.c) is
  * skipped, and a line with the id of a deleted activity is left, unless @flags say
- * otherwise; @report lists both.
+ * otherwise; @report lists both. Lines that look like they hold contact details are
+ * written and listed, so the person can look at them.
  */
 gboolean
 sa_csv_import_activities (SaStore           *store,
@@ -1073,7 +1077,11 @@ sa_csv_import_activities (SaStore           *store,
           return FALSE;
         }
       else if (keep)
-        g_ptr_array_add (changes, change);
+        {
+          if (sa_privacy_scan_activity (change->record) != SA_PRIVACY_NONE)
+            g_array_append_val (report->contact_lines, change->line);
+          g_ptr_array_add (changes, change);
+        }
       else
         change_free (change);
     }

@@ -100,6 +100,8 @@ typedef struct
  *   already stored, ascending
  * @deleted: (element-type SaCsvDeletedLine): the lines left out because they change
  *   a deleted activity
+ * @contact_lines: (element-type guint): the lines written whose title, place or notes
+ *   look like they hold a phone number or an e-mail address, ascending
  * @written: whether the import wrote (%FALSE when %SA_CSV_IMPORT_ASK_FIRST stopped it)
  *
  * Clear it with sa_csv_report_clear().
@@ -112,6 +114,7 @@ typedef struct
   guint     restored;
   GArray   *skipped;
   GArray   *deleted;
+  GArray   *contact_lines;
   gboolean  written;
 } SaCsvReport;
 
