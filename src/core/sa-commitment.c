@@ -17,6 +17,12 @@ struct _SaCommitment
 
 G_DEFINE_FINAL_TYPE (SaCommitment, sa_commitment, SA_TYPE_RECORD)
 
+/* How a commitment of a new plan period relates to the one it carries over. */
+static const char * const carry_overs[] = { "continue", "expand", "merge", "end", "new", NULL };
+static const char * const carry_over_labels[] = {
+  N_("Continued"), N_("Expanded"), N_("Merged"), N_("Ended"), N_("New"), NULL
+};
+
 static const SaColumn columns[] = {
   { "goal_id", N_("Goal"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "goal", NULL },
   { "actor_id", N_("Actor"), SA_COLUMN_REF, SA_COLUMN_REQUIRED, 0, 0, "actor", NULL },
@@ -25,6 +31,8 @@ static const SaColumn columns[] = {
   { "target_value", N_("Target value"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
   { "target_unit", N_("Target unit"), SA_COLUMN_TEXT, 0, 0, 20, NULL, NULL },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
+  { "predecessor_id", N_("Predecessor"), SA_COLUMN_REF, 0, 0, 0, "commitment", NULL },
+  { "carry_over", N_("Carry-over"), SA_COLUMN_TEXT, 0, 0, 20, NULL, carry_overs, carry_over_labels },
 };
 
 const SaTable sa_commitment_table = {

@@ -22,6 +22,8 @@ typedef enum
   SA_COMMITMENT_TARGET_VALUE,
   SA_COMMITMENT_TARGET_UNIT,
   SA_COMMITMENT_POSITION,
+  SA_COMMITMENT_PREDECESSOR_ID,
+  SA_COMMITMENT_CARRY_OVER,
 } SaCommitmentColumn;
 
 extern const SaTable sa_commitment_table;

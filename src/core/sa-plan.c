@@ -24,6 +24,8 @@ static const SaColumn columns[] = {
   { "first_fy", N_("First fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
   { "last_fy", N_("Last fiscal year"), SA_COLUMN_INT, SA_COLUMN_REQUIRED | SA_COLUMN_FISCAL_YEAR, 1868, 9999, NULL, NULL },
   { "slogan", N_("Slogan"), SA_COLUMN_TEXT, 0, 0, 500, NULL, NULL },
+  { "district_id", N_("District"), SA_COLUMN_REF, 0, 0, 0, "district", NULL },
+  { "parent_id", N_("Ward plan"), SA_COLUMN_REF, 0, 0, 0, "plan", NULL },
 };
 
 static gboolean

@@ -20,6 +20,8 @@ typedef enum
   SA_PLAN_FIRST_FY,
   SA_PLAN_LAST_FY,
   SA_PLAN_SLOGAN,
+  SA_PLAN_DISTRICT_ID,
+  SA_PLAN_PARENT_ID,
 } SaPlanColumn;
 
 extern const SaTable sa_plan_table;

@@ -323,8 +323,17 @@ static const char migration_5[] =
   ");\n"
   "CREATE INDEX rating_level_plan ON rating_level (plan_id);\n";
 
+/* Version 6: many plans in one database. A plan may be a district's and belong to a
+ * ward plan; a commitment of a new period names the one it carries over and how. */
+static const char migration_6[] =
+  "ALTER TABLE plan ADD COLUMN district_id TEXT REFERENCES district (id) DEFERRABLE INITIALLY DEFERRED;\n"
+  "ALTER TABLE plan ADD COLUMN parent_id TEXT REFERENCES plan (id) DEFERRABLE INITIALLY DEFERRED;\n"
+  "ALTER TABLE commitment ADD COLUMN predecessor_id TEXT REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED;\n"
+  "ALTER TABLE commitment ADD COLUMN carry_over TEXT;\n"
+  "CREATE INDEX commitment_predecessor ON commitment (predecessor_id);\n";
+
 static const char * const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
