@@ -69,7 +69,7 @@ static char *
 visible (SaStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) outline = sa_outline_to_json (store, &error);
+  g_autoptr(JsonNode) outline = sa_outline_to_json (store, NULL, &error);
 
   g_assert_no_error (error);
   return json_to_string (outline, TRUE);

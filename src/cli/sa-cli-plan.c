@@ -11,6 +11,7 @@
 
 #include "sa-actor.h"
 #include "sa-cli.h"
+#include "sa-store-plans.h"
 #include "sa-date.h"
 #include "sa-district.h"
 #include "sa-holiday.h"
@@ -190,10 +191,12 @@ sa_cli_outline (SaCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SaStore) store = NULL;
   g_autoptr(JsonNode) outline = NULL;
+  g_autofree char *plan_id = NULL;
   gboolean json = FALSE;
   GError *error = NULL;
   int status;
   const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_id, N_("The plan (default: the one chosen last)"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { NULL },
   };
@@ -205,7 +208,7 @@ sa_cli_outline (SaCli  *cli,
     return sa_cli_usage (context, _("Unexpected argument “%s”"), argv[1]);
 
   if (!(store = sa_cli_open (cli, &error)) ||
-      !(outline = sa_outline_to_json (store, &error)))
+      !(outline = sa_outline_to_json (store, plan_id, &error)))
     return sa_cli_fail (error);
 
   if (json)
@@ -291,10 +294,9 @@ add_named (SaCli         *cli,
   sa_record_set_text (record, name_column, name);
   if (actor != NULL)
     {
-      g_autofree char *actor_id = sa_store_lookup_id (store, &sa_actor_table, "name", actor, NULL);
+      g_autofree char *actor_id = sa_store_lookup_actor (store, NULL, actor, &error);
 
-      if (actor_id == NULL &&
-          !(actor_id = sa_store_lookup_id (store, &sa_actor_table, "kind", actor, &error)))
+      if (actor_id == NULL)
         return sa_cli_fail (error);
       sa_record_set_text (record, SA_ORGANIZATION_ACTOR_ID, actor_id);
     }

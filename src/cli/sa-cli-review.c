@@ -14,23 +14,8 @@
 #include "sa-error.h"
 #include "sa-plan.h"
 #include "sa-rating-level.h"
+#include "sa-store-plans.h"
 #include "sa-store-review.h"
-
-/* The plan named by --plan, or the first one. */
-static char *
-resolve_plan (SaStore     *store,
-              const char  *plan_id,
-              GError     **error)
-{
-  if (plan_id == NULL)
-    return sa_store_dup_first_plan (store, error);
-  if (!sa_store_exists (store, &sa_plan_table, plan_id, FALSE))
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("There is no plan with id “%s”"), plan_id);
-      return NULL;
-    }
-  return sa_id_normalize (plan_id);
-}
 
 static void
 add_text_member (JsonBuilder *builder,
@@ -168,7 +153,7 @@ review_list (SaCli  *cli,
 
   if (!sa_fiscal_year_parse (fy_text, &fy, &error) ||
       !(store = sa_cli_open (cli, &error)) ||
-      !(plan_id = resolve_plan (store, plan_text, &error)) ||
+      !(plan_id = sa_store_resolve_plan (store, plan_text, &error)) ||
       !(rows = sa_store_list_review_rows (store, plan_id, fy, &error)))
     return sa_cli_fail (error);
 
@@ -341,7 +326,7 @@ review_scale (SaCli  *cli,
 
   if ((scale != NULL && !parse_scale (scale, &codes, &labels, &error)) ||
       !(store = sa_cli_open (cli, &error)) ||
-      !(plan_id = resolve_plan (store, plan_text, &error)) ||
+      !(plan_id = sa_store_resolve_plan (store, plan_text, &error)) ||
       (scale != NULL &&
        !sa_store_set_rating_scale (store, plan_id, (const char * const *) codes,
                                    (const char * const *) labels, &error)))

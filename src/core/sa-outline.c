@@ -12,6 +12,8 @@
 
 #include "sa-actor.h"
 #include "sa-commitment.h"
+#include "sa-district.h"
+#include "sa-error.h"
 #include "sa-expected-action.h"
 #include "sa-goal.h"
 #include "sa-initiative.h"
@@ -20,6 +22,7 @@
 #include "sa-schedule-phase.h"
 #include "sa-section.h"
 #include "sa-situation-note.h"
+#include "sa-store-plans.h"
 
 typedef struct
 {
@@ -106,6 +109,8 @@ add_commitment (Outline  *outline,
   add_value (outline, commitment, SA_COMMITMENT_TARGET_TEXT, "target");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_VALUE, "target_value");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_UNIT, "target_unit");
+  add_value (outline, commitment, SA_COMMITMENT_PREDECESSOR_ID, "predecessor_id");
+  add_value (outline, commitment, SA_COMMITMENT_CARRY_OVER, "carry_over");
   add_children (outline, "phases", &sa_schedule_phase_table, "commitment_id",
                 sa_record_get_id (commitment), add_phase);
   json_builder_end_object (outline->builder);
@@ -186,6 +191,23 @@ add_section (Outline  *outline,
   json_builder_end_object (outline->builder);
 }
 
+/* The district by name, as people know it and as a plan file gives it. */
+static void
+add_district (Outline  *outline,
+              SaRecord *plan)
+{
+  const char *id = sa_record_get_text (plan, SA_PLAN_DISTRICT_ID);
+  g_autoptr(SaRecord) district = NULL;
+
+  json_builder_set_member_name (outline->builder, "district");
+  if (id != NULL && outline->error == NULL)
+    district = sa_store_get (outline->store, &sa_district_table, id, &outline->error);
+  if (district != NULL)
+    json_builder_add_string_value (outline->builder, sa_record_get_text (district, SA_DISTRICT_NAME));
+  else
+    json_builder_add_null_value (outline->builder);
+}
+
 static void
 add_plan (Outline  *outline,
           SaRecord *plan)
@@ -202,46 +224,68 @@ add_plan (Outline  *outline,
   add_value (outline, plan, SA_PLAN_AREA, "area");
   add_value (outline, plan, SA_PLAN_FIRST_FY, "first_fy");
   add_value (outline, plan, SA_PLAN_LAST_FY, "last_fy");
+  add_value (outline, plan, SA_PLAN_SLOGAN, "slogan");
+  add_district (outline, plan);
+  add_value (outline, plan, SA_PLAN_PARENT_ID, "parent_id");
+  json_builder_end_object (outline->builder);
+}
+
+static void
+add_listed_actor (Outline  *outline,
+                  SaRecord *actor)
+{
+  json_builder_begin_object (outline->builder);
+  add_id (outline, actor);
+  add_value (outline, actor, SA_ACTOR_NAME, "name");
+  add_value (outline, actor, SA_ACTOR_KIND, "kind");
   json_builder_end_object (outline->builder);
 }
 
 /**
  * sa_outline_to_json:
  * @store: a store
+ * @plan_id: (nullable): a plan's id, or %NULL for the plan meant by default
  * @error: return location for an error
  *
- * Builds the outline of the first plan: `{"plan": {…} or null, "sections": […]}`,
- * with null where a value is unset.
+ * Builds the outline of a plan: `{"plan": {…} or null, "actors": […],
+ * "sections": […]}`, with null where a value is unset. The plan is null only when
+ * the database holds none and @plan_id is %NULL.
  *
  * Returns: (transfer full) (nullable): the outline
  */
 JsonNode *
-sa_outline_to_json (SaStore  *store,
-                    GError  **error)
+sa_outline_to_json (SaStore     *store,
+                    const char  *plan_id,
+                    GError     **error)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) names = NULL;
+  g_autoptr(SaRecord) plan = NULL;
+  g_autofree char *id = NULL;
   Outline outline = { store, builder, NULL, NULL };
-  SaRecord *plan;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
-  if (!(plans = sa_store_list (store, &sa_plan_table, NULL, NULL, error)) ||
+  if (!(id = sa_store_resolve_plan (store, plan_id, &local_error)) &&
+      (plan_id != NULL || !g_error_matches (local_error, SA_ERROR, SA_ERROR_NOT_FOUND)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if ((id != NULL && !(plan = sa_store_get (store, &sa_plan_table, id, error))) ||
       !(names = sa_store_dup_names (store, &sa_actor_table, SA_ACTOR_NAME, error)))
     return NULL;
-
-  plan = plans->len > 0 ? g_ptr_array_index (plans, 0) : NULL;
   outline.actor_names = names;
 
   json_builder_begin_object (builder);
   add_plan (&outline, plan);
+  add_children (&outline, "actors", &sa_actor_table, "plan_id", id ? id : "", add_listed_actor);
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_array (builder);
   if (plan != NULL)
     {
-      g_autoptr(GPtrArray) sections = sa_store_list (store, &sa_section_table, "plan_id",
-                                                     sa_record_get_id (plan), &outline.error);
+      g_autoptr(GPtrArray) sections = sa_store_list (store, &sa_section_table, "plan_id", id, &outline.error);
 
       for (guint i = 0; sections != NULL && i < sections->len; i++)
         add_section (&outline, g_ptr_array_index (sections, i));

@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-JsonNode *sa_outline_to_json (SaStore  *store,
-                              GError  **error);
+JsonNode *sa_outline_to_json (SaStore     *store,
+                              const char  *plan_id,
+                              GError     **error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "sa-error.h"
 #include "sa-plan.h"
 #include "sa-rating-level.h"
+#include "sa-store-plans.h"
 #include "sa-store-private.h"
 #include "sa-store-review.h"
 
@@ -82,22 +83,14 @@ query_text (SaStore     *self,
  * @self: a store
  * @error: return location for an error
  *
- * Returns: (transfer full): the id of the first plan, or %NULL with @error set
+ * Returns: (transfer full): the id of the plan meant when none is named (see
+ *   sa_store_resolve_plan()), or %NULL with @error set
  */
 char *
 sa_store_dup_first_plan (SaStore  *self,
                          GError  **error)
 {
-  g_autoptr(GPtrArray) plans = sa_store_list (self, &sa_plan_table, NULL, NULL, error);
-
-  if (plans == NULL)
-    return NULL;
-  if (plans->len == 0)
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("There is no plan"));
-      return NULL;
-    }
-  return g_strdup (sa_record_get_id (g_ptr_array_index (plans, 0)));
+  return sa_store_resolve_plan (self, NULL, error);
 }
 
 /**

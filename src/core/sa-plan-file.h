@@ -1,0 +1,21 @@
+/* sa-plan-file.h: a plan outline read from JSON into a new plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+char *sa_plan_file_import      (SaStore   *store,
+                                JsonNode  *root,
+                                GError   **error);
+char *sa_plan_file_import_file (SaStore   *store,
+                                GFile     *file,
+                                GError   **error);
+
+G_END_DECLS
