@@ -105,7 +105,19 @@ update_year_actions (SaReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.next-year", plan && self->fiscal_year < self->last_fy);
 }
 
-/* The list of the plan's years, with the shown one selected. */
+/* Selects the shown year in the list. */
+static void
+select_year (SaReviewPage *self)
+{
+  self->choosing = TRUE;
+  if (self->first_fy > 0 && gtk_drop_down_get_selected (self->year_dropdown) != (guint) (self->fiscal_year - self->first_fy))
+    gtk_drop_down_set_selected (self->year_dropdown, self->fiscal_year - self->first_fy);
+  self->choosing = FALSE;
+  update_year_actions (self);
+}
+
+/* The list of the plan's years. Only when the years or their format change: the list
+ * is never replaced while a choice from it is being made. */
 static void
 fill_years (SaReviewPage *self)
 {
@@ -118,10 +130,8 @@ fill_years (SaReviewPage *self)
     }
   self->choosing = TRUE;
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
-  if (self->first_fy > 0)
-    gtk_drop_down_set_selected (self->year_dropdown, self->fiscal_year - self->first_fy);
   self->choosing = FALSE;
-  update_year_actions (self);
+  select_year (self);
 }
 
 static int
@@ -192,7 +202,7 @@ sa_review_page_set_fiscal_year (SaReviewPage *self,
     return;
   save_pending (self);
   self->fiscal_year = fiscal_year;
-  fill_years (self);
+  select_year (self);
   reload (self);
 }
 
