@@ -466,13 +466,38 @@ add_text_field (SaReviewItem *self,
   return GTK_TEXT_VIEW (view);
 }
 
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+/* A drop-down row whose choice reads whole, "A — Ahead of the plan", where the
+ * row's own label would cut it short. */
 static AdwComboRow *
 add_choice (SaReviewItem *self,
             const char   *title,
             GCallback     on_selected)
 {
   GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), factory);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_signal_connect_object (row, "notify::selected", on_selected, self, G_CONNECT_SWAPPED);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
