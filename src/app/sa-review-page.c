@@ -332,8 +332,10 @@ add_group (SaReviewPage *self,
            const char   *actor)
 {
   GtkWidget *group = adw_preferences_group_new ();
+  /* The group title is markup in libadwaita 1.2; an actor may be "A & B". */
+  g_autofree char *title = g_markup_escape_text (actor ?: "", -1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), actor ?: "");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_box_append (self->groups_box, group);
   return ADW_PREFERENCES_GROUP (group);
 }
