@@ -24,6 +24,7 @@
 #include "sa-outline-pane.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
+#include "sa-review-page.h"
 #include "sa-section.h"
 #include "sa-sync-ui.h"
 #include "sa-store-watcher.h"
@@ -444,6 +445,10 @@ add_activity_views (SaWindow *self)
 
   self->timeline_page = sa_timeline_page_new (self->store, self->undo_stack);
   add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
+
+  /* The yearly review rates the commitments: a half-filled star. */
+  add_page (self, GTK_WIDGET (sa_review_page_new (self->store, self->undo_stack)), "review", _("_Review"),
+            "semi-starred-symbolic");
 }
 
 /* ---- files for other sites and other programs ----------------------------------- */
