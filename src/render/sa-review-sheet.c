@@ -115,7 +115,7 @@ format_target (SaReviewRow *row)
         g_string_append_c (text, '\n');
       if (sa_review_row_get_percent (row, &percent))
         /* Translators: a target's progress: how many reached, and the share of the target */
-        g_string_append_printf (text, _("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT "%%"), row->actual, percent);
+        g_string_append_printf (text, _("%lld / %lld%%"), (long long) row->actual, (long long) percent);
       else
         g_string_append_printf (text, "%" G_GINT64_FORMAT, row->actual);
     }
@@ -199,16 +199,16 @@ new_sheet (SaRecord     *plan,
 {
   /* Widths for A4 landscape: the texts wide, the figures narrow. */
   const SaSheetColumn columns[N_COLUMNS] = {
-    [COLUMN_ACTOR] = { _("Actor"), 0.075, FALSE },
-    [COLUMN_COMMITMENT] = { _("Commitment"), 0.19, FALSE },
-    [COLUMN_ACTIVITIES] = { _("Activities"), 0.05, TRUE },
-    [COLUMN_PARTICIPANTS] = { _("Participants"), 0.055, TRUE },
-    [COLUMN_VOLUNTEERS] = { _("Volunteers"), 0.06, TRUE },
-    [COLUMN_TARGET] = { _("Target / progress"), 0.075, FALSE },
-    [COLUMN_RATING] = { _("Rating"), 0.085, FALSE },
-    [COLUMN_RESULTS] = { _("Results"), 0.175, FALSE },
-    [COLUMN_ISSUES] = { _("Issues"), 0.165, FALSE },
-    [COLUMN_NEXT] = { _("Next year"), 0.07, FALSE },
+    [COLUMN_ACTOR] = { _("Actor"), 0.078, FALSE },
+    [COLUMN_COMMITMENT] = { _("Commitment"), 0.16, FALSE },
+    [COLUMN_ACTIVITIES] = { C_("review sheet", "Activities"), 0.06, TRUE },
+    [COLUMN_PARTICIPANTS] = { _("Participants"), 0.06, TRUE },
+    [COLUMN_VOLUNTEERS] = { _("Volunteers"), 0.065, TRUE },
+    [COLUMN_TARGET] = { _("Target / progress"), 0.08, FALSE },
+    [COLUMN_RATING] = { _("Rating"), 0.095, FALSE },
+    [COLUMN_RESULTS] = { _("Results"), 0.16, FALSE },
+    [COLUMN_ISSUES] = { _("Issues"), 0.148, FALSE },
+    [COLUMN_NEXT] = { _("Next year"), 0.094, FALSE },
   };
   g_autofree char *year = NULL, *title = NULL;
 
