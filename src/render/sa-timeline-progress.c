@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sa-commitment.h"
 #include "sa-store-review.h"
 #include "sa-timeline-layout-private.h"
 
@@ -26,9 +27,24 @@ current_fiscal_year (void)
   return sa_date_fiscal_year (&today);
 }
 
-/* The rows of commitments by id. */
+static gboolean
+has_target (SaStore    *store,
+            const char *commitment_id)
+{
+  g_autoptr(SaRecord) commitment = sa_store_get (store, &sa_commitment_table, commitment_id, NULL);
+
+  return commitment != NULL &&
+         (!sa_record_is_null (commitment, SA_COMMITMENT_TARGET_TEXT) ||
+          !sa_record_is_null (commitment, SA_COMMITMENT_TARGET_VALUE) ||
+          !sa_record_is_null (commitment, SA_COMMITMENT_TARGET_UNIT));
+}
+
+/* The rows of commitments with a target, by id: reading the review's figures
+ * costs a pass over the year's activities, which a table without targets is
+ * spared. */
 static GHashTable *
-index_rows (SaTimelineLayout *self)
+index_rows (SaTimelineLayout *self,
+            SaStore          *store)
 {
   GHashTable *rows = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -36,7 +52,7 @@ index_rows (SaTimelineLayout *self)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
-      if (row->row.kind == SA_TIMELINE_ROW_COMMITMENT)
+      if (row->row.kind == SA_TIMELINE_ROW_COMMITMENT && has_target (store, row->row.id))
         g_hash_table_insert (rows, (gpointer) row->row.id, row);
     }
   return rows;
@@ -82,7 +98,7 @@ _sa_timeline_layout_read_progress (SaTimelineLayout  *self,
                                    SaStore           *store,
                                    GError           **error)
 {
-  g_autoptr(GHashTable) rows = index_rows (self);
+  g_autoptr(GHashTable) rows = index_rows (self, store);
   const char *plan_id = sa_record_get_id (self->plan);
   int last = MIN (self->last_fy, current_fiscal_year ());
 
