@@ -132,6 +132,31 @@ test_pdf (void)
   g_rmdir (dir);
 }
 
+/* A row of totals follows the rows it sums, like any row. */
+static void
+test_total (void)
+{
+  g_autoptr(SaSheet) sheet = new_sheet (3);
+  g_autofree char *dir = g_dir_make_tmp ("sasaeai-sheet-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "total.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *total[] = { "Total", NULL, "480" };
+  guint n, first, end;
+
+  sa_sheet_add_total (sheet, total);
+  g_assert_cmpuint (sa_sheet_get_n_rows (sheet), ==, 5 * 9 + 1);
+  n = sa_sheet_get_n_pages (sheet);
+  g_assert_true (sa_sheet_get_page_rows (sheet, n - 1, &first, &end));
+  g_assert_cmpuint (end, ==, 5 * 9 + 1);
+  g_assert_true (sa_sheet_write_pdf (sheet, pdf, &error));
+  g_assert_no_error (error);
+  if ((text = render_fixture_pdf_text (pdf, n)) != NULL)
+    g_assert_nonnull (strstr (text, "480"));
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_review_sheet (RenderFixture *f,
                    gconstpointer  data)
@@ -160,6 +185,7 @@ main (int    argc,
   g_test_add_func ("/sheet/pages", test_pages);
   g_test_add_func ("/sheet/tall-row", test_tall_row);
   g_test_add_func ("/sheet/pdf", test_pdf);
+  g_test_add_func ("/sheet/total", test_total);
   g_test_add ("/sheet/review-sheet", RenderFixture, SAMPLE, render_fixture_setup, test_review_sheet,
               render_fixture_teardown);
   return g_test_run ();

@@ -5,7 +5,8 @@
  * headings across all columns (a basic goal, an organization). It is paginated for
  * the paper: the column headings on every page, and the group a page continues
  * repeated under them; a row is never cut between pages unless it is taller than a
- * page, and then only between lines of text; "n / N" at the foot. The same
+ * page, and then only between lines of text; rows of totals in bold; "n / N" at
+ * the foot. The same
  * sa_sheet_draw_page() serves a print dialog, a PDF file and a preview.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -216,6 +217,25 @@ sa_sheet_add_row (SaSheet            *self,
   g_return_if_fail (cells != NULL);
 
   _sa_text_table_add_row (self->table, cells);
+  g_array_append_val (self->groups, self->group);
+  self->paginated = FALSE;
+}
+
+/**
+ * sa_sheet_add_total:
+ * @self: a sheet
+ * @cells: one text per column, as for sa_sheet_add_row()
+ *
+ * Adds a row of totals, bold on a tint, such as a group's or the sheet's sum.
+ */
+void
+sa_sheet_add_total (SaSheet            *self,
+                    const char * const *cells)
+{
+  g_return_if_fail (SA_IS_SHEET (self));
+  g_return_if_fail (cells != NULL);
+
+  _sa_text_table_add_total (self->table, cells);
   g_array_append_val (self->groups, self->group);
   self->paginated = FALSE;
 }

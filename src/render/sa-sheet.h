@@ -38,6 +38,8 @@ void      sa_sheet_add_group      (SaSheet             *self,
                                    const char          *text);
 void      sa_sheet_add_row        (SaSheet             *self,
                                    const char * const  *cells);
+void      sa_sheet_add_total      (SaSheet             *self,
+                                   const char * const  *cells);
 guint     sa_sheet_get_n_rows     (SaSheet             *self);
 void      sa_sheet_set_paper      (SaSheet             *self,
                                    SaPaper              paper,

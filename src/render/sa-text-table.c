@@ -19,6 +19,7 @@
 typedef struct
 {
   gboolean     heading;
+  gboolean     strong;   /* a total: bold on a tint */
   PangoLayout *number;   /* a heading: the goal's number, or NULL */
   PangoLayout *cells[SA_TEXT_TABLE_MAX_COLUMNS];  /* a heading: its text in cells[0] */
   double       height;
@@ -118,22 +119,40 @@ _sa_text_table_set_strong_first (SaTextTable *table,
   table->strong_first = strong;
 }
 
+static void
+add_row (SaTextTable        *table,
+         const char * const *cells,
+         gboolean            strong)
+{
+  Row row = { 0 };
+
+  row.strong = strong;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (cells[i] != NULL && *cells[i] != '\0')
+      {
+        gboolean bold = strong || (i == 0 && table->strong_first);
+
+        row.cells[i] = _sa_render_text (table->context, bold ? SA_FONT_STRONG : SA_FONT_BODY, cells[i], 0);
+        if (table->numeric[i])
+          pango_layout_set_alignment (row.cells[i], PANGO_ALIGN_RIGHT);
+      }
+  g_array_append_val (table->rows, row);
+}
+
 /* @cells: one text per column; NULL or "" leaves a cell empty */
 void
 _sa_text_table_add_row (SaTextTable        *table,
                         const char * const *cells)
 {
-  Row row = { 0 };
+  add_row (table, cells, FALSE);
+}
 
-  for (guint i = 0; i < table->n_columns; i++)
-    if (cells[i] != NULL && *cells[i] != '\0')
-      {
-        row.cells[i] = _sa_render_text (table->context, i == 0 && table->strong_first ? SA_FONT_STRONG : SA_FONT_BODY,
-                                        cells[i], 0);
-        if (table->numeric[i])
-          pango_layout_set_alignment (row.cells[i], PANGO_ALIGN_RIGHT);
-      }
-  g_array_append_val (table->rows, row);
+/* A row of totals: bold, on a tint. */
+void
+_sa_text_table_add_total (SaTextTable        *table,
+                          const char * const *cells)
+{
+  add_row (table, cells, TRUE);
 }
 
 /* A row across all columns: a goal's number in a box, then its title; without
@@ -344,7 +363,9 @@ paint_cells (SaTextTable           *table,
 {
   double x = 0;
 
-  if (table->strong_first)
+  if (row->strong)
+    fill_rect (cr, 0, 0, table->width, row->height, style->actor_fill);
+  else if (table->strong_first)
     fill_rect (cr, 0, 0, table->widths[0], row->height, style->actor_fill);
   for (guint i = 0; i < table->n_columns; i++)
     {

@@ -26,6 +26,8 @@ void         _sa_text_table_set_strong_first (SaTextTable         *table,
                                             gboolean               strong);
 void         _sa_text_table_add_row        (SaTextTable           *table,
                                             const char * const    *cells);
+void         _sa_text_table_add_total      (SaTextTable           *table,
+                                            const char * const    *cells);
 void         _sa_text_table_add_heading    (SaTextTable           *table,
                                             const char            *number,
                                             const char            *text);
