@@ -28,6 +28,7 @@
 #include "sa-section.h"
 #include "sa-sync-ui.h"
 #include "sa-store-watcher.h"
+#include "sa-review-sheet-print.h"
 #include "sa-timeline-page.h"
 #include "sa-window.h"
 
@@ -502,6 +503,21 @@ print_activated (GtkWidget  *widget,
   sa_timeline_page_print (SA_WINDOW (widget)->timeline_page);
 }
 
+/* win.print-review-sheet(fiscal year): the first plan's review sheet of the year. */
+static void
+print_review_sheet_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
+                              sa_review_sheet_year_format (self->settings), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
+}
+
 static void
 export_pdf_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -669,6 +685,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-review-sheet", "i", print_review_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
