@@ -75,6 +75,54 @@ test_window_action (RenderFixture *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+print_dialog_has_handout_tab (GtkWidget *dialog)
+{
+  g_autofree char *text = sa_test_collect_text (dialog);
+
+  return strstr (text, "Handout") != NULL;
+}
+
+static gboolean
+is_view_stack (GtkWidget  *widget,
+               const char *unused)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+/* Ctrl+P prints what the page shows: on the Review page, its year's review sheet. */
+static void
+test_print_key_on_review_page (RenderFixture *f,
+                               gconstpointer  data)
+{
+  GtkWidget *window = g_object_new (SA_TYPE_WINDOW, "store", f->store, NULL);
+  GtkWidget *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (sa_test_find (window, is_view_stack, NULL)), "review");
+  sa_test_wait ();
+  g_assert_true (gtk_widget_activate_action (window, "win.print", NULL));
+  sa_test_wait ();
+  dialog = find_print_dialog ();
+  g_assert_nonnull (dialog);
+  /* The handout's dialog has its own tab; the review sheet's has none. */
+  g_assert_false (print_dialog_has_handout_tab (dialog));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  sa_test_wait ();
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (sa_test_find (window, is_view_stack, NULL)), "timeline");
+  sa_test_wait ();
+  g_assert_true (gtk_widget_activate_action (window, "win.print", NULL));
+  sa_test_wait ();
+  dialog = find_print_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (print_dialog_has_handout_tab (dialog));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  sa_test_wait ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +132,7 @@ main (int    argc,
               render_fixture_teardown);
   g_test_add ("/review-sheet-print/window-action", RenderFixture, SAMPLE, render_fixture_setup,
               test_window_action, render_fixture_teardown);
+  g_test_add ("/review-sheet-print/print-key-on-review-page", RenderFixture, SAMPLE, render_fixture_setup,
+              test_print_key_on_review_page, render_fixture_teardown);
   return g_test_run ();
 }

@@ -530,6 +530,17 @@ on_year_format_changed (SaReviewPage *self)
   reload (self);
 }
 
+/* The window prints, as it does the handout, so the page needs no printing of its own. */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SaReviewPage *self = SA_REVIEW_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.print-review-sheet", "i", self->fiscal_year);
+}
+
 /* ---- building ------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -574,6 +585,8 @@ build_toolbar (SaReviewPage *self)
   gtk_widget_set_hexpand (summary, TRUE);
   gtk_widget_add_css_class (summary, "dim-label");
   gtk_box_append (GTK_BOX (toolbar), summary);
+  gtk_box_append (GTK_BOX (toolbar), year_button ("document-print-symbolic", "review.print",
+                                                  _("Print Review Sheet… (Ctrl+P)"), _("Print review sheet")));
 
   self->year_dropdown = GTK_DROP_DOWN (dropdown);
   self->summary_label = GTK_LABEL (summary);
@@ -749,6 +762,7 @@ sa_review_page_class_init (SaReviewPageClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  gtk_widget_class_install_action (widget_class, "review.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "review.previous-year", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "review.next-year", NULL, year_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.previous-year", NULL);

@@ -47,6 +47,7 @@ struct _SaWindow
   SaActivityLog        *activity_log;
   SaCalendarPage       *calendar_page;
   SaTimelinePage       *timeline_page;
+  SaReviewPage         *review_page;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *notice_revealer;
@@ -448,8 +449,8 @@ add_activity_views (SaWindow *self)
   add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
 
   /* The yearly review rates the commitments: a half-filled star. */
-  add_page (self, GTK_WIDGET (sa_review_page_new (self->store, self->undo_stack)), "review", _("_Review"),
-            "semi-starred-symbolic");
+  self->review_page = sa_review_page_new (self->store, self->undo_stack);
+  add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
 }
 
 /* ---- files for other sites and other programs ----------------------------------- */
@@ -500,7 +501,13 @@ print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  sa_timeline_page_print (SA_WINDOW (widget)->timeline_page);
+  SaWindow *self = SA_WINDOW (widget);
+
+  /* On the Review page, Ctrl+P prints its year's review sheet; elsewhere the handout. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.print", NULL);
+  else
+    sa_timeline_page_print (self->timeline_page);
 }
 
 /* win.print-review-sheet(fiscal year): the first plan's review sheet of the year. */
