@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "render-fixture.h"
+#include "sa-activity.h"
+#include "sa-district.h"
 #include "sa-error.h"
+#include "sa-handout.h"
 #include "sa-plan.h"
 #include "sa-schema.h"
 #include "sa-store-timeline.h"
@@ -557,6 +560,99 @@ test_today (RenderFixture *f,
   g_assert_cmpfloat (sa_timeline_layout_get_date_x (layout, &later), ==, -1);
 }
 
+static char *
+add_district (SaStore    *store,
+              const char *name)
+{
+  g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (district, SA_DISTRICT_NAME, name);
+  g_assert_true (sa_store_insert (store, district, &error));
+  g_assert_no_error (error);
+  return g_strdup (sa_record_get_id (district));
+}
+
+static void
+add_activity_in (SaStore    *store,
+                 const char *date,
+                 const char *commitment_id,
+                 const char *district_id)
+{
+  g_autofree char *id = render_fixture_add_activity (store, date, commitment_id);
+  g_autoptr(SaRecord) activity = sa_store_get (store, &sa_activity_table, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, district_id);
+  g_assert_true (sa_store_update (store, activity, &error));
+  g_assert_no_error (error);
+}
+
+static int
+find_row (SaTimelineLayout *layout,
+          const char       *id)
+{
+  for (guint i = 0; i < sa_timeline_layout_get_n_rows (layout); i++)
+    if (g_strcmp0 (sa_timeline_layout_get_row (layout, i)->id, id) == 0)
+      return (int) i;
+  g_assert_not_reached ();
+}
+
+/* A commitment with a countable target (全地区: districts reached of all) shows its
+ * progress in each past year's cell, on screen and on paper; one without a target
+ * shows none, and the row is a line taller only where there is progress. */
+static void
+test_progress (RenderFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *all = render_fixture_find (f->store, "commitment", "target_text", "全地区");
+  g_autofree char *plain = render_fixture_find (f->store, "commitment", "text", "助け合いの仕組みづくりを支援する。(運営方法などの相談)");
+  g_autofree char *north = add_district (f->store, "北部");
+  g_autofree char *south = add_district (f->store, "南部");
+  g_autofree char *east = add_district (f->store, "東部");
+  g_autofree char *pdf = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(SaTimelineOptions) options;
+  g_auto(SaHandoutOptions) handout_options;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  g_autoptr(SaTimelineLayout) without = NULL;
+  g_autoptr(SaHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  int row, plain_row;
+
+  add_activity_in (f->store, "2012-05-01", all, north);
+  add_activity_in (f->store, "2012-09-01", all, south);
+  add_activity_in (f->store, "2013-01-10", all, north);
+
+  sa_timeline_options_init (&options);
+  layout = new_layout (f->store, &options);
+  row = find_row (layout, all);
+  plain_row = find_row (layout, plain);
+  g_assert_cmpstr (sa_timeline_layout_get_progress (layout, row, 2012), ==, "2/3");
+  g_assert_cmpstr (sa_timeline_layout_get_progress (layout, row, 2011), ==, "0/3");
+  for (int fy = 2010; fy <= 2015; fy++)
+    g_assert_null (sa_timeline_layout_get_progress (layout, plain_row, fy));
+
+  options.show_progress = FALSE;
+  without = new_layout (f->store, &options);
+  g_assert_null (sa_timeline_layout_get_progress (without, row, 2012));
+  g_assert_cmpfloat (sa_timeline_layout_get_row (layout, row)->height, >,
+                     sa_timeline_layout_get_row (without, row)->height);
+  g_assert_cmpfloat (sa_timeline_layout_get_row (layout, plain_row)->height, ==,
+                     sa_timeline_layout_get_row (without, plain_row)->height);
+
+  /* The printed handout shows it too. */
+  sa_handout_options_init (&handout_options);
+  handout = sa_handout_new (f->store, &handout_options, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_handout_write_pdf (handout, pdf, &error));
+  g_assert_no_error (error);
+  if ((text = render_fixture_pdf_text (pdf, 1)) == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "2/3"));
+  g_assert_nonnull (strstr (text, "0/3"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +674,7 @@ main (int    argc,
   ADD ("refused", SAMPLE, test_refused);
   ADD ("no-plan", NULL, test_no_plan);
   ADD ("today", SAMPLE, test_today);
+  ADD ("progress", SAMPLE, test_progress);
 #undef ADD
 
   return g_test_run ();

@@ -191,13 +191,14 @@ is_shown_table (const char *table)
 {
   static const char * const tables[] = {
     "plan", "section", "goal", "initiative", "actor", "commitment", "schedule_phase",
-    "activity", "activity_commitment", NULL,
+    "activity", "activity_commitment", "district", NULL,
   };
 
   return g_strv_contains (tables, table);
 }
 
-/* A change writes several tables one after the other; one reading takes them all. */
+/* A change writes several tables one after the other; one reading takes them all.
+ * Districts count for the progress of 全地区 targets. */
 static void
 on_store_changed (SaTimelinePage *self,
                   const char     *table)

@@ -24,9 +24,11 @@
 #include "sa-outline-pane.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
+#include "sa-review-page.h"
 #include "sa-section.h"
 #include "sa-sync-ui.h"
 #include "sa-store-watcher.h"
+#include "sa-review-sheet-print.h"
 #include "sa-timeline-page.h"
 #include "sa-window.h"
 
@@ -45,6 +47,7 @@ struct _SaWindow
   SaActivityLog        *activity_log;
   SaCalendarPage       *calendar_page;
   SaTimelinePage       *timeline_page;
+  SaReviewPage         *review_page;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *notice_revealer;
@@ -444,6 +447,10 @@ add_activity_views (SaWindow *self)
 
   self->timeline_page = sa_timeline_page_new (self->store, self->undo_stack);
   add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
+
+  /* The yearly review rates the commitments: a half-filled star. */
+  self->review_page = sa_review_page_new (self->store, self->undo_stack);
+  add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
 }
 
 /* ---- files for other sites and other programs ----------------------------------- */
@@ -494,7 +501,28 @@ print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  sa_timeline_page_print (SA_WINDOW (widget)->timeline_page);
+  SaWindow *self = SA_WINDOW (widget);
+
+  /* On the Review page, Ctrl+P prints its year's review sheet; elsewhere the handout. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.print", NULL);
+  else
+    sa_timeline_page_print (self->timeline_page);
+}
+
+/* win.print-review-sheet(fiscal year): the first plan's review sheet of the year. */
+static void
+print_review_sheet_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
+                              sa_review_sheet_year_format (self->settings), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
 }
 
 static void
@@ -664,6 +692,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-review-sheet", "i", print_review_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);

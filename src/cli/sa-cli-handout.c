@@ -64,6 +64,25 @@ find_choice (const char         *value,
   return -1;
 }
 
+/**
+ * sa_cli_parse_year_format:
+ * @name: short, letter, era, fy or western, in any case
+ * @format: (out): the format
+ *
+ * Returns: whether @name is a year format
+ */
+gboolean
+sa_cli_parse_year_format (const char   *name,
+                          SaYearFormat *format)
+{
+  int choice = find_choice (name, year_formats);
+
+  if (choice < 0)
+    return FALSE;
+  *format = (SaYearFormat) choice;
+  return TRUE;
+}
+
 /* Checks what needs no database; returns a usage status, or -1 when all is well. */
 static int
 check_usage (GOptionContext   *context,
@@ -87,10 +106,9 @@ check_usage (GOptionContext   *context,
     }
   if (args->year_format != NULL)
     {
-      if ((choice = find_choice (args->year_format, year_formats)) < 0)
+      if (!sa_cli_parse_year_format (args->year_format, &options->timeline.year_format))
         return sa_cli_usage (context, _("Unknown year format “%s”; use short, letter, era, fy or western"),
                              args->year_format);
-      options->timeline.year_format = (SaYearFormat) choice;
     }
   return -1;
 }

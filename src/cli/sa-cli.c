@@ -37,6 +37,7 @@ static const SaCliCommand commands[] = {
   { "import-csv", "FILE [--allow-duplicates] [--restore-deleted]", N_("Add or change activity records from CSV"), sa_cli_import_csv },
   { "export-ics", "FILE [--fy YEAR]", N_("Write activity records as iCalendar"), sa_cli_export_ics },
   { "handout", "-o FILE.pdf", N_("Write the schedule as a PDF handout"), sa_cli_handout },
+  { "review-sheet", "--fy YEAR -o FILE.pdf", N_("Write the year’s review sheet (評価シート) as a PDF"), sa_cli_review_sheet },
   { NULL },
 };
 

@@ -56,6 +56,8 @@ SaStore  *sa_cli_create       (SaCli           *cli,
                                GError         **error);
 void      sa_cli_print_json   (JsonNode        *node);
 SaYearFormat sa_cli_year_format (gboolean        compact);
+gboolean  sa_cli_parse_year_format (const char  *name,
+                               SaYearFormat    *format);
 int       sa_cli_dispatch     (SaCli           *cli,
                                const char      *group,
                                const SaCliCommand *commands,
@@ -84,5 +86,6 @@ int       sa_cli_export_csv   (SaCli *cli, int argc, char **argv);
 int       sa_cli_import_csv   (SaCli *cli, int argc, char **argv);
 int       sa_cli_export_ics   (SaCli *cli, int argc, char **argv);
 int       sa_cli_handout      (SaCli *cli, int argc, char **argv);
+int       sa_cli_review_sheet (SaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
-/* sa-text-table.c: a plain table of wrapped text, for the handout's other parts
+/* sa-text-table.c: a plain table of wrapped text, for the handouts and sheets
  *
- * The expected actions (期待される取組) and the section's strengths and challenges
- * are tables of text with a header, and sometimes a heading row across all columns.
- * Their rows are drawn one at a time, so the handout pages them like the timeline.
+ * The expected actions (期待される取組), the section's strengths and challenges and
+ * the sheets (SaSheet: the review sheet, reports) are tables of text with a header,
+ * and sometimes a heading row across all columns. Their rows are drawn one at a
+ * time, so the handout and the sheet page them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,9 @@
 
 typedef struct
 {
-  PangoLayout *number;   /* a heading: the goal's number, else NULL */
+  gboolean     heading;
+  gboolean     strong;   /* a total: bold on a tint */
+  PangoLayout *number;   /* a heading: the goal's number, or NULL */
   PangoLayout *cells[SA_TEXT_TABLE_MAX_COLUMNS];  /* a heading: its text in cells[0] */
   double       height;
 } Row;
@@ -30,7 +33,9 @@ struct _SaTextTable
   double        widths[SA_TEXT_TABLE_MAX_COLUMNS];
   PangoLayout  *headers[SA_TEXT_TABLE_MAX_COLUMNS];
   GArray       *rows;
+  gboolean      numeric[SA_TEXT_TABLE_MAX_COLUMNS];
   gboolean      ruled;   /* lines between rows, or only between columns */
+  gboolean      strong_first;  /* the first column bold on a tint, as actors are */
   double        width;
   double        number_width;
   double        header_height;
@@ -70,6 +75,7 @@ _sa_text_table_new (PangoContext       *context,
   table->context = g_object_ref (context);
   table->n_columns = n_columns;
   table->ruled = ruled;
+  table->strong_first = ruled;
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (table->rows, clear_row);
   for (guint i = 0; i < n_columns; i++)
@@ -93,21 +99,64 @@ _sa_text_table_free (SaTextTable *table)
   g_free (table);
 }
 
+/* Figures: right-aligned in their cells. Call before adding rows. */
+void
+_sa_text_table_set_numeric (SaTextTable *table,
+                            guint        column,
+                            gboolean     numeric)
+{
+  g_return_if_fail (column < table->n_columns);
+
+  table->numeric[column] = numeric;
+}
+
+/* Whether the first column is bold on a tint (the default for ruled tables). Call
+ * before adding rows. */
+void
+_sa_text_table_set_strong_first (SaTextTable *table,
+                                 gboolean     strong)
+{
+  table->strong_first = strong;
+}
+
+static void
+add_row (SaTextTable        *table,
+         const char * const *cells,
+         gboolean            strong)
+{
+  Row row = { 0 };
+
+  row.strong = strong;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (cells[i] != NULL && *cells[i] != '\0')
+      {
+        gboolean bold = strong || (i == 0 && table->strong_first);
+
+        row.cells[i] = _sa_render_text (table->context, bold ? SA_FONT_STRONG : SA_FONT_BODY, cells[i], 0);
+        if (table->numeric[i])
+          pango_layout_set_alignment (row.cells[i], PANGO_ALIGN_RIGHT);
+      }
+  g_array_append_val (table->rows, row);
+}
+
 /* @cells: one text per column; NULL or "" leaves a cell empty */
 void
 _sa_text_table_add_row (SaTextTable        *table,
                         const char * const *cells)
 {
-  Row row = { 0 };
-
-  for (guint i = 0; i < table->n_columns; i++)
-    if (cells[i] != NULL && *cells[i] != '\0')
-      row.cells[i] = _sa_render_text (table->context, i == 0 && table->ruled ? SA_FONT_STRONG : SA_FONT_BODY,
-                                       cells[i], 0);
-  g_array_append_val (table->rows, row);
+  add_row (table, cells, FALSE);
 }
 
-/* A row across all columns: a goal's number in a box, then its title. */
+/* A row of totals: bold, on a tint. */
+void
+_sa_text_table_add_total (SaTextTable        *table,
+                          const char * const *cells)
+{
+  add_row (table, cells, TRUE);
+}
+
+/* A row across all columns: a goal's number in a box, then its title; without
+ * @number, the title alone. */
 void
 _sa_text_table_add_heading (SaTextTable *table,
                             const char  *number,
@@ -115,7 +164,9 @@ _sa_text_table_add_heading (SaTextTable *table,
 {
   Row row = { 0 };
 
-  row.number = _sa_render_text (table->context, SA_FONT_HEADING, number, 0);
+  row.heading = TRUE;
+  if (number != NULL)
+    row.number = _sa_render_text (table->context, SA_FONT_HEADING, number, 0);
   row.cells[0] = _sa_render_text (table->context, SA_FONT_HEADING, text, 0);
   g_array_append_val (table->rows, row);
 }
@@ -136,9 +187,9 @@ measure_row (SaTextTable *table,
 {
   double height = 0;
 
-  if (row->number != NULL)
+  if (row->heading)
     return MAX (wrapped_height (row->number, table->number_width),
-                wrapped_height (row->cells[0], table->width - table->number_width))
+                wrapped_height (row->cells[0], table->width - (row->number ? table->number_width : 0)))
            + 2 * SA_CELL_PAD_Y + 2;
   for (guint i = 0; i < table->n_columns; i++)
     height = MAX (height, wrapped_height (row->cells[i], table->widths[i]));
@@ -203,7 +254,7 @@ gboolean
 _sa_text_table_is_heading (SaTextTable *table,
                            guint        row)
 {
-  return g_array_index (table->rows, Row, row).number != NULL;
+  return g_array_index (table->rows, Row, row).heading;
 }
 
 /* Where a row taller than a page can be cut: below a line of its tallest cell. */
@@ -222,7 +273,7 @@ _sa_text_table_get_row_break (SaTextTable *table,
     if (row->cells[i] != NULL &&
         (tallest == NULL || _sa_render_text_height (row->cells[i]) > _sa_render_text_height (tallest)))
       tallest = row->cells[i];
-  if (tallest == NULL || row->number != NULL)
+  if (tallest == NULL || row->heading)
     return 0;
   cut = SA_CELL_PAD_Y + _sa_render_line_break (tallest, limit - SA_CELL_PAD_Y);
   return cut > SA_CELL_PAD_Y ? cut : 0;
@@ -292,13 +343,16 @@ paint_heading (SaTextTable           *table,
                Row                   *row)
 {
   PangoLayout *number = row->number;
+  double text_x = number != NULL ? table->number_width : 0;
 
   fill_rect (cr, 0, 0, table->width, row->height, style->goal_fill);
-  fill_rect (cr, 0, 0, table->number_width, row->height, style->goal_accent);
-  _sa_render_show (cr, number, SA_CELL_PAD_X, (row->height - _sa_render_text_height (number)) / 2,
-                   style->goal_accent_text);
-  _sa_render_show (cr, row->cells[0], table->number_width + SA_CELL_PAD_X, SA_CELL_PAD_Y + 1,
-                   style->text);
+  if (number != NULL)
+    {
+      fill_rect (cr, 0, 0, table->number_width, row->height, style->goal_accent);
+      _sa_render_show (cr, number, SA_CELL_PAD_X, (row->height - _sa_render_text_height (number)) / 2,
+                       style->goal_accent_text);
+    }
+  _sa_render_show (cr, row->cells[0], text_x + SA_CELL_PAD_X, SA_CELL_PAD_Y + 1, style->text);
 }
 
 static void
@@ -309,7 +363,9 @@ paint_cells (SaTextTable           *table,
 {
   double x = 0;
 
-  if (table->ruled)
+  if (row->strong)
+    fill_rect (cr, 0, 0, table->width, row->height, style->actor_fill);
+  else if (table->strong_first)
     fill_rect (cr, 0, 0, table->widths[0], row->height, style->actor_fill);
   for (guint i = 0; i < table->n_columns; i++)
     {
@@ -352,7 +408,7 @@ _sa_text_table_paint_row (SaTextTable           *table,
   cairo_rectangle (cr, -BORDER_WIDTH, -GRID_WIDTH, table->width + 2 * BORDER_WIDTH, height + 2 * GRID_WIDTH);
   cairo_clip (cr);
   cairo_translate (cr, 0, -offset);
-  if (row->number != NULL)
+  if (row->heading)
     paint_heading (table, cr, style, row);
   else
     paint_cells (table, cr, style, row);

@@ -1,4 +1,4 @@
-/* sa-text-table.h: a plain table of wrapped text, for the handout's other parts
+/* sa-text-table.h: a plain table of wrapped text, for the handouts and sheets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define SA_TEXT_TABLE_MAX_COLUMNS 3
+#define SA_TEXT_TABLE_MAX_COLUMNS 16
 
 typedef struct _SaTextTable SaTextTable;
 
@@ -19,7 +19,14 @@ SaTextTable *_sa_text_table_new            (PangoContext          *context,
                                             const double          *shares,
                                             gboolean               ruled);
 void         _sa_text_table_free           (SaTextTable           *table);
+void         _sa_text_table_set_numeric    (SaTextTable           *table,
+                                            guint                  column,
+                                            gboolean               numeric);
+void         _sa_text_table_set_strong_first (SaTextTable         *table,
+                                            gboolean               strong);
 void         _sa_text_table_add_row        (SaTextTable           *table,
+                                            const char * const    *cells);
+void         _sa_text_table_add_total      (SaTextTable           *table,
                                             const char * const    *cells);
 void         _sa_text_table_add_heading    (SaTextTable           *table,
                                             const char            *number,

@@ -191,7 +191,8 @@ measure_commitment (SaTimelineLayout     *self,
                     SaTimelineRowPrivate *row)
 {
   double text = wrapped_height (row->text, self->text_width - 2 * SA_CELL_PAD_X);
-  double schedule = MAX (1u, row->row.n_lanes) * self->lane_height + self->count_height;
+  double schedule = MAX (1u, row->row.n_lanes) * self->lane_height + self->count_height
+                    + (row->progress != NULL ? self->progress_height : 0);
 
   if (row->actor != NULL)
     wrapped_height (row->actor, self->actor_width - 2 * SA_CELL_PAD_X);
@@ -254,6 +255,7 @@ measure_lines (SaTimelineLayout *self)
 
   self->lane_height = _sa_render_text_height (body);
   self->count_height = self->options.show_counts ? _sa_render_text_height (tiny) : 0;
+  self->progress_height = _sa_render_text_height (tiny);
 }
 
 void

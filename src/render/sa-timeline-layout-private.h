@@ -17,6 +17,8 @@ typedef struct
   PangoLayout   *text;    /* goal: its title; commitment: its text */
   PangoLayout   *detail;  /* goal: its initiatives, or NULL */
   PangoLayout   *actor;   /* commitment: the actor's name */
+  GPtrArray     *progress; /* commitment: PangoLayout or NULL per shown year, the
+                             target's progress; NULL when no year has any */
 } SaTimelineRowPrivate;
 
 struct _SaTimelineLayout
@@ -54,6 +56,7 @@ struct _SaTimelineLayout
   double             caption_height; /* the header's top part over the years */
   double             lane_height;
   double             count_height;
+  double             progress_height;
   double             height;
 };
 
@@ -68,5 +71,8 @@ void         _sa_timeline_layout_measure    (SaTimelineLayout *self,
                                             double            width);
 PangoLayout *_sa_timeline_layout_count_text (SaTimelineLayout *self,
                                             guint             count);
+gboolean     _sa_timeline_layout_read_progress (SaTimelineLayout  *self,
+                                            SaStore           *store,
+                                            GError           **error);
 
 G_END_DECLS

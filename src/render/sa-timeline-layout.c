@@ -41,6 +41,7 @@ sa_timeline_options_init (SaTimelineOptions *options)
 
   memset (options, 0, sizeof *options);
   options->year_format = SA_YEAR_FORMAT_SHORT;
+  options->show_progress = TRUE;
 }
 
 void
@@ -76,6 +77,7 @@ clear_row (gpointer data)
   g_clear_object (&row->text);
   g_clear_object (&row->detail);
   g_clear_object (&row->actor);
+  g_clear_pointer (&row->progress, g_ptr_array_unref);
 }
 
 static void
@@ -646,7 +648,8 @@ sa_timeline_layout_new (SaStore                  *store,
       !choose_years (self, store, error) ||
       !choose_goals (self, store, error) ||
       !read_actors (self, store, error) ||
-      !build_rows (self, store, error))
+      !build_rows (self, store, error) ||
+      (self->options.show_progress && !_sa_timeline_layout_read_progress (self, store, error)))
     return NULL;
 
   make_headers (self);
@@ -811,6 +814,33 @@ sa_timeline_layout_get_row (SaTimelineLayout *self,
   g_return_val_if_fail (index < self->rows->len, NULL);
 
   return &_sa_timeline_layout_row (self, index)->row;
+}
+
+/**
+ * sa_timeline_layout_get_progress:
+ * @self: a layout
+ * @index: a row
+ * @fy: a shown fiscal year
+ *
+ * Returns: (nullable): the progress toward the commitment's target that the year's
+ *   cell shows, such as "3/6"; %NULL when it shows none
+ */
+const char *
+sa_timeline_layout_get_progress (SaTimelineLayout *self,
+                                 guint             index,
+                                 int               fy)
+{
+  SaTimelineRowPrivate *row;
+  PangoLayout *text;
+
+  g_return_val_if_fail (SA_IS_TIMELINE_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  row = _sa_timeline_layout_row (self, index);
+  if (row->progress == NULL || fy < self->first_fy || fy > self->last_fy)
+    return NULL;
+  text = g_ptr_array_index (row->progress, fy - self->first_fy);
+  return text ? pango_layout_get_text (text) : NULL;
 }
 
 guint

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @year_format: how the year columns are labelled
  * @show_counts: whether each year's cell shows how many activities advanced the
  *   commitment that year
+ * @show_progress: whether the cells of past and current years show how far a
+ *   commitment with a countable target got ("3/6"); on by default
  *
  * What a timeline shows. Initialize with sa_timeline_options_init(), free what it
  * holds with sa_timeline_options_clear().
@@ -35,6 +37,7 @@ typedef struct
   GStrv         actor_ids;
   SaYearFormat  year_format;
   gboolean      show_counts;
+  gboolean      show_progress;
 } SaTimelineOptions;
 
 void sa_timeline_options_init  (SaTimelineOptions       *options);
@@ -176,6 +179,9 @@ int                  sa_timeline_layout_get_row_at_y   (SaTimelineLayout        
 double               sa_timeline_layout_get_row_break  (SaTimelineLayout        *self,
                                                         guint                    index,
                                                         double                   limit);
+const char          *sa_timeline_layout_get_progress   (SaTimelineLayout        *self,
+                                                        guint                    index,
+                                                        int                      fy);
 guint                sa_timeline_layout_get_n_bars     (SaTimelineLayout        *self);
 const SaTimelineBar *sa_timeline_layout_get_bar        (SaTimelineLayout        *self,
                                                         guint                    index);

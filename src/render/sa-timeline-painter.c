@@ -283,6 +283,14 @@ paint_bars (Paint               *p,
     }
 }
 
+/* The line a row's progress takes at its foot; a Row * is an SaTimelineRowPrivate *. */
+static double
+progress_height (SaTimelineLayout    *self,
+                 const SaTimelineRow *row)
+{
+  return ((const SaTimelineRowPrivate *) row)->progress != NULL ? self->progress_height : 0;
+}
+
 /* A year's count sits under the arrow, centred in its cell; years without
  * activities stay blank, so the figures stand out. */
 static void
@@ -305,7 +313,31 @@ paint_counts (Paint               *p,
       text = _sa_timeline_layout_count_text (self, count);
       sa_timeline_layout_get_year_column (self, fy, &x, NULL);
       _sa_render_show (p->cr, text, x + (self->year_width - _sa_render_text_width (text)) / 2,
-                       row->y + row->height - SA_CELL_PAD_Y - self->count_height, p->style->muted);
+                       row->y + row->height - SA_CELL_PAD_Y - self->count_height - progress_height (self, row),
+                       p->style->muted);
+    }
+}
+
+/* A target's progress ("3/6") sits at the foot of the year's cell, in the text's
+ * colour, so it reads on black-and-white paper. */
+static void
+paint_progress (Paint                *p,
+                SaTimelineRowPrivate *row)
+{
+  SaTimelineLayout *self = p->layout;
+
+  if (row->progress == NULL)
+    return;
+  for (int fy = self->first_fy; fy <= self->last_fy; fy++)
+    {
+      PangoLayout *text = g_ptr_array_index (row->progress, fy - self->first_fy);
+      double x;
+
+      if (text == NULL)
+        continue;
+      sa_timeline_layout_get_year_column (self, fy, &x, NULL);
+      _sa_render_show (p->cr, text, x + (self->year_width - _sa_render_text_width (text)) / 2,
+                       row->row.y + row->row.height - SA_CELL_PAD_Y - self->progress_height, p->style->text);
     }
 }
 
@@ -331,6 +363,7 @@ paint_texts (Paint *p)
                        row->row.y + SA_CELL_PAD_Y, p->style->text);
       paint_bars (p, &row->row);
       paint_counts (p, &row->row);
+      paint_progress (p, row);
     }
 }
 

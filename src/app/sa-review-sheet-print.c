@@ -1,0 +1,139 @@
+/* sa-review-sheet-print.c: printing the year's review sheet (評価シート)
+ *
+ * A GtkPrintOperation that prints the same pages as `sasaeai-cli review-sheet`:
+ * sa_sheet_draw_page() on full pages in points, laid out again for the paper the
+ * dialog settled on (A4 landscape to begin with). GTK's dialog gives the preview
+ * and "Print to File" for a PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-calendar-text.h"
+#include "sa-review-sheet-print.h"
+#include "sa-review-sheet.h"
+
+#define SHEET_KEY "sa-review-sheet"
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                SaSheet           *sheet)
+{
+  sa_sheet_set_page_size (sheet, gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, (int) sa_sheet_get_n_pages (sheet));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              SaSheet           *sheet)
+{
+  sa_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/**
+ * sa_review_sheet_print_operation_new:
+ * @store: the store
+ * @plan_id: (nullable): the plan; %NULL for the first
+ * @fiscal_year: the fiscal year reviewed
+ * @year_format: how the title writes the year
+ * @error: set when the plan does not exist or the year is outside its years
+ *
+ * The sheet is read now, so a failure is known before a dialog opens.
+ *
+ * Returns: (transfer full) (nullable): the operation, to run
+ */
+GtkPrintOperation *
+sa_review_sheet_print_operation_new (SaStore       *store,
+                                     const char    *plan_id,
+                                     int            fiscal_year,
+                                     SaYearFormat   year_format,
+                                     GError       **error)
+{
+  g_autoptr(SaSheet) sheet = sa_review_sheet_new (store, plan_id, fiscal_year, year_format, error);
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperation *operation;
+
+  if (sheet == NULL)
+    return NULL;
+
+  operation = gtk_print_operation_new ();
+  /* The sheet draws whole pages in points, its own margins included. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  setup = gtk_page_setup_new ();
+  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), sheet, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), sheet, 0);
+  g_object_set_data_full (G_OBJECT (operation), SHEET_KEY, g_steal_pointer (&sheet), g_object_unref);
+  return operation;
+}
+
+/**
+ * sa_review_sheet_print:
+ * @parent: (nullable): the window the print dialog belongs to
+ * @store: the store
+ * @plan_id: (nullable): the plan; %NULL for the first
+ * @fiscal_year: the fiscal year reviewed
+ * @year_format: how the title writes the year; see sa_review_sheet_year_format()
+ * @error: set when there is nothing to print or printing failed to start
+ *
+ * Opens the print dialog for the year's review sheet, with its preview. The dialog
+ * runs on its own; this returns once it is open.
+ *
+ * Returns: whether the dialog opened
+ */
+gboolean
+sa_review_sheet_print (GtkWindow     *parent,
+                       SaStore       *store,
+                       const char    *plan_id,
+                       int            fiscal_year,
+                       SaYearFormat   year_format,
+                       GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *year = NULL, *job = NULL;
+
+  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
+
+  if (!(operation = sa_review_sheet_print_operation_new (store, plan_id, fiscal_year, year_format, error)))
+    return FALSE;
+  year = sa_fiscal_year_label (fiscal_year, year_format);
+  /* Translators: the print job's name; %s is the fiscal year */
+  job = g_strdup_printf (_("%s Review Sheet"), year);
+  gtk_print_operation_set_job_name (operation, job);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * sa_review_sheet_year_format:
+ * @settings: the application's settings
+ *
+ * Returns: the year as a title writes it in the person's year format: 令和7年度 or
+ *   2025年度 in Japanese, FY2025 otherwise, as the timeline's labels
+ */
+SaYearFormat
+sa_review_sheet_year_format (GSettings *settings)
+{
+  g_autofree char *format = g_settings_get_string (settings, "year-format");
+  gboolean japanese = sa_calendar_text_is_japanese ();
+
+  if (sa_calendar_text_style_for (format) == SA_CALENDAR_STYLE_ERA)
+    return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_ERA_LETTER;
+  return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+}
