@@ -14,6 +14,7 @@
 #include "sa-plan.h"
 #include "sa-review-item.h"
 #include "sa-review-page.h"
+#include "sa-store-plans.h"
 #include "sa-store-review.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
@@ -329,7 +330,7 @@ test_rows_show_totals (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *plan_id = sa_store_dup_first_plan (f->store, &error);
+  g_autofree char *plan_id = sa_store_resolve_plan (f->store, NULL, &error);
   g_autoptr(GPtrArray) rows = sa_store_list_review_rows (f->store, plan_id, YEAR, &error);
   g_autofree char *text = sa_test_collect_text (f->window);
   GtkWidget *dropdown = find_in (GTK_WIDGET (f->page), is_drop_down, NULL);

@@ -22,6 +22,7 @@
 #include "sa-plan.h"
 #include "sa-review-item.h"
 #include "sa-review-page.h"
+#include "sa-store-plans.h"
 #include "sa-store-review.h"
 
 struct _SaReviewPage
@@ -157,7 +158,7 @@ read_plan (SaReviewPage  *self,
   g_autoptr(SaRecord) plan = NULL;
   int first_fy, last_fy, fy;
 
-  if (!(*plan_id = sa_store_dup_first_plan (self->store, error)) ||
+  if (!(*plan_id = sa_store_resolve_plan (self->store, NULL, error)) ||
       !(plan = sa_store_get (self->store, &sa_plan_table, *plan_id, error)))
     {
       self->first_fy = self->last_fy = 0;

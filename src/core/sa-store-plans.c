@@ -81,10 +81,18 @@ sa_store_choose_plan (SaStore     *self,
 
   if (!(id = sa_store_resolve_plan (self, plan_id, error)) ||
       !(stmt = _sa_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" CHOSEN_KEY "', ?1)",
-                                  error)))
+                                  error)) ||
+      !sa_store_begin (self, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  return _sa_store_step_done (self, stmt, error);
+  if (!_sa_store_step_done (self, stmt, error))
+    {
+      sa_store_rollback (self);
+      return FALSE;
+    }
+  /* Views show the chosen plan: to them it is as if the plans changed. */
+  _sa_store_mark_changed (self, &sa_plan_table);
+  return sa_store_commit_or_rollback (self, error);
 }
 
 /**

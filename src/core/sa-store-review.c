@@ -19,7 +19,6 @@
 #include "sa-error.h"
 #include "sa-plan.h"
 #include "sa-rating-level.h"
-#include "sa-store-plans.h"
 #include "sa-store-private.h"
 #include "sa-store-review.h"
 
@@ -76,21 +75,6 @@ query_text (SaStore     *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _sa_store_set_error (self, error);
   return text;
-}
-
-/**
- * sa_store_dup_first_plan:
- * @self: a store
- * @error: return location for an error
- *
- * Returns: (transfer full): the id of the plan meant when none is named (see
- *   sa_store_resolve_plan()), or %NULL with @error set
- */
-char *
-sa_store_dup_first_plan (SaStore  *self,
-                         GError  **error)
-{
-  return sa_store_resolve_plan (self, NULL, error);
 }
 
 /**

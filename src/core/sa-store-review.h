@@ -34,8 +34,6 @@ void        sa_review_row_free           (SaReviewRow  *row);
 gboolean    sa_review_row_get_percent    (SaReviewRow  *row,
                                           gint64       *percent);
 
-char       *sa_store_dup_first_plan      (SaStore      *self,
-                                          GError      **error);
 char       *sa_store_dup_commitment_plan (SaStore      *self,
                                           const char   *commitment_id,
                                           GError      **error);

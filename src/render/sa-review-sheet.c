@@ -21,6 +21,7 @@
 #include "sa-rating-level.h"
 #include "sa-review-sheet.h"
 #include "sa-section.h"
+#include "sa-store-plans.h"
 #include "sa-store-review.h"
 
 enum
@@ -250,14 +251,9 @@ sa_review_sheet_new (SaStore       *store,
   /* A bare era number ("7") is not a title's year. */
   if (year_format == SA_YEAR_FORMAT_SHORT || year_format == SA_YEAR_FORMAT_ERA_LETTER)
     year_format = SA_YEAR_FORMAT_ERA;
-  if (!(plan_key = plan_id ? sa_id_normalize (plan_id) : sa_store_dup_first_plan (store, error)))
+  if (!(plan_key = sa_store_resolve_plan (store, plan_id, error)) ||
+      !(plan = sa_store_get (store, &sa_plan_table, plan_key, error)))
     return NULL;
-  if (!sa_store_exists (store, &sa_plan_table, plan_key, FALSE) ||
-      !(plan = sa_store_get (store, &sa_plan_table, plan_key, NULL)))
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("There is no plan with id “%s”"), plan_id);
-      return NULL;
-    }
   if (!check_year (plan, fiscal_year, year_format, error) ||
       !(goals = dup_goals_by_commitment (store, plan_key, error)) ||
       !(labels = dup_rating_labels (store, plan_key, error)) ||
