@@ -323,8 +323,20 @@ static const char migration_5[] =
   ");\n"
   "CREATE INDEX rating_level_plan ON rating_level (plan_id);\n";
 
+/* Version 6: a target says how its progress is measured, and a review may hold the
+ * progress entered by hand. Existing targets get the measure the review used to guess
+ * from their words: 全地区 counts districts, 回 activities, か所 places. */
+static const char migration_6[] =
+  "ALTER TABLE commitment ADD COLUMN target_measure TEXT;\n"
+  "UPDATE commitment SET target_measure = CASE\n"
+  "  WHEN instr(target_text, '全地区') > 0 THEN 'districts'\n"
+  "  WHEN target_unit = '回' THEN 'activities'\n"
+  "  WHEN target_unit IN ('か所', '箇所', 'カ所', 'ヶ所', 'ケ所') THEN 'places'\n"
+  "  END;\n"
+  "ALTER TABLE review ADD COLUMN actual INTEGER;\n";
+
 static const char * const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);
