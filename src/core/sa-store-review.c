@@ -461,7 +461,8 @@ sa_store_save_review (SaStore   *self,
 }
 
 /* Commitments of the plan scheduled in the year, with their linked activities'
- * totals, in one query for the whole plan. */
+ * totals and the linked resources open on the year's last day, in one query for the
+ * whole plan. */
 static const char review_rows_sql[] =
   "WITH totals AS ("
   " SELECT l.commitment_id AS commitment_id, count(*) AS activities,"
@@ -475,7 +476,11 @@ static const char review_rows_sql[] =
   " SELECT c.id, ac.name, c.text, c.target_text, c.target_value, c.target_unit,"
   "  coalesce(t.activities, 0), coalesce(t.participants, 0), coalesce(t.volunteers, 0),"
   "  coalesce(t.districts, 0),"
-  "  (SELECT count(*) FROM district WHERE deleted = 0), c.target_measure"
+  "  (SELECT count(*) FROM district WHERE deleted = 0), c.target_measure,"
+  "  (SELECT count(*) FROM resource_commitment rl"
+  "   JOIN resource r ON r.id = rl.resource_id AND r.deleted = 0"
+  "   WHERE rl.commitment_id = c.id AND rl.deleted = 0"
+  "   AND r.opened <= ?3 AND (r.closed IS NULL OR r.closed > ?3))"
   " FROM commitment c"
   " JOIN goal g ON g.id = c.goal_id AND g.deleted = 0"
   " JOIN section s ON s.id = g.section_id AND s.deleted = 0"
@@ -493,8 +498,9 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* Progress toward the target, as its measure says: districts reached out of the
- * live districts, the linked activities, or the value the review holds. */
+/* Progress toward the target, as its measure says: the linked resources open at the
+ * year's end, districts reached out of the live districts, the linked activities, or
+ * the value the review holds. */
 static void
 count_progress (SaReviewRow  *row,
                 sqlite3_stmt *stmt)
@@ -503,7 +509,12 @@ count_progress (SaReviewRow  *row,
 
   row->has_target = row->target_text != NULL || row->target_unit != NULL || row->has_target_value ||
                     measure != NULL;
-  if (g_strcmp0 (measure, "districts") == 0)
+  if (g_strcmp0 (measure, "places") == 0)
+    {
+      row->has_actual = TRUE;
+      row->actual = sqlite3_column_int64 (stmt, 12);
+    }
+  else if (g_strcmp0 (measure, "districts") == 0)
     {
       row->has_target_value = TRUE;
       row->target_value = sqlite3_column_int64 (stmt, 10);
