@@ -4,7 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "sa-commitment.h"
 #include "sa-import.h"
+#include "sa-record-editor.h"
 #include "sa-resource-dialog.h"
 #include "sa-resource-store.h"
 #include "sa-resource-window.h"
@@ -132,11 +134,64 @@ test_add_through_form (void)
   sa_test_wait ();
 }
 
+/* Selects the item of @combo whose label is @label. */
+static void
+choose (GtkWidget  *root,
+        const char *combo,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (sa_test_find (root, sa_test_is_row_titled, combo));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        return;
+      }
+  g_error ("No “%s” in %s", label, combo);
+}
+
+/* The outline's commitment form offers the target's measure by its translated name,
+ * starting from the stored one, and saves the one chosen. */
+static void
+test_commitment_measure (void)
+{
+  static const char * const fields[] = { "text", "target_text", "target_value", "target_unit", "target_measure", NULL };
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(SaUndoStack) undo_stack = sa_undo_stack_new (store);
+  g_autoptr(SaRecord) commitment = NULL;
+  g_autoptr(SaRecord) saved = NULL;
+  SaImportReport report;
+  GtkWidget *editor, *row;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  commitment = sa_store_get (store, &sa_commitment_table, SIX_PLACES, &error);
+  editor = GTK_WIDGET (sa_record_editor_new (NULL, undo_stack, commitment, FALSE, fields, "Edit Commitment"));
+  sa_test_wait ();
+  row = sa_test_find (editor, sa_test_is_row_titled, "Measure");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                                               adw_combo_row_get_selected (ADW_COMBO_ROW (row))),
+                   ==, "Places (local resources)");
+  choose (editor, "Measure", "Entered by hand");
+  sa_test_type_into (editor, "Target value", "8");
+  g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
+  sa_test_wait ();
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  saved = sa_store_get (store, &sa_commitment_table, SIX_PLACES, &error);
+  g_assert_cmpstr (sa_record_get_text (saved, SA_COMMITMENT_TARGET_MEASURE), ==, "manual");
+  g_assert_cmpint (sa_record_get_int (saved, SA_COMMITMENT_TARGET_VALUE), ==, 8);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   sa_test_gui_init (&argc, &argv);
   g_test_add_func ("/resources/add-through-form", test_add_through_form);
+  g_test_add_func ("/resources/commitment-measure", test_commitment_measure);
   return g_test_run ();
 }
