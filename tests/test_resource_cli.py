@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """sasaeai-cli resource: the register of local resources (地域資源), what a target in
 places counts, and resources carried by sync files."""
+import gzip
+import hashlib
 import json
 import os
 import sqlite3
@@ -195,6 +197,35 @@ class ResourceCliTest(unittest.TestCase):
                          ("ミニデイ", "月2回", "2013-12-31", sorted([SIX_PLACES, self.commitments[0]])))
         self.assertEqual(self.target(SIX_PLACES, 2013)["actual"], 0)
         self.assertEqual(self.target(SIX_PLACES, 2012)["actual"], 1)
+
+    def test_older_file(self):
+        """A sync file of format 1, written before targets had a measure and resources
+        existed, is still read: its commitments keep the measure they have here, and
+        a file of a format newer than this reader's is refused as such."""
+        b = self.path("b.db")
+        self.cli("init", db=b)
+        self.cli("export-sync", self.path("new.sasaeai"), db=b)
+        lines = gzip.decompress(open(self.path("new.sasaeai"), "rb").read()).decode().splitlines()
+        header, rows = json.loads(lines[0]), [json.loads(line) for line in lines[1:-1]]
+        self.assertEqual(header["version"], 2)
+        old_rows = [r for r in rows if r["table"] not in ("resource", "resource_commitment")]
+        for row in old_rows:
+            row["fields"].pop("target_measure" if row["table"] == "commitment" else "actual", None)
+        header["version"] = 1
+        header["counts"] = {t: n for t, n in header["counts"].items() if t not in ("resource", "resource_commitment")}
+        text = "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in [header, *old_rows])
+        trailer = {"trailer": "sasaeai-sync", "rows": len(old_rows), "sha256": hashlib.sha256(text.encode()).hexdigest()}
+        with open(self.path("old.sasaeai"), "wb") as f:
+            f.write(gzip.compress((text + json.dumps(trailer) + "\n").encode()))
+        self.cli("import-sync", self.path("old.sasaeai"))
+        self.assertEqual(self.target(SIX_PLACES, 2012)["measure"], "places")
+        self.assertEqual(self.target(ALL_DISTRICTS, 2012)["measure"], "districts")
+
+        newer = text.replace('"version":1', '"version":3', 1)
+        trailer["sha256"] = hashlib.sha256(newer.encode()).hexdigest()
+        with open(self.path("newer.sasaeai"), "wb") as f:
+            f.write(gzip.compress((newer + json.dumps(trailer) + "\n").encode()))
+        self.assertIn("newer version", self.refused("import-sync", self.path("newer.sasaeai")))
 
 
 if __name__ == "__main__":
