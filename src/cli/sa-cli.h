@@ -71,6 +71,8 @@ int       sa_cli_org          (SaCli *cli, int argc, char **argv);
 int       sa_cli_district     (SaCli *cli, int argc, char **argv);
 int       sa_cli_activity     (SaCli *cli, int argc, char **argv);
 int       sa_cli_review       (SaCli *cli, int argc, char **argv);
+int       sa_cli_commitment   (SaCli *cli, int argc, char **argv);
+int       sa_cli_resource     (SaCli *cli, int argc, char **argv);
 int       sa_cli_delete       (SaCli *cli, int argc, char **argv);
 int       sa_cli_deleted      (SaCli *cli, int argc, char **argv);
 int       sa_cli_restore      (SaCli *cli, int argc, char **argv);

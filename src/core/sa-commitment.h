@@ -22,6 +22,7 @@ typedef enum
   SA_COMMITMENT_TARGET_VALUE,
   SA_COMMITMENT_TARGET_UNIT,
   SA_COMMITMENT_POSITION,
+  SA_COMMITMENT_TARGET_MEASURE,
 } SaCommitmentColumn;
 
 extern const SaTable sa_commitment_table;

@@ -106,6 +106,7 @@ add_commitment (Outline  *outline,
   add_value (outline, commitment, SA_COMMITMENT_TARGET_TEXT, "target");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_VALUE, "target_value");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_UNIT, "target_unit");
+  add_value (outline, commitment, SA_COMMITMENT_TARGET_MEASURE, "target_measure");
   add_children (outline, "phases", &sa_schedule_phase_table, "commitment_id",
                 sa_record_get_id (commitment), add_phase);
   json_builder_end_object (outline->builder);
