@@ -23,6 +23,7 @@ static const SaCliCommand commands[] = {
   { "district", "add|list", N_("Add or list districts"), sa_cli_district },
   { "activity", "add|list|edit|delete|undelete", N_("Keep the activity log"), sa_cli_activity },
   { "review", "list|set|scale", N_("Review each commitment’s year"), sa_cli_review },
+  { "report", "--fy YEAR --by WHAT [--json|--csv FILE]", N_("Total the activities of a year by organization, district, commitment, goal or month"), sa_cli_report },
   { "delete", "ID [--force]", N_("Delete a plan item, organization or district; asks when records use it"), sa_cli_delete },
   { "deleted", "list [--json]", N_("List deleted plan items, organizations and districts"), sa_cli_deleted },
   { "restore", "ID", N_("Bring back a deleted row, with what was deleted with it"), sa_cli_restore },

@@ -69,6 +69,7 @@ int       sa_cli_org          (SaCli *cli, int argc, char **argv);
 int       sa_cli_district     (SaCli *cli, int argc, char **argv);
 int       sa_cli_activity     (SaCli *cli, int argc, char **argv);
 int       sa_cli_review       (SaCli *cli, int argc, char **argv);
+int       sa_cli_report       (SaCli *cli, int argc, char **argv);
 int       sa_cli_delete       (SaCli *cli, int argc, char **argv);
 int       sa_cli_deleted      (SaCli *cli, int argc, char **argv);
 int       sa_cli_restore      (SaCli *cli, int argc, char **argv);
