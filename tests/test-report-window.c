@@ -246,6 +246,17 @@ test_totals_shown_followed_and_exported (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
   sa_test_wait ();
 
+  /* The drop-downs are named by labels with mnemonics, for the keyboard and screen
+   * readers. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GSList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down (window, i)));
+
+      g_assert_cmpuint (g_slist_length (labels), ==, 1);
+      g_assert_cmpstr (gtk_label_get_label (labels->data), ==, i == 0 ? "Fiscal _Year" : "_Totals by");
+      g_slist_free (labels);
+    }
+
   /* It opens on the latest year with activities, by organization. */
   g_assert_cmpstr (selected_text (drop_down (window, 0)), ==, "FY2015");
   g_assert_cmpstr (selected_text (drop_down (window, 1)), ==, "Organization");
