@@ -250,11 +250,11 @@ test_totals_shown_followed_and_exported (void)
    * readers. */
   for (guint i = 0; i < 2; i++)
     {
-      GSList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down (window, i)));
+      GList *labels = gtk_widget_list_mnemonic_labels (GTK_WIDGET (drop_down (window, i)));
 
-      g_assert_cmpuint (g_slist_length (labels), ==, 1);
+      g_assert_cmpuint (g_list_length (labels), ==, 1);
       g_assert_cmpstr (gtk_label_get_label (labels->data), ==, i == 0 ? "Fiscal _Year" : "_Totals by");
-      g_slist_free (labels);
+      g_list_free (labels);
     }
 
   /* It opens on the latest year with activities, by organization. */
