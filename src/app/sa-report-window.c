@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "sa-calendar-text.h"
+#include "sa-date.h"
 #include "sa-report-item.h"
 #include "sa-report-window.h"
 
@@ -125,8 +126,11 @@ static int
 current_fiscal_year (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
 
-  return g_date_time_get_month (now) >= 4 ? g_date_time_get_year (now) : g_date_time_get_year (now) - 1;
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return sa_date_fiscal_year (&today);
 }
 
 /* The years there is something to report on, newest first; the year shown stays. */

@@ -20,7 +20,6 @@
 #include "sa-date.h"
 #include "sa-error.h"
 #include "sa-file-write.h"
-#include "sa-plan.h"
 #include "sa-store-deleted.h"
 #include "sa-store-private.h"
 #include "sa-store-report.h"
@@ -449,6 +448,8 @@ GArray *
 sa_store_list_report_years (SaStore  *self,
                             GError  **error)
 {
+  /* Each plan's years from first_fy to last_fy (a plan spans far fewer than 300),
+   * and the fiscal year of each activity's date. */
   sqlite3_stmt *stmt = _sa_store_prepare (self,
                                           "SELECT first_fy + n.i FROM plan,"
                                           " (WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k"
