@@ -73,6 +73,7 @@ int       sa_cli_activity     (SaCli *cli, int argc, char **argv);
 int       sa_cli_review       (SaCli *cli, int argc, char **argv);
 int       sa_cli_commitment   (SaCli *cli, int argc, char **argv);
 int       sa_cli_resource     (SaCli *cli, int argc, char **argv);
+int       sa_cli_report       (SaCli *cli, int argc, char **argv);
 int       sa_cli_delete       (SaCli *cli, int argc, char **argv);
 int       sa_cli_deleted      (SaCli *cli, int argc, char **argv);
 int       sa_cli_restore      (SaCli *cli, int argc, char **argv);
