@@ -6,7 +6,9 @@
 
 For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
 bench-calendar and bench-handout then measure it, each printing FIGURE lines
-(tests/bench-figure.h) with a baseline measured in the same run. Peak memory is the
+(tests/bench-figure.h) with a baseline measured in the same run; sasaeai-cli report
+and review list are timed here against the sqlite3 shell running a plain GROUP BY
+over the same tables. --only report measures those alone. Peak memory is the
 window's, on the dataset and on the sample plan alone. The table goes to standard
 output, and with --markdown to FILE with the machine it ran on. Needs a display
 for the window: run under xvfb-run.
@@ -63,12 +65,55 @@ def memory_figures(tool, db, empty, size):
                target="< 150" if size == TARGET_SIZE else "")
 
 
-def measure(build, size, tmp, sqlite3, empty):
+def median_ms(args, rounds=7):
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run(args)
+        times.append((time.perf_counter() - start) * 1e3)
+    return sorted(times)[rounds // 2]
+
+
+# The year's totals, as the sqlite3 shell gives them with a plain GROUP BY: the
+# baselines of sasaeai-cli report and review list (a process each, JSON out).
+YEAR = "a.date >= '2012-04-01' AND a.date < '2013-04-01'"
+REPORT_BASELINES = [
+    ("report --fy 2012 --by organization", ["report", "--fy", "2012", "--by", "organization", "--json"],
+     "sqlite3 -json: GROUP BY organization, names joined",
+     "SELECT o.name, count(*), sum(a.participants), sum(a.volunteers) FROM activity a"
+     " LEFT JOIN organization o ON o.id = a.organization_id"
+     f" WHERE a.deleted = 0 AND {YEAR} GROUP BY a.organization_id ORDER BY o.name"),
+    ("report --fy 2012 --by month", ["report", "--fy", "2012", "--by", "month", "--json"],
+     "sqlite3 -json: GROUP BY month",
+     "SELECT substr(a.date, 1, 7), count(*), sum(a.participants), sum(a.volunteers) FROM activity a"
+     f" WHERE a.deleted = 0 AND {YEAR} GROUP BY 1"),
+    ("review list --fy 2012", ["review", "list", "--fy", "2012", "--json"],
+     "sqlite3 -json: links GROUP BY commitment",
+     "SELECT l.commitment_id, count(*), sum(a.participants), sum(a.volunteers) FROM activity_commitment l"
+     f" JOIN activity a ON a.id = l.activity_id AND a.deleted = 0 WHERE l.deleted = 0 AND {YEAR}"
+     " GROUP BY l.commitment_id"),
+]
+
+
+def report_figures(build, db, size, sqlite3):
+    cli = os.path.join(build, "src", "cli", "sasaeai-cli")
+    for what, args, baseline, sql in REPORT_BASELINES:
+        value = median_ms([cli, "--db", db, *args])
+        baseline_value = median_ms([sqlite3, "-json", db, sql])
+        yield dict(size=size, what=f"sasaeai-cli {what} (median of 7)", value=value, unit="ms",
+                   baseline=baseline, baseline_value=baseline_value, target="")
+
+
+def measure(build, size, tmp, sqlite3, empty, only=None):
     tests = os.path.join(build, "tests")
     db = os.path.join(tmp, f"plan-{size}.db")
     start = time.monotonic()
     run([os.path.join(tests, "bench-generate"), db, str(size)])
     print(f"# {size:,} activities generated in {time.monotonic() - start:.1f} s", file=sys.stderr)
+    yield from report_figures(build, db, size, sqlite3)
+    if only == "report":
+        os.remove(db)
+        return
 
     yield from figures(run([os.path.join(tests, "bench-sync"), sqlite3, db]), size)
     copy = os.path.join(tmp, "copy.db")
@@ -133,6 +178,7 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--markdown")
     parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
+    parser.add_argument("--only", choices=["report"], help="measure only sasaeai-cli report and review list")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     # As the tests run: no session bus, no portal, settings from the build tree.
@@ -146,8 +192,9 @@ def main():
         empty = os.path.join(tmp, "empty.db")
         run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
         for size in sizes:
-            rows.extend(measure(args.build, size, tmp, args.sqlite3, empty))
-        rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
+            rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only))
+        if args.only is None:
+            rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
 
     text = table(rows)
     print(text)

@@ -19,6 +19,7 @@
 #include "sa-activity.h"
 #include "sa-import.h"
 #include "sa-preferences-window.h"
+#include "sa-report-window.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
 
@@ -30,6 +31,7 @@ typedef struct
   const char *action;      /* a window action that opens the dialog */
   const char *message;     /* a message dialog's response before it, if any */
   gboolean    preferences; /* the preferences' sync folder button opens it */
+  gboolean    report;      /* Activity Totals, which the action opens, exports */
 } Dialog;
 
 static const Dialog dialogs[] = {
@@ -42,6 +44,7 @@ static const Dialog dialogs[] = {
   { "export-ics", "win.export-ics" },
   { "sync-now-folder", "win.sync-now", "choose" },
   { "preferences-sync-folder", NULL, NULL, TRUE },
+  { "report-csv", "win.report", NULL, FALSE, TRUE },
 };
 
 static gboolean
@@ -107,7 +110,8 @@ wait_until_sniffed (int inotify_fd)
     }
 }
 
-/* Returns: (nullable): the preferences window, when the dialog is opened from it */
+/* Returns: (nullable): the preferences or Activity Totals window, when the dialog is
+ * opened from it */
 static GtkWidget *
 open_dialog (const Dialog *dialog,
              GtkWidget    *window,
@@ -124,6 +128,23 @@ open_dialog (const Dialog *dialog,
       return preferences;
     }
   g_assert_true (gtk_widget_activate_action (window, dialog->action, NULL));
+  if (dialog->report)
+    {
+      GtkWidget *report = wait_for_toplevel (SA_TYPE_REPORT_WINDOW);
+      g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+      g_autoptr(GError) error = NULL;
+      const char *links[] = { NULL };
+
+      /* A year with an activity: an empty one has nothing to export. */
+      sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-01");
+      sa_record_set_text (activity, SA_ACTIVITY_TITLE, "集計");
+      g_assert_true (sa_store_add_activity (store, activity, links, &error));
+      g_assert_no_error (error);
+      sa_report_window_show_year (SA_REPORT_WINDOW (report), 2012, SA_REPORT_BY_MONTH);
+      sa_test_wait ();
+      g_assert_true (gtk_widget_activate_action (report, "report.export-csv", NULL));
+      return report;
+    }
   if (dialog->message != NULL)
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                                  dialog->message);

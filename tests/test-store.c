@@ -810,12 +810,57 @@ test_hlc (void)
 
 /* ---- reviews -------------------------------------------------------------------- */
 
-/* A row as an older version wrote it, with only the columns given. */
-#define OLD_ID(n) "'00000000-0000-4000-8000-00000000000" n "'"
-#define OLD_ROW(table, n, columns, values) \
-  "INSERT INTO " table " (id, hlc, site, " columns ") VALUES (" OLD_ID (n) ", " \
-  "'0000001000000-0000-5a5ae0a1-0000-4000-8000-000000000001', " \
-  "'5a5ae0a1-0000-4000-8000-000000000001', " values ");"
+/* Makes f->path a database at schema @version holding the sample plan: the sample is
+ * imported into a current database, and the columns the old tables have are copied,
+ * as an office that loaded the sample with an older version would have them. */
+static void
+make_old_sample (Fixture *f,
+                 guint    version)
+{
+  g_autofree char *current_path = g_build_filename (f->dir, "current.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  SaImportReport report;
+  SaStore *store;
+  sqlite3 *db;
+
+  store = sa_store_create (current_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_import_sample (store, &report, &error));
+  g_assert_finalize_object (store);
+  store = sa_store_open_at_version (f->path, version, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_string_append_printf (sql, "ATTACH '%s' AS cur;", current_path);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < sa_schema_n_tables; i++)
+    {
+      const char *name = sa_schema_tables[i]->name;
+      g_autofree char *query = g_strdup_printf ("SELECT group_concat(name, ', ') FROM pragma_table_info('%s', 'main')"
+                                                " WHERE name IN (SELECT name FROM pragma_table_info('%s', 'cur'))",
+                                                name, name);
+      sqlite3_stmt *stmt;
+      const char *columns;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      columns = (const char *) sqlite3_column_text (stmt, 0);
+      if (columns != NULL)
+        {
+          g_autofree char *copy = g_strdup_printf ("INSERT INTO main.%s (%s) SELECT %s FROM cur.%s",
+                                                   name, columns, columns, name);
+          g_assert_cmpint (sqlite3_exec (db, copy, NULL, NULL, NULL), ==, SQLITE_OK);
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "INSERT OR IGNORE INTO main.site (id, name, is_self, last_hlc)"
+                                     " SELECT id, name, 0, last_hlc FROM cur.site WHERE is_self = 0;"
+                                     "DETACH cur", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_remove (current_path);
+}
 
 /* A database from before reviews took their shape gets the new review table and the
  * rating scales' table; a review can then be written on the default scale. */
@@ -829,15 +874,8 @@ test_migrate_reviews (Fixture       *f,
   g_autofree char *commitment_id = NULL;
   SaStore *store;
 
-  store = sa_store_open_at_version (f->path, 4, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (store);
-  /* Written as version 4 wrote them: today's records have columns it did not have. */
-  raw_exec (f->path, OLD_ROW ("plan", "1", "title, first_fy, last_fy", "'計画', 2010, 2015")
-                     OLD_ROW ("section", "2", "plan_id, title", OLD_ID ("1") ", '節'")
-                     OLD_ROW ("goal", "3", "section_id, number, title", OLD_ID ("2") ", 1, '目標'")
-                     OLD_ROW ("actor", "4", "plan_id, name, kind", OLD_ID ("1") ", '区役所', 'ward-office'")
-                     OLD_ROW ("commitment", "5", "goal_id, actor_id, text", OLD_ID ("3") ", " OLD_ID ("4") ", '取組'"));
+  make_old_sample (f, 4);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment"), >, 0);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info('review') WHERE name = 'rating'"), ==, 0);
 
   store = sa_store_open (f->path, &error);
@@ -854,6 +892,43 @@ test_migrate_reviews (Fixture       *f,
 
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM review WHERE rating = 'C'"), ==, 1);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM rating_level"), ==, 0);
+}
+
+/* A database from before targets had a measure gets the one the review used to guess
+ * from the target's words: 全地区 districts, 回 activities, か所 (and its other
+ * spellings) places; a target without such words gets none. */
+static void
+test_migrate_targets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SaStore *store;
+
+  make_old_sample (f, 5);
+  raw_exec (f->path, "UPDATE commitment SET target_text = '年4回', target_value = 4, target_unit = '回'"
+                     " WHERE id = (SELECT id FROM commitment WHERE target_text IS NULL ORDER BY id LIMIT 1);"
+                     "UPDATE commitment SET target_text = '3箇所', target_value = 3, target_unit = '箇所'"
+                     " WHERE id = (SELECT id FROM commitment WHERE target_text IS NULL ORDER BY id LIMIT 1);"
+                     "UPDATE commitment SET target_text = '参加者100人', target_value = 100, target_unit = '人'"
+                     " WHERE id = (SELECT id FROM commitment WHERE target_text IS NULL ORDER BY id LIMIT 1);");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info('commitment')"
+                                     " WHERE name = 'target_measure'"), ==, 0);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_text = '全地区'"
+                                     " AND target_measure = 'districts'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_text = '6か所'"
+                                     " AND target_measure = 'places'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_text = '3箇所'"
+                                     " AND target_measure = 'places'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_text = '年4回'"
+                                     " AND target_measure = 'activities'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_measure IS NOT NULL"), ==, 4);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM commitment WHERE target_text = '参加者100人'"
+                                     " AND target_measure IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info('review') WHERE name = 'actual'"), ==, 1);
 }
 
 static void
@@ -937,6 +1012,7 @@ main (int    argc,
   ADD ("/store/merge/order", test_merge_order);
   ADD ("/store/import/bad-rows", test_import_refuses_bad_rows);
   ADD ("/store/migrate/reviews", test_migrate_reviews);
+  ADD ("/store/migrate/targets", test_migrate_targets);
   ADD ("/store/review/merge", test_review_merge);
 #undef ADD
   g_test_add_func ("/hlc/order", test_hlc);

@@ -1009,7 +1009,7 @@ spoil_format (GPtrArray *lines, GString **text, GBytes **bytes)
 static void
 spoil_version (GPtrArray *lines, GString **text, GBytes **bytes)
 {
-  replace_in_line (lines, 0, "\"version\":1", "\"version\":2");
+  replace_in_line (lines, 0, "\"version\":2", "\"version\":3");
   rejoin (lines, text, TRUE);
 }
 
@@ -1100,7 +1100,7 @@ static const BadFile bad_files[] = {
   { "not-gzip", spoil_not_gzip, "not gzip-compressed" },
   { "empty", spoil_empty, "The file is empty" },
   { "format", spoil_format, "not a Sasaeai sync file: its format is “other-sync”" },
-  { "version", spoil_version, "newer version of Sasaeai (sync format 2)" },
+  { "version", spoil_version, "newer version of Sasaeai (sync format 3)" },
   { "checksum", spoil_checksum, "checksum does not match" },
   { "row-count", spoil_count, "should hold 74 rows but holds 73" },
   { "header-count", spoil_header_count, "counts 4 rows of table “activity”, but the file holds 3" },

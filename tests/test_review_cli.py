@@ -134,16 +134,76 @@ class ReviewCliTest(unittest.TestCase):
         target = self.reviews("2012")[ALL_DISTRICTS]["target"]
         self.assertEqual((target["text"], target["value"], target["actual"], target["percent"]), ("全地区", 3, 2, 66))
 
-        # The CLI cannot edit a commitment's target yet: the window does; here, SQL.
         c = self.commitments[0]
-        with sqlite3.connect(self.db) as connection:
-            connection.execute("UPDATE commitment SET target_text = '年4回', target_value = 4, target_unit = '回'"
-                               " WHERE id = ?", (c,))
+        self.cli("commitment", "target", c, "--text", "年4回", "--value", "4", "--unit", "回",
+                 "--measure", "activities")
         for day in ("2012-05-01", "2012-08-01", "2012-11-01"):
             self.add(day, "--commitment", c)
         target = self.reviews("2012")[c]["target"]
         self.assertEqual((target["value"], target["unit"], target["actual"], target["percent"]), (4, "回", 3, 75))
         self.assertIsNone(self.reviews("2012")[self.commitments[1]]["target"])
+
+    def target(self, c, fy="2012"):
+        return self.reviews(fy)[c]["target"]
+
+    def test_commitment_target(self):
+        """A target's words, number, unit and measure are set field by field, read back
+        in the outline and review list; an empty value clears a field, none the measure."""
+        c = self.commitments[0]
+        self.cli("commitment", "target", c, "--text", "年4回", "--value", "4", "--unit", "回")
+        self.cli("commitment", "target", c.upper(), "--measure", "activities")
+        outline = json.loads(self.cli("outline", "--json"))
+        got = [x for s in outline["sections"] for g in s["goals"] for x in g["commitments"] if x["id"] == c][0]
+        self.assertEqual((got["target"], got["target_value"], got["target_unit"], got["target_measure"]),
+                         ("年4回", 4, "回", "activities"))
+        self.assertEqual(self.target(c)["measure"], "activities")
+        self.assertIn("年4回", self.cli("commitment", "target", c))
+        self.cli("commitment", "target", c, "--measure", "none", "--unit", "")
+        target = self.target(c)
+        self.assertEqual((target["text"], target["value"], target["unit"], target["measure"], target["actual"]),
+                         ("年4回", 4, None, None, None))
+
+    def test_commitment_target_refusals(self):
+        """A value that is not a whole number, negative or too large, an unknown measure
+        or commitment is refused with a message, and nothing changes."""
+        c = self.commitments[0]
+        self.cli("commitment", "target", c, "--text", "6か所", "--value", "6", "--unit", "か所")
+        for value in ("six", "-1", "1000000001", "99999999999999999999", "4.5"):
+            self.assertIn("whole number" if value != "-1" and value != "1000000001" else "Target value",
+                          self.refused("commitment", "target", c, "--value", value, "--measure", "places"))
+        self.assertIn("“weekly”", self.refused("commitment", "target", c, "--measure", "weekly"))
+        self.assertIn("no commitment", self.refused("commitment", "target", "no-such-id", "--value", "1"))
+        self.assertIn("Target", self.refused("commitment", "target", c, "--text", "x" * 201))
+        self.assertEqual(self.target(c)["measure"], None)
+
+    def test_measures(self):
+        """Progress follows the stored measure, not the target's words: 回 counted as
+        districts, 全地区 not counted at all; a manual value is entered per year."""
+        self.cli("district", "add", "中川")
+        self.cli("district", "add", "北山田")
+        c = self.commitments[0]
+        self.add("2012-05-01", "--commitment", c, "--district", "中川")
+        self.add("2012-06-01", "--commitment", c, "--district", "中川")
+        self.cli("commitment", "target", c, "--text", "年4回", "--value", "4", "--unit", "回", "--measure", "districts")
+        target = self.target(c)
+        self.assertEqual((target["value"], target["actual"], target["percent"]), (2, 1, 50))
+        self.cli("commitment", "target", ALL_DISTRICTS, "--measure", "none")
+        self.add("2012-05-01", "--commitment", ALL_DISTRICTS, "--district", "中川")
+        target = self.target(ALL_DISTRICTS)
+        self.assertEqual((target["text"], target["actual"], target["percent"]), ("全地区", None, None))
+
+        self.assertIn("--measure manual", self.refused("review", "set", c, "--fy", "2012", "--actual", "3"))
+        self.cli("commitment", "target", c, "--measure", "manual", "--value", "6")
+        self.assertIsNone(self.target(c)["actual"])
+        self.cli("review", "set", c, "--fy", "2012", "--actual", "4")
+        self.cli("review", "set", c, "--fy", "2013", "--actual", "7")
+        target = self.target(c)
+        self.assertEqual((target["measure"], target["value"], target["actual"], target["percent"]), ("manual", 6, 4, 66))
+        self.assertEqual((self.target(c, "2013")["actual"], self.target(c, "2013")["percent"]), (7, 116))
+        for bad in ("four", "-2", "1000000001"):
+            self.refused("review", "set", c, "--fy", "2012", "--actual", bad, "--results", "x")
+        self.cli("review", "set", c, "--fy", "2012", "--actual", "")
+        self.assertIsNone(self.target(c)["actual"])
 
     def test_sync(self):
         """A review and a new scale travel by sync file; two offices writing different

@@ -153,7 +153,7 @@ class SyncCliTest(unittest.TestCase):
             "truncated": (data[: len(data) // 2], "truncated"),
             "plain": (b"".join(line.encode() for line in lines), "not gzip-compressed"),
             "altered": (gzip.compress("".join(lines).replace("サロン", "サロソ").encode()), "checksum"),
-            "version": (gzip.compress("".join(lines).replace('"version":1', '"version":9', 1).encode()),
+            "version": (gzip.compress("".join(lines).replace('"version":2', '"version":9', 1).encode()),
                         "newer version"),
         }
         for name, (content, message) in cases.items():

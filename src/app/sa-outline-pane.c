@@ -81,7 +81,7 @@ static const char * const actor_fields[] = { "name", "kind", NULL };
 static const char * const organization_fields[] = { "name", "actor_id", NULL };
 static const char * const district_fields[] = { "name", NULL };
 static const char * const action_fields[] = { "actor_id", "text", NULL };
-static const char * const commitment_fields[] = { "actor_id", "text", "target_text", "target_value", "target_unit", NULL };
+static const char * const commitment_fields[] = { "actor_id", "text", "target_text", "target_value", "target_unit", "target_measure", NULL };
 static const char * const phase_fields[] = { "label", "start_fy", "end_fy", NULL };
 
 static void

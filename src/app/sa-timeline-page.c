@@ -221,7 +221,7 @@ static void
 on_row_activated (SaTimelinePage *self,
                   guint           row)
 {
-  static const char * const fields[] = { "actor_id", "text", "target_text", "target_value", "target_unit", NULL };
+  static const char * const fields[] = { "actor_id", "text", "target_text", "target_value", "target_unit", "target_measure", NULL };
   const char *id = sa_timeline_layout_get_row (layout (self), row)->id;
   g_autoptr(SaRecord) commitment = NULL;
   g_autoptr(GError) error = NULL;

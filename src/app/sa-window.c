@@ -18,6 +18,8 @@
 #include "sa-calendar-page.h"
 #include "sa-date.h"
 #include "sa-deleted-window.h"
+#include "sa-resource-window.h"
+#include "sa-report-window.h"
 #include "sa-goal.h"
 #include "sa-month-grid.h"
 #include "sa-initiative.h"
@@ -497,6 +499,26 @@ deleted_items_activated (GtkWidget  *widget,
 }
 
 static void
+local_resources_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  sa_resource_window_new (GTK_WINDOW (self), self->undo_stack);
+}
+
+static void
+report_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  sa_report_window_new (GTK_WINDOW (self), self->store);
+}
+
+static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -694,6 +716,8 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.print-review-sheet", "i", print_review_sheet_activated);
   gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
+  gtk_widget_class_install_action (widget_class, "win.local-resources", NULL, local_resources_activated);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_activated);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-now", NULL);

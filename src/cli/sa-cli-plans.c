@@ -1,5 +1,5 @@
-/* sa-cli-plans.c: sasaeai-cli plan and commitment: the plans of a database, plans as
- * files, new periods and how commitments carry over
+/* sa-cli-plans.c: sasaeai-cli plan: the plans of a database, plans as files, new
+ * periods and their comparison
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -316,42 +316,4 @@ sa_cli_plan (SaCli  *cli,
              char  **argv)
 {
   return sa_cli_dispatch (cli, "plan", plan_commands, argc - 1, argv + 1);
-}
-
-/* ---- commitment carry-over ------------------------------------------------------ */
-
-static int
-commitment_carry_over (SaCli  *cli,
-                       int     argc,
-                       char  **argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(SaStore) store = NULL;
-  GError *error = NULL;
-  int status;
-
-  context = sa_cli_context ("commitment carry-over", "ID continue|expand|merge|end|new",
-                            _("Say how a commitment of a new period carries over from its predecessor. "
-                              "“end” also clears its schedule."), NULL);
-  if (!sa_cli_parse (context, &argc, &argv, &status))
-    return status;
-  if (argc != 3)
-    return sa_cli_usage (context, _("Expected a commitment’s id and how it carries over"));
-  if (!(store = sa_cli_open (cli, &error)) ||
-      !sa_plan_set_carry_over (store, argv[1], argv[2], &error))
-    return sa_cli_fail (error);
-  return SA_CLI_OK;
-}
-
-static const SaCliCommand commitment_commands[] = {
-  { "carry-over", "ID KIND", N_("Say how a commitment carries over to a new period"), commitment_carry_over },
-  { NULL },
-};
-
-int
-sa_cli_commitment (SaCli  *cli,
-                   int     argc,
-                   char  **argv)
-{
-  return sa_cli_dispatch (cli, "commitment", commitment_commands, argc - 1, argv + 1);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sa-cli.h"
+#include "sa-commitment.h"
 #include "sa-error.h"
 #include "sa-plan.h"
 #include "sa-rating-level.h"
@@ -56,6 +57,7 @@ add_target (JsonBuilder *builder,
   else
     json_builder_add_null_value (builder);
   add_text_member (builder, "unit", row->target_unit);
+  add_text_member (builder, "measure", row->target_measure);
   json_builder_set_member_name (builder, "actual");
   if (row->has_actual)
     json_builder_add_int_value (builder, row->actual);
@@ -184,6 +186,41 @@ set_field (SaRecord   *review,
     sa_record_set_text (review, column, value);
 }
 
+/* The progress entered by hand: only for a commitment whose target is measured so,
+ * or it would be stored and never shown. "" clears it. */
+static gboolean
+set_actual (SaStore     *store,
+            SaRecord    *review,
+            const char  *text,
+            GError     **error)
+{
+  const SaColumn *column = &sa_review_table.columns[SA_REVIEW_ACTUAL];
+  const char *commitment_id = sa_record_get_text (review, SA_REVIEW_COMMITMENT_ID);
+  g_autoptr(SaRecord) commitment = NULL;
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+  if (*text == '\0')
+    {
+      sa_record_set_null (review, SA_REVIEW_ACTUAL);
+      return TRUE;
+    }
+  if (!sa_column_parse_int (&sa_review_table, column, text, &value, error) ||
+      !(commitment = sa_store_get (store, &sa_commitment_table, commitment_id, error)))
+    return FALSE;
+  if (g_strcmp0 (sa_record_get_text (commitment, SA_COMMITMENT_TARGET_MEASURE), "manual") != 0)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("The target of commitment “%s” is not entered by hand: set its measure with "
+                     "“sasaeai-cli commitment target %s --measure manual” first"),
+                   commitment_id, commitment_id);
+      return FALSE;
+    }
+  sa_record_set_int (review, SA_REVIEW_ACTUAL, value);
+  return TRUE;
+}
+
 static int
 review_set (SaCli  *cli,
             int     argc,
@@ -193,6 +230,7 @@ review_set (SaCli  *cli,
   g_autoptr(SaStore) store = NULL;
   g_autoptr(SaReview) review = NULL;
   g_autofree char *fy_text = NULL, *rating = NULL, *results = NULL, *issues = NULL, *next = NULL;
+  g_autofree char *actual = NULL;
   GError *error = NULL;
   int status, fy;
   const GOptionEntry entries[] = {
@@ -201,6 +239,7 @@ review_set (SaCli  *cli,
     { "results", 0, 0, G_OPTION_ARG_STRING, &results, N_("What was achieved"), N_("TEXT") },
     { "issues", 0, 0, G_OPTION_ARG_STRING, &issues, N_("What is left to solve"), N_("TEXT") },
     { "next", 0, 0, G_OPTION_ARG_STRING, &next, N_("Next year: continue, expand, revise or end"), N_("NEXT") },
+    { "actual", 0, 0, G_OPTION_ARG_STRING, &actual, N_("The target’s progress, for a target measured by hand"), N_("N") },
     { NULL },
   };
 
@@ -220,7 +259,8 @@ review_set (SaCli  *cli,
   set_field (SA_RECORD (review), SA_REVIEW_RESULTS, results);
   set_field (SA_RECORD (review), SA_REVIEW_ISSUES, issues);
   set_field (SA_RECORD (review), SA_REVIEW_NEXT, next);
-  if (!sa_store_save_review (store, review, &error))
+  if (!set_actual (store, SA_RECORD (review), actual, &error) ||
+      !sa_store_save_review (store, review, &error))
     return sa_cli_fail (error);
   return SA_CLI_OK;
 }

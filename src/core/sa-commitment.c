@@ -17,6 +17,13 @@ struct _SaCommitment
 
 G_DEFINE_FINAL_TYPE (SaCommitment, sa_commitment, SA_TYPE_RECORD)
 
+/* How the target's progress is measured; NULL when it is not (sa-store-review.c). */
+static const char * const measures[] = { "places", "districts", "activities", "manual", NULL };
+static const char * const measure_labels[] = {
+  N_("Places (local resources)"), N_("Districts reached (all districts)"), N_("Activities"),
+  N_("Entered by hand"), NULL
+};
+
 /* How a commitment of a new plan period relates to the one it carries over. */
 static const char * const carry_overs[] = { "continue", "expand", "merge", "end", "new", NULL };
 static const char * const carry_over_labels[] = {
@@ -31,6 +38,7 @@ static const SaColumn columns[] = {
   { "target_value", N_("Target value"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
   { "target_unit", N_("Target unit"), SA_COLUMN_TEXT, 0, 0, 20, NULL, NULL },
   { "position", N_("Position"), SA_COLUMN_INT, SA_COLUMN_REQUIRED, 0, 1000000, NULL, NULL },
+  { "target_measure", N_("Measure"), SA_COLUMN_TEXT, 0, 0, 20, NULL, measures, measure_labels },
   { "predecessor_id", N_("Predecessor"), SA_COLUMN_REF, 0, 0, 0, "commitment", NULL },
   { "carry_over", N_("Carry-over"), SA_COLUMN_TEXT, 0, 0, 20, NULL, carry_overs, carry_over_labels },
 };

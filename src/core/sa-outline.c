@@ -109,6 +109,7 @@ add_commitment (Outline  *outline,
   add_value (outline, commitment, SA_COMMITMENT_TARGET_TEXT, "target");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_VALUE, "target_value");
   add_value (outline, commitment, SA_COMMITMENT_TARGET_UNIT, "target_unit");
+  add_value (outline, commitment, SA_COMMITMENT_TARGET_MEASURE, "target_measure");
   add_value (outline, commitment, SA_COMMITMENT_PREDECESSOR_ID, "predecessor_id");
   add_value (outline, commitment, SA_COMMITMENT_CARRY_OVER, "carry_over");
   add_children (outline, "phases", &sa_schedule_phase_table, "commitment_id",

@@ -371,6 +371,7 @@ read_commitment (Reader     *r,
   read_text (r, object, "target", path, commitment, SA_COMMITMENT_TARGET_TEXT);
   read_int (r, object, "target_value", path, commitment, SA_COMMITMENT_TARGET_VALUE);
   read_text (r, object, "target_unit", path, commitment, SA_COMMITMENT_TARGET_UNIT);
+  read_text (r, object, "target_measure", path, commitment, SA_COMMITMENT_TARGET_MEASURE);
   read_text (r, object, "predecessor_id", path, commitment, SA_COMMITMENT_PREDECESSOR_ID);
   read_text (r, object, "carry_over", path, commitment, SA_COMMITMENT_CARRY_OVER);
   sa_record_set_int (commitment, SA_COMMITMENT_POSITION, position);

@@ -30,6 +30,8 @@ static const SaColumn columns[] = {
   { "results", N_("Results"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
   { "issues", N_("Issues"), SA_COLUMN_TEXT, SA_COLUMN_MULTILINE, 0, 10000, NULL, NULL },
   { "next", N_("Next year"), SA_COLUMN_TEXT, 0, 0, 20, NULL, nexts, next_labels },
+  /* The target's progress entered by hand, for a commitment whose measure is "manual". */
+  { "actual", N_("Actual value"), SA_COLUMN_INT, 0, 0, 1000000000, NULL, NULL },
 };
 
 /* A rating is a level of the scale of the commitment's plan. Only local writes are

@@ -21,6 +21,7 @@ typedef enum
   SA_REVIEW_RESULTS,
   SA_REVIEW_ISSUES,
   SA_REVIEW_NEXT,
+  SA_REVIEW_ACTUAL,
 } SaReviewColumn;
 
 extern const SaTable sa_review_table;

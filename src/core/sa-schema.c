@@ -25,6 +25,8 @@
 #include "sa-activity-link.h"
 #include "sa-review.h"
 #include "sa-rating-level.h"
+#include "sa-resource.h"
+#include "sa-resource-link.h"
 #include "sa-schema.h"
 
 const SaTable * const sa_schema_tables[] = {
@@ -43,6 +45,8 @@ const SaTable * const sa_schema_tables[] = {
   &sa_activity_link_table,
   &sa_review_table,
   &sa_rating_level_table,
+  &sa_resource_table,
+  &sa_resource_link_table,
 };
 
 const guint sa_schema_n_tables = G_N_ELEMENTS (sa_schema_tables);
@@ -323,9 +327,47 @@ static const char migration_5[] =
   ");\n"
   "CREATE INDEX rating_level_plan ON rating_level (plan_id);\n";
 
-/* Version 6: many plans in one database. A plan may be a district's and belong to a
- * ward plan; a commitment of a new period names the one it carries over and how. */
+/* Version 6: a target says how its progress is measured, and a review may hold the
+ * progress entered by hand. Existing targets get the measure the review used to guess
+ * from their words: 全地区 counts districts, 回 activities, か所 places. The register
+ * of local resources, which a target in places counts, and their links to commitments. */
 static const char migration_6[] =
+  "ALTER TABLE commitment ADD COLUMN target_measure TEXT;\n"
+  "UPDATE commitment SET target_measure = CASE\n"
+  "  WHEN instr(target_text, '全地区') > 0 THEN 'districts'\n"
+  "  WHEN target_unit = '回' THEN 'activities'\n"
+  "  WHEN target_unit IN ('か所', '箇所', 'カ所', 'ヶ所', 'ケ所') THEN 'places'\n"
+  "  END;\n"
+  "ALTER TABLE review ADD COLUMN actual INTEGER;\n"
+  "CREATE TABLE resource (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  name TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  district_id TEXT REFERENCES district (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  opened TEXT NOT NULL,\n"
+  "  closed TEXT,\n"
+  "  notes TEXT\n"
+  ");\n"
+  "CREATE INDEX resource_district ON resource (district_id);\n"
+  "CREATE TABLE resource_commitment (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  hlc TEXT NOT NULL,\n"
+  "  site TEXT NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  clocks TEXT,\n"
+  "  resource_id TEXT NOT NULL REFERENCES resource (id) DEFERRABLE INITIALLY DEFERRED,\n"
+  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED\n"
+  ");\n"
+  "CREATE INDEX resource_commitment_resource ON resource_commitment (resource_id);\n"
+  "CREATE INDEX resource_commitment_commitment ON resource_commitment (commitment_id);\n";
+
+/* Version 7: many plans in one database. A plan may be a district's and belong to a
+ * ward plan; a commitment of a new period names the one it carries over and how. */
+static const char migration_7[] =
   "ALTER TABLE plan ADD COLUMN district_id TEXT REFERENCES district (id) DEFERRABLE INITIALLY DEFERRED;\n"
   "ALTER TABLE plan ADD COLUMN parent_id TEXT REFERENCES plan (id) DEFERRABLE INITIALLY DEFERRED;\n"
   "ALTER TABLE commitment ADD COLUMN predecessor_id TEXT REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED;\n"
@@ -333,7 +375,8 @@ static const char migration_6[] =
   "CREATE INDEX commitment_predecessor ON commitment (predecessor_id);\n";
 
 static const char * const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
+  migration_7
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);

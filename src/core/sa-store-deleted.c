@@ -43,6 +43,7 @@ static const struct
   { "schedule_phase", NC_("kind of row", "Schedule Phase") },
   { "organization", NC_("kind of row", "Organization") },
   { "district", NC_("kind of row", "District") },
+  { "resource", NC_("kind of row", "Local Resource") },
 };
 
 /* What an actor takes with it. */

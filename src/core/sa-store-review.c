@@ -32,6 +32,7 @@ sa_review_row_free (SaReviewRow *row)
   g_free (row->text);
   g_free (row->target_text);
   g_free (row->target_unit);
+  g_free (row->target_measure);
   g_clear_object (&row->review);
   g_free (row);
 }
@@ -437,7 +438,8 @@ sa_store_save_review (SaStore   *self,
 }
 
 /* Commitments of the plan scheduled in the year, with their linked activities'
- * totals, in one query for the whole plan. */
+ * totals and the linked resources open on the year's last day, in one query for the
+ * whole plan. */
 static const char review_rows_sql[] =
   "WITH totals AS ("
   " SELECT l.commitment_id AS commitment_id, count(*) AS activities,"
@@ -451,7 +453,11 @@ static const char review_rows_sql[] =
   " SELECT c.id, ac.name, c.text, c.target_text, c.target_value, c.target_unit,"
   "  coalesce(t.activities, 0), coalesce(t.participants, 0), coalesce(t.volunteers, 0),"
   "  coalesce(t.districts, 0),"
-  "  (SELECT count(*) FROM district WHERE deleted = 0)"
+  "  (SELECT count(*) FROM district WHERE deleted = 0), c.target_measure,"
+  "  (SELECT count(*) FROM resource_commitment rl"
+  "   JOIN resource r ON r.id = rl.resource_id AND r.deleted = 0"
+  "   WHERE rl.commitment_id = c.id AND rl.deleted = 0"
+  "   AND r.opened <= ?3 AND (r.closed IS NULL OR r.closed > ?3))"
   " FROM commitment c"
   " JOIN goal g ON g.id = c.goal_id AND g.deleted = 0"
   " JOIN section s ON s.id = g.section_id AND s.deleted = 0"
@@ -469,24 +475,39 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/* Progress toward a target the log can count: activities for a number of times (回),
- * districts reached for "all districts" (全地区). */
+/* Progress toward the target, as its measure says: the linked resources open at the
+ * year's end, districts reached out of the live districts, the linked activities, or
+ * the value the review holds. */
 static void
 count_progress (SaReviewRow  *row,
                 sqlite3_stmt *stmt)
 {
-  row->has_target = row->target_text != NULL || row->target_unit != NULL || row->has_target_value;
-  if (row->target_text != NULL && strstr (row->target_text, "全地区") != NULL)
+  const char *measure = row->target_measure;
+
+  row->has_target = row->target_text != NULL || row->target_unit != NULL || row->has_target_value ||
+                    measure != NULL;
+  if (g_strcmp0 (measure, "places") == 0)
+    {
+      row->has_actual = TRUE;
+      row->actual = sqlite3_column_int64 (stmt, 12);
+    }
+  else if (g_strcmp0 (measure, "districts") == 0)
     {
       row->has_target_value = TRUE;
       row->target_value = sqlite3_column_int64 (stmt, 10);
       row->has_actual = TRUE;
       row->actual = sqlite3_column_int64 (stmt, 9);
     }
-  else if (g_strcmp0 (row->target_unit, "回") == 0)
+  else if (g_strcmp0 (measure, "activities") == 0)
     {
       row->has_actual = TRUE;
       row->actual = row->activities;
+    }
+  else if (g_strcmp0 (measure, "manual") == 0 && row->review != NULL &&
+           !sa_record_is_null (SA_RECORD (row->review), SA_REVIEW_ACTUAL))
+    {
+      row->has_actual = TRUE;
+      row->actual = sa_record_get_int (SA_RECORD (row->review), SA_REVIEW_ACTUAL);
     }
 }
 
@@ -508,10 +529,11 @@ read_row (sqlite3_stmt *stmt,
   row->activities = sqlite3_column_int64 (stmt, 6);
   row->participants = sqlite3_column_int64 (stmt, 7);
   row->volunteers = sqlite3_column_int64 (stmt, 8);
-  count_progress (row, stmt);
+  row->target_measure = dup_column (stmt, 11);
   row->review = g_hash_table_lookup (reviews, row->commitment_id);
   if (row->review != NULL)
     g_object_ref (row->review);
+  count_progress (row, stmt);
   return row;
 }
 

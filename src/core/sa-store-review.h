@@ -25,9 +25,11 @@ typedef struct
   gboolean has_target_value;
   gint64   target_value;
   char    *target_unit;    /* nullable */
-  gboolean has_actual;     /* whether the target's progress can be counted */
+  gboolean has_actual;     /* whether the target's progress is known: counted as its
+                            * measure says, or entered by hand */
   gint64   actual;
   SaReview *review;        /* nullable: the stored review, when there is one */
+  char    *target_measure; /* nullable: places, districts, activities or manual */
 } SaReviewRow;
 
 void        sa_review_row_free           (SaReviewRow  *row);

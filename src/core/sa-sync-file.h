@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define SA_SYNC_FORMAT "sasaeai-sync"
-#define SA_SYNC_VERSION 1
+#define SA_SYNC_VERSION 2
 #define SA_SYNC_SUFFIX ".sasaeai"
 
 /* Larger than anything real (100,000 activities take some 40 MB), small enough that a
