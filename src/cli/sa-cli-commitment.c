@@ -1,5 +1,5 @@
-/* sa-cli-commitment.c: sasaeai-cli commitment, a commitment's target and how its
- * progress is measured
+/* sa-cli-commitment.c: sasaeai-cli commitment: a commitment's target, how its
+ * progress is measured, and how it carries over to a new period
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
