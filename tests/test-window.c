@@ -11,7 +11,11 @@
 #include "sa-calendar-page.h"
 #include "sa-import.h"
 #include "sa-organization.h"
+#include "sa-plan-files.h"
+#include "sa-plan-period.h"
+#include "sa-store-plans.h"
 #include "sa-test-gui.h"
+#include "sa-timeline-view.h"
 #include "sa-window.h"
 
 static void
@@ -271,12 +275,189 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static gboolean
+is_switcher_title (GtkWidget  *widget,
+                   const char *unused)
+{
+  return ADW_IS_VIEW_SWITCHER_TITLE (widget);
+}
+
+static gboolean
+is_view_stack (GtkWidget  *widget,
+               const char *unused)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
+}
+
+static gboolean
+is_timeline_view (GtkWidget  *widget,
+                  const char *unused)
+{
+  return SA_IS_TIMELINE_VIEW (widget);
+}
+
+/* What the timeline says of its first rows, as a screen reader hears them. */
+static char *
+timeline_rows (GtkWidget *window)
+{
+  SaTimelineView *view = SA_TIMELINE_VIEW (sa_test_find (window, is_timeline_view, NULL));
+  GString *text = g_string_new (NULL);
+
+  for (int row = 0; row < 5; row++)
+    {
+      g_autofree char *schedule = NULL;
+      g_autofree char *described = sa_timeline_view_describe_row (view, row, &schedule);
+
+      g_string_append_printf (text, "%s %s\n", described ? described : "", schedule ? schedule : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The timeline reloads when it is idle: waits up to five seconds for @needle. */
+static gboolean
+timeline_comes_to_show (GtkWidget  *window,
+                        const char *needle)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *text = timeline_rows (window);
+
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return FALSE;
+}
+
+static char *
+subtitle (GtkWidget *window)
+{
+  GtkWidget *title = sa_test_find (window, is_switcher_title, NULL);
+
+  return g_strdup (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (title)));
+}
+
+/* With a second plan, the main menu offers both; choosing one is what the window,
+ * the timeline and the commands show, and sasaeai-cli choosing is followed too. */
+static void
+test_plan_chooser (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(SaStore) other = NULL;
+  g_autofree char *first = NULL, *next = NULL, *shown = NULL, *text = NULL;
+  g_autoptr(GVariant) state = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  SaImportReport report;
+  GMenuModel *plans;
+  GtkWidget *window;
+
+  g_settings_reset (settings, "year-format");
+  g_assert_true (sa_import_sample (store, &report, &error));
+  first = sa_store_resolve_plan (store, NULL, &error);
+  next = sa_plan_new_period (store, first, 2016, 2020, NULL, &error);
+  g_assert_no_error (error);
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  shown = subtitle (window);
+  g_assert_cmpstr (shown, ==, "第2期泉区地域福祉保健計画");
+  plans = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sa_test_find (window, is_primary_menu_button, NULL)));
+  g_assert_cmpint (g_menu_model_get_n_items (g_menu_model_get_item_link (plans, 0, G_MENU_LINK_SECTION)), ==, 2);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "plan");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, first);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "plan", g_variant_new_string (next));
+  sa_test_wait ();
+  g_clear_pointer (&shown, g_free);
+  shown = subtitle (window);
+  g_assert_cmpstr (shown, ==, "第3期泉区地域福祉保健計画");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (sa_test_find (window, is_view_stack, NULL)), "timeline");
+  sa_test_wait ();
+  g_assert_true (timeline_comes_to_show (window, "from FY2016 to FY2020"));
+  text = timeline_rows (window);
+  g_assert_null (strstr (text, "FY2010"));
+
+  /* sasaeai-cli plan choose, through a second connection. */
+  other = sa_store_open (path, &error);
+  g_assert_true (sa_store_choose_plan (other, first, &error));
+  sa_store_refresh (store);
+  sa_test_wait ();
+  g_clear_pointer (&shown, g_free);
+  shown = subtitle (window);
+  g_assert_cmpstr (shown, ==, "第2期泉区地域福祉保健計画");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
+/* Import Plan… with a file that has a problem says where; a good file becomes the
+ * plan shown. */
+static void
+test_import_plan_file (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *bad_path = g_build_filename (dir, "bad-plan.json", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  SaImportReport report;
+  GtkWidget *window, *dialog;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  g_assert_true (g_file_set_contents (bad_path, "{\"plan\": {\"title\": \"中川地区計画\", \"first_fy\": 2016,"
+                                      " \"last_fy\": 2015}, \"sections\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (good_path, "{\"plan\": {\"title\": \"中川地区計画\", \"first_fy\": 2016,"
+                                      " \"last_fy\": 2020}, \"sections\": [{\"title\": \"地区の取組\"}]}", -1, NULL));
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  sa_plan_files_import_file (GTK_WINDOW (window), store, bad, NULL, NULL);
+  dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Plan Was Not Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "plan: the first fiscal year is after the last"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  plans = sa_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 1);
+
+  sa_plan_files_import_file (GTK_WINDOW (window), store, good, NULL, NULL);
+  sa_test_wait ();
+  shown = subtitle (window);
+  g_assert_cmpstr (shown, ==, "中川地区計画");
+  g_unlink (bad_path);
+  g_unlink (good_path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 int
 main (int    argc,
       char **argv)
 {
   sa_test_gui_init (&argc, &argv);
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
+  g_test_add_func ("/window/plan-chooser", test_plan_chooser);
+  g_test_add_func ("/window/import-plan-file", test_import_plan_file);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/copy-banner", test_copy_banner);
   g_test_add_func ("/window/shared-filter", test_shared_filter);

@@ -24,9 +24,11 @@
 #include "sa-month-grid.h"
 #include "sa-initiative.h"
 #include "sa-outline-pane.h"
+#include "sa-plan-files.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-review-page.h"
+#include "sa-store-plans.h"
 #include "sa-section.h"
 #include "sa-sync-ui.h"
 #include "sa-store-watcher.h"
@@ -50,6 +52,8 @@ struct _SaWindow
   SaCalendarPage       *calendar_page;
   SaTimelinePage       *timeline_page;
   SaReviewPage         *review_page;
+  GMenu                *plan_section;
+  GSimpleAction        *plan_action;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *notice_revealer;
@@ -207,6 +211,27 @@ select_outline_id (SaWindow   *self,
 
 /* ---- loading -------------------------------------------------------------------- */
 
+/* The main menu lists the plans, when there is more than one, to choose from. */
+static void
+update_plans (SaWindow *self)
+{
+  g_autoptr(GPtrArray) plans = sa_store_list_plans (self->store, NULL);
+  g_autofree char *chosen = sa_store_resolve_plan (self->store, NULL, NULL);
+  g_autoptr(SaRecord) plan = chosen ? sa_store_get (self->store, &sa_plan_table, chosen, NULL) : NULL;
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
+  g_simple_action_set_state (self->plan_action, g_variant_new_string (chosen ? chosen : ""));
+  g_menu_remove_all (self->plan_section);
+  for (guint i = 0; plans != NULL && plans->len > 1 && i < plans->len; i++)
+    {
+      SaRecord *listed = g_ptr_array_index (plans, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (sa_record_get_text (listed, SA_PLAN_TITLE), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.plan", "s", sa_record_get_id (listed));
+      g_menu_append_item (self->plan_section, item);
+    }
+}
+
 static void
 load_outline (SaWindow *self)
 {
@@ -216,7 +241,7 @@ load_outline (SaWindow *self)
   const char *shown = gtk_stack_get_visible_child_name (self->content_stack);
   gboolean outline_shown = shown == NULL || g_str_equal (shown, "outline") || g_str_equal (shown, "no-plan");
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
+  update_plans (self);
 
   g_clear_object (&self->outline);
   self->outline = gtk_tree_list_model_new (g_steal_pointer (&plans), FALSE, TRUE, create_child_model, self, NULL);
@@ -508,6 +533,32 @@ local_resources_activated (GtkWidget  *widget,
   sa_resource_window_new (GTK_WINDOW (self), self->undo_stack);
 }
 
+/* win.plan(id): every view, print and report follows the chosen plan. */
+static void
+plan_chosen (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       user_data)
+{
+  SaWindow *self = SA_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_store_choose_plan (self->store, g_variant_get_string (value, NULL), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+plan_file_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SaWindow *self = SA_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.import-plan"))
+    sa_plan_files_import (GTK_WINDOW (self), self->store, sync_toast, self);
+  else
+    sa_plan_files_export (GTK_WINDOW (self), self->store, sync_toast, self);
+}
+
 static void
 report_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -621,6 +672,7 @@ sa_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_WINDOW);
   g_clear_object (&self->watcher);
+  g_clear_object (&self->plan_action);
   g_clear_object (&self->outline_selection);
   g_clear_object (&self->outline);
   g_clear_object (&self->undo_stack);
@@ -705,6 +757,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SaWindow, plan_section);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, nav_list);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, content_stack);
@@ -718,6 +771,8 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
   gtk_widget_class_install_action (widget_class, "win.local-resources", NULL, local_resources_activated);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, plan_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, plan_file_activated);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-now", NULL);
@@ -738,6 +793,9 @@ sa_window_init (SaWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->plan_action = g_simple_action_new_stateful ("plan", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+  g_signal_connect (self->plan_action, "change-state", G_CALLBACK (plan_chosen), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->plan_action));
   self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row), self);

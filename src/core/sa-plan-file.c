@@ -1,4 +1,4 @@
-/* sa-plan-file.c: a plan outline read from JSON into a new plan
+/* sa-plan-file.c: a plan as a JSON file, exported and imported as a new plan
  *
  * The file has the shape `sasaeai-cli outline --json` writes, so a ward exports its
  * plan and the care plazas import it. Every part is checked before anything is
@@ -20,8 +20,10 @@
 #include "sa-district.h"
 #include "sa-error.h"
 #include "sa-expected-action.h"
+#include "sa-file-write.h"
 #include "sa-goal.h"
 #include "sa-initiative.h"
+#include "sa-outline.h"
 #include "sa-plan-file.h"
 #include "sa-plan.h"
 #include "sa-schedule-phase.h"
@@ -726,4 +728,36 @@ sa_plan_file_import_file (SaStore   *store,
       return NULL;
     }
   return sa_plan_file_import (store, json_parser_get_root (parser), error);
+}
+
+/**
+ * sa_plan_file_export:
+ * @store: a store
+ * @plan_id: (nullable): a plan, or %NULL for the one meant by default
+ * @file: where to write it
+ * @error: return location for an error
+ *
+ * Writes the plan's outline as JSON, as `outline --json` prints it, to a temporary
+ * name and then over @file, so @file is whole or unchanged.
+ */
+gboolean
+sa_plan_file_export (SaStore     *store,
+                     const char  *plan_id,
+                     GFile       *file,
+                     GError     **error)
+{
+  g_autoptr(JsonNode) outline = sa_outline_to_json (store, plan_id, error);
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+  gsize length;
+
+  if (outline == NULL)
+    return FALSE;
+  generator = json_generator_new ();
+  json_generator_set_root (generator, outline);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (text, length);
+  return sa_file_write_atomically (file, bytes, NULL, error);
 }

@@ -1,4 +1,4 @@
-/* sa-plan-file.h: a plan outline read from JSON into a new plan
+/* sa-plan-file.h: a plan as a JSON file, exported and imported as a new plan
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,5 +17,10 @@ char *sa_plan_file_import      (SaStore   *store,
 char *sa_plan_file_import_file (SaStore   *store,
                                 GFile     *file,
                                 GError   **error);
+
+gboolean sa_plan_file_export   (SaStore     *store,
+                                const char  *plan_id,
+                                GFile       *file,
+                                GError     **error);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "sa-plan.h"
 #include "sa-schedule-phase.h"
 #include "sa-section.h"
+#include "sa-store-plans.h"
 #include "sa-store-timeline.h"
 #include "sa-timeline-layout-private.h"
 
@@ -145,7 +146,6 @@ find_section (SaTimelineLayout  *self,
               SaStore           *store,
               GError           **error)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) sections = NULL;
 
   if (self->options.section_id != NULL)
@@ -161,11 +161,10 @@ find_section (SaTimelineLayout  *self,
     }
   else
     {
-      if (!(plans = sa_store_list (store, &sa_plan_table, NULL, NULL, error)))
-        return FALSE;
-      if (plans->len > 0 &&
-          !(sections = sa_store_list (store, &sa_section_table, "plan_id",
-                                      sa_record_get_id (g_ptr_array_index (plans, 0)), error)))
+      g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
+
+      if (plan_id != NULL &&
+          !(sections = sa_store_list (store, &sa_section_table, "plan_id", plan_id, error)))
         return FALSE;
       if (sections == NULL || sections->len == 0)
         {

@@ -1,0 +1,31 @@
+/* sa-plan-files.h: Import Plan… and Export Plan… in the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+/* Shows @toast (floating) in the caller's window. */
+typedef void (*SaPlanFilesToast) (AdwToast *toast,
+                                  gpointer  user_data);
+
+void sa_plan_files_import      (GtkWindow        *parent,
+                                SaStore          *store,
+                                SaPlanFilesToast  toast,
+                                gpointer          user_data);
+void sa_plan_files_import_file (GtkWindow        *parent,
+                                SaStore          *store,
+                                GFile            *file,
+                                SaPlanFilesToast  toast,
+                                gpointer          user_data);
+void sa_plan_files_export      (GtkWindow        *parent,
+                                SaStore          *store,
+                                SaPlanFilesToast  toast,
+                                gpointer          user_data);
+
+G_END_DECLS
