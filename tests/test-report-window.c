@@ -4,12 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 #include <stdlib.h>
 
 #include "activity-fixture.h"
 #include "sa-activity.h"
 #include "sa-calendar-text.h"
 #include "sa-report-window.h"
+#include <gtk/gtkunixprint.h>
+
 #include "sa-test-gui.h"
 #include "sa-window.h"
 
@@ -227,7 +230,7 @@ test_totals_shown_followed_and_exported (void)
   g_autoptr(GFile) chosen_folder = NULL;
   g_autoptr(GBytes) expected_csv = NULL;
   g_autofree char *org_id = NULL, *contents = NULL, *text = NULL;
-  GtkWidget *main_window, *window, *chooser;
+  GtkWidget *main_window, *window, *chooser, *print_dialog;
   gint64 before;
   gsize length;
 
@@ -314,6 +317,13 @@ test_totals_shown_followed_and_exported (void)
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected_csv, NULL), g_bytes_get_size (expected_csv));
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfOrganization,Activities,Participants,Volunteers\r\n"));
   g_assert_nonnull (strstr (contents, "\r\nNo organization,1,3,0\r\nTotal,"));
+
+  /* Print: the same table, through the print dialog. */
+  g_assert_true (gtk_widget_activate_action (window, "report.print", NULL));
+  print_dialog = wait_for_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  g_assert_nonnull (print_dialog);
+  gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
+  sa_test_wait ();
 
   gtk_window_destroy (GTK_WINDOW (main_window));
   sa_test_wait ();

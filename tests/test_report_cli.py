@@ -226,6 +226,28 @@ class ReportCliTest(unittest.TestCase):
         self.assertEqual(lines[1], "2012年4月,2,19,5")
         self.assertTrue(lines[-2].startswith("合計,7,"), lines[-2])
 
+    def test_pdf(self):
+        """-o writes the table on A4 pages (A3 if asked): every row, the total, the headings."""
+        path = os.path.join(self.tmp.name, "totals.pdf")
+        result = self.run_cli("report", "--fy", "2012", "--by", "organization", "-o", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+        rows, total = self.expected("organization", "2012-04", "2013-03")
+        self.assertIn("Activity Totals by Organization", text)
+        for row in rows + [dict(name="Total", **total)]:
+            line = next((l for l in text.splitlines() if l.strip().startswith(row["name"])), None)
+            self.assertIsNotNone(line, row["name"])
+            self.assertEqual(line.split()[-3:], [str(row["activities"]), str(row["participants"]),
+                                                 str(row["volunteers"])])
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+        self.assertIn("595.276 x 841.89 pts (A4)", info)
+        self.assertEqual(self.run_cli("report", "--fy", "2012", "--by", "month", "-o", path, "--paper", "a3")
+                         .returncode, 0)
+        self.assertIn("(A3)", subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout)
+        bad = self.run_cli("report", "--fy", "2012", "--by", "month", "-o", path, "--paper", "b5")
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("Unknown paper", bad.stderr)
+
     def test_table(self):
         """Without --json or --csv, an aligned table: numbers right-aligned, total last."""
         lines = self.cli("report", "--fy", "2012", "--by", "district").splitlines()

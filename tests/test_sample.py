@@ -135,7 +135,7 @@ class SampleTest(unittest.TestCase):
         subprocess.run([CLI, "--db", db, "init", "--empty"], check=True, capture_output=True)
         out = json.loads(subprocess.run([CLI, "--db", db, "outline", "--json"],
                                         check=True, capture_output=True, text=True).stdout)
-        self.assertEqual(out, {"plan": None, "sections": []})
+        self.assertEqual(out, {"plan": None, "actors": [], "sections": []})
 
 
 if __name__ == "__main__":

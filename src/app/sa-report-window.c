@@ -17,7 +17,9 @@
 #include "sa-calendar-text.h"
 #include "sa-date.h"
 #include "sa-report-item.h"
+#include "sa-report-sheet.h"
 #include "sa-report-window.h"
+#include "sa-sheet-print.h"
 
 struct _SaReportWindow
 {
@@ -92,6 +94,7 @@ show_report (SaReportWindow *self)
   adw_status_page_set_description (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->stack, self->report->total->activities > 0 ? "table" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->report->total->activities > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", self->report->total->activities > 0);
 }
 
 static void
@@ -271,6 +274,31 @@ export_csv_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The table as shown, month names and all, on the pages `report -o` writes. */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SaReportWindow *self = SA_REPORT_WINDOW (widget);
+  g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_review_sheet_year_format (self->settings));
+  g_autoptr(GError) error = NULL;
+
+  if (!sa_sheet_print (GTK_WINDOW (self), sheet, FALSE, _("Activity Totals"), &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static GtkWidget *
+print_button (void)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-print-symbolic");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.print");
+  gtk_widget_set_tooltip_text (button, _("Print… (Ctrl+P)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print"), -1);
+  return button;
+}
+
 /* ---- cells ---------------------------------------------------------------------- */
 
 static void
@@ -354,6 +382,8 @@ sa_report_window_class_init (SaReportWindowClass *klass)
 
   object_class->dispose = sa_report_window_dispose;
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "report.export-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -427,6 +457,7 @@ sa_report_window_init (SaReportWindow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "report.export-csv");
   gtk_widget_set_tooltip_text (export, _("Save the table as CSV for a spreadsheet (Ctrl+E)"));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print_button ());
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->empty_page, "x-office-spreadsheet-symbolic");

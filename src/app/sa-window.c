@@ -32,7 +32,7 @@
 #include "sa-section.h"
 #include "sa-sync-ui.h"
 #include "sa-store-watcher.h"
-#include "sa-review-sheet-print.h"
+#include "sa-sheet-print.h"
 #include "sa-timeline-page.h"
 #include "sa-window.h"
 

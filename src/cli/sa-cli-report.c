@@ -12,6 +12,7 @@
 
 #include "sa-cli.h"
 #include "sa-error.h"
+#include "sa-report-sheet.h"
 #include "sa-store-report.h"
 
 static void
@@ -155,7 +156,8 @@ sa_cli_report (SaCli  *cli,
   g_autoptr(SaStore) store = NULL;
   g_autoptr(SaReport) totals = NULL;
   g_autoptr(GFile) csv_file = NULL;
-  g_autofree char *fy_text = NULL, *by_text = NULL, *from = NULL, *to = NULL, *csv = NULL;
+  g_autofree char *fy_text = NULL, *by_text = NULL, *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL;
+  g_autofree char *paper = NULL;
   gboolean json = FALSE;
   GError *error = NULL;
   SaReportBy by;
@@ -167,6 +169,8 @@ sa_cli_report (SaCli  *cli,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("To this month, YYYY-MM, instead of --fy"), N_("MONTH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write the table to FILE as CSV"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the table to FILE.pdf for printing"), N_("FILE.pdf") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size of the PDF: a4 (the default) or a3"), N_("SIZE") },
     { NULL },
   };
 
@@ -182,8 +186,10 @@ sa_cli_report (SaCli  *cli,
     return sa_cli_usage (context, _("Give either the fiscal year with --fy, or months with --from and --to"));
   if ((from != NULL) != (to != NULL))
     return sa_cli_usage (context, _("Give both --from and --to"));
-  if (json && csv != NULL)
-    return sa_cli_usage (context, _("Give either --json or --csv, not both"));
+  if (json + (csv != NULL) + (pdf != NULL) > 1)
+    return sa_cli_usage (context, _("Give one of --json, --csv and -o"));
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "a3") != 0)
+    return sa_cli_fail (g_error_new (SA_ERROR, SA_ERROR_INVALID, _("Unknown paper “%s”; use a4 or a3"), paper));
 
   if (!sa_report_by_parse (by_text, &by, &error) ||
       (fy_text != NULL && !sa_fiscal_year_parse (fy_text, &fy, &error)) ||
@@ -196,6 +202,14 @@ sa_cli_report (SaCli  *cli,
     {
       csv_file = g_file_new_for_commandline_arg (csv);
       if (!sa_report_export_csv (totals, csv_file, NULL, &error))
+        return sa_cli_fail (error);
+    }
+  else if (pdf != NULL)
+    {
+      g_autoptr(SaSheet) sheet = sa_report_sheet_new (totals, sa_cli_year_format (FALSE));
+
+      sa_sheet_set_paper (sheet, paper && g_ascii_strcasecmp (paper, "a3") == 0 ? SA_PAPER_A3 : SA_PAPER_A4, TRUE);
+      if (!sa_sheet_write_pdf (sheet, pdf, &error))
         return sa_cli_fail (error);
     }
   else if (json)

@@ -26,7 +26,7 @@ static const SaCliCommand commands[] = {
   { "review", "list|set|scale", N_("Review each commitment’s year"), sa_cli_review },
   { "commitment", "target|carry-over ID …", N_("Show or change a commitment’s target or carry-over"), sa_cli_commitment },
   { "resource", "add|list|edit|delete", N_("Keep the register of local resources"), sa_cli_resource },
-  { "report", "--fy YEAR --by WHAT [--json|--csv FILE]", N_("Total the activities of a year by organization, district, commitment, goal or month"), sa_cli_report },
+  { "report", "--fy YEAR --by WHAT [--json|--csv FILE|-o FILE.pdf]", N_("Total the activities of a year by organization, district, commitment, goal or month"), sa_cli_report },
   { "delete", "ID [--force]", N_("Delete a plan item, organization or district; asks when records use it"), sa_cli_delete },
   { "deleted", "list [--json]", N_("List deleted plan items, organizations and districts"), sa_cli_deleted },
   { "restore", "ID", N_("Bring back a deleted row, with what was deleted with it"), sa_cli_restore },

@@ -1,4 +1,4 @@
-/* sa-review-sheet-print.h: printing the year's review sheet (評価シート)
+/* sa-sheet-print.h: printing sheets: the review sheet (評価シート) and activity totals
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +7,18 @@
 #include <gtk/gtk.h>
 
 #include "sa-date.h"
+#include "sa-sheet.h"
 #include "sa-store.h"
 
 G_BEGIN_DECLS
 
+GtkPrintOperation *sa_sheet_print_operation_new        (SaSheet       *sheet,
+                                                        gboolean       landscape);
+gboolean           sa_sheet_print                      (GtkWindow     *parent,
+                                                        SaSheet       *sheet,
+                                                        gboolean       landscape,
+                                                        const char    *job_name,
+                                                        GError       **error);
 GtkPrintOperation *sa_review_sheet_print_operation_new (SaStore       *store,
                                                         const char    *plan_id,
                                                         int            fiscal_year,

@@ -8,7 +8,7 @@
 
 #include "render-fixture.h"
 #include "sa-import.h"
-#include "sa-review-sheet-print.h"
+#include "sa-sheet-print.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
 

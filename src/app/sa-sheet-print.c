@@ -1,8 +1,8 @@
-/* sa-review-sheet-print.c: printing the year's review sheet (評価シート)
+/* sa-sheet-print.c: printing sheets: the review sheet (評価シート) and activity totals
  *
- * A GtkPrintOperation that prints the same pages as `sasaeai-cli review-sheet`:
- * sa_sheet_draw_page() on full pages in points, laid out again for the paper the
- * dialog settled on (A4 landscape to begin with). GTK's dialog gives the preview
+ * A GtkPrintOperation that prints the same pages as `sasaeai-cli review-sheet` and
+ * `report -o`: sa_sheet_draw_page() on full pages in points, laid out again for the
+ * paper the dialog settled on. GTK's dialog gives the preview
  * and "Print to File" for a PDF.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-calendar-text.h"
-#include "sa-review-sheet-print.h"
+#include "sa-sheet-print.h"
 #include "sa-review-sheet.h"
 
 #define SHEET_KEY "sa-review-sheet"
@@ -39,9 +39,67 @@ on_draw_page (GtkPrintOperation *operation,
 }
 
 /**
+ * sa_sheet_print_operation_new:
+ * @sheet: a sheet
+ * @landscape: whether the paper starts in landscape
+ *
+ * Returns: (transfer full): an operation that prints @sheet on A4 to begin with,
+ *   laid out again for the paper the dialog settles on
+ */
+GtkPrintOperation *
+sa_sheet_print_operation_new (SaSheet  *sheet,
+                              gboolean  landscape)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+
+  /* The sheet draws whole pages in points, its own margins included. */
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), sheet, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), sheet, 0);
+  g_object_set_data_full (G_OBJECT (operation), SHEET_KEY, g_object_ref (sheet), g_object_unref);
+  return operation;
+}
+
+/**
+ * sa_sheet_print:
+ * @parent: (nullable): the window the print dialog belongs to
+ * @sheet: a sheet
+ * @landscape: whether the paper starts in landscape
+ * @job_name: the print job's name
+ * @error: set when printing failed to start
+ *
+ * Opens the print dialog for @sheet, with its preview and Print to File. The dialog
+ * runs on its own; this returns once it is open.
+ *
+ * Returns: whether the dialog opened
+ */
+gboolean
+sa_sheet_print (GtkWindow   *parent,
+                SaSheet     *sheet,
+                gboolean     landscape,
+                const char  *job_name,
+                GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = sa_sheet_print_operation_new (sheet, landscape);
+
+  gtk_print_operation_set_job_name (operation, job_name);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
  * sa_review_sheet_print_operation_new:
  * @store: the store
- * @plan_id: (nullable): the plan; %NULL for the first
+ * @plan_id: (nullable): the plan; %NULL for the one shown
  * @fiscal_year: the fiscal year reviewed
  * @year_format: how the title writes the year
  * @error: set when the plan does not exist or the year is outside its years
@@ -58,28 +116,8 @@ sa_review_sheet_print_operation_new (SaStore       *store,
                                      GError       **error)
 {
   g_autoptr(SaSheet) sheet = sa_review_sheet_new (store, plan_id, fiscal_year, year_format, error);
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) paper = NULL;
-  GtkPrintOperation *operation;
 
-  if (sheet == NULL)
-    return NULL;
-
-  operation = gtk_print_operation_new ();
-  /* The sheet draws whole pages in points, its own margins included. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  setup = gtk_page_setup_new ();
-  paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), sheet, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), sheet, 0);
-  g_object_set_data_full (G_OBJECT (operation), SHEET_KEY, g_steal_pointer (&sheet), g_object_unref);
-  return operation;
+  return sheet ? sa_sheet_print_operation_new (sheet, TRUE) : NULL;
 }
 
 /**
@@ -104,20 +142,17 @@ sa_review_sheet_print (GtkWindow     *parent,
                        SaYearFormat   year_format,
                        GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(SaSheet) sheet = NULL;
   g_autofree char *year = NULL, *job = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
 
-  if (!(operation = sa_review_sheet_print_operation_new (store, plan_id, fiscal_year, year_format, error)))
+  if (!(sheet = sa_review_sheet_new (store, plan_id, fiscal_year, year_format, error)))
     return FALSE;
   year = sa_fiscal_year_label (fiscal_year, year_format);
   /* Translators: the print job's name; %s is the fiscal year */
   job = g_strdup_printf (_("%s Review Sheet"), year);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return sa_sheet_print (parent, sheet, TRUE, job, error);
 }
 
 /**
