@@ -77,7 +77,7 @@ sa_review_item_format_totals (const SaReviewRow *row)
  * @row: a review row
  *
  * Returns: (transfer full): the target and, where the log can count it, how far it
- *   is reached: "6か所 — 4 (66%)"; "—" without a target
+ *   is reached: "6か所 — 4 / 6 (66%)"; "—" without a target
  */
 char *
 sa_review_item_format_target (const SaReviewRow *row)
@@ -97,7 +97,8 @@ sa_review_item_format_target (const SaReviewRow *row)
   if (!row->has_actual)
     return g_steal_pointer (&target);
   if (sa_review_row_get_percent ((SaReviewRow *) row, &percent))
-    return g_strdup_printf ("%s — %lld (%lld%%)", target, (long long) row->actual, (long long) percent);
+    return g_strdup_printf ("%s — %lld / %lld (%lld%%)", target, (long long) row->actual,
+                            (long long) row->target_value, (long long) percent);
   return g_strdup_printf ("%s — %lld", target, (long long) row->actual);
 }
 
