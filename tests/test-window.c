@@ -11,6 +11,7 @@
 #include "sa-calendar-page.h"
 #include "sa-import.h"
 #include "sa-organization.h"
+#include "sa-period-window.h"
 #include "sa-plan-files.h"
 #include "sa-plan-period.h"
 #include "sa-store-plans.h"
@@ -450,6 +451,65 @@ test_import_plan_file (void)
   sa_test_wait ();
 }
 
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* New Plan Period…: the years asked, the outline copied, then each commitment marked
+ * beside the old one, the counts following. */
+static void
+test_new_plan_period (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  SaImportReport report;
+  GtkWidget *window, *period;
+
+  g_settings_reset (settings, "year-format");
+  g_assert_true (sa_import_sample (store, &report, &error));
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  g_assert_true (gtk_widget_activate_action (window, "win.new-plan-period", NULL));
+  sa_test_wait ();
+  period = sa_test_find_toplevel (SA_TYPE_PERIOD_WINDOW);
+  g_assert_nonnull (period);
+  g_assert_true (sa_test_find (period, sa_test_is_row_titled, "_Title") != NULL);
+  g_assert_true (gtk_widget_activate_action (period, "period.create", NULL));
+  sa_test_wait ();
+  g_assert_cmpstr (sa_period_window_get_counts_text (SA_PERIOD_WINDOW (period)), ==,
+                   "Continued 18 · Expanded 0 · Merged 0 · Ended 0 · New 0");
+  plans = sa_store_list_plans (store, NULL);
+  g_assert_cmpuint (plans->len, ==, 2);
+  shown = subtitle (window);
+  g_assert_cmpstr (shown, ==, "第3期泉区地域福祉保健計画");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (sa_test_find (period, is_drop_down, NULL)), SA_CARRY_OVER_EXPAND);
+  sa_test_wait ();
+  g_assert_cmpstr (sa_period_window_get_counts_text (SA_PERIOD_WINDOW (period)), ==,
+                   "Continued 17 · Expanded 1 · Merged 0 · Ended 0 · New 0");
+
+  /* Compare Plan Periods… shows the same marks later. */
+  gtk_window_destroy (GTK_WINDOW (period));
+  g_assert_true (gtk_widget_activate_action (window, "win.compare-plan-periods", NULL));
+  sa_test_wait ();
+  period = sa_test_find_toplevel (SA_TYPE_PERIOD_WINDOW);
+  g_assert_nonnull (period);
+  g_assert_cmpstr (sa_period_window_get_counts_text (SA_PERIOD_WINDOW (period)), ==,
+                   "Continued 17 · Expanded 1 · Merged 0 · Ended 0 · New 0");
+  gtk_window_destroy (GTK_WINDOW (period));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +518,7 @@ main (int    argc,
   g_test_add_func ("/window/sample-plan", test_window_shows_sample_plan);
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
   g_test_add_func ("/window/import-plan-file", test_import_plan_file);
+  g_test_add_func ("/window/new-plan-period", test_new_plan_period);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/copy-banner", test_copy_banner);
   g_test_add_func ("/window/shared-filter", test_shared_filter);

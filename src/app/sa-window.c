@@ -24,6 +24,7 @@
 #include "sa-month-grid.h"
 #include "sa-initiative.h"
 #include "sa-outline-pane.h"
+#include "sa-period-window.h"
 #include "sa-plan-files.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
@@ -547,7 +548,7 @@ plan_chosen (GSimpleAction *action,
 }
 
 static void
-plan_file_activated (GtkWidget  *widget,
+plan_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
@@ -555,8 +556,13 @@ plan_file_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.import-plan"))
     sa_plan_files_import (GTK_WINDOW (self), self->store, sync_toast, self);
-  else
+  else if (g_str_equal (action_name, "win.export-plan"))
     sa_plan_files_export (GTK_WINDOW (self), self->store, sync_toast, self);
+  else if (g_str_equal (action_name, "win.new-plan-period"))
+    sa_period_window_new_period (GTK_WINDOW (self), self->store);
+  else if (!sa_period_window_compare (GTK_WINDOW (self), self->store))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("This plan carries over no commitments of an earlier one")));
 }
 
 static void
@@ -771,8 +777,10 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
   gtk_widget_class_install_action (widget_class, "win.local-resources", NULL, local_resources_activated);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_activated);
-  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, plan_file_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, plan_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-plan-period", NULL, plan_activated);
+  gtk_widget_class_install_action (widget_class, "win.compare-plan-periods", NULL, plan_activated);
   for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
     gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-now", NULL);

@@ -173,11 +173,19 @@ copy_section (Copy      *copy,
          copy_children (copy, &sa_goal_table, "section_id", id, copy_goal, error);
 }
 
-/* "第2期…計画" becomes "第3期…計画"; other titles say their years. */
-static char *
-next_title (const char *title,
-            int         first_fy,
-            int         last_fy)
+/**
+ * sa_plan_next_title:
+ * @title: the old plan's title
+ * @first_fy: the new period's first fiscal year
+ * @last_fy: its last
+ *
+ * Returns: (transfer full): the next period's title: "第2期…計画" becomes
+ *   "第3期…計画"; other titles say their years
+ */
+char *
+sa_plan_next_title (const char *title,
+                    int         first_fy,
+                    int         last_fy)
 {
   g_autoptr(GRegex) period = g_regex_new ("第([0-9０-９]+)期", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
@@ -208,7 +216,7 @@ copy_plan (Copy        *copy,
   const char *id = sa_record_get_id (old);
 
   if (title == NULL)
-    title = default_title = next_title (sa_record_get_text (old, SA_PLAN_TITLE), copy->first_fy, copy->last_fy);
+    title = default_title = sa_plan_next_title (sa_record_get_text (old, SA_PLAN_TITLE), copy->first_fy, copy->last_fy);
   sa_record_set_text (plan, SA_PLAN_TITLE, title);
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, copy->first_fy);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, copy->last_fy);
@@ -513,4 +521,40 @@ sa_plan_compare (SaStore     *store,
       g_ptr_array_add (rows, pair);
     }
   return rows;
+}
+
+/**
+ * sa_plan_dup_predecessor_plan:
+ * @store: a store
+ * @plan_id: a plan of a later period
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the plan its commitments carry over from, or
+ *   %NULL (without @error) for a plan that carries nothing over
+ */
+char *
+sa_plan_dup_predecessor_plan (SaStore     *store,
+                              const char  *plan_id,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = _sa_store_prepare (store,
+    "SELECT ps.plan_id FROM commitment c"
+    " JOIN goal g ON g.id = c.goal_id JOIN section s ON s.id = g.section_id"
+    " JOIN commitment p ON p.id = c.predecessor_id"
+    " JOIN goal pg ON pg.id = p.goal_id JOIN section ps ON ps.id = pg.section_id"
+    " WHERE s.plan_id = ?1 AND c.deleted = 0 AND ps.plan_id <> ?1"
+    " GROUP BY ps.plan_id ORDER BY count(*) DESC LIMIT 1", error);
+  char *id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _sa_store_set_error (store, error);
+  return id;
 }

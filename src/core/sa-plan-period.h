@@ -43,6 +43,13 @@ typedef struct
 
 void       sa_carry_over_free     (SaCarryOver  *row);
 
+char      *sa_plan_next_title     (const char   *title,
+                                   int           first_fy,
+                                   int           last_fy);
+char      *sa_plan_dup_predecessor_plan (SaStore *store,
+                                   const char   *plan_id,
+                                   GError      **error);
+
 char      *sa_plan_new_period     (SaStore      *store,
                                    const char   *plan_id,
                                    int           first_fy,
