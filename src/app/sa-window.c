@@ -26,6 +26,7 @@
 #include "sa-outline-pane.h"
 #include "sa-period-window.h"
 #include "sa-plan-files.h"
+#include "sa-plan-period.h"
 #include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-review-page.h"
@@ -220,7 +221,10 @@ update_plans (SaWindow *self)
   g_autofree char *chosen = sa_store_resolve_plan (self->store, NULL, NULL);
   g_autoptr(SaRecord) plan = chosen ? sa_store_get (self->store, &sa_plan_table, chosen, NULL) : NULL;
 
+  g_autofree char *predecessor = chosen ? sa_plan_dup_predecessor_plan (self->store, chosen, NULL) : NULL;
+
   adw_view_switcher_title_set_subtitle (self->switcher_title, plan ? sa_record_get_text (plan, SA_PLAN_TITLE) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-plan-periods", predecessor != NULL);
   g_simple_action_set_state (self->plan_action, g_variant_new_string (chosen ? chosen : ""));
   g_menu_remove_all (self->plan_section);
   for (guint i = 0; plans != NULL && plans->len > 1 && i < plans->len; i++)
