@@ -13,6 +13,8 @@
 #include "sa-import.h"
 #include "sa-plan.h"
 #include "sa-review-item.h"
+#include "sa-rating-scale-dialog.h"
+#include "sa-rating-level.h"
 #include "sa-review-page.h"
 #include "sa-store-plans.h"
 #include "sa-store-review.h"
@@ -608,6 +610,50 @@ test_empty_states (Fixture       *f,
   g_assert_cmpint (sa_review_page_get_fiscal_year (f->page), ==, 2019);
 }
 
+/* Rating Scale…: a scale that leaves out a level in use is refused, saying so, and
+ * nothing changes; the marks ◎○△× are taken once no review uses a letter. */
+static void
+test_rating_scale (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaReview) review = sa_store_dup_review (f->store, GREETING, YEAR, &error);
+  g_autofree char *plan_id = sa_store_resolve_plan (f->store, NULL, &error);
+  g_autoptr(GPtrArray) levels = NULL;
+  GtkWidget *dialog, *problem;
+
+  sa_record_set_text (SA_RECORD (review), SA_REVIEW_RATING, "B");
+  g_assert_true (sa_store_save_review (f->store, review, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.scale", NULL));
+  dialog = sa_test_find_toplevel (SA_TYPE_RATING_SCALE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (dialog, "scale.preset", "s", "marks"));
+  g_assert_true (gtk_widget_activate_action (dialog, "scale.save", NULL));
+  sa_test_wait ();
+  g_assert_true (sa_test_find_toplevel (SA_TYPE_RATING_SCALE_DIALOG) == dialog);
+  problem = sa_test_find (dialog, sa_test_is_error_label, NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (problem))));
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "B"));
+  levels = sa_store_list_rating_levels (f->store, plan_id, &error);
+  g_assert_cmpstr (sa_record_get_text (g_ptr_array_index (levels, 0), SA_RATING_LEVEL_CODE), ==, "A");
+  g_clear_pointer (&levels, g_ptr_array_unref);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sa_record_set_null (SA_RECORD (review), SA_REVIEW_RATING);
+  g_assert_true (sa_store_save_review (f->store, review, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.scale", NULL));
+  dialog = sa_test_find_toplevel (SA_TYPE_RATING_SCALE_DIALOG);
+  g_assert_true (gtk_widget_activate_action (dialog, "scale.preset", "s", "marks"));
+  g_assert_true (gtk_widget_activate_action (dialog, "scale.save", NULL));
+  sa_test_wait ();
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RATING_SCALE_DIALOG));
+  levels = sa_store_list_rating_levels (f->store, plan_id, &error);
+  g_assert_cmpuint (levels->len, ==, 4);
+  g_assert_cmpstr (sa_record_get_text (g_ptr_array_index (levels, 0), SA_RATING_LEVEL_CODE), ==, "◎");
+  g_assert_cmpstr (sa_record_get_text (g_ptr_array_index (levels, 3), SA_RATING_LEVEL_CODE), ==, "×");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +667,7 @@ main (int   argc,
   g_test_add ("/review-page/other-program", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_other_program, fixture_tear_down);
   g_test_add ("/review-page/year-keys", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_year_keys, fixture_tear_down);
   g_test_add ("/review-page/accessible-names", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_accessible_names, fixture_tear_down);
+  g_test_add ("/review-page/rating-scale", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_rating_scale, fixture_tear_down);
   g_test_add ("/review-page/empty-states", Fixture, NULL, fixture_set_up, test_empty_states, fixture_tear_down);
 
   return g_test_run ();

@@ -21,6 +21,7 @@
 #include "sa-goal.h"
 #include "sa-plan.h"
 #include "sa-review-item.h"
+#include "sa-rating-scale-dialog.h"
 #include "sa-review-page.h"
 #include "sa-store-plans.h"
 #include "sa-store-review.h"
@@ -542,7 +543,29 @@ print_activated (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.print-review-sheet", "i", self->fiscal_year);
 }
 
+static void
+scale_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SaReviewPage *self = SA_REVIEW_PAGE (widget);
+  g_autofree char *plan_id = sa_store_resolve_plan (self->store, NULL, NULL);
+
+  if (plan_id != NULL)
+    sa_rating_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, plan_id);
+}
+
 /* ---- building ------------------------------------------------------------------- */
+
+static GtkWidget *
+scale_button (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Rating _Scale…"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.scale");
+  gtk_widget_set_tooltip_text (button, _("The levels a rating can take, such as A to D"));
+  return button;
+}
 
 static GtkWidget *
 year_button (const char *icon,
@@ -586,6 +609,7 @@ build_toolbar (SaReviewPage *self)
   gtk_widget_set_hexpand (summary, TRUE);
   gtk_widget_add_css_class (summary, "dim-label");
   gtk_box_append (GTK_BOX (toolbar), summary);
+  gtk_box_append (GTK_BOX (toolbar), scale_button ());
   gtk_box_append (GTK_BOX (toolbar), year_button ("document-print-symbolic", "review.print",
                                                   _("Print Review Sheet… (Ctrl+P)"), _("Print review sheet")));
 
@@ -764,6 +788,7 @@ sa_review_page_class_init (SaReviewPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_install_action (widget_class, "review.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "review.scale", NULL, scale_activated);
   gtk_widget_class_install_action (widget_class, "review.previous-year", NULL, year_activated);
   gtk_widget_class_install_action (widget_class, "review.next-year", NULL, year_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "review.previous-year", NULL);
