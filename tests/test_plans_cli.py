@@ -133,6 +133,23 @@ class PlansCliTest(unittest.TestCase):
             file.write(text)
         return path
 
+    def test_district_plan_belongs_to_the_ward_plan(self):
+        """plan edit makes a plan a district's, belonging to the ward plan; refusals change nothing."""
+        self.cli("district", "add", "中川")
+        new_id = self.cli("plan", "import", self.write_json("plan.json", self.two_section_plan())).strip()
+        self.cli("plan", "edit", new_id, "--district", "中川", "--ward-plan", self.sample_id)
+        plans = {p["id"]: p for p in json.loads(self.cli("plan", "list", "--json"))}
+        self.assertEqual((plans[new_id]["district"], plans[new_id]["parent_id"]), ("中川", self.sample_id))
+        self.assertEqual((plans[self.sample_id]["district"], plans[self.sample_id]["parent_id"]), (None, None))
+        outline = json.loads(self.cli("outline", "--plan", new_id, "--json"))
+        self.assertEqual((outline["plan"]["district"], outline["plan"]["parent_id"]), ("中川", self.sample_id))
+        self.assertIn("no district", self.refused("plan", "edit", new_id, "--district", "新橋").lower())
+        self.assertIn("cannot belong", self.refused("plan", "edit", self.sample_id, "--ward-plan", new_id))
+        self.assertIn("cannot belong", self.refused("plan", "edit", new_id, "--ward-plan", new_id))
+        self.cli("plan", "edit", new_id, "--no-district", "--no-ward-plan")
+        plans = {p["id"]: p for p in json.loads(self.cli("plan", "list", "--json"))}
+        self.assertEqual((plans[new_id]["district"], plans[new_id]["parent_id"]), (None, None))
+
     def test_new_period_carries_every_commitment_over(self):
         before = self.cli("outline", "--plan", self.sample_id, "--json")
         new_id = self.cli("plan", "new-period", self.sample_id, "--first-fy", "2016", "--last-fy", "2020").strip()

@@ -301,10 +301,121 @@ plan_compare (SaCli  *cli,
   return SA_CLI_OK;
 }
 
+/* ---- plan edit ------------------------------------------------------------------ */
+
+/* A district plan names the ward plan it belongs to: another plan, not one of its own. */
+static gboolean
+check_ward_plan (SaStore     *store,
+                 const char  *plan_id,
+                 const char  *ward_id,
+                 GError     **error)
+{
+  g_autoptr(SaRecord) ward = sa_store_get (store, &sa_plan_table, ward_id, error);
+
+  if (ward == NULL)
+    return FALSE;
+  if (g_strcmp0 (ward_id, plan_id) == 0 || g_strcmp0 (sa_record_get_text (ward, SA_PLAN_PARENT_ID), plan_id) == 0)
+    {
+      g_set_error_literal (error, SA_ERROR, SA_ERROR_INVALID, _("A plan cannot belong to itself or to its own district plan"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  char     *title;
+  char     *area;
+  char     *district;
+  char     *ward;
+  gboolean  no_district;
+  gboolean  no_ward;
+} PlanEdit;
+
+static gboolean
+apply_edit (SaStore   *store,
+            SaRecord  *plan,
+            PlanEdit  *edit,
+            GError   **error)
+{
+  g_autofree char *district_id = NULL, *ward_id = NULL;
+
+  if (edit->title != NULL)
+    sa_record_set_text (plan, SA_PLAN_TITLE, edit->title);
+  if (edit->area != NULL)
+    sa_record_set_text (plan, SA_PLAN_AREA, edit->area);
+  if (edit->district != NULL)
+    {
+      if (!(district_id = sa_store_lookup_id (store, &sa_district_table, "name", edit->district, error)))
+        return FALSE;
+      sa_record_set_text (plan, SA_PLAN_DISTRICT_ID, district_id);
+    }
+  if (edit->no_district)
+    sa_record_set_null (plan, SA_PLAN_DISTRICT_ID);
+  if (edit->ward != NULL)
+    {
+      if (!(ward_id = sa_store_resolve_plan (store, edit->ward, error)) ||
+          !check_ward_plan (store, sa_record_get_id (plan), ward_id, error))
+        return FALSE;
+      sa_record_set_text (plan, SA_PLAN_PARENT_ID, ward_id);
+    }
+  if (edit->no_ward)
+    sa_record_set_null (plan, SA_PLAN_PARENT_ID);
+  return TRUE;
+}
+
+static int
+plan_edit (SaCli  *cli,
+           int     argc,
+           char  **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SaStore) store = NULL;
+  g_autoptr(SaRecord) plan = NULL;
+  g_autofree char *plan_id = NULL;
+  PlanEdit edit = { NULL, };
+  GError *error = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &edit.title, N_("The plan’s title"), N_("TITLE") },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &edit.area, N_("The area it covers, such as 泉区"), N_("AREA") },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &edit.district, N_("The district of a district plan"), N_("NAME") },
+    { "no-district", 0, 0, G_OPTION_ARG_NONE, &edit.no_district, N_("Not a district plan"), NULL },
+    { "ward-plan", 0, 0, G_OPTION_ARG_STRING, &edit.ward, N_("The ward plan a district plan belongs to"), N_("ID") },
+    { "no-ward-plan", 0, 0, G_OPTION_ARG_NONE, &edit.no_ward, N_("Belongs to no ward plan"), NULL },
+    { NULL },
+  };
+
+  context = sa_cli_context ("plan edit", "PLAN_ID [--title …] [--district NAME] [--ward-plan ID] …",
+                            _("Change a plan’s title or area, or make it a district’s plan that belongs to a "
+                              "ward plan."), entries);
+  if (!sa_cli_parse (context, &argc, &argv, &status))
+    goto out;
+  if (argc != 2)
+    status = sa_cli_usage (context, _("Expected the id of one plan"));
+  else if ((edit.district && edit.no_district) || (edit.ward && edit.no_ward))
+    status = sa_cli_usage (context, _("Give either a value or its --no- option, not both"));
+  else if (!(store = sa_cli_open (cli, &error)) ||
+           !(plan_id = sa_store_resolve_plan (store, argv[1], &error)) ||
+           !(plan = sa_store_get (store, &sa_plan_table, plan_id, &error)) ||
+           !apply_edit (store, plan, &edit, &error) ||
+           !sa_store_update (store, plan, &error))
+    status = sa_cli_fail (error);
+  else
+    status = SA_CLI_OK;
+out:
+  g_free (edit.title);
+  g_free (edit.area);
+  g_free (edit.district);
+  g_free (edit.ward);
+  return status;
+}
+
 static const SaCliCommand plan_commands[] = {
   { "list", "[--json]", N_("List the plans"), plan_list },
   { "choose", "PLAN_ID", N_("Use this plan when a command names none"), plan_choose },
   { "import", "FILE.json", N_("Create a plan from a JSON outline"), plan_import },
+  { "edit", "PLAN_ID [--district NAME] [--ward-plan ID] …", N_("Change a plan, or make it a district plan"), plan_edit },
   { "new-period", "PLAN_ID --first-fy YEAR --last-fy YEAR", N_("Start the plan’s next period"), plan_new_period },
   { "compare", "OLD_ID NEW_ID [--json]", N_("Compare a plan with its next period"), plan_compare },
   { NULL },

@@ -18,7 +18,7 @@ static const SaCliCommand commands[] = {
   { "init", "", N_("Create the database, or upgrade it"), sa_cli_init },
   { "load-sample", "", N_("Add the sample plan"), sa_cli_load_sample },
   { "outline", "[--plan ID] [--json]", N_("Show the plan outline"), sa_cli_outline },
-  { "plan", "list|choose|import|new-period|compare", N_("List, import and start plans"), sa_cli_plan },
+  { "plan", "list|choose|import|edit|new-period|compare", N_("List, import and start plans"), sa_cli_plan },
   { "plan-years", "FIRST LAST [--clip|--keep]", N_("Change the plan’s fiscal years"), sa_cli_plan_years },
   { "org", "add|list", N_("Add or list organizations"), sa_cli_org },
   { "district", "add|list", N_("Add or list districts"), sa_cli_district },
