@@ -469,8 +469,9 @@ test_new_plan_period (void)
   g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  g_autofree char *form_text = NULL;
   SaImportReport report;
-  GtkWidget *window, *period;
+  GtkWidget *window, *period, *form;
 
   g_settings_reset (settings, "year-format");
   g_assert_true (sa_import_sample (store, &report, &error));
@@ -496,6 +497,16 @@ test_new_plan_period (void)
   sa_test_wait ();
   g_assert_cmpstr (sa_period_window_get_counts_text (SA_PERIOD_WINDOW (period)), ==,
                    "Continued 17 · Expanded 1 · Merged 0 · Ended 0 · New 0");
+
+  /* The activity form tells the two plans' goals apart. */
+  g_assert_true (gtk_widget_activate_action (window, "win.new-activity", NULL));
+  sa_test_wait ();
+  form = sa_test_find_toplevel (SA_TYPE_ACTIVITY_FORM);
+  g_assert_nonnull (form);
+  form_text = sa_test_collect_text (form);
+  g_assert_nonnull (strstr (form_text, "第2期泉区地域福祉保健計画: Basic Goal 1  "));
+  g_assert_nonnull (strstr (form_text, "第3期泉区地域福祉保健計画: Basic Goal 1  "));
+  gtk_window_destroy (GTK_WINDOW (form));
 
   /* Compare Plan Periods… shows the same marks later. */
   gtk_window_destroy (GTK_WINDOW (period));

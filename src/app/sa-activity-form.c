@@ -25,7 +25,9 @@
 #include "sa-error.h"
 #include "sa-goal.h"
 #include "sa-organization.h"
+#include "sa-plan.h"
 #include "sa-privacy.h"
+#include "sa-section.h"
 
 struct _SaActivityForm
 {
@@ -460,19 +462,47 @@ on_commitment_search_changed (SaActivityForm *self)
   gtk_list_box_invalidate_headers (self->commitment_list);
 }
 
+/* The plan's title of each section, when the database holds more than one plan: an
+ * activity may advance commitments of any, and their goals share numbers. */
+static GHashTable *
+section_plans (SaStore *store)
+{
+  g_autoptr(GPtrArray) plans = sa_store_list (store, &sa_plan_table, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GHashTable) titles = sa_store_dup_names (store, &sa_plan_table, SA_PLAN_TITLE, NULL);
+  GHashTable *by_section = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (plans == NULL || plans->len < 2 || titles == NULL ||
+      !(sections = sa_store_list (store, &sa_section_table, NULL, NULL, NULL)))
+    return by_section;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      SaRecord *section = g_ptr_array_index (sections, i);
+      const char *title = g_hash_table_lookup (titles, sa_record_get_text (section, SA_SECTION_PLAN_ID));
+
+      if (title != NULL)
+        g_hash_table_insert (by_section, g_strdup (sa_record_get_id (section)), g_strdup (title));
+    }
+  return by_section;
+}
+
 static GHashTable *
 goal_headings (SaStore *store)
 {
   g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, NULL, NULL, NULL);
+  g_autoptr(GHashTable) plans = section_plans (store);
   GHashTable *headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; goals != NULL && i < goals->len; i++)
     {
       SaRecord *goal = g_ptr_array_index (goals, i);
       g_autofree char *number = g_strdup_printf (_("Basic Goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
+      const char *plan = g_hash_table_lookup (plans, sa_record_get_text (goal, SA_GOAL_SECTION_ID));
+      g_autofree char *heading = g_strdup_printf ("%s  %s", number, sa_record_get_text (goal, SA_GOAL_TITLE));
 
+      /* Translators: a goal's heading under the plan it belongs to */
       g_hash_table_insert (headings, g_strdup (sa_record_get_id (goal)),
-                           g_strdup_printf ("%s  %s", number, sa_record_get_text (goal, SA_GOAL_TITLE)));
+                           plan ? g_strdup_printf (_("%s: %s"), plan, heading) : g_steal_pointer (&heading));
     }
   return headings;
 }
