@@ -150,6 +150,24 @@ class PlansCliTest(unittest.TestCase):
         plans = {p["id"]: p for p in json.loads(self.cli("plan", "list", "--json"))}
         self.assertEqual((plans[new_id]["district"], plans[new_id]["parent_id"]), (None, None))
 
+    def test_plans_travel_in_sync_files(self):
+        """A new period, its carry-over marks and a district plan reach another office."""
+        self.cli("district", "add", "中川")
+        new_id = self.cli("plan", "new-period", self.sample_id, "--first-fy", "2016", "--last-fy", "2020").strip()
+        first = commitments(json.loads(self.cli("outline", "--plan", new_id, "--json")))[0]["id"]
+        self.cli("commitment", "carry-over", first, "expand")
+        self.cli("plan", "edit", new_id, "--district", "中川", "--ward-plan", self.sample_id)
+        # An office that has neither plan yet takes each row after the row it names.
+        other = self.path("b.db")
+        self.cli("init", "--empty", db=other)
+        sync = self.path("a.sasaeai")
+        self.cli("export-sync", sync)
+        self.cli("import-sync", sync, db=other)
+        self.assertEqual(self.cli("outline", "--plan", new_id, "--json", db=other),
+                         self.cli("outline", "--plan", new_id, "--json"))
+        self.assertEqual(self.cli("plan", "compare", self.sample_id, new_id, "--json", db=other),
+                         self.cli("plan", "compare", self.sample_id, new_id, "--json"))
+
     def test_new_period_carries_every_commitment_over(self):
         before = self.cli("outline", "--plan", self.sample_id, "--json")
         new_id = self.cli("plan", "new-period", self.sample_id, "--first-fy", "2016", "--last-fy", "2020").strip()

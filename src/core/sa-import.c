@@ -126,16 +126,80 @@ table_rank (SaRecord *record)
   g_assert_not_reached ();
 }
 
-/* Parents before children; activities by date, so that the table stores them in
- * the order they happened and a month's rows lie together on disk: the calendar
- * reads a month three times faster than from rows stored in the file's order. */
+static char *
+row_key (const SaTable *table,
+         const char    *id)
+{
+  return g_strconcat (table->name, "/", id, NULL);
+}
+
+/* How many rows of the same table, among those imported, a row names one after the
+ * other: a district plan its ward plan, a commitment its predecessor. Each comes
+ * after the row it names. Bounded, so a cycle cannot hold the import up. */
+static guint
+self_depth (SaRecord   *record,
+            GHashTable *by_key)
+{
+  const SaTable *table = sa_record_get_table (record);
+  guint depth = 0;
+
+  while (record != NULL && depth < 64)
+    {
+      SaRecord *named = NULL;
+
+      for (guint i = 0; i < table->n_columns && named == NULL; i++)
+        if (table->columns[i].type == SA_COLUMN_REF && g_str_equal (table->columns[i].ref, table->name) &&
+            sa_record_get_text (record, i) != NULL)
+          {
+            g_autofree char *key = row_key (table, sa_record_get_text (record, i));
+            named = g_hash_table_lookup (by_key, key);
+          }
+      if (named == NULL)
+        break;
+      record = named;
+      depth++;
+    }
+  return depth;
+}
+
+static GHashTable *
+depths_of (GPtrArray *records)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *depths = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SaRecord *record = g_ptr_array_index (records, i);
+
+      g_hash_table_insert (by_key, row_key (sa_record_get_table (record), sa_record_get_id (record)), record);
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      SaRecord *record = g_ptr_array_index (records, i);
+      guint depth = self_depth (record, by_key);
+
+      if (depth > 0)
+        g_hash_table_insert (depths, record, GUINT_TO_POINTER (depth));
+    }
+  return depths;
+}
+
+/* Parents before children, also within a table; activities by date, so that the
+ * table stores them in the order they happened and a month's rows lie together on
+ * disk: the calendar reads a month three times faster than from rows stored in the
+ * file's order. */
 static int
 compare_by_table (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      depths)
 {
   SaRecord *x = *(SaRecord **) a, *y = *(SaRecord **) b;
   int order = (int) table_rank (x) - (int) table_rank (y);
 
+  if (order == 0)
+    order = (int) GPOINTER_TO_UINT (g_hash_table_lookup (depths, x)) -
+            (int) GPOINTER_TO_UINT (g_hash_table_lookup (depths, y));
   if (order == 0 && sa_record_get_table (x) == &sa_activity_table)
     order = g_strcmp0 (sa_record_get_text (x, SA_ACTIVITY_DATE), sa_record_get_text (y, SA_ACTIVITY_DATE));
   return order;
@@ -558,6 +622,7 @@ sa_import_records_full (SaStore                *store,
                         GError                **error)
 {
   const SaImportOptions none = { NULL, };
+  g_autoptr(GHashTable) depths = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
@@ -565,7 +630,8 @@ sa_import_records_full (SaStore                *store,
   g_return_val_if_fail (report != NULL, FALSE);
 
   *report = (SaImportReport) { 0, };
-  g_ptr_array_sort (records, compare_by_table);
+  depths = depths_of (records);
+  g_ptr_array_sort_with_data (records, compare_by_table, depths);
   if (!sa_store_begin (store, error))
     return FALSE;
   ok = import_once (store, records, options ? options : &none, FALSE, report, error);

@@ -30,6 +30,7 @@
 #include "sa-schema.h"
 
 const SaTable * const sa_schema_tables[] = {
+  &sa_district_table,  /* a district plan names its district */
   &sa_plan_table,
   &sa_section_table,
   &sa_situation_note_table,
@@ -37,7 +38,6 @@ const SaTable * const sa_schema_tables[] = {
   &sa_initiative_table,
   &sa_actor_table,
   &sa_organization_table,
-  &sa_district_table,
   &sa_expected_action_table,
   &sa_commitment_table,
   &sa_schedule_phase_table,
