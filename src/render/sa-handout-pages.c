@@ -102,10 +102,11 @@ add_timeline (SaHandout *self)
       const SaTimelineRow *row = sa_timeline_layout_get_row (self->layout, i);
       SaHandoutItem item = { SA_HANDOUT_ITEM_TIMELINE, NULL, NULL, i, 0, 0, 0, FALSE, FALSE };
 
-      /* A goal's heading stays with its first commitment. */
-      item.keep_with_next = row->kind == SA_TIMELINE_ROW_GOAL && i + 1 < n;
+      /* A section's heading stays with its first goal's, a goal's with its first
+       * commitment. */
+      item.keep_with_next = row->kind != SA_TIMELINE_ROW_COMMITMENT && i + 1 < n;
       add_row_pieces (self, &item, row->height, room, lead, timeline_break, self->layout, self->scale);
-      lead = item.keep_with_next ? row->height : 0;
+      lead = item.keep_with_next ? lead + row->height : 0;
     }
 }
 

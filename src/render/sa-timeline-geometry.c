@@ -187,6 +187,13 @@ measure_goal (SaTimelineLayout     *self,
 }
 
 static double
+measure_section (SaTimelineLayout     *self,
+                 SaTimelineRowPrivate *row)
+{
+  return wrapped_height (row->text, self->width - 2 * SA_CELL_PAD_X) + 2 * SA_CELL_PAD_Y + 4;
+}
+
+static double
 measure_commitment (SaTimelineLayout     *self,
                     SaTimelineRowPrivate *row)
 {
@@ -227,7 +234,9 @@ measure_rows (SaTimelineLayout *self)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
-      if (row->row.kind == SA_TIMELINE_ROW_GOAL)
+      if (row->row.kind == SA_TIMELINE_ROW_SECTION)
+        row->row.height = measure_section (self, row);
+      else if (row->row.kind == SA_TIMELINE_ROW_GOAL)
         row->row.height = measure_goal (self, row);
       else
         {
@@ -506,7 +515,7 @@ sa_timeline_layout_get_row_break (SaTimelineLayout *self,
 
   bars = SA_CELL_PAD_Y + row->row.n_lanes * self->lane_height;
   cut = SA_CELL_PAD_Y + _sa_render_line_break (row->text, limit - SA_CELL_PAD_Y);
-  if (row->row.kind == SA_TIMELINE_ROW_GOAL || cut < bars || cut <= SA_CELL_PAD_Y)
+  if (row->row.kind != SA_TIMELINE_ROW_COMMITMENT || cut < bars || cut <= SA_CELL_PAD_Y)
     return 0;
   return cut;
 }

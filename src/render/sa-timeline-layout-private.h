@@ -27,8 +27,9 @@ struct _SaTimelineLayout
 
   SaTimelineOptions  options;
   SaRecord          *plan;
-  SaRecord          *section;
-  GPtrArray         *goals;        /* SaRecord, the shown goals */
+  SaRecord          *section;      /* the first shown section */
+  GPtrArray         *sections;     /* SaRecord, the shown sections, in order */
+  GPtrArray         *goals;        /* SaRecord, the shown goals of all shown sections */
   GPtrArray         *actors;       /* SaRecord, all the plan's actors */
   GStringChunk      *strings;      /* the rows' and bars' texts */
 
