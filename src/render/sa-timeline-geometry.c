@@ -250,6 +250,9 @@ measure_rows (SaTimelineLayout *self)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
+      if (row->continued != NULL)
+        row->continued_height = wrapped_height (row->continued, self->width - 2 * SA_CELL_PAD_X)
+                                + 2 * SA_CELL_PAD_Y + 4;
       row->row.y = y;
       y += row->row.height;
     }
@@ -518,6 +521,24 @@ sa_timeline_layout_get_row_break (SaTimelineLayout *self,
   if (row->row.kind != SA_TIMELINE_ROW_COMMITMENT || cut < bars || cut <= SA_CELL_PAD_Y)
     return 0;
   return cut;
+}
+
+/**
+ * sa_timeline_layout_get_continued_height:
+ * @self: a layout
+ * @index: a section's or a goal's heading row
+ *
+ * Returns: the height of the heading as repeated, marked continued, atop a page
+ *   whose rows continue it; 0 for a commitment's row
+ */
+double
+sa_timeline_layout_get_continued_height (SaTimelineLayout *self,
+                                         guint             index)
+{
+  g_return_val_if_fail (SA_IS_TIMELINE_LAYOUT (self), 0);
+  g_return_val_if_fail (index < self->rows->len, 0);
+
+  return _sa_timeline_layout_row (self, index)->continued_height;
 }
 
 /**

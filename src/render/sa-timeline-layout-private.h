@@ -17,6 +17,8 @@ typedef struct
   PangoLayout   *text;    /* goal: its title; commitment: its text */
   PangoLayout   *detail;  /* goal: its initiatives, or NULL */
   PangoLayout   *actor;   /* commitment: the actor's name */
+  PangoLayout   *continued; /* section, goal: the heading repeated atop a page, "…（続き）" */
+  double         continued_height;
   GPtrArray     *progress; /* commitment: PangoLayout or NULL per shown year, the
                              target's progress; NULL when no year has any */
 } SaTimelineRowPrivate;

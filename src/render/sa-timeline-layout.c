@@ -81,6 +81,7 @@ clear_row (gpointer data)
   g_clear_object (&row->text);
   g_clear_object (&row->detail);
   g_clear_object (&row->actor);
+  g_clear_object (&row->continued);
   g_clear_pointer (&row->progress, g_ptr_array_unref);
 }
 
@@ -367,6 +368,17 @@ append_row (SaTimelineLayout  *self,
   return row;
 }
 
+/* The heading as a page repeats it over rows that continue from the page before. */
+static PangoLayout *
+continued_text (SaTimelineLayout *self,
+                const char       *heading)
+{
+  /* Translators: a section's or goal's heading repeated on the next page */
+  g_autofree char *text = g_strdup_printf (_("%s (continued)"), heading);
+
+  return _sa_render_text (self->context, SA_FONT_HEADING, text, 0);
+}
+
 static void
 add_section_row (SaTimelineLayout *self,
                  SaRecord         *section)
@@ -379,6 +391,7 @@ add_section_row (SaTimelineLayout *self,
   row->row.text = intern (self, text);
   row->row.goal_row = row->row.section_row = self->rows->len - 1;
   row->text = _sa_render_text (self->context, SA_FONT_HEADING, text, 0);
+  row->continued = continued_text (self, text);
 }
 
 static char *
@@ -400,7 +413,7 @@ add_goal_row (SaTimelineLayout  *self,
 {
   g_autoptr(GPtrArray) initiatives = sa_store_list (store, &sa_initiative_table, "goal_id",
                                                     sa_record_get_id (goal), error);
-  g_autofree char *number = NULL, *detail = NULL;
+  g_autofree char *number = NULL, *detail = NULL, *heading = NULL;
   SaTimelineRowPrivate *row;
 
   if (initiatives == NULL)
@@ -412,6 +425,8 @@ add_goal_row (SaTimelineLayout  *self,
   number = g_strdup_printf (_("Basic goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
   row->number = _sa_render_text (self->context, SA_FONT_HEADING, number, 0);
   row->text = _sa_render_text (self->context, SA_FONT_HEADING, row->row.text, 0);
+  heading = g_strdup_printf ("%s %s", number, row->row.text);
+  row->continued = continued_text (self, heading);
   if ((detail = initiatives_text (initiatives)) != NULL)
     row->detail = _sa_render_text (self->context, SA_FONT_SMALL, detail, 0);
   return TRUE;

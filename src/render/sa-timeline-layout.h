@@ -188,6 +188,8 @@ int                  sa_timeline_layout_get_row_at_y   (SaTimelineLayout        
 double               sa_timeline_layout_get_row_break  (SaTimelineLayout        *self,
                                                         guint                    index,
                                                         double                   limit);
+double               sa_timeline_layout_get_continued_height (SaTimelineLayout *self,
+                                                        guint                    index);
 const char          *sa_timeline_layout_get_progress   (SaTimelineLayout        *self,
                                                         guint                    index,
                                                         int                      fy);

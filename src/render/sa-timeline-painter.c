@@ -463,3 +463,42 @@ sa_timeline_paint_rows (SaTimelineLayout      *layout,
   paint_border (&p);
   cairo_restore (cr);
 }
+
+/**
+ * sa_timeline_paint_continued:
+ * @layout: a layout
+ * @cr: where to draw, with the heading's top left at the origin
+ * @style: (nullable): the colours; %NULL for print
+ * @index: a section's or a goal's heading row
+ *
+ * Draws the heading marked continued (…（続き）), as tall as
+ * sa_timeline_layout_get_continued_height(), for the top of a page whose rows
+ * continue it: the reader keeps knowing which section and goal they are in.
+ */
+void
+sa_timeline_paint_continued (SaTimelineLayout      *layout,
+                             cairo_t               *cr,
+                             const SaTimelineStyle *style,
+                             guint                  index)
+{
+  SaTimelineRowPrivate *row;
+  gboolean section;
+  double height;
+
+  g_return_if_fail (SA_IS_TIMELINE_LAYOUT (layout));
+  g_return_if_fail (index < layout->rows->len);
+
+  style = style ? style : &print_style;
+  row = _sa_timeline_layout_row (layout, index);
+  if (row->continued == NULL)
+    return;
+  section = row->row.kind == SA_TIMELINE_ROW_SECTION;
+  height = row->continued_height;
+  fill_rect (cr, 0, 0, layout->width, height, section ? style->goal_accent : style->goal_fill);
+  _sa_render_show (cr, row->continued, SA_CELL_PAD_X, SA_CELL_PAD_Y + 2,
+                   section ? style->goal_accent_text : style->text);
+  _sa_render_set_color (cr, style->border);
+  cairo_set_line_width (cr, BORDER_WIDTH);
+  cairo_rectangle (cr, 0, 0, layout->width, height);
+  cairo_stroke (cr);
+}
