@@ -148,6 +148,20 @@ show_title (SaTimelinePage   *self,
   gtk_label_set_text (self->title_label, title ? title : "");
 }
 
+static gboolean
+same_names (GtkStringList *list,
+            GStrv          names)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (n != g_strv_length (names))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), names[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The drop-down offers All Sections and each section of the chosen plan; a chosen
  * section that is gone falls back to all. */
 static void
@@ -178,9 +192,12 @@ fill_sections (SaTimelinePage *self)
 
   strv = g_strv_builder_end (names);
   self->filling = TRUE;
-  gtk_string_list_splice (self->section_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->section_names)),
-                          (const char * const *) strv);
-  gtk_drop_down_set_selected (self->section_dropdown, selected);
+  /* Refilled only when the sections changed: the list is the drop-down's own. */
+  if (!same_names (self->section_names, strv))
+    gtk_string_list_splice (self->section_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->section_names)),
+                            (const char * const *) strv);
+  if (gtk_drop_down_get_selected (self->section_dropdown) != selected)
+    gtk_drop_down_set_selected (self->section_dropdown, selected);
   self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->section_dropdown), self->section_ids->len > 1);
 }
@@ -231,6 +248,16 @@ reload (SaTimelinePage *self)
   update_actions (self);
 }
 
+static gboolean
+reload_idle (gpointer user_data)
+{
+  SaTimelinePage *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_section_selected (SaTimelinePage *self)
 {
@@ -241,17 +268,9 @@ on_section_selected (SaTimelinePage *self)
   g_free (self->section_id);
   self->section_id = selected > 0 && selected <= self->section_ids->len
                      ? g_strdup (g_ptr_array_index (self->section_ids, selected - 1)) : NULL;
-  reload (self);
-}
-
-static gboolean
-reload_idle (gpointer user_data)
-{
-  SaTimelinePage *self = user_data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
+  /* Not within the drop-down's own signal: the reload may refill its list. */
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle, self);
 }
 
 static gboolean
