@@ -60,7 +60,7 @@ assert_pages_inside (SaHandout *handout)
 }
 
 /* Every schedule row is on exactly one page, in order, and a page does not end
- * with a goal's heading; with @cut, a row may go on from one page to the next. */
+ * with a section's or a goal's heading; with @cut, a row may go on from one page to the next. */
 static void
 assert_rows_paged_cut (SaHandout *handout,
                        gboolean   cut)
@@ -76,7 +76,7 @@ assert_rows_paged_cut (SaHandout *handout,
         continue;
       g_assert_true (first == next || (cut && first + 1 == next));
       g_assert_cmpuint (end, >, first);
-      g_assert_cmpint (sa_timeline_layout_get_row (layout, end - 1)->kind, !=, SA_TIMELINE_ROW_GOAL);
+      g_assert_cmpint (sa_timeline_layout_get_row (layout, end - 1)->kind, ==, SA_TIMELINE_ROW_COMMITMENT);
       next = end;
     }
   g_assert_cmpuint (next, ==, sa_timeline_layout_get_n_rows (layout));
@@ -262,7 +262,7 @@ test_oversized_row (RenderFixture *f,
     {
       guint first, end;
 
-      if (sa_handout_get_page_rows (handout, page, &first, &end) && first <= 1 && end > 1)
+      if (sa_handout_get_page_rows (handout, page, &first, &end) && first <= 2 && end > 2)
         pages_with_row++;
     }
   g_assert_cmpuint (pages_with_row, >=, 2);

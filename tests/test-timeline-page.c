@@ -12,6 +12,9 @@
 #include "render-fixture.h"
 #include "sa-commitment.h"
 #include "sa-import.h"
+#include "sa-plan-file.h"
+#include "sa-print-operation.h"
+#include "sa-store-plans.h"
 #include "sa-print-options.h"
 #include "sa-record-editor.h"
 #include "sa-test-gui.h"
@@ -229,7 +232,7 @@ test_rows (Fixture       *f,
   g_assert_nonnull (layout);
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_null (sa_test_find (f->window, sa_test_is_status_titled, "No Commitments Yet"));
-  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 21);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 22);
   g_assert_cmpuint (count_commitments (layout), ==, 18);
   g_assert_cmpstr (sa_timeline_layout_get_year_label (layout, 2010), ==, "FY2010");
 
@@ -246,26 +249,26 @@ test_rows (Fixture       *f,
       g_assert_cmpint ((int) i, >, previous);
       previous = (int) i;
     }
-  g_assert_cmpint (previous, ==, 20);
+  g_assert_cmpint (previous, ==, 21);
   press_key (view, GDK_KEY_Down, 0);
-  assert_selected (f, 20);
+  assert_selected (f, 21);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "ケアプラザ: 地域やケアプラザで活動中の人たちの交流の機会をつくる。");
 
-  /* Up skips the heading of goal 3 (row 16); Home and End go to the ends. */
+  /* Up skips the heading of goal 3 (row 17); Home and End go to the ends. */
   press_key (view, GDK_KEY_Up, 0);
   press_key (view, GDK_KEY_Up, 0);
   press_key (view, GDK_KEY_Up, 0);
   press_key (view, GDK_KEY_Up, 0);
-  assert_selected (f, 15);
+  assert_selected (f, 16);
   press_key (view, GDK_KEY_Home, 0);
-  assert_selected (f, 1);
+  assert_selected (f, 2);
   press_key (view, GDK_KEY_Up, 0);
-  assert_selected (f, 1);
+  assert_selected (f, 2);
   press_key (view, GDK_KEY_End, 0);
-  assert_selected (f, 20);
+  assert_selected (f, 21);
   press_key (view, GDK_KEY_Page_Up, 0);
-  g_assert_cmpint (sa_timeline_view_get_selected (f->view), <, 20);
+  g_assert_cmpint (sa_timeline_view_get_selected (f->view), <, 21);
   g_assert_cmpint (sa_timeline_view_get_selected (f->view), >, 0);
 }
 
@@ -283,7 +286,7 @@ test_edit (Fixture       *f,
   press_key (view, GDK_KEY_Down, 0);
   press_key (view, GDK_KEY_Down, 0);
   press_key (view, GDK_KEY_Down, 0);
-  assert_selected (f, 3);
+  assert_selected (f, 4);
   id = g_strdup (sa_timeline_view_get_selected_id (f->view));
   press_key (view, GDK_KEY_Return, 0);
   sa_test_wait ();
@@ -304,15 +307,15 @@ test_edit (Fixture       *f,
   edited = sa_store_get (f->store, &sa_commitment_table, id, &error);
   g_assert_cmpstr (sa_record_get_text (edited, SA_COMMITMENT_TEXT), ==, "地域で行うあいさつ運動を応援する。");
   /* The page read the plan again and kept the same commitment selected. */
-  g_assert_cmpstr (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 3)->text, ==,
+  g_assert_cmpstr (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 4)->text, ==,
                    "地域で行うあいさつ運動を応援する。【Target: 全12地区】");
   g_assert_cmpstr (sa_timeline_view_get_selected_id (f->view), ==, id);
-  assert_selected (f, 3);
+  assert_selected (f, 4);
 
   /* The edit went through the undo stack. */
   g_assert_true (sa_undo_stack_undo (f->undo_stack, &error));
   sa_test_wait ();
-  g_assert_cmpstr (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 3)->text, ==,
+  g_assert_cmpstr (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 4)->text, ==,
                    "地域で行うあいさつ運動を支援する。【Target: 全地区】");
 }
 
@@ -452,7 +455,7 @@ test_counts (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   g_autofree char *label = NULL, *description = NULL;
-  g_autofree char *id = g_strdup (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 3)->id);
+  g_autofree char *id = g_strdup (sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 4)->id);
   static const char * const dates[] = { "2012-06-01", "2012-07-01", "2013-01-15", "2014-05-01" };
   const SaTimelineRow *row;
 
@@ -460,13 +463,13 @@ test_counts (Fixture       *f,
     g_free (render_fixture_add_activity (f->store, dates[i], id));
   sa_test_wait ();
 
-  row = sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 3);
+  row = sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 4);
   g_assert_cmpstr (row->id, ==, id);
   g_assert_cmpuint (row->counts[2], ==, 3);
   g_assert_cmpuint (row->counts[4], ==, 1);
   g_assert_cmpuint (row->counts[0] + row->counts[1] + row->counts[3] + row->counts[5], ==, 0);
-  sa_timeline_view_set_selected (f->view, 3);
-  label = sa_timeline_view_describe_row (f->view, 3, &description);
+  sa_timeline_view_set_selected (f->view, 4);
+  label = sa_timeline_view_describe_row (f->view, 4, &description);
   g_assert_cmpstr (description, ==,
                    "Schedule: 実施 from FY2010 to FY2015. FY2012: 3 activities; FY2014: 1 activity");
   gtk_test_accessible_assert_property (f->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
@@ -477,7 +480,7 @@ test_counts (Fixture       *f,
   g_assert_cmpstr (sa_timeline_view_get_selected_id (f->view), ==, id);
   g_clear_pointer (&label, g_free);
   g_clear_pointer (&description, g_free);
-  label = sa_timeline_view_describe_row (f->view, 3, &description);
+  label = sa_timeline_view_describe_row (f->view, 4, &description);
   g_assert_cmpstr (description, ==, "Schedule: 実施 from H22 to H27. H24: 3 activities; H26: 1 activity");
   g_settings_reset (settings, "year-format");
 }
@@ -684,6 +687,85 @@ test_export_refused (Fixture       *f,
   g_assert_null (g_dir_read_name (dir));
 }
 
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *text)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* A plan of two sections, as `sasaeai-cli plan import` reads it. */
+static const char two_sections[] =
+  "{\"plan\": {\"title\": \"二節の計画\", \"first_fy\": 2010, \"last_fy\": 2015},"
+  " \"actors\": [{\"name\": \"区役所\", \"kind\": \"ward-office\"}],"
+  " \"sections\": ["
+  "  {\"label\": \"第1節\", \"title\": \"地域の取組\", \"strengths\": [], \"challenges\": [],"
+  "   \"goals\": [{\"number\": 1, \"title\": \"見守る\", \"initiatives\": [], \"expected_actions\": [],"
+  "     \"commitments\": [{\"actor\": \"区役所\", \"text\": \"見守りを広げる。\","
+  "       \"phases\": [{\"label\": \"実施\", \"start_fy\": 2010, \"end_fy\": 2015}]}]}]},"
+  "  {\"label\": \"第2節\", \"title\": \"土台の取組\", \"strengths\": [], \"challenges\": [],"
+  "   \"goals\": [{\"number\": 1, \"title\": \"支える\", \"initiatives\": [], \"expected_actions\": [],"
+  "     \"commitments\": [{\"actor\": \"区役所\", \"text\": \"担い手を育てる。\","
+  "       \"phases\": [{\"label\": \"実施\", \"start_fy\": 2011, \"end_fy\": 2015}]}]}]}]}";
+
+static void
+assert_first_rows (Fixture    *f,
+                   guint       n_rows,
+                   const char *first,
+                   const char *last)
+{
+  SaTimelineLayout *layout = sa_timeline_view_get_layout (f->view);
+  g_autofree char *first_text = NULL, *last_text = NULL;
+
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, n_rows);
+  first_text = sa_timeline_view_describe_row (f->view, 0, NULL);
+  last_text = sa_timeline_view_describe_row (f->view, n_rows - 1, NULL);
+  g_assert_cmpstr (first_text, ==, first);
+  g_assert_cmpstr (last_text, ==, last);
+}
+
+/* The toolbar's drop-down shows the whole plan or one section; printing follows. */
+static void
+test_sections (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = json_from_string (two_sections, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan_id = sa_plan_file_import (f->store, root, &error);
+  g_autoptr(SaPrintOperation) operation = NULL;
+  GtkDropDown *sections;
+  GListModel *names;
+
+  g_assert_no_error (error);
+  g_assert_true (sa_store_choose_plan (f->store, plan_id, &error));
+  sa_test_wait ();
+
+  sections = GTK_DROP_DOWN (find_in (GTK_WIDGET (f->page), is_drop_down, NULL));
+  g_assert_nonnull (sections);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sections)));
+  names = gtk_drop_down_get_model (sections);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "All Sections");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "第2節　土台の取組");
+  g_assert_cmpuint (gtk_drop_down_get_selected (sections), ==, 0);
+  assert_first_rows (f, 6, "第1節 地域の取組", "区役所: 担い手を育てる。");
+
+  gtk_drop_down_set_selected (sections, 2);
+  sa_test_wait ();
+  assert_first_rows (f, 3, "第2節 土台の取組", "区役所: 担い手を育てる。");
+  operation = _sa_timeline_page_new_print_operation (f->page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_print_operation_get_options (operation)->timeline.section_id, ==,
+                   sa_timeline_layout_get_row (sa_timeline_view_get_layout (f->view), 0)->id);
+  g_clear_object (&operation);
+
+  gtk_drop_down_set_selected (sections, 0);
+  sa_test_wait ();
+  assert_first_rows (f, 6, "第1節 地域の取組", "区役所: 担い手を育てる。");
+  operation = _sa_timeline_page_new_print_operation (f->page, &error);
+  g_assert_null (sa_print_operation_get_options (operation)->timeline.section_id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -701,6 +783,7 @@ main (int    argc,
   ADD ("print", SAMPLE, test_print);
   ADD ("print-nothing", SAMPLE, test_print_nothing);
   ADD ("export-refused", SAMPLE, test_export_refused);
+  ADD ("sections", SAMPLE, test_sections);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,8 @@
 #include "sa-error.h"
 #include "sa-handout.h"
 #include "sa-plan.h"
+#include "sa-plan-file.h"
+#include "sa-store-plans.h"
 #include "sa-schema.h"
 #include "sa-store-timeline.h"
 #include "sa-timeline-layout.h"
@@ -28,25 +30,29 @@ new_layout (SaStore                 *store,
   return layout;
 }
 
-/* The sample's rows, as in the document: goal, then who, then what. */
+/* The sample's rows, as in the document: the section's heading, goal, then who,
+ * then what. */
 static void
 test_rows (RenderFixture *f,
            gconstpointer  data)
 {
   g_autoptr(SaTimelineLayout) layout = new_layout (f->store, NULL);
   static const struct { const char *actor; guint start, end; } groups[] = {
-    { "区役所", 1, 4 }, { "区社協", 4, 6 }, { "ケアプラザ", 6, 8 },
+    { "区役所", 2, 5 }, { "区社協", 5, 7 }, { "ケアプラザ", 7, 9 },
   };
   const SaTimelineRow *row;
 
-  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 3 + 18);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 1 + 3 + 18);
 
   row = sa_timeline_layout_get_row (layout, 0);
+  g_assert_cmpint (row->kind, ==, SA_TIMELINE_ROW_SECTION);
+  g_assert_cmpstr (row->text, ==, "第2節 計画を支える土台の取組");
+  row = sa_timeline_layout_get_row (layout, 1);
   g_assert_cmpint (row->kind, ==, SA_TIMELINE_ROW_GOAL);
   g_assert_cmpstr (row->text, ==, "ちょっとした困りごとをご近所の支え合いで解決できる関係をつくろう");
   g_assert_null (row->actor_name);
-  g_assert_cmpint (sa_timeline_layout_get_row (layout, 8)->kind, ==, SA_TIMELINE_ROW_GOAL);
-  g_assert_cmpint (sa_timeline_layout_get_row (layout, 16)->kind, ==, SA_TIMELINE_ROW_GOAL);
+  g_assert_cmpint (sa_timeline_layout_get_row (layout, 9)->kind, ==, SA_TIMELINE_ROW_GOAL);
+  g_assert_cmpint (sa_timeline_layout_get_row (layout, 17)->kind, ==, SA_TIMELINE_ROW_GOAL);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint i = groups[g].start; i < groups[g].end; i++)
@@ -56,16 +62,17 @@ test_rows (RenderFixture *f,
         g_assert_cmpstr (row->actor_name, ==, groups[g].actor);
         g_assert_cmpuint (row->group_start, ==, groups[g].start);
         g_assert_cmpuint (row->group_end, ==, groups[g].end);
-        g_assert_cmpuint (row->goal_row, ==, 0);
+        g_assert_cmpuint (row->goal_row, ==, 1);
+        g_assert_cmpuint (row->section_row, ==, 0);
       }
 
-  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 1)->text, ==,
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 2)->text, ==,
                    "地域で行われている助け合いの活動を紹介する。(他地域での取組事例など)");
-  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 3)->text, ==,
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 4)->text, ==,
                    "地域で行うあいさつ運動を支援する。【Target: 全地区】");
-  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 20)->text, ==,
+  g_assert_cmpstr (sa_timeline_layout_get_row (layout, 21)->text, ==,
                    "地域やケアプラザで活動中の人たちの交流の機会をつくる。");
-  g_assert_cmpuint (sa_timeline_layout_get_row (layout, 20)->goal_row, ==, 16);
+  g_assert_cmpuint (sa_timeline_layout_get_row (layout, 21)->goal_row, ==, 17);
 
   /* Rows follow each other without gaps, and a position finds its row. */
   for (guint i = 0; i < sa_timeline_layout_get_n_rows (layout); i++)
@@ -222,7 +229,7 @@ test_bars (RenderFixture *f,
     {
       const SaTimelineRow *row = sa_timeline_layout_get_row (layout, i);
 
-      if (row->kind == SA_TIMELINE_ROW_GOAL)
+      if (row->kind != SA_TIMELINE_ROW_COMMITMENT)
         {
           g_assert_cmpuint (row->n_bars, ==, 0);
           continue;
@@ -308,17 +315,17 @@ test_lanes (RenderFixture *f,
   sa_timeline_options_init (&options);
   options.section_id = g_strdup (section);
   layout = new_layout (f->store, &options);
-  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 1 + 4);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (layout), ==, 1 + 1 + 4);
 
-  plain = sa_timeline_layout_get_row (layout, 1);
-  row = sa_timeline_layout_get_row (layout, 3);
+  plain = sa_timeline_layout_get_row (layout, 2);
+  row = sa_timeline_layout_get_row (layout, 4);
   g_assert_cmpstr (row->text, ==, "検討してから実施する。");
   g_assert_cmpuint (row->n_bars, ==, 2);
   g_assert_cmpuint (row->n_lanes, ==, 1);
   assert_bar (layout, row->first_bar, 2010, 2011);
   assert_bar (layout, row->first_bar + 1, 2012, 2015);
 
-  row = sa_timeline_layout_get_row (layout, 4);
+  row = sa_timeline_layout_get_row (layout, 5);
   g_assert_cmpuint (row->n_lanes, ==, 2);
   g_assert_cmpuint (sa_timeline_layout_get_bar (layout, row->first_bar)->lane, ==, 0);
   g_assert_cmpuint (sa_timeline_layout_get_bar (layout, row->first_bar + 1)->lane, ==, 1);
@@ -347,12 +354,12 @@ test_wrapping (RenderFixture *f,
   layout = new_layout (f->store, &options);
   sa_timeline_layout_set_width (layout, 786);
   /* 276 characters in a column of some 40 take seven lines or so. */
-  wide = sa_timeline_layout_get_row (layout, 1)->height;
+  wide = sa_timeline_layout_get_row (layout, 2)->height;
   g_assert_cmpfloat (wide, >, 5 * 12.0);
 
   /* Narrower, the same text takes more lines. */
   sa_timeline_layout_set_width (layout, 400);
-  g_assert_cmpfloat (sa_timeline_layout_get_row (layout, 1)->height, >, wide * 1.3);
+  g_assert_cmpfloat (sa_timeline_layout_get_row (layout, 2)->height, >, wide * 1.3);
 }
 
 static gint64
@@ -450,18 +457,18 @@ test_filters (RenderFixture *f,
   sa_timeline_options_init (&options);
   options.goal_ids = g_strsplit (goal, " ", -1);
   by_goal = new_layout (f->store, &options);
-  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_goal), ==, 1 + 7);
-  g_assert_cmpstr (sa_timeline_layout_get_row (by_goal, 0)->id, ==, goal);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_goal), ==, 1 + 1 + 7);
+  g_assert_cmpstr (sa_timeline_layout_get_row (by_goal, 1)->id, ==, goal);
   g_assert_cmpuint (sa_timeline_layout_get_goals (by_goal)->len, ==, 1);
 
   g_clear_pointer (&options.goal_ids, g_strfreev);
   options.actor_ids = g_strsplit (actor, " ", -1);
   by_actor = new_layout (f->store, &options);
-  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_actor), ==, 3 + 2 + 2 + 1);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (by_actor), ==, 1 + 3 + 2 + 2 + 1);
   for (guint i = 0; i < sa_timeline_layout_get_n_rows (by_actor); i++)
     {
       const SaTimelineRow *row = sa_timeline_layout_get_row (by_actor, i);
-      g_assert_true (row->kind == SA_TIMELINE_ROW_GOAL || g_str_equal (row->actor_name, "ケアプラザ"));
+      g_assert_true (row->kind != SA_TIMELINE_ROW_COMMITMENT || g_str_equal (row->actor_name, "ケアプラザ"));
     }
 }
 
@@ -653,6 +660,84 @@ test_progress (RenderFixture *f,
   g_assert_nonnull (strstr (text, "0/3"));
 }
 
+/* A plan of two sections, as `sasaeai-cli plan import` reads it. */
+static const char two_sections[] =
+  "{\"plan\": {\"title\": \"二節の計画\", \"first_fy\": 2010, \"last_fy\": 2015},"
+  " \"actors\": [{\"name\": \"区役所\", \"kind\": \"ward-office\"}],"
+  " \"sections\": ["
+  "  {\"label\": \"第1節\", \"title\": \"地域の取組\", \"strengths\": [], \"challenges\": [],"
+  "   \"goals\": [{\"number\": 1, \"title\": \"見守る\", \"initiatives\": [], \"expected_actions\": [],"
+  "     \"commitments\": [{\"actor\": \"区役所\", \"text\": \"見守りを広げる。\","
+  "       \"phases\": [{\"label\": \"実施\", \"start_fy\": 2010, \"end_fy\": 2015}]}]}]},"
+  "  {\"label\": \"第2節\", \"title\": \"計画を支える土台の取組\", \"strengths\": [], \"challenges\": [],"
+  "   \"goals\": [{\"number\": 1, \"title\": \"支える\", \"initiatives\": [], \"expected_actions\": [],"
+  "     \"commitments\": [{\"actor\": \"区役所\", \"text\": \"担い手を育てる。\","
+  "       \"phases\": [{\"label\": \"実施\", \"start_fy\": 2011, \"end_fy\": 2015}]},"
+  "      {\"actor\": \"区役所\", \"text\": \"拠点を整える。\","
+  "       \"phases\": [{\"label\": \"検討\", \"start_fy\": 2010, \"end_fy\": 2011}]}]}]}]}";
+
+static char *
+import_two_sections (SaStore *store)
+{
+  g_autoptr(JsonNode) root = json_from_string (two_sections, NULL);
+  g_autoptr(GError) error = NULL;
+  char *plan_id;
+
+  g_assert_nonnull (root);
+  plan_id = sa_plan_file_import (store, root, &error);
+  g_assert_no_error (error);
+  return plan_id;
+}
+
+/* Every section of the plan, each under its heading band, in order; one section
+ * when the options name it; another plan when they name it. */
+static void
+test_sections (RenderFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *plan_id = import_two_sections (f->store);
+  static const struct { SaTimelineRowKind kind; const char *text; } expected[] = {
+    { SA_TIMELINE_ROW_SECTION, "第1節 地域の取組" }, { SA_TIMELINE_ROW_GOAL, "見守る" },
+    { SA_TIMELINE_ROW_COMMITMENT, "見守りを広げる。" },
+    { SA_TIMELINE_ROW_SECTION, "第2節 計画を支える土台の取組" }, { SA_TIMELINE_ROW_GOAL, "支える" },
+    { SA_TIMELINE_ROW_COMMITMENT, "担い手を育てる。" }, { SA_TIMELINE_ROW_COMMITMENT, "拠点を整える。" },
+  };
+  g_autoptr(SaTimelineLayout) all = NULL;
+  g_autoptr(SaTimelineLayout) one = NULL;
+  g_autoptr(SaTimelineLayout) sample = NULL;
+  g_auto(SaTimelineOptions) options;
+
+  sa_timeline_options_init (&options);
+  options.plan_id = g_strdup (plan_id);
+  all = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (all), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SaTimelineRow *row = sa_timeline_layout_get_row (all, i);
+
+      g_assert_cmpint (row->kind, ==, expected[i].kind);
+      g_assert_cmpstr (row->text, ==, expected[i].text);
+      g_assert_cmpuint (row->section_row, ==, i < 3 ? 0 : 3);
+    }
+  g_assert_cmpuint (sa_timeline_layout_get_sections (all)->len, ==, 2);
+  g_assert_cmpint (sa_timeline_layout_get_bar (all, sa_timeline_layout_get_row (all, 5)->first_bar)->start_fy,
+                   ==, 2011);
+
+  options.section_id = g_strdup (sa_timeline_layout_get_row (all, 3)->id);
+  one = new_layout (f->store, &options);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (one), ==, 4);
+  g_assert_cmpstr (sa_timeline_layout_get_row (one, 0)->text, ==, "第2節 計画を支える土台の取組");
+  g_assert_cmpstr (sa_timeline_layout_get_row (one, 3)->text, ==, "拠点を整える。");
+
+  /* Without a plan named, the chosen one: the sample first, then the imported plan. */
+  sample = new_layout (f->store, NULL);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (sample), ==, 1 + 3 + 18);
+  g_clear_object (&sample);
+  g_assert_true (sa_store_choose_plan (f->store, plan_id, NULL));
+  sample = new_layout (f->store, NULL);
+  g_assert_cmpuint (sa_timeline_layout_get_n_rows (sample), ==, G_N_ELEMENTS (expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -675,6 +760,7 @@ main (int    argc,
   ADD ("no-plan", NULL, test_no_plan);
   ADD ("today", SAMPLE, test_today);
   ADD ("progress", SAMPLE, test_progress);
+  ADD ("sections", SAMPLE, test_sections);
 #undef ADD
 
   return g_test_run ();

@@ -43,7 +43,9 @@ def find_wrapped(lines, text, start=0):
 
 @unittest.skipUnless(shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdffonts"),
                      "poppler-utils is not installed")
-class HandoutTest(unittest.TestCase):
+class PdfCase(unittest.TestCase):
+    """Runs the CLI on a database of its own and reads the PDF it writes."""
+
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.db = os.path.join(self.tmp.name, "plan.db")
@@ -89,6 +91,18 @@ class HandoutTest(unittest.TestCase):
         return [(c["actor"], c["text"] + (f"【Target: {c['target']}】" if c["target"] else ""))
                 for g in (goals or self.goals) for c in g["commitments"]]
 
+    def assert_refused(self, status, *args):
+        result = self.run_cli("handout", *args)
+        self.assertEqual(result.returncode, status, f"{args}: {result.stderr}")
+        lines = result.stderr.strip().splitlines()
+        self.assertTrue(lines and lines[0].startswith("sasaeai-cli: "), result.stderr)
+        if status == 1:
+            self.assertEqual(len(lines), 1, result.stderr)
+        self.assertFalse(os.path.exists(self.pdf), f"{args} wrote a file")
+        return lines[0]
+
+
+class HandoutTest(PdfCase):
     def test_sample_pdf(self):
         pages = self.handout()
         info = self.info()
@@ -175,16 +189,6 @@ class HandoutTest(unittest.TestCase):
         self.assertEqual(os.listdir(self.tmp.name).count("handout.pdf"), 1)
         self.assertEqual([n for n in os.listdir(self.tmp.name) if n.startswith("handout.pdf.")], [])
 
-    def assert_refused(self, status, *args):
-        result = self.run_cli("handout", *args)
-        self.assertEqual(result.returncode, status, f"{args}: {result.stderr}")
-        lines = result.stderr.strip().splitlines()
-        self.assertTrue(lines and lines[0].startswith("sasaeai-cli: "), result.stderr)
-        if status == 1:
-            self.assertEqual(len(lines), 1, result.stderr)
-        self.assertFalse(os.path.exists(self.pdf), f"{args} wrote a file")
-        return lines[0]
-
     def test_refused(self):
         out = ["-o", self.pdf]
         self.assertIn("FY2010", self.assert_refused(1, *out, "--fy-from", "2009"))
@@ -202,6 +206,78 @@ class HandoutTest(unittest.TestCase):
         self.assert_refused(2, *out, "--year-format", "roman")
         self.assert_refused(2, *out, "extra")
         self.assert_refused(2, *out, "--colour")
+
+
+def strip_ids(value):
+    """The outline without its ids, as a new plan to import."""
+    if isinstance(value, dict):
+        return {key: strip_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [strip_ids(item) for item in value]
+    return value
+
+
+@unittest.skipUnless(shutil.which("pdftotext"), "poppler-utils is not installed")
+class SectionsTest(PdfCase):
+    """A plan of two sections, imported beside the sample plan."""
+
+    def setUp(self):
+        super().setUp()
+        outline = strip_ids(json.loads(self.cli("outline", "--json")))
+        outline["plan"]["title"] = "二節の計画"
+        goal = outline["sections"][0]["goals"].pop()
+        goal["number"] = 1
+        outline["sections"].append({"label": "第3節", "title": "地区で支える取組", "strengths": [],
+                                    "challenges": [], "goals": [goal]})
+        path = os.path.join(self.tmp.name, "two.json")
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(outline, file, ensure_ascii=False)
+        self.sample_id = self.plan["id"]
+        self.two_id = self.cli("plan", "import", path).strip()
+        self.two = outline
+        self.cli("plan", "choose", self.two_id)
+
+    def flat(self):
+        return re.sub(r"\s+", "", self.text())
+
+    def assert_commitments(self, sections, present=True):
+        flat = self.flat()
+        for section in sections:
+            for goal in section["goals"]:
+                for commitment in goal["commitments"]:
+                    check = self.assertIn if present else self.assertNotIn
+                    check(re.sub(r"\s+", "", commitment["text"]), flat)
+
+    def test_whole_plan_by_default(self):
+        self.handout()
+        flat = self.flat()
+        for section in self.two["sections"]:
+            self.assertIn(section["label"] + section["title"], flat)
+        self.assert_commitments(self.two["sections"])
+
+    def test_one_section(self):
+        self.handout("--section", "2")
+        flat = self.flat()
+        first, second = self.two["sections"]
+        self.assertIn(second["label"] + second["title"], flat)
+        self.assertNotIn(first["label"] + first["title"], flat)
+        self.assert_commitments([second])
+        self.assert_commitments([first], present=False)
+
+    def test_other_plan(self):
+        self.handout("--plan", self.sample_id)
+        self.assertIn(self.plan["title"], self.text())
+        self.assertNotIn("第3節", self.text())
+
+    def test_unknown_plan(self):
+        self.assertIn("nope", self.assert_refused(1, "-o", self.pdf, "--plan", "nope"))
+
+    def test_continued_goal_heading(self):
+        pages = self.handout("--paper", "a4", "--portrait")
+        self.assertGreater(pages, 1)
+        first = self.text(2).splitlines()
+        heading = [line for line in first if "Basic goal" in line]
+        self.assertTrue(heading and "(continued)" in heading[0], self.text(2))
 
 
 if __name__ == "__main__":

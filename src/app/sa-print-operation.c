@@ -78,8 +78,9 @@ sa_print_operation_create_custom_widget (GtkPrintOperation *operation)
   g_auto(SaTimelineOptions) all;
   g_autoptr(GError) error = NULL;
 
-  /* The whole section, for every goal, actor and year there is to choose. */
+  /* The sections shown, for every goal, actor and year there is to choose. */
   sa_timeline_options_init (&all);
+  all.plan_id = g_strdup (self->options.timeline.plan_id);
   all.section_id = g_strdup (self->options.timeline.section_id);
   all.year_format = self->options.timeline.year_format;
   if (!(layout = sa_timeline_layout_new (self->store, &all, &error)))

@@ -21,6 +21,7 @@
 #include "sa-print-operation.h"
 #include "sa-record-editor.h"
 #include "sa-section.h"
+#include "sa-store-plans.h"
 #include "sa-calendar-text.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"
@@ -36,9 +37,14 @@ struct _SaTimelinePage
   GtkPrintSettings     *print_settings;
   GtkFileChooserNative *chooser;
   guint                 reload_id;
+  char                 *section_id;       /* the one section shown; NULL for all */
+  GPtrArray            *section_ids;      /* char *, the drop-down's sections after "All" */
+  gboolean              filling;          /* the drop-down is being refilled */
 
   GtkWidget            *content;
   GtkLabel             *title_label;
+  GtkDropDown          *section_dropdown;
+  GtkStringList        *section_names;
   GtkToggleButton      *years_button;
   GtkToggleButton      *quarters_button;
   GtkStack             *stack;
@@ -119,17 +125,81 @@ update_actions (SaTimelinePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-reset", shown);
 }
 
+static char *
+section_name (SaRecord *section)
+{
+  const char *label = sa_record_get_text (section, SA_SECTION_LABEL);
+  char *name = g_strjoin ("　", label ? label : "", sa_record_get_text (section, SA_SECTION_TITLE), NULL);
+
+  return g_strstrip (name);
+}
+
+/* The plan's title over the whole plan; the section's over one. */
 static void
 show_title (SaTimelinePage   *self,
             SaTimelineLayout *layout)
 {
-  SaRecord *section = layout ? sa_timeline_layout_get_section (layout) : NULL;
-  const char *label = section ? sa_record_get_text (section, SA_SECTION_LABEL) : NULL;
   g_autofree char *title = NULL;
 
-  if (section != NULL)
-    title = g_strjoin ("　", label ? label : "", sa_record_get_text (section, SA_SECTION_TITLE), NULL);
-  gtk_label_set_text (self->title_label, title ? g_strstrip (title) : "");
+  if (layout != NULL && self->section_id != NULL)
+    title = section_name (sa_timeline_layout_get_section (layout));
+  else if (layout != NULL)
+    title = g_strdup (sa_record_get_text (sa_timeline_layout_get_plan (layout), SA_PLAN_TITLE));
+  gtk_label_set_text (self->title_label, title ? title : "");
+}
+
+static gboolean
+same_names (GtkStringList *list,
+            GStrv          names)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (n != g_strv_length (names))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), names[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The drop-down offers All Sections and each section of the chosen plan; a chosen
+ * section that is gone falls back to all. */
+static void
+fill_sections (SaTimelinePage *self)
+{
+  g_autofree char *plan_id = sa_store_resolve_plan (self->store, NULL, NULL);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  guint selected = 0;
+
+  if (plan_id != NULL)
+    sections = sa_store_list (self->store, &sa_section_table, "plan_id", plan_id, NULL);
+  g_ptr_array_set_size (self->section_ids, 0);
+  g_strv_builder_add (names, _("All Sections"));
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      SaRecord *section = g_ptr_array_index (sections, i);
+      g_autofree char *name = section_name (section);
+
+      g_ptr_array_add (self->section_ids, g_strdup (sa_record_get_id (section)));
+      g_strv_builder_add (names, name);
+      if (g_strcmp0 (self->section_id, sa_record_get_id (section)) == 0)
+        selected = i + 1;
+    }
+  if (selected == 0)
+    g_clear_pointer (&self->section_id, g_free);
+
+  strv = g_strv_builder_end (names);
+  self->filling = TRUE;
+  /* Refilled only when the sections changed: the list is the drop-down's own. */
+  if (!same_names (self->section_names, strv))
+    gtk_string_list_splice (self->section_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->section_names)),
+                            (const char * const *) strv);
+  if (gtk_drop_down_get_selected (self->section_dropdown) != selected)
+    gtk_drop_down_set_selected (self->section_dropdown, selected);
+  self->filling = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->section_dropdown), self->section_ids->len > 1);
 }
 
 /* No plan, no commitments, or a database that cannot be read: say so, and how to
@@ -159,7 +229,9 @@ reload (SaTimelinePage *self)
   g_autoptr(GError) error = NULL;
   g_auto(SaTimelineOptions) options;
 
+  fill_sections (self);
   sa_timeline_options_init (&options);
+  options.section_id = g_strdup (self->section_id);
   options.year_format = year_format (self);
   options.show_counts = TRUE;
   layout = sa_timeline_layout_new (self->store, &options, &error);
@@ -184,6 +256,21 @@ reload_idle (gpointer user_data)
   self->reload_id = 0;
   reload (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_section_selected (SaTimelinePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->section_dropdown);
+
+  if (self->filling)
+    return;
+  g_free (self->section_id);
+  self->section_id = selected > 0 && selected <= self->section_ids->len
+                     ? g_strdup (g_ptr_array_index (self->section_ids, selected - 1)) : NULL;
+  /* Not within the drop-down's own signal: the reload may refill its list. */
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle, self);
 }
 
 static gboolean
@@ -319,7 +406,7 @@ known_ids (GStrv      ids,
   return result[0] != NULL ? g_steal_pointer (&result) : NULL;
 }
 
-/* The options last printed with, for the section shown, in today's year format, and
+/* The options last printed with, for the sections shown, in today's year format, and
  * without what the plan no longer has. */
 static gboolean
 prepare_options (SaTimelinePage    *self,
@@ -338,7 +425,8 @@ prepare_options (SaTimelinePage    *self,
     }
   *options = *last;
   options->title = g_strdup (last->title);
-  timeline->section_id = g_strdup (sa_record_get_id (sa_timeline_layout_get_section (shown)));
+  timeline->plan_id = g_strdup (sa_record_get_id (sa_timeline_layout_get_plan (shown)));
+  timeline->section_id = g_strdup (self->section_id);
   timeline->goal_ids = known_ids (last->timeline.goal_ids, sa_timeline_layout_get_goals (shown));
   timeline->actor_ids = known_ids (last->timeline.actor_ids, sa_timeline_layout_get_actors (shown));
   timeline->year_format = year_format (self);
@@ -601,6 +689,8 @@ sa_timeline_page_finalize (GObject *object)
   SaTimelinePage *self = SA_TIMELINE_PAGE (object);
 
   sa_handout_options_clear (&self->handout_options);
+  g_free (self->section_id);
+  g_ptr_array_unref (self->section_ids);
 
   G_OBJECT_CLASS (sa_timeline_page_parent_class)->finalize (object);
 }
@@ -706,6 +796,8 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, content);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, section_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, section_names);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, years_button);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, quarters_button);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, stack);
@@ -713,6 +805,7 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_years_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_quarters_toggled);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -728,6 +821,7 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
 static void
 sa_timeline_page_init (SaTimelinePage *self)
 {
+  self->section_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   sa_handout_options_init (&self->handout_options);

@@ -231,7 +231,7 @@ sa_timeline_view_describe_row (SaTimelineView  *self,
   g_return_val_if_fail (row < n_rows (self), NULL);
 
   r = row_at (self, row);
-  if (r->kind == SA_TIMELINE_ROW_GOAL)
+  if (r->kind != SA_TIMELINE_ROW_COMMITMENT)
     {
       if (description != NULL)
         *description = NULL;
@@ -632,7 +632,7 @@ paint_strip (SaTimelineView *self,
   cairo_restore (cr);
 }
 
-/* A goal's heading spans the table: it stays whole, unscrolled, when the years
+/* A section's and a goal's heading span the table: they stay whole, unscrolled, when the years
  * scroll beside the fixed columns. */
 static void
 paint_goal_rows (SaTimelineView *self,
@@ -653,7 +653,7 @@ paint_goal_rows (SaTimelineView *self,
 
       if (y >= height)
         break;
-      if (row->kind != SA_TIMELINE_ROW_GOAL)
+      if (row->kind == SA_TIMELINE_ROW_COMMITMENT)
         continue;
       cairo_save (cr);
       cairo_rectangle (cr, 0, MAX (y, self->header_px), width, height - MAX (y, self->header_px));
@@ -855,7 +855,7 @@ tooltip_text (SaTimelineView *self,
   const SaTimelineRow *row = row_at (self, index);
   g_autofree char *schedule = NULL, *counts = NULL;
 
-  if (row->kind == SA_TIMELINE_ROW_GOAL)
+  if (row->kind != SA_TIMELINE_ROW_COMMITMENT)
     return g_strdup (row->text);
   schedule = schedule_text (self, row);
   if (row->counts != NULL)

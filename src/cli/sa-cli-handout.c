@@ -16,6 +16,7 @@
 #include "sa-handout.h"
 #include "sa-plan.h"
 #include "sa-section.h"
+#include "sa-store-plans.h"
 
 typedef struct
 {
@@ -24,6 +25,7 @@ typedef struct
   char **goals;
   char **actors;
   char  *section;
+  char  *plan;
   char  *paper;
   char  *year_format;
   char  *title;
@@ -39,6 +41,7 @@ arguments_clear (Arguments *args)
   g_strfreev (args->goals);
   g_strfreev (args->actors);
   g_free (args->section);
+  g_free (args->plan);
   g_free (args->paper);
   g_free (args->year_format);
   g_free (args->title);
@@ -113,29 +116,26 @@ check_usage (GOptionContext   *context,
   return -1;
 }
 
-/* The section by its label or its place in the plan (1, 2, …); the first without. */
-static SaRecord *
-find_section (SaStore     *store,
-              const char  *wanted,
-              GError     **error)
+/* The plan's sections, or the one asked for by its label or its place in the
+ * plan (1, 2, …). */
+static GPtrArray *
+find_sections (SaStore     *store,
+               const char  *plan_id,
+               const char  *wanted,
+               GError     **error)
 {
-  g_autoptr(GPtrArray) plans = sa_store_list (store, &sa_plan_table, NULL, NULL, error);
-  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) sections = sa_store_list (store, &sa_section_table, "plan_id", plan_id, error);
   guint64 position = 0;
 
-  if (plans == NULL)
+  if (sections == NULL)
     return NULL;
-  if (plans->len > 0 &&
-      !(sections = sa_store_list (store, &sa_section_table, "plan_id",
-                                  sa_record_get_id (g_ptr_array_index (plans, 0)), error)))
-    return NULL;
-  if (sections == NULL || sections->len == 0)
+  if (sections->len == 0)
     {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The database holds no plan."));
+      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The plan has no section."));
       return NULL;
     }
   if (wanted == NULL)
-    return g_object_ref (g_ptr_array_index (sections, 0));
+    return g_steal_pointer (&sections);
 
   g_ascii_string_to_unsigned (wanted, 10, 1, sections->len, &position, NULL);
   for (guint i = 0; i < sections->len; i++)
@@ -143,43 +143,65 @@ find_section (SaStore     *store,
       SaRecord *section = g_ptr_array_index (sections, i);
 
       if (position == i + 1 || g_strcmp0 (sa_record_get_text (section, SA_SECTION_LABEL), wanted) == 0)
-        return g_object_ref (section);
+        {
+          GPtrArray *one = g_ptr_array_new_with_free_func (g_object_unref);
+
+          g_ptr_array_add (one, g_object_ref (section));
+          return one;
+        }
     }
   g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The plan has no section “%s”"), wanted);
   return NULL;
 }
 
+static gboolean
+add_goals_numbered (SaStore       *store,
+                    GPtrArray     *sections,
+                    guint64        number,
+                    const char    *text,
+                    GStrvBuilder  *ids,
+                    GError       **error)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, "section_id",
+                                                  sa_record_get_id (g_ptr_array_index (sections, i)), error);
+      if (goals == NULL)
+        return FALSE;
+      for (guint j = 0; j < goals->len; j++)
+        if ((guint64) sa_record_get_int (g_ptr_array_index (goals, j), SA_GOAL_NUMBER) == number)
+          {
+            g_strv_builder_add (ids, sa_record_get_id (g_ptr_array_index (goals, j)));
+            found = TRUE;
+          }
+    }
+  if (!found)
+    g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The section has no basic goal %s"), text);
+  return found;
+}
+
+/* Goals by their numbers; each shown section numbers its own from 1. */
 static GStrv
 find_goals (SaStore     *store,
-            SaRecord    *section,
+            GPtrArray   *sections,
             char       **numbers,
             GError     **error)
 {
-  g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, "section_id",
-                                              sa_record_get_id (section), error);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
-  if (goals == NULL)
-    return NULL;
   for (guint i = 0; numbers[i] != NULL; i++)
     {
       guint64 number;
-      SaRecord *found = NULL;
 
       if (!g_ascii_string_to_unsigned (numbers[i], 10, 0, G_MAXINT, &number, NULL))
         {
           g_set_error (error, SA_ERROR, SA_ERROR_INVALID, _("“%s” is not a goal number"), numbers[i]);
           return NULL;
         }
-      for (guint j = 0; j < goals->len && found == NULL; j++)
-        if ((guint64) sa_record_get_int (g_ptr_array_index (goals, j), SA_GOAL_NUMBER) == number)
-          found = g_ptr_array_index (goals, j);
-      if (found == NULL)
-        {
-          g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The section has no basic goal %s"), numbers[i]);
-          return NULL;
-        }
-      g_strv_builder_add (ids, sa_record_get_id (found));
+      if (!add_goals_numbered (store, sections, number, numbers[i], ids, error))
+        return NULL;
     }
   return g_strv_builder_end (ids);
 }
@@ -209,16 +231,19 @@ resolve (SaStore           *store,
          SaHandoutOptions  *options,
          GError           **error)
 {
-  g_autoptr(SaRecord) section = find_section (store, args->section, error);
+  g_autofree char *plan_id = sa_store_resolve_plan (store, args->plan, error);
+  g_autoptr(GPtrArray) sections = NULL;
 
-  if (section == NULL)
+  if (plan_id == NULL || !(sections = find_sections (store, plan_id, args->section, error)))
     return FALSE;
-  options->timeline.section_id = g_strdup (sa_record_get_id (section));
+  options->timeline.plan_id = g_strdup (plan_id);
+  if (args->section != NULL)
+    options->timeline.section_id = g_strdup (sa_record_get_id (g_ptr_array_index (sections, 0)));
   if ((args->fy_from && !sa_fiscal_year_parse (args->fy_from, &options->timeline.first_fy, error)) ||
       (args->fy_to && !sa_fiscal_year_parse (args->fy_to, &options->timeline.last_fy, error)) ||
       (args->date && !sa_date_parse_iso (args->date, &options->date, error)))
     return FALSE;
-  if (args->goals && !(options->timeline.goal_ids = find_goals (store, section, args->goals, error)))
+  if (args->goals && !(options->timeline.goal_ids = find_goals (store, sections, args->goals, error)))
     return FALSE;
   if (args->actors && !(options->timeline.actor_ids = find_actors (store, args->actors, error)))
     return FALSE;
@@ -242,7 +267,8 @@ sa_cli_handout (SaCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write the PDF to FILE"), N_("FILE") },
     { "fy-from", 0, 0, G_OPTION_ARG_STRING, &args.fy_from, N_("Start with this fiscal year (2010, H22, 平成22年度)"), N_("YEAR") },
     { "fy-to", 0, 0, G_OPTION_ARG_STRING, &args.fy_to, N_("End with this fiscal year"), N_("YEAR") },
-    { "section", 0, 0, G_OPTION_ARG_STRING, &args.section, N_("The section, by its label or number (the first without)"), N_("SECTION") },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &args.section, N_("Only this section, by its label or number (all sections without)"), N_("SECTION") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &args.plan, N_("The plan, by its id (the chosen plan without)"), N_("ID") },
     { "goal", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.goals, N_("Show this basic goal only; repeat for more"), N_("N") },
     { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.actors, N_("Show this actor’s commitments only; repeat for more"), N_("NAME") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &args.paper, N_("Paper size: a4 (the default) or a3"), N_("SIZE") },

@@ -88,12 +88,65 @@ table_break (gpointer source,
   return _sa_text_table_get_row_break (source, row, limit);
 }
 
+/* The headings repeated atop a page that starts at @index of the timeline: the
+ * section's unless the page starts with it, the goal's too when the page starts
+ * among its commitments. Returns how many, at most two, into @rows. */
+static guint
+continued_rows (SaHandout *self,
+                guint      index,
+                guint      rows[2])
+{
+  const SaTimelineRow *row = sa_timeline_layout_get_row (self->layout, index);
+  guint n = 0;
+
+  if (row->kind != SA_TIMELINE_ROW_SECTION)
+    rows[n++] = row->section_row;
+  if (row->kind == SA_TIMELINE_ROW_COMMITMENT)
+    rows[n++] = row->goal_row;
+  return n;
+}
+
+static double
+continued_space (SaHandout           *self,
+                 const SaHandoutItem *item)
+{
+  guint rows[2], n;
+  double space = 0;
+
+  if (item->kind != SA_HANDOUT_ITEM_TIMELINE)
+    return 0;
+  n = continued_rows (self, item->row, rows);
+  for (guint i = 0; i < n; i++)
+    space += sa_timeline_layout_get_continued_height (self->layout, rows[i]) * self->scale;
+  return space;
+}
+
+/* The most room continued headings can take atop a page. */
+static double
+most_continued (SaHandout *self)
+{
+  guint n = sa_timeline_layout_get_n_rows (self->layout);
+  double section = 0, goal = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SaTimelineRow *row = sa_timeline_layout_get_row (self->layout, i);
+      double height = sa_timeline_layout_get_continued_height (self->layout, i);
+
+      if (row->kind == SA_TIMELINE_ROW_SECTION)
+        section = MAX (section, height);
+      else if (row->kind == SA_TIMELINE_ROW_GOAL)
+        goal = MAX (goal, height);
+    }
+  return section + goal;
+}
+
 static void
 add_timeline (SaHandout *self)
 {
   guint n = sa_timeline_layout_get_n_rows (self->layout);
   double header = sa_timeline_layout_get_header_height (self->layout) * self->scale;
-  double room = (self->body_height - header) / self->scale;
+  double room = (self->body_height - header) / self->scale - most_continued (self);
   double lead = 0;
 
   add_part (self, self->part_titles[1], FALSE);
@@ -102,10 +155,11 @@ add_timeline (SaHandout *self)
       const SaTimelineRow *row = sa_timeline_layout_get_row (self->layout, i);
       SaHandoutItem item = { SA_HANDOUT_ITEM_TIMELINE, NULL, NULL, i, 0, 0, 0, FALSE, FALSE };
 
-      /* A goal's heading stays with its first commitment. */
-      item.keep_with_next = row->kind == SA_TIMELINE_ROW_GOAL && i + 1 < n;
+      /* A section's heading stays with its first goal's, a goal's with its first
+       * commitment. */
+      item.keep_with_next = row->kind != SA_TIMELINE_ROW_COMMITMENT && i + 1 < n;
       add_row_pieces (self, &item, row->height, room, lead, timeline_break, self->layout, self->scale);
-      lead = item.keep_with_next ? row->height : 0;
+      lead = item.keep_with_next ? lead + row->height : 0;
     }
 }
 
@@ -227,7 +281,7 @@ flow (SaHandout *self)
         {
           close_page (self, first, i);
           first = i;
-          y = 0;
+          y = continued_space (self, item);
           previous = NULL;
         }
       y += space_for (self, item, previous);
@@ -281,6 +335,26 @@ draw_furniture (SaHandout *self,
   pango_layout_set_text (self->footer, number, -1);
   _sa_render_show (cr, self->footer, 0, foot - _sa_render_text_height (self->footer),
                    style->text);
+}
+
+static void
+draw_continued (SaHandout     *self,
+                cairo_t       *cr,
+                SaHandoutItem *item,
+                double        *y)
+{
+  guint rows[2];
+  guint n = continued_rows (self, item->row, rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, *y);
+      cairo_scale (cr, self->scale, self->scale);
+      sa_timeline_paint_continued (self->layout, cr, NULL, rows[i]);
+      cairo_restore (cr);
+      *y += sa_timeline_layout_get_continued_height (self->layout, rows[i]) * self->scale;
+    }
 }
 
 /* Draws the timeline items from @first on, as one band of rows, so 誰が cells span
@@ -373,6 +447,8 @@ draw_body (SaHandout           *self,
 
       if (item->kind == SA_HANDOUT_ITEM_TIMELINE)
         {
+          if (i == page->first)
+            draw_continued (self, cr, item, &y);
           i = draw_timeline_run (self, cr, i, page->end, &y);
           previous = item_at (self, i - 1);
           continue;

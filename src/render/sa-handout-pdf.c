@@ -33,13 +33,10 @@ sa_handout_write_pdf (SaHandout   *self,
                       const char  *path,
                       GError     **error)
 {
-  SaRecord *section;
-
   g_return_val_if_fail (SA_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  section = sa_timeline_layout_get_section (self->layout);
   return _sa_render_write_pdf (path, self->page_width, self->page_height, self->pages->len,
                                draw_page, self, pango_layout_get_text (self->title),
-                               sa_record_get_text (section, SA_SECTION_TITLE), error);
+                               pango_layout_get_text (self->subtitle), error);
 }

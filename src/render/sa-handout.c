@@ -129,16 +129,23 @@ build_notes (SaHandout  *self,
              SaStore    *store,
              GError    **error)
 {
-  SaRecord *section = sa_timeline_layout_get_section (self->layout);
-  g_autoptr(GPtrArray) notes = sa_store_list (store, &sa_situation_note_table, "section_id",
-                                              sa_record_get_id (section), error);
+  GPtrArray *sections = sa_timeline_layout_get_sections (self->layout);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) strengths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) challenges = g_ptr_array_new_with_free_func (g_free);
   const char *headers[] = { _("What has improved"), _("Open challenges") };
   const double shares[] = { 0.5, 0.5 };
 
-  if (notes == NULL)
-    return FALSE;
+  /* Every shown section's notes, in the sections' order. */
+  for (guint i = 0; i < sections->len; i++)
+    {
+      g_autoptr(GPtrArray) some = sa_store_list (store, &sa_situation_note_table, "section_id",
+                                                 sa_record_get_id (g_ptr_array_index (sections, i)), error);
+      if (some == NULL)
+        return FALSE;
+      for (guint j = 0; j < some->len; j++)
+        g_ptr_array_add (notes, g_object_ref (g_ptr_array_index (some, j)));
+    }
   for (guint i = 0; i < notes->len; i++)
     {
       SaRecord *note = g_ptr_array_index (notes, i);
@@ -263,12 +270,33 @@ format_period (SaRecord     *plan,
   return g_strdup_printf (_("Plan period: %s to %s"), first, last);
 }
 
+/* One section is named in full; several by their labels, 第1節・第2節. */
+static char *
+sections_text (SaHandout *self)
+{
+  GPtrArray *sections = sa_timeline_layout_get_sections (self->layout);
+  SaRecord *section = g_ptr_array_index (sections, 0);
+  const char *label = sa_record_get_text (section, SA_SECTION_LABEL);
+  GString *text;
+
+  if (sections->len == 1)
+    return g_strdup_printf ("%s%s%s", label ? label : "", label ? "　" : "",
+                            sa_record_get_text (section, SA_SECTION_TITLE));
+  text = g_string_new (NULL);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      section = g_ptr_array_index (sections, i);
+      label = sa_record_get_text (section, SA_SECTION_LABEL);
+      g_string_append_printf (text, "%s%s", i > 0 ? "・" : "",
+                              label ? label : sa_record_get_text (section, SA_SECTION_TITLE));
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 build_furniture (SaHandout *self)
 {
   SaRecord *plan = sa_timeline_layout_get_plan (self->layout);
-  SaRecord *section = sa_timeline_layout_get_section (self->layout);
-  const char *label = sa_record_get_text (section, SA_SECTION_LABEL);
   g_autofree char *subtitle = NULL, *date = NULL, *period = NULL;
   GDate today;
 
@@ -278,8 +306,7 @@ build_furniture (SaHandout *self)
       g_date_set_time_t (&today, time (NULL));
       self->options.date = today;
     }
-  subtitle = g_strdup_printf ("%s%s%s", label ? label : "", label ? "　" : "",
-                              sa_record_get_text (section, SA_SECTION_TITLE));
+  subtitle = sections_text (self);
   date = format_date (&self->options.date, self->options.timeline.year_format);
   period = format_period (plan, self->options.timeline.year_format);
 

@@ -187,6 +187,13 @@ measure_goal (SaTimelineLayout     *self,
 }
 
 static double
+measure_section (SaTimelineLayout     *self,
+                 SaTimelineRowPrivate *row)
+{
+  return wrapped_height (row->text, self->width - 2 * SA_CELL_PAD_X) + 2 * SA_CELL_PAD_Y + 4;
+}
+
+static double
 measure_commitment (SaTimelineLayout     *self,
                     SaTimelineRowPrivate *row)
 {
@@ -227,7 +234,9 @@ measure_rows (SaTimelineLayout *self)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
-      if (row->row.kind == SA_TIMELINE_ROW_GOAL)
+      if (row->row.kind == SA_TIMELINE_ROW_SECTION)
+        row->row.height = measure_section (self, row);
+      else if (row->row.kind == SA_TIMELINE_ROW_GOAL)
         row->row.height = measure_goal (self, row);
       else
         {
@@ -241,6 +250,9 @@ measure_rows (SaTimelineLayout *self)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
+      if (row->continued != NULL)
+        row->continued_height = wrapped_height (row->continued, self->width - 2 * SA_CELL_PAD_X)
+                                + 2 * SA_CELL_PAD_Y + 4;
       row->row.y = y;
       y += row->row.height;
     }
@@ -506,9 +518,27 @@ sa_timeline_layout_get_row_break (SaTimelineLayout *self,
 
   bars = SA_CELL_PAD_Y + row->row.n_lanes * self->lane_height;
   cut = SA_CELL_PAD_Y + _sa_render_line_break (row->text, limit - SA_CELL_PAD_Y);
-  if (row->row.kind == SA_TIMELINE_ROW_GOAL || cut < bars || cut <= SA_CELL_PAD_Y)
+  if (row->row.kind != SA_TIMELINE_ROW_COMMITMENT || cut < bars || cut <= SA_CELL_PAD_Y)
     return 0;
   return cut;
+}
+
+/**
+ * sa_timeline_layout_get_continued_height:
+ * @self: a layout
+ * @index: a section's or a goal's heading row
+ *
+ * Returns: the height of the heading as repeated, marked continued, atop a page
+ *   whose rows continue it; 0 for a commitment's row
+ */
+double
+sa_timeline_layout_get_continued_height (SaTimelineLayout *self,
+                                         guint             index)
+{
+  g_return_val_if_fail (SA_IS_TIMELINE_LAYOUT (self), 0);
+  g_return_val_if_fail (index < self->rows->len, 0);
+
+  return _sa_timeline_layout_row (self, index)->continued_height;
 }
 
 /**

@@ -17,6 +17,8 @@ typedef struct
   PangoLayout   *text;    /* goal: its title; commitment: its text */
   PangoLayout   *detail;  /* goal: its initiatives, or NULL */
   PangoLayout   *actor;   /* commitment: the actor's name */
+  PangoLayout   *continued; /* section, goal: the heading repeated atop a page, "…（続き）" */
+  double         continued_height;
   GPtrArray     *progress; /* commitment: PangoLayout or NULL per shown year, the
                              target's progress; NULL when no year has any */
 } SaTimelineRowPrivate;
@@ -27,8 +29,9 @@ struct _SaTimelineLayout
 
   SaTimelineOptions  options;
   SaRecord          *plan;
-  SaRecord          *section;
-  GPtrArray         *goals;        /* SaRecord, the shown goals */
+  SaRecord          *section;      /* the first shown section */
+  GPtrArray         *sections;     /* SaRecord, the shown sections, in order */
+  GPtrArray         *goals;        /* SaRecord, the shown goals of all shown sections */
   GPtrArray         *actors;       /* SaRecord, all the plan's actors */
   GStringChunk      *strings;      /* the rows' and bars' texts */
 

@@ -1,7 +1,8 @@
 /* sa-timeline-layout.c: the plan's schedule as rows, columns and bars
  *
- * The layout reads one section of a plan from the store once, and turns it into the
- * rows of the plan document's 推進のスケジュール table: a heading per basic goal, then
+ * The layout reads a plan (every section, or one) from the store once, and turns it
+ * into the rows of the plan document's 推進のスケジュール table: a heading band per
+ * section, a heading per basic goal, then
  * the goal's commitments grouped by who makes them (誰が), each with its schedule
  * phases as bars over the fiscal-year columns. It measures text with Pango in points
  * and knows nothing of screens or paper: the painter draws it, the handout pages it.
@@ -52,6 +53,7 @@ sa_timeline_options_copy (SaTimelineOptions       *dest,
   g_return_if_fail (dest != NULL && src != NULL);
 
   *dest = *src;
+  dest->plan_id = g_strdup (src->plan_id);
   dest->section_id = g_strdup (src->section_id);
   dest->goal_ids = g_strdupv (src->goal_ids);
   dest->actor_ids = g_strdupv (src->actor_ids);
@@ -62,6 +64,7 @@ sa_timeline_options_clear (SaTimelineOptions *options)
 {
   g_return_if_fail (options != NULL);
 
+  g_clear_pointer (&options->plan_id, g_free);
   g_clear_pointer (&options->section_id, g_free);
   g_clear_pointer (&options->goal_ids, g_strfreev);
   g_clear_pointer (&options->actor_ids, g_strfreev);
@@ -78,6 +81,7 @@ clear_row (gpointer data)
   g_clear_object (&row->text);
   g_clear_object (&row->detail);
   g_clear_object (&row->actor);
+  g_clear_object (&row->continued);
   g_clear_pointer (&row->progress, g_ptr_array_unref);
 }
 
@@ -88,6 +92,7 @@ sa_timeline_layout_dispose (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->section);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -141,42 +146,65 @@ sa_timeline_layout_init (SaTimelineLayout *self)
 
 /* ---- Reading the plan ---------------------------------------------------------- */
 
+/* A section asked for must belong to the plan asked for, if one is. */
 static gboolean
-find_section (SaTimelineLayout  *self,
-              SaStore           *store,
-              GError           **error)
+find_one_section (SaTimelineLayout  *self,
+                  SaStore           *store,
+                  GError           **error)
 {
+  const char *plan_id = self->options.plan_id;
+  SaRecord *section = sa_store_get (store, &sa_section_table, self->options.section_id, error);
+  g_autofree char *wanted = NULL;
+
+  if (section == NULL)
+    return FALSE;
+  g_ptr_array_add (self->sections, section);
+  if (sa_record_get_deleted (section))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The section has been deleted"));
+      return FALSE;
+    }
+  wanted = plan_id ? sa_id_normalize (plan_id) : NULL;
+  if (wanted != NULL && g_strcmp0 (wanted, sa_record_get_text (section, SA_SECTION_PLAN_ID)) != 0)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND,
+                   _("The section is not part of the plan with id “%s”"), plan_id);
+      return FALSE;
+    }
+  self->plan = sa_store_get (store, &sa_plan_table, sa_record_get_text (section, SA_SECTION_PLAN_ID), error);
+  return self->plan != NULL;
+}
+
+static gboolean
+find_sections (SaTimelineLayout  *self,
+               SaStore           *store,
+               GError           **error)
+{
+  g_autofree char *plan_id = NULL;
   g_autoptr(GPtrArray) sections = NULL;
 
+  self->sections = g_ptr_array_new_with_free_func (g_object_unref);
   if (self->options.section_id != NULL)
     {
-      self->section = sa_store_get (store, &sa_section_table, self->options.section_id, error);
-      if (self->section == NULL)
+      if (!find_one_section (self, store, error))
         return FALSE;
-      if (sa_record_get_deleted (self->section))
-        {
-          g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The section has been deleted"));
-          return FALSE;
-        }
     }
   else
     {
-      g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
-
-      if (plan_id != NULL &&
+      if (!(plan_id = sa_store_resolve_plan (store, self->options.plan_id, error)) ||
+          !(self->plan = sa_store_get (store, &sa_plan_table, plan_id, error)) ||
           !(sections = sa_store_list (store, &sa_section_table, "plan_id", plan_id, error)))
         return FALSE;
-      if (sections == NULL || sections->len == 0)
+      for (guint i = 0; i < sections->len; i++)
+        g_ptr_array_add (self->sections, g_object_ref (g_ptr_array_index (sections, i)));
+      if (self->sections->len == 0)
         {
-          g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The database holds no plan."));
+          g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND, _("The plan has no section."));
           return FALSE;
         }
-      self->section = g_object_ref (g_ptr_array_index (sections, 0));
     }
-
-  self->plan = sa_store_get (store, &sa_plan_table,
-                             sa_record_get_text (self->section, SA_SECTION_PLAN_ID), error);
-  return self->plan != NULL;
+  self->section = g_object_ref (g_ptr_array_index (self->sections, 0));
+  return TRUE;
 }
 
 /* The plan's years, widened to every phase of it: phases kept outside the plan's
@@ -228,13 +256,32 @@ contains_id (GPtrArray  *records,
   return FALSE;
 }
 
+static GPtrArray *
+list_goals (SaTimelineLayout  *self,
+            SaStore           *store,
+            GError           **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      g_autoptr(GPtrArray) goals = sa_store_list (store, &sa_goal_table, "section_id",
+                                                  sa_record_get_id (g_ptr_array_index (self->sections, i)),
+                                                  error);
+      if (goals == NULL)
+        return NULL;
+      for (guint j = 0; j < goals->len; j++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (goals, j)));
+    }
+  return g_steal_pointer (&all);
+}
+
 static gboolean
 choose_goals (SaTimelineLayout  *self,
               SaStore           *store,
               GError           **error)
 {
-  g_autoptr(GPtrArray) all = sa_store_list (store, &sa_goal_table, "section_id",
-                                            sa_record_get_id (self->section), error);
+  g_autoptr(GPtrArray) all = list_goals (self, store, error);
   GStrv chosen = self->options.goal_ids;
 
   if (all == NULL)
@@ -321,6 +368,32 @@ append_row (SaTimelineLayout  *self,
   return row;
 }
 
+/* The heading as a page repeats it over rows that continue from the page before. */
+static PangoLayout *
+continued_text (SaTimelineLayout *self,
+                const char       *heading)
+{
+  /* Translators: a section's or goal's heading repeated on the next page */
+  g_autofree char *text = g_strdup_printf (_("%s (continued)"), heading);
+
+  return _sa_render_text (self->context, SA_FONT_HEADING, text, 0);
+}
+
+static void
+add_section_row (SaTimelineLayout *self,
+                 SaRecord         *section)
+{
+  const char *label = sa_record_get_text (section, SA_SECTION_LABEL);
+  const char *title = sa_record_get_text (section, SA_SECTION_TITLE);
+  g_autofree char *text = g_strjoin (label && title ? " " : "", label ? label : "", title ? title : "", NULL);
+  SaTimelineRowPrivate *row = append_row (self, SA_TIMELINE_ROW_SECTION, section);
+
+  row->row.text = intern (self, text);
+  row->row.goal_row = row->row.section_row = self->rows->len - 1;
+  row->text = _sa_render_text (self->context, SA_FONT_HEADING, text, 0);
+  row->continued = continued_text (self, text);
+}
+
 static char *
 initiatives_text (GPtrArray *initiatives)
 {
@@ -340,7 +413,7 @@ add_goal_row (SaTimelineLayout  *self,
 {
   g_autoptr(GPtrArray) initiatives = sa_store_list (store, &sa_initiative_table, "goal_id",
                                                     sa_record_get_id (goal), error);
-  g_autofree char *number = NULL, *detail = NULL;
+  g_autofree char *number = NULL, *detail = NULL, *heading = NULL;
   SaTimelineRowPrivate *row;
 
   if (initiatives == NULL)
@@ -352,6 +425,8 @@ add_goal_row (SaTimelineLayout  *self,
   number = g_strdup_printf (_("Basic goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
   row->number = _sa_render_text (self->context, SA_FONT_HEADING, number, 0);
   row->text = _sa_render_text (self->context, SA_FONT_HEADING, row->row.text, 0);
+  heading = g_strdup_printf ("%s %s", number, row->row.text);
+  row->continued = continued_text (self, heading);
   if ((detail = initiatives_text (initiatives)) != NULL)
     row->detail = _sa_render_text (self->context, SA_FONT_SMALL, detail, 0);
   return TRUE;
@@ -609,9 +684,21 @@ build_rows (SaTimelineLayout  *self,
       !(counts = sa_store_count_commitment_activities (store, self->first_fy, self->last_fy, error)))
     return FALSE;
 
-  for (guint i = 0; i < self->goals->len; i++)
-    if (!add_goal (self, store, g_ptr_array_index (self->goals, i), counts, error))
-      return FALSE;
+  /* Each section's heading, then its shown goals; goals are in the sections' order. */
+  for (guint s = 0, i = 0; s < self->sections->len; s++)
+    {
+      SaRecord *section = g_ptr_array_index (self->sections, s);
+      guint section_row = self->rows->len;
+
+      add_section_row (self, section);
+      for (; i < self->goals->len &&
+             g_strcmp0 (sa_record_get_text (g_ptr_array_index (self->goals, i), SA_GOAL_SECTION_ID),
+                        sa_record_get_id (section)) == 0; i++)
+        if (!add_goal (self, store, g_ptr_array_index (self->goals, i), counts, error))
+          return FALSE;
+      for (guint r = section_row; r < self->rows->len; r++)
+        _sa_timeline_layout_row (self, r)->row.section_row = section_row;
+    }
   if (counts != NULL)
     own_counts (self);
   return TRUE;
@@ -620,7 +707,7 @@ build_rows (SaTimelineLayout  *self,
 /**
  * sa_timeline_layout_new:
  * @store: the store to read the plan from
- * @options: (nullable): what to show; %NULL for the whole first section
+ * @options: (nullable): what to show; %NULL for the whole chosen plan
  * @error: set when the options name a section, goal or actor that does not exist,
  *   or years outside the plan's
  *
@@ -643,7 +730,7 @@ sa_timeline_layout_new (SaStore                  *store,
   if (options != NULL)
     sa_timeline_options_copy (&self->options, options);
 
-  if (!find_section (self, store, error) ||
+  if (!find_sections (self, store, error) ||
       !choose_years (self, store, error) ||
       !choose_goals (self, store, error) ||
       !read_actors (self, store, error) ||
@@ -710,7 +797,8 @@ sa_timeline_layout_get_plan (SaTimelineLayout *self)
  * sa_timeline_layout_get_section:
  * @self: a layout
  *
- * Returns: (transfer none): the section
+ * Returns: (transfer none): the first shown section, the only one when the options
+ *   name one
  */
 SaRecord *
 sa_timeline_layout_get_section (SaTimelineLayout *self)
@@ -718,6 +806,20 @@ sa_timeline_layout_get_section (SaTimelineLayout *self)
   g_return_val_if_fail (SA_IS_TIMELINE_LAYOUT (self), NULL);
 
   return self->section;
+}
+
+/**
+ * sa_timeline_layout_get_sections:
+ * @self: a layout
+ *
+ * Returns: (transfer none) (element-type SaRecord): the shown sections, in order
+ */
+GPtrArray *
+sa_timeline_layout_get_sections (SaTimelineLayout *self)
+{
+  g_return_val_if_fail (SA_IS_TIMELINE_LAYOUT (self), NULL);
+
+  return self->sections;
 }
 
 /**

@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 
 /**
  * SaTimelineOptions:
- * @section_id: the section to show; %NULL for the first section of the first plan
+ * @plan_id: the plan to show; %NULL for the chosen plan
+ * @section_id: the only section to show; %NULL for every section of the plan
  * @first_fy: the first fiscal year to show; 0 for the plan's first
  * @last_fy: the last fiscal year to show; 0 for the plan's last
- * @goal_ids: the goals to show, or %NULL for all of the section's
+ * @goal_ids: the goals to show, or %NULL for all of the shown sections'
  * @actor_ids: the actors whose commitments to show, or %NULL for all
  * @year_format: how the year columns are labelled
  * @show_counts: whether each year's cell shows how many activities advanced the
@@ -30,6 +31,7 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
+  char         *plan_id;
   char         *section_id;
   int           first_fy;
   int           last_fy;
@@ -52,20 +54,24 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaTimelineOptions, sa_timeline_options_clear)
  * @SA_TIMELINE_ROW_GOAL: a basic goal's heading, across the whole table, with the
  *   goal's initiatives
  * @SA_TIMELINE_ROW_COMMITMENT: one commitment, with its schedule
+ * @SA_TIMELINE_ROW_SECTION: a section's heading (第2節 …), a band across the table
+ *   above the section's goals
  */
 typedef enum
 {
   SA_TIMELINE_ROW_GOAL,
   SA_TIMELINE_ROW_COMMITMENT,
+  SA_TIMELINE_ROW_SECTION,
 } SaTimelineRowKind;
 
 /**
  * SaTimelineRow:
  * @kind: what the row is
- * @id: the goal's or the commitment's id
- * @text: the goal's title, or the commitment's text with its target (【目標：…】)
+ * @id: the section's, the goal's or the commitment's id
+ * @text: the section's label and title, the goal's title, or the commitment's text
+ *   with its target (【目標：…】)
  * @actor_name: who makes the commitment (誰が); %NULL for a goal
- * @goal_row: the index of the heading row of the row's goal
+ * @goal_row: the index of the heading row of the row's goal; a section's own index
  * @group_start: commitments: the first row of the run of rows with the same actor,
  *   which shares one 誰が cell
  * @group_end: one past the last row of that run
@@ -76,6 +82,7 @@ typedef enum
  *   %NULL for goals and when counts are not shown
  * @y: the row's top, from the top of the first row
  * @height: the row's height
+ * @section_row: the index of the heading row of the row's section
  *
  * One row of the table; all lengths are in points.
  */
@@ -94,6 +101,7 @@ typedef struct
   const guint       *counts;
   double             y;
   double             height;
+  guint              section_row;
 } SaTimelineRow;
 
 /**
@@ -142,6 +150,7 @@ SaTimelineLayout    *sa_timeline_layout_new            (SaStore                 
 const SaTimelineOptions *sa_timeline_layout_get_options (SaTimelineLayout       *self);
 SaRecord            *sa_timeline_layout_get_plan       (SaTimelineLayout        *self);
 SaRecord            *sa_timeline_layout_get_section    (SaTimelineLayout        *self);
+GPtrArray           *sa_timeline_layout_get_sections   (SaTimelineLayout        *self);
 GPtrArray           *sa_timeline_layout_get_goals      (SaTimelineLayout        *self);
 GPtrArray           *sa_timeline_layout_get_actors     (SaTimelineLayout        *self);
 
@@ -179,6 +188,8 @@ int                  sa_timeline_layout_get_row_at_y   (SaTimelineLayout        
 double               sa_timeline_layout_get_row_break  (SaTimelineLayout        *self,
                                                         guint                    index,
                                                         double                   limit);
+double               sa_timeline_layout_get_continued_height (SaTimelineLayout *self,
+                                                        guint                    index);
 const char          *sa_timeline_layout_get_progress   (SaTimelineLayout        *self,
                                                         guint                    index,
                                                         int                      fy);

@@ -209,6 +209,12 @@ paint_fills (Paint *p)
     {
       const SaTimelineRow *row = &_sa_timeline_layout_row (self, i)->row;
 
+      /* A section's band is the goal's accent across the table: it stands above them. */
+      if (row->kind == SA_TIMELINE_ROW_SECTION)
+        {
+          fill_rect (p->cr, 0, row->y, self->width, row->height, p->style->goal_accent);
+          continue;
+        }
       if (row->kind == SA_TIMELINE_ROW_GOAL)
         {
           fill_rect (p->cr, 0, row->y, self->width, row->height, p->style->goal_fill);
@@ -350,6 +356,12 @@ paint_texts (Paint *p)
     {
       SaTimelineRowPrivate *row = _sa_timeline_layout_row (self, i);
 
+      if (row->row.kind == SA_TIMELINE_ROW_SECTION)
+        {
+          _sa_render_show (p->cr, row->text, SA_CELL_PAD_X, row->row.y + SA_CELL_PAD_Y + 2,
+                           p->style->goal_accent_text);
+          continue;
+        }
       if (row->row.kind == SA_TIMELINE_ROW_GOAL)
         {
           paint_goal (p, row);
@@ -375,12 +387,12 @@ paint_row_lines (Paint               *p,
 {
   SaTimelineLayout *self = p->layout;
   double bottom = row->y + row->height;
-  gboolean group_ends = row->kind == SA_TIMELINE_ROW_GOAL || index + 1 == row->group_end;
+  gboolean group_ends = row->kind != SA_TIMELINE_ROW_COMMITMENT || index + 1 == row->group_end;
   guint n = sa_timeline_layout_get_n_years (self);
   double years_x = self->actor_width + self->text_width;
 
   line (p->cr, group_ends ? 0 : self->actor_width, bottom, self->width, bottom);
-  if (row->kind == SA_TIMELINE_ROW_GOAL)
+  if (row->kind != SA_TIMELINE_ROW_COMMITMENT)
     return;
   line (p->cr, self->actor_width, row->y, self->actor_width, bottom);
   for (guint i = 0; i < n; i++)
@@ -450,4 +462,43 @@ sa_timeline_paint_rows (SaTimelineLayout      *layout,
   paint_texts (&p);
   paint_border (&p);
   cairo_restore (cr);
+}
+
+/**
+ * sa_timeline_paint_continued:
+ * @layout: a layout
+ * @cr: where to draw, with the heading's top left at the origin
+ * @style: (nullable): the colours; %NULL for print
+ * @index: a section's or a goal's heading row
+ *
+ * Draws the heading marked continued (…（続き）), as tall as
+ * sa_timeline_layout_get_continued_height(), for the top of a page whose rows
+ * continue it: the reader keeps knowing which section and goal they are in.
+ */
+void
+sa_timeline_paint_continued (SaTimelineLayout      *layout,
+                             cairo_t               *cr,
+                             const SaTimelineStyle *style,
+                             guint                  index)
+{
+  SaTimelineRowPrivate *row;
+  gboolean section;
+  double height;
+
+  g_return_if_fail (SA_IS_TIMELINE_LAYOUT (layout));
+  g_return_if_fail (index < layout->rows->len);
+
+  style = style ? style : &print_style;
+  row = _sa_timeline_layout_row (layout, index);
+  if (row->continued == NULL)
+    return;
+  section = row->row.kind == SA_TIMELINE_ROW_SECTION;
+  height = row->continued_height;
+  fill_rect (cr, 0, 0, layout->width, height, section ? style->goal_accent : style->goal_fill);
+  _sa_render_show (cr, row->continued, SA_CELL_PAD_X, SA_CELL_PAD_Y + 2,
+                   section ? style->goal_accent_text : style->text);
+  _sa_render_set_color (cr, style->border);
+  cairo_set_line_width (cr, BORDER_WIDTH);
+  cairo_rectangle (cr, 0, 0, layout->width, height);
+  cairo_stroke (cr);
 }

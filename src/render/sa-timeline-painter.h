@@ -55,4 +55,9 @@ void sa_timeline_paint_rows   (SaTimelineLayout      *layout,
                                double                 y,
                                double                 height);
 
+void sa_timeline_paint_continued (SaTimelineLayout      *layout,
+                                  cairo_t               *cr,
+                                  const SaTimelineStyle *style,
+                                  guint                  index);
+
 G_END_DECLS
