@@ -474,26 +474,22 @@ check_goal_numbers (Reader     *r,
                     const char *path)
 {
   JsonArray *goals = read_array (r, section, "goals", path);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
       JsonNode *node = json_array_get_element (goals, i);
       JsonNode *number = JSON_NODE_HOLDS_OBJECT (node) ? value_of (json_node_get_object (node), "number") : NULL;
+      g_autofree char *place = NULL;
       gint64 value;
 
       if (number == NULL || json_node_get_value_type (number) != G_TYPE_INT64)
         continue;
       value = json_node_get_int (number);
-      g_array_append_val (numbers, value);
-      if (g_hash_table_contains (seen, &g_array_index (numbers, gint64, numbers->len - 1)))
-        {
-          g_autofree char *place = g_strdup_printf ("%s.goals[%u].number", path, i);
-          problem (r, place, _("basic goal %d appears twice in the section"), (int) value);
-        }
-      else
-        g_hash_table_add (seen, &g_array_index (numbers, gint64, numbers->len - 1));
+      if (g_hash_table_add (seen, g_strdup_printf ("%" G_GINT64_FORMAT, value)))
+        continue;
+      place = g_strdup_printf ("%s.goals[%u].number", path, i);
+      problem (r, place, _("basic goal %d appears twice in the section"), (int) value);
     }
 }
 
