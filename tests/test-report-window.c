@@ -129,7 +129,7 @@ assert_table_matches_store (GtkWidget  *window,
                             SaReportBy  by)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SaReport) expected = sa_store_report_fiscal_year (store, by, fy, &error);
+  g_autoptr(SaReport) expected = sa_store_report_fiscal_year (store, by, NULL, fy, &error);
   g_autoptr(GPtrArray) cells = shown_rows (window);
 
   g_assert_no_error (error);

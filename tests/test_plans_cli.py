@@ -168,6 +168,27 @@ class PlansCliTest(unittest.TestCase):
         self.assertEqual(self.cli("plan", "compare", self.sample_id, new_id, "--json", db=other),
                          self.cli("plan", "compare", self.sample_id, new_id, "--json"))
 
+    def test_report_for_one_plan(self):
+        """report --plan counts the activities that advance that plan's commitments, in its rows."""
+        new_id = self.cli("plan", "new-period", self.sample_id, "--first-fy", "2016", "--last-fy", "2020").strip()
+        old = commitments(self.sample)
+        new = commitments(json.loads(self.cli("outline", "--plan", new_id, "--json")))
+        self.cli("activity", "add", "--date", "2016-05-01", "--title", "旧", "--participants", "3",
+                 "--commitment", old[0]["id"])
+        self.cli("activity", "add", "--date", "2016-06-01", "--title", "両方", "--participants", "5",
+                 "--commitment", old[1]["id"], "--commitment", new[1]["id"])
+        self.cli("activity", "add", "--date", "2016-07-01", "--title", "新", "--participants", "7",
+                 "--commitment", new[2]["id"], "--commitment", new[3]["id"])
+        self.cli("activity", "add", "--date", "2016-08-01", "--title", "なし", "--participants", "11")
+        every = json.loads(self.cli("report", "--fy", "2016", "--by", "commitment", "--json"))
+        self.assertEqual(every["total"]["activities"], 4)
+        mine = json.loads(self.cli("report", "--fy", "2016", "--by", "commitment", "--plan", new_id, "--json"))
+        self.assertEqual(mine["total"], dict(activities=2, participants=12, volunteers=0))
+        self.assertEqual([r["key"] for r in mine["rows"]], [new[1]["id"], new[2]["id"], new[3]["id"]])
+        by_org = json.loads(self.cli("report", "--fy", "2016", "--by", "organization", "--plan", new_id, "--json"))
+        self.assertEqual(by_org["total"]["participants"], 12)
+        self.assertIn("no plan with id", self.refused("report", "--fy", "2016", "--by", "goal", "--plan", "nonexistent"))
+
     def test_new_period_carries_every_commitment_over(self):
         before = self.cli("outline", "--plan", self.sample_id, "--json")
         new_id = self.cli("plan", "new-period", self.sample_id, "--first-fy", "2016", "--last-fy", "2020").strip()

@@ -101,7 +101,7 @@ static void
 reload (SaReportWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  SaReport *report = sa_store_report_fiscal_year (self->store, self->by, self->fiscal_year, &error);
+  SaReport *report = sa_store_report_fiscal_year (self->store, self->by, NULL, self->fiscal_year, &error);
 
   if (report == NULL)
     {

@@ -13,6 +13,7 @@
 #include "sa-cli.h"
 #include "sa-error.h"
 #include "sa-report-sheet.h"
+#include "sa-store-plans.h"
 #include "sa-store-report.h"
 
 static void
@@ -157,13 +158,14 @@ sa_cli_report (SaCli  *cli,
   g_autoptr(SaReport) totals = NULL;
   g_autoptr(GFile) csv_file = NULL;
   g_autofree char *fy_text = NULL, *by_text = NULL, *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL;
-  g_autofree char *paper = NULL;
+  g_autofree char *paper = NULL, *plan = NULL, *plan_id = NULL;
   gboolean json = FALSE;
   GError *error = NULL;
   SaReportBy by;
   int status, fy;
   const GOptionEntry entries[] = {
     { "fy", 0, 0, G_OPTION_ARG_STRING, &fy_text, N_("Fiscal year YEAR (2012, FY2012, H24, 平成24年度)"), N_("YEAR") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan, N_("Only activities that advance a commitment of this plan"), N_("ID") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, N_("One row per organization, district, commitment, goal or month"), N_("WHAT") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("From this month, YYYY-MM, instead of --fy"), N_("MONTH") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("To this month, YYYY-MM, instead of --fy"), N_("MONTH") },
@@ -194,8 +196,9 @@ sa_cli_report (SaCli  *cli,
   if (!sa_report_by_parse (by_text, &by, &error) ||
       (fy_text != NULL && !sa_fiscal_year_parse (fy_text, &fy, &error)) ||
       !(store = sa_cli_open (cli, &error)) ||
-      !(totals = fy_text != NULL ? sa_store_report_fiscal_year (store, by, fy, &error)
-                                 : sa_store_report (store, by, from, to, &error)))
+      (plan != NULL && !(plan_id = sa_store_resolve_plan (store, plan, &error))) ||
+      !(totals = fy_text != NULL ? sa_store_report_fiscal_year (store, by, plan_id, fy, &error)
+                                 : sa_store_report (store, by, plan_id, from, to, &error)))
     return sa_cli_fail (error);
 
   if (csv != NULL)

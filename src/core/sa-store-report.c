@@ -25,11 +25,18 @@
 #include "sa-store-report.h"
 #include "sa-table.h"
 
+/* The commitments of plan ?3. */
+#define PLAN_COMMITMENTS \
+  "SELECT pc.id FROM commitment pc JOIN goal pg ON pg.id = pc.goal_id" \
+  " JOIN section ps ON ps.id = pg.section_id WHERE ps.plan_id = ?3"
+
 /* The live activities of [?1, ?2): first days of the first month and of the month
- * after the last. */
+ * after the last; with a plan ?3, those that advance one of its commitments. */
 #define ACTS \
   "WITH acts AS (SELECT id, organization_id, district_id, date, participants, volunteers" \
-  " FROM activity WHERE deleted = 0 AND date >= ?1 AND date < ?2)"
+  " FROM activity WHERE deleted = 0 AND date >= ?1 AND date < ?2" \
+  " AND (?3 IS NULL OR id IN (SELECT activity_id FROM activity_commitment" \
+  "  WHERE deleted = 0 AND commitment_id IN (" PLAN_COMMITMENTS "))))"
 
 /* Each report's columns: key, name, deleted, detail (an actor's name), activities,
  * participants, volunteers, is_total, then what it is ordered by. */
@@ -56,6 +63,7 @@
 #define PAIRS(key) \
   ", pairs AS (SELECT DISTINCT a.id, a.participants, a.volunteers, " key " AS key" \
   " FROM acts a LEFT JOIN activity_commitment l ON l.activity_id = a.id AND l.deleted = 0" \
+  "  AND (?3 IS NULL OR l.commitment_id IN (" PLAN_COMMITMENTS "))" \
   " LEFT JOIN commitment c ON c.id = l.commitment_id)" \
   ", groups AS (SELECT key, count(*) AS n, sum(participants) AS p, sum(volunteers) AS v" \
   " FROM pairs GROUP BY key)"
@@ -118,6 +126,7 @@ sa_report_free (SaReport *report)
 {
   if (report == NULL)
     return;
+  g_free (report->plan_id);
   g_free (report->from);
   g_free (report->to);
   g_clear_pointer (&report->rows, g_ptr_array_unref);
@@ -331,6 +340,7 @@ run_report (SaStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, from_day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, after_day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, report->plan_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SaReportRow *row = read_row (report->by, stmt);
@@ -355,6 +365,8 @@ run_report (SaStore     *self,
  * sa_store_report:
  * @self: a store
  * @by: what the rows are
+ * @plan_id: (nullable): only the activities that advance a commitment of this plan,
+ *   and only its commitments and goals as rows; %NULL for every activity
  * @from: the first month, "YYYY-MM"
  * @to: the last month, "YYYY-MM", not before @from
  * @error: return location for an error
@@ -365,6 +377,7 @@ run_report (SaStore     *self,
 SaReport *
 sa_store_report (SaStore     *self,
                  SaReportBy   by,
+                 const char  *plan_id,
                  const char  *from,
                  const char  *to,
                  GError     **error)
@@ -388,6 +401,7 @@ sa_store_report (SaStore     *self,
 
   report = g_new0 (SaReport, 1);
   report->by = by;
+  report->plan_id = g_strdup (plan_id);
   report->from = g_strdup (from);
   report->to = g_strdup (to);
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) report_row_free);
@@ -409,6 +423,7 @@ sa_store_report (SaStore     *self,
  * sa_store_report_fiscal_year:
  * @self: a store
  * @by: what the rows are
+ * @plan_id: (nullable): as for sa_store_report()
  * @fiscal_year: a fiscal year: April of it to March of the next
  * @error: return location for an error
  *
@@ -417,6 +432,7 @@ sa_store_report (SaStore     *self,
 SaReport *
 sa_store_report_fiscal_year (SaStore     *self,
                              SaReportBy   by,
+                             const char  *plan_id,
                              int          fiscal_year,
                              GError     **error)
 {
@@ -431,7 +447,7 @@ sa_store_report_fiscal_year (SaStore     *self,
                    SA_DATE_FIRST_YEAR, SA_DATE_LAST_YEAR - 1);
       return NULL;
     }
-  if ((report = sa_store_report (self, by, from, to, error)) != NULL)
+  if ((report = sa_store_report (self, by, plan_id, from, to, error)) != NULL)
     report->fiscal_year = fiscal_year;
   return report;
 }

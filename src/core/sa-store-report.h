@@ -54,6 +54,8 @@ typedef struct
 /**
  * SaReport:
  * @by: what the rows are
+ * @plan_id: (nullable): the plan whose commitments the activities advance, or %NULL
+ *   for every activity
  * @fiscal_year: the fiscal year reported, or 0 for a range of months
  * @from: the first month, "YYYY-MM"
  * @to: the last month, "YYYY-MM"
@@ -68,6 +70,7 @@ typedef struct
 typedef struct
 {
   SaReportBy   by;
+  char        *plan_id;
   int          fiscal_year;
   char        *from;
   char        *to;
@@ -91,11 +94,13 @@ gboolean     sa_report_month_parse     (const char   *text,
 
 SaReport    *sa_store_report           (SaStore      *self,
                                         SaReportBy    by,
+                                        const char   *plan_id,
                                         const char   *from,
                                         const char   *to,
                                         GError      **error);
 SaReport    *sa_store_report_fiscal_year (SaStore    *self,
                                         SaReportBy    by,
+                                        const char   *plan_id,
                                         int           fiscal_year,
                                         GError      **error);
 GArray      *sa_store_list_report_years (SaStore     *self,
