@@ -16,6 +16,7 @@
 #include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-schedule-phase.h"
+#include "sa-store-plans.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
 
@@ -553,6 +554,48 @@ test_window_restores_size (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 }
 
+/* A plan edited in the outline can become a district's plan belonging to a ward
+ * plan, but not its own. */
+static void
+test_district_plan (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
+  g_autoptr(SaRecord) plan = NULL;
+  g_autofree char *plan_id = NULL;
+  SaImportReport report;
+  GtkWidget *window, *editor;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  sa_record_set_text (district, SA_DISTRICT_NAME, "中川");
+  g_assert_true (sa_store_insert (store, district, &error));
+  plan_id = sa_store_resolve_plan (store, NULL, &error);
+  window = open_window (store);
+  select_outline_row (window, 0);
+  sa_test_click (window, "Edit");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sa_test_find (editor, sa_test_is_row_titled, "District")), 1);
+  /* The plan itself is the only one to choose: refused, the editor stays. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sa_test_find (editor, sa_test_is_row_titled, "Ward plan")), 1);
+  save (editor);
+  g_assert_true (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == editor);
+  plan = sa_store_get (store, &sa_plan_table, plan_id, &error);
+  g_assert_null (sa_record_get_text (plan, SA_PLAN_DISTRICT_ID));
+  g_clear_object (&plan);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sa_test_find (editor, sa_test_is_row_titled, "Ward plan")), 0);
+  save (editor);
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  plan = sa_store_get (store, &sa_plan_table, plan_id, &error);
+  g_assert_cmpstr (sa_record_get_text (plan, SA_PLAN_DISTRICT_ID), ==, sa_record_get_id (district));
+  g_assert_null (sa_record_get_text (plan, SA_PLAN_PARENT_ID));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/outline/commitment-and-schedule", test_commitment_and_schedule);
   g_test_add_func ("/outline/new-plan", test_new_plan);
   g_test_add_func ("/outline/editor-asks-before-discarding", test_editor_asks_before_discarding);
+  g_test_add_func ("/outline/district-plan", test_district_plan);
   g_test_add_func ("/outline/delete-asks-and-moves", test_delete_asks_and_moves);
   g_test_add_func ("/outline/actor-and-deleted-items", test_actor_and_deleted_items);
   g_test_add_func ("/outline/plan-years-shrink", test_plan_years_shrink);

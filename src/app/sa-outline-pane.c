@@ -73,7 +73,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const plan_fields[] = { "title", "area", "first_fy", "last_fy", "slogan", NULL };
+static const char * const plan_fields[] = { "title", "area", "first_fy", "last_fy", "slogan", "district_id", "parent_id", NULL };
 static const char * const section_fields[] = { "label", "title", NULL };
 static const char * const goal_fields[] = { "number", "title", NULL };
 static const char * const initiative_fields[] = { "title", NULL };

@@ -29,7 +29,7 @@ static const SaColumn columns[] = {
 };
 
 static gboolean
-check_years (gpointer   store,
+check_plan (gpointer   store,
              gpointer   record,
              GError   **error)
 {
@@ -42,11 +42,17 @@ check_years (gpointer   store,
                    _("The plan’s last fiscal year must not come before its first"));
       return FALSE;
     }
+  if (g_strcmp0 (sa_record_get_text (record, SA_PLAN_PARENT_ID), sa_record_get_id (record)) == 0)
+    {
+      g_set_error_literal (error, SA_ERROR, SA_ERROR_INVALID,
+                           _("A plan cannot belong to itself or to its own district plan"));
+      return FALSE;
+    }
   return TRUE;
 }
 
 const SaTable sa_plan_table = {
-  "plan", columns, G_N_ELEMENTS (columns), "first_fy, title", sa_plan_get_type, check_years,
+  "plan", columns, G_N_ELEMENTS (columns), "first_fy, title", sa_plan_get_type, check_plan,
 };
 
 static void
