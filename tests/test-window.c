@@ -14,6 +14,7 @@
 #include "sa-period-window.h"
 #include "sa-plan-files.h"
 #include "sa-plan-period.h"
+#include "sa-report-window.h"
 #include "sa-store-plans.h"
 #include "sa-test-gui.h"
 #include "sa-timeline-view.h"
@@ -469,9 +470,9 @@ test_new_plan_period (void)
   g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
-  g_autofree char *form_text = NULL;
+  g_autofree char *form_text = NULL, *chosen = NULL;
   SaImportReport report;
-  GtkWidget *window, *period, *form;
+  GtkWidget *window, *period, *form, *totals;
 
   g_settings_reset (settings, "year-format");
   g_assert_true (sa_import_sample (store, &report, &error));
@@ -507,6 +508,15 @@ test_new_plan_period (void)
   g_assert_nonnull (strstr (form_text, "第2期泉区地域福祉保健計画: Basic Goal 1  "));
   g_assert_nonnull (strstr (form_text, "第3期泉区地域福祉保健計画: Basic Goal 1  "));
   gtk_window_destroy (GTK_WINDOW (form));
+
+  /* Activity Totals count what advances the plan shown. */
+  g_assert_true (gtk_widget_activate_action (window, "win.report", NULL));
+  sa_test_wait ();
+  totals = sa_test_find_toplevel (SA_TYPE_REPORT_WINDOW);
+  g_assert_nonnull (totals);
+  chosen = sa_store_resolve_plan (store, NULL, &error);
+  g_assert_cmpstr (sa_report_window_get_report (SA_REPORT_WINDOW (totals))->plan_id, ==, chosen);
+  gtk_window_destroy (GTK_WINDOW (totals));
 
   /* Compare Plan Periods… shows the same marks later. */
   gtk_window_destroy (GTK_WINDOW (period));

@@ -16,10 +16,12 @@
 
 #include "sa-calendar-text.h"
 #include "sa-date.h"
+#include "sa-plan.h"
 #include "sa-report-item.h"
 #include "sa-report-sheet.h"
 #include "sa-report-window.h"
 #include "sa-sheet-print.h"
+#include "sa-store-plans.h"
 
 struct _SaReportWindow
 {
@@ -35,6 +37,7 @@ struct _SaReportWindow
   guint            frozen;
 
   AdwToastOverlay *toasts;
+  AdwWindowTitle  *title;
   GtkDropDown     *year_dropdown;
   GtkDropDown     *by_dropdown;
   GtkStack        *stack;
@@ -97,11 +100,31 @@ show_report (SaReportWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", self->report->total->activities > 0);
 }
 
+/* With several plans, the totals are those of the plan shown: the activities that
+ * advance its commitments. With one, every activity counts, linked or not. */
+static char *
+plan_shown (SaReportWindow *self)
+{
+  g_autoptr(GPtrArray) plans = sa_store_list_plans (self->store, NULL);
+  g_autofree char *plan_id = NULL;
+  g_autoptr(SaRecord) plan = NULL;
+
+  if (plans == NULL || plans->len < 2 || !(plan_id = sa_store_resolve_plan (self->store, NULL, NULL)) ||
+      !(plan = sa_store_get (self->store, &sa_plan_table, plan_id, NULL)))
+    {
+      adw_window_title_set_subtitle (self->title, NULL);
+      return NULL;
+    }
+  adw_window_title_set_subtitle (self->title, sa_record_get_text (plan, SA_PLAN_TITLE));
+  return g_steal_pointer (&plan_id);
+}
+
 static void
 reload (SaReportWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  SaReport *report = sa_store_report_fiscal_year (self->store, self->by, NULL, self->fiscal_year, &error);
+  g_autofree char *plan_id = plan_shown (self);
+  SaReport *report = sa_store_report_fiscal_year (self->store, self->by, plan_id, self->fiscal_year, &error);
 
   if (report == NULL)
     {
@@ -453,6 +476,8 @@ sa_report_window_init (SaReportWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_title (GTK_WINDOW (self), _("Activity Totals"));
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Activity Totals"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_window_set_default_size (GTK_WINDOW (self), 760, 600);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "report.export-csv");
   gtk_widget_set_tooltip_text (export, _("Save the table as CSV for a spreadsheet (Ctrl+E)"));
