@@ -9,13 +9,21 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib.h>
 
-#include "sa-commitment.h"
-#include "sa-error.h"
 #include "sa-resource-link.h"
 #include "sa-resource-store.h"
 #include "sa-store-private.h"
+
+static const SaCommitmentLinks resource_links = {
+  &sa_resource_link_table,
+  "SELECT l.commitment_id FROM resource_commitment l"
+  " JOIN commitment c ON c.id = l.commitment_id"
+  " JOIN goal g ON g.id = c.goal_id"
+  " WHERE l.resource_id = lower(?1) AND l.deleted = 0"
+  " ORDER BY g.number, c.position, c.id",
+  sa_resource_link_make_id,
+};
 
 /**
  * sa_store_dup_resource_commitments:
@@ -31,55 +39,9 @@ sa_store_dup_resource_commitments (SaStore     *self,
                                    const char  *resource_id,
                                    GError     **error)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
 
-  stmt = _sa_store_prepare (self,
-                            "SELECT l.commitment_id FROM resource_commitment l"
-                            " JOIN commitment c ON c.id = l.commitment_id"
-                            " JOIN goal g ON g.id = c.goal_id"
-                            " WHERE l.resource_id = lower(?1) AND l.deleted = 0"
-                            " ORDER BY g.number, c.position, c.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, resource_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (ids, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sa_store_set_error (self, error);
-      return NULL;
-    }
-  return g_strv_builder_end (ids);
-}
-
-static gboolean
-link_commitment (SaStore     *self,
-                 const char  *resource_id,
-                 const char  *commitment_id,
-                 GError     **error)
-{
-  g_autofree char *id = sa_resource_link_make_id (resource_id, commitment_id);
-  g_autoptr(SaRecord) link = NULL;
-
-  if (!sa_store_exists (self, &sa_commitment_table, commitment_id, FALSE))
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND,
-                   _("There is no commitment with id “%s”"), commitment_id);
-      return FALSE;
-    }
-  if (sa_store_exists (self, &sa_resource_link_table, id, TRUE))
-    return sa_store_set_deleted (self, &sa_resource_link_table, id, FALSE, error);
-
-  link = SA_RECORD (sa_resource_link_new ());
-  sa_record_set_id (link, id);
-  sa_record_set_text (link, SA_RESOURCE_LINK_RESOURCE_ID, resource_id);
-  sa_record_set_text (link, SA_RESOURCE_LINK_COMMITMENT_ID, commitment_id);
-  return sa_store_insert (self, link, error);
+  return _sa_store_dup_linked_commitments (self, &resource_links, resource_id, error);
 }
 
 static gboolean
@@ -88,33 +50,7 @@ replace_links (SaStore            *self,
                const char * const *wanted,
                GError            **error)
 {
-  g_auto(GStrv) current = sa_store_dup_resource_commitments (self, resource_id, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) lowered = NULL;
-
-  if (current == NULL)
-    return FALSE;
-  for (guint i = 0; wanted[i] != NULL; i++)
-    {
-      g_autofree char *id = sa_id_normalize (wanted[i]);
-
-      g_strv_builder_add (builder, id);
-    }
-  lowered = g_strv_builder_end (builder);
-
-  for (guint i = 0; current[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) lowered, current[i]))
-      {
-        g_autofree char *id = sa_resource_link_make_id (resource_id, current[i]);
-
-        if (!sa_store_set_deleted (self, &sa_resource_link_table, id, TRUE, error))
-          return FALSE;
-      }
-  for (guint i = 0; lowered[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) current, lowered[i]) &&
-        !link_commitment (self, resource_id, lowered[i], error))
-      return FALSE;
-  return TRUE;
+  return _sa_store_replace_linked_commitments (self, &resource_links, resource_id, wanted, error);
 }
 
 /**

@@ -6,12 +6,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <glib.h>
 
 #include "sa-activity-link.h"
 #include "sa-activity.h"
-#include "sa-commitment.h"
-#include "sa-error.h"
 #include "sa-store-private.h"
 
 /**
@@ -57,6 +55,16 @@ sa_store_list_activities (SaStore     *self,
   return g_steal_pointer (&records);
 }
 
+static const SaCommitmentLinks activity_links = {
+  &sa_activity_link_table,
+  "SELECT l.commitment_id FROM activity_commitment l"
+  " JOIN commitment c ON c.id = l.commitment_id"
+  " JOIN goal g ON g.id = c.goal_id"
+  " WHERE l.activity_id = lower(?1) AND l.deleted = 0"
+  " ORDER BY g.number, c.position",
+  sa_activity_link_make_id,
+};
+
 /**
  * sa_store_dup_activity_commitments:
  * @self: a store
@@ -71,72 +79,9 @@ sa_store_dup_activity_commitments (SaStore     *self,
                                    const char  *activity_id,
                                    GError     **error)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
 
-  stmt = _sa_store_prepare (self,
-                            "SELECT l.commitment_id FROM activity_commitment l"
-                            " JOIN commitment c ON c.id = l.commitment_id"
-                            " JOIN goal g ON g.id = c.goal_id"
-                            " WHERE l.activity_id = lower(?1) AND l.deleted = 0"
-                            " ORDER BY g.number, c.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, activity_id, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (ids, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _sa_store_set_error (self, error);
-      return NULL;
-    }
-  return g_strv_builder_end (ids);
-}
-
-static gboolean
-link_commitment (SaStore     *self,
-                 const char  *activity_id,
-                 const char  *commitment_id,
-                 GError     **error)
-{
-  g_autofree char *id = sa_activity_link_make_id (activity_id, commitment_id);
-  g_autoptr(SaRecord) link = NULL;
-
-  if (!sa_store_exists (self, &sa_commitment_table, commitment_id, FALSE))
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_NOT_FOUND,
-                   _("There is no commitment with id “%s”"), commitment_id);
-      return FALSE;
-    }
-  if (sa_store_exists (self, &sa_activity_link_table, id, TRUE))
-    return sa_store_set_deleted (self, &sa_activity_link_table, id, FALSE, error);
-
-  link = SA_RECORD (sa_activity_link_new ());
-  sa_record_set_id (link, id);
-  sa_record_set_text (link, SA_ACTIVITY_LINK_ACTIVITY_ID, activity_id);
-  sa_record_set_text (link, SA_ACTIVITY_LINK_COMMITMENT_ID, commitment_id);
-  return sa_store_insert (self, link, error);
-}
-
-/* Ids as they are stored, in lower case, so that one typed in upper case is compared
- * with the links there are as the same commitment. */
-static GStrv
-lower_ids (const char * const *ids)
-{
-  g_autoptr(GStrvBuilder) lower = g_strv_builder_new ();
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      g_autofree char *id = sa_id_normalize (ids[i]);
-
-      g_strv_builder_add (lower, id);
-    }
-  return g_strv_builder_end (lower);
+  return _sa_store_dup_linked_commitments (self, &activity_links, activity_id, error);
 }
 
 static gboolean
@@ -145,28 +90,7 @@ replace_links (SaStore            *self,
                const char * const *wanted_ids,
                GError            **error)
 {
-  g_auto(GStrv) current = sa_store_dup_activity_commitments (self, activity_id, error);
-  g_auto(GStrv) lowered = lower_ids (wanted_ids);
-  const char * const *commitment_ids = (const char * const *) lowered;
-
-  if (current == NULL)
-    return FALSE;
-
-  for (guint i = 0; current[i] != NULL; i++)
-    if (!g_strv_contains (commitment_ids, current[i]))
-      {
-        g_autofree char *id = sa_activity_link_make_id (activity_id, current[i]);
-
-        if (!sa_store_set_deleted (self, &sa_activity_link_table, id, TRUE, error))
-          return FALSE;
-      }
-
-  for (guint i = 0; commitment_ids[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) current, commitment_ids[i]) &&
-        !link_commitment (self, activity_id, commitment_ids[i], error))
-      return FALSE;
-
-  return TRUE;
+  return _sa_store_replace_linked_commitments (self, &activity_links, activity_id, wanted_ids, error);
 }
 
 /**

@@ -56,4 +56,24 @@ gboolean      _sa_store_defer_check  (SaStore        *self,
                                       SaDeferredCheck check,
                                       const char     *id);
 
+/* A table linking an activity or a resource (column 0) to commitments (column 1);
+ * see sa-store-links.c. */
+typedef struct
+{
+  const SaTable *table;
+  const char    *select_sql;   /* the live links of owner ?1, in the plan's order */
+  char        *(*make_id) (const char *owner_id,
+                           const char *commitment_id);
+} SaCommitmentLinks;
+
+GStrv    _sa_store_dup_linked_commitments     (SaStore                 *self,
+                                               const SaCommitmentLinks *links,
+                                               const char              *owner_id,
+                                               GError                 **error);
+gboolean _sa_store_replace_linked_commitments (SaStore                 *self,
+                                               const SaCommitmentLinks *links,
+                                               const char              *owner_id,
+                                               const char * const      *wanted,
+                                               GError                 **error);
+
 G_END_DECLS
