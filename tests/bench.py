@@ -8,12 +8,15 @@ For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
 bench-calendar and bench-handout then measure it, each printing FIGURE lines
 (tests/bench-figure.h) with a baseline measured in the same run; sasaeai-cli report
 and review list are timed here against the sqlite3 shell running a plain GROUP BY
-over the same tables. --only report measures those alone. Peak memory is the
+over the same tables. --only report measures those alone. The sample plan's
+handout is timed beside LibreOffice Calc converting the same schedule, written as
+a flat ODS file, to PDF (--only handout measures that alone). Peak memory is the
 window's, on the dataset and on the sample plan alone. The table goes to standard
 output, and with --markdown to FILE with the machine it ran on. Needs a display
 for the window: run under xvfb-run.
 """
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -22,6 +25,7 @@ import sys
 import tempfile
 import time
 from datetime import date
+from xml.sax.saxutils import escape
 
 
 def run(args, **kwargs):
@@ -104,6 +108,68 @@ def report_figures(build, db, size, sqlite3):
                    baseline=baseline, baseline_value=baseline_value, target="")
 
 
+FODS_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="Schedule">
+"""
+FODS_TAIL = "</table:table></office:spreadsheet></office:body></office:document>\n"
+
+
+def fods_row(cells):
+    return "<table:table-row>" + "".join(
+        f"<table:table-cell office:value-type=\"string\"><text:p>{escape(c)}</text:p></table:table-cell>"
+        for c in cells) + "</table:table-row>\n"
+
+
+def write_schedule_fods(outline, path):
+    """The handout's schedule table as a flat ODS spreadsheet: goal headings, then
+    one row per commitment, 誰が, the text with its target, and a cell per fiscal
+    year with ◎ and the phase where it starts and → through the years it runs."""
+    plan = outline["plan"]
+    years = list(range(plan["first_fy"], plan["last_fy"] + 1))
+    rows = [fods_row(["誰が", "計画期間中に取り組むこと", *map(str, years)])]
+    for section in outline["sections"]:
+        for goal in section["goals"]:
+            rows.append(fods_row([f"基本目標{goal['number']}", goal["title"]]))
+            for c in goal["commitments"]:
+                marks = [""] * len(years)
+                for phase in c["phases"]:
+                    for fy in range(phase["start_fy"], phase["end_fy"] + 1):
+                        if fy in years:
+                            marks[years.index(fy)] = f"◎{phase['label']}" if fy == phase["start_fy"] else "→"
+                text = c["text"] + (f"【目標：{c['target']}】" if c["target"] else "")
+                rows.append(fods_row([c["actor"], text, *marks]))
+    with open(path, "w") as out:
+        out.write(FODS_HEAD + "".join(rows) + FODS_TAIL)
+
+
+def handout_figures(build, tmp):
+    """sasaeai-cli handout beside LibreOffice Calc writing the same schedule as a PDF."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        NOTES.append("LibreOffice is not installed (libreoffice-calc-nogui): no handout figure")
+        return
+    cli = os.path.join(build, "src", "cli", "sasaeai-cli")
+    db = os.path.join(tmp, "sample.db")
+    run([cli, "--db", db, "init"])
+    fods = os.path.join(tmp, "schedule.fods")
+    write_schedule_fods(json.loads(run([cli, "--db", db, "outline", "--json"])), fods)
+    pdf = os.path.join(tmp, "handout.pdf")
+    value = median_ms([cli, "--db", db, "handout", "-o", pdf, "--date", "2010-04-01"])
+    # A profile of its own, made before timing, so no run pays for the first start.
+    office = [soffice, f"-env:UserInstallation=file://{tmp}/libreoffice", "--headless",
+              "--convert-to", "pdf", "--outdir", os.path.join(tmp, "office"), fods]
+    run(office)
+    baseline_value = median_ms(office, rounds=5)
+    NOTES.append(f"the sample plan's handout PDF is {os.path.getsize(pdf) / 1024:.0f} KB")
+    yield dict(size=0, what="sasaeai-cli handout, the sample plan (median of 7)", value=value, unit="ms",
+               baseline="LibreOffice Calc: soffice --headless --convert-to pdf of the same schedule (.fods, median of 5)",
+               baseline_value=baseline_value, target="ratio <= 0.05")
+
+
 def measure(build, size, tmp, sqlite3, empty, only=None):
     tests = os.path.join(build, "tests")
     db = os.path.join(tmp, f"plan-{size}.db")
@@ -178,7 +244,8 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--markdown")
     parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
-    parser.add_argument("--only", choices=["report"], help="measure only sasaeai-cli report and review list")
+    parser.add_argument("--only", choices=["report", "handout"],
+                        help="measure only sasaeai-cli report and review list, or only the handout beside LibreOffice")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     # As the tests run: no session bus, no portal, settings from the build tree.
@@ -190,9 +257,12 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory(prefix="sasaeai-bench-") as tmp:
         empty = os.path.join(tmp, "empty.db")
-        run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
-        for size in sizes:
-            rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only))
+        if args.only != "handout":
+            run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
+            for size in sizes:
+                rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only))
+        if args.only in (None, "handout"):
+            rows.extend(handout_figures(args.build, tmp))
         if args.only is None:
             rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
 

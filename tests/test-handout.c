@@ -132,6 +132,30 @@ test_paper (RenderFixture *f,
     }
 }
 
+/* On every paper, once the table is fitted to the page, body text is at least
+ * 11 pt, and 14 pt in large print. */
+static void
+test_body_size (RenderFixture *f,
+                gconstpointer  data)
+{
+  for (guint large = 0; large <= 1; large++)
+    for (guint paper = SA_PAPER_A4; paper <= SA_PAPER_A3; paper++)
+      for (guint portrait = 0; portrait <= 1; portrait++)
+        {
+          g_auto(SaHandoutOptions) options;
+          g_autoptr(SaHandout) handout = NULL;
+
+          init_options (&options, NULL);
+          options.paper = paper;
+          options.portrait = portrait;
+          options.large_print = large;
+          handout = new_handout (f->store, &options);
+          g_assert_cmpfloat (sa_handout_get_body_size (handout), >=, large ? 14.0 : 11.0);
+          assert_rows_paged (handout);
+          assert_pages_inside (handout);
+        }
+}
+
 /* A3 landscape has room for the whole sample; A4 landscape needs two pages. */
 static void
 test_sample_pages (RenderFixture *f,
@@ -351,6 +375,7 @@ main (int    argc,
   g_test_add ("/handout/" path, RenderFixture, sample, render_fixture_setup, func, render_fixture_teardown)
   ADD ("paper", SAMPLE, test_paper);
   ADD ("sample-pages", SAMPLE, test_sample_pages);
+  ADD ("body-size", SAMPLE, test_body_size);
   ADD ("three-pages", NULL, test_three_pages);
   ADD ("oversized-row", NULL, test_oversized_row);
   ADD ("parts", SAMPLE, test_parts);

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """sasaeai-cli handout: the PDF as poppler reads it, and the options it refuses."""
+import collections
 import json
 import os
 import re
@@ -8,6 +9,8 @@ import shutil
 import subprocess
 import tempfile
 import unittest
+
+from pdf_fonts import body_size, embedded_fonts, pdfminer_python, pgm, without_family
 
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
 A4 = (841.89, 595.276)
@@ -19,8 +22,9 @@ def poppler(*args):
 
 
 def columns(line):
-    """The cells of a `pdftotext -layout` line: text separated by two spaces or more."""
-    return [cell for cell in re.split(r"\s{2,}", line.strip()) if cell]
+    """The cells of a `pdftotext -layout` line: text separated by two spaces or more,
+    or by one before a schedule's ◎ where the text fills its column."""
+    return [cell for cell in re.split(r"\s{2,}|\s(?=◎)", line.strip()) if cell]
 
 
 def find_wrapped(lines, text, start=0):
@@ -58,8 +62,8 @@ class PdfCase(unittest.TestCase):
     def tearDown(self):
         self.tmp.cleanup()
 
-    def run_cli(self, *args):
-        return subprocess.run([CLI, "--db", self.db, *args], capture_output=True, text=True)
+    def run_cli(self, *args, env=None):
+        return subprocess.run([CLI, "--db", self.db, *args], capture_output=True, text=True, env=env)
 
     def cli(self, *args):
         result = self.run_cli(*args)
@@ -118,6 +122,83 @@ class HandoutTest(PdfCase):
         for row in rows:
             emb, sub, uni = row.split()[-5:-2]
             self.assertEqual((emb, sub, uni), ("yes", "yes", "yes"), row)
+
+    def test_ud_gothic_by_default(self):
+        """BIZ UDPGothic, as TrueType subsets; the CLI names it on stderr."""
+        result = self.run_cli("handout", "-o", self.pdf)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Font: BIZ UDPGothic", result.stderr)
+        fonts = embedded_fonts(self.pdf)
+        self.assertTrue(fonts)
+        for name, subset in fonts:
+            self.assertTrue(name.startswith("BIZUDPGothic-"), fonts)
+            self.assertTrue(subset, fonts)
+
+    def test_noto_when_chosen(self):
+        result = self.run_cli("handout", "-o", self.pdf, "--font", "noto")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Font: Noto Sans CJK JP", result.stderr)
+        self.assertTrue(all(name.startswith("NotoSansCJK") for name, _ in embedded_fonts(self.pdf)),
+                        embedded_fonts(self.pdf))
+        os.remove(self.pdf)
+        self.assertIn("Unknown font", self.assert_refused(2, "-o", self.pdf, "--font", "mincho"))
+
+    def test_missing_font_falls_back_and_says_so(self):
+        """Without BIZ UDPGothic installed, Noto Sans CJK, named as the fallback."""
+        env = without_family(self.tmp.name, "BIZ UDPGothic")
+        result = self.run_cli("handout", "-o", self.pdf, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Font: Noto Sans CJK JP (BIZ UDPGothic is not installed)", result.stderr)
+        names = [name for name, _ in embedded_fonts(self.pdf)]
+        self.assertTrue(names and all(name.startswith("NotoSansCJK") for name in names), names)
+
+    @unittest.skipUnless(pdfminer_python(), "pdfminer is not installed")
+    def test_body_text_size(self):
+        """The characters' most common size, as printed on A4: 11 pt, 14 pt in large
+        print, which takes more pages, each with the column headings."""
+        pages = self.handout()
+        self.assertGreaterEqual(body_size(self.pdf), 11.0)
+        large = self.handout("--large")
+        self.assertGreaterEqual(body_size(self.pdf), 14.0)
+        self.assertGreaterEqual(large, pages)
+        for page in range(1, large + 1):
+            self.assertIn("What we do in the plan period", self.text(page))
+
+    def test_small_file(self):
+        """The sample plan's handout is at most 150 KB (Noto's CFF subsets made 1 MB)."""
+        self.handout()
+        self.assertLessEqual(os.path.getsize(self.pdf), 150 * 1024)
+
+    @unittest.skipUnless(shutil.which("pdftoppm"), "pdftoppm is not installed")
+    def test_readable_in_grey(self):
+        """Printed in black and white, a schedule bar stays darker than the grid,
+        the grid than the phase's tint, and the tint than the paper."""
+        pages = self.handout()
+        for page in range(1, pages + 1):
+            with self.subTest(page=page):
+                self.assert_grey_levels(page)
+
+    def assert_grey_levels(self, page):
+        words = poppler("pdftotext", "-bbox", "-f", str(page), "-l", str(page), self.pdf, "-")
+        box = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">実施<', words)
+        self.assertIsNotNone(box, "no phase label")
+        x0, y0, x1, y1 = map(float, box.groups())
+        subprocess.run(["pdftoppm", "-gray", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                        self.pdf, os.path.join(self.tmp.name, "grey")], check=True)
+        width, height, pixels = pgm(os.path.join(self.tmp.name, "grey.pgm"))
+        scale = 80 / 72
+        # The bar's row: from right of the label to the table's right edge.
+        counts = collections.Counter()
+        for y in range(int(y0 * scale), int(y1 * scale) + 1):
+            counts.update(pixels[y * width + int((x1 + 6) * scale):y * width + width - 40])
+        # Each kind by its most common grey, leaving out the antialiased edges.
+        bar = min(v for v, n in counts.items() if n >= 20)
+        grid = max((n, v) for v, n in counts.items() if bar + 10 < v < 230)[1]
+        tint = max((n, v) for v, n in counts.items() if 230 <= v < 255)[1]
+        self.assertLessEqual(bar, 120, counts)
+        self.assertGreaterEqual(grid - bar, 50, counts)
+        self.assertGreaterEqual(tint - grid, 40, counts)
+        self.assertGreaterEqual(255 - tint, 8, counts)
 
     def test_every_commitment_with_its_actor(self):
         """Each commitment's text, in the plan's order, and the last actor named
@@ -238,7 +319,9 @@ class SectionsTest(PdfCase):
         self.cli("plan", "choose", self.two_id)
 
     def flat(self):
-        return re.sub(r"\s+", "", self.text())
+        """The text without spaces, and without the schedule's marks, which
+        pdftotext puts amid a commitment's wrapped lines."""
+        return re.sub(r"◎実施", "", re.sub(r"\s+", "", self.text()))
 
     def assert_commitments(self, sections, present=True):
         flat = self.flat()
@@ -273,10 +356,12 @@ class SectionsTest(PdfCase):
         self.assertIn("nope", self.assert_refused(1, "-o", self.pdf, "--plan", "nope"))
 
     def test_continued_goal_heading(self):
-        pages = self.handout("--paper", "a4", "--portrait")
+        # BIZ UDPGothic's lines are shorter than Noto's: large print to fill pages.
+        pages = self.handout("--paper", "a4", "--portrait", "--large")
         self.assertGreater(pages, 1)
         first = self.text(2).splitlines()
-        heading = [line for line in first if "Basic goal" in line]
+        # The heading with its next line, where a long title wraps.
+        heading = [line + first[i + 1] for i, line in enumerate(first[:-1]) if "Basic goal" in line]
         self.assertTrue(heading and "(continued)" in heading[0], self.text(2))
 
 

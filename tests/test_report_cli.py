@@ -9,6 +9,8 @@ import tempfile
 import unicodedata
 import unittest
 
+from pdf_fonts import embedded_fonts
+
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
 BY = ["organization", "district", "commitment", "goal", "month"]
 NO_KEY = {"organization": "No organization", "district": "No district", "commitment": "No commitment",
@@ -244,6 +246,11 @@ class ReportCliTest(unittest.TestCase):
         self.assertEqual(self.run_cli("report", "--fy", "2012", "--by", "month", "-o", path, "--paper", "a3")
                          .returncode, 0)
         self.assertIn("(A3)", subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout)
+        self.assertIn("Font: BIZ UDPGothic", result.stderr)
+        self.assertTrue(all(n.startswith("BIZUDPGothic-") for n, _ in embedded_fonts(path)))
+        noto = self.run_cli("report", "--fy", "2012", "--by", "month", "-o", path, "--font", "noto")
+        self.assertIn("Font: Noto Sans CJK JP", noto.stderr)
+        self.assertTrue(all(n.startswith("NotoSansCJK") for n, _ in embedded_fonts(path)))
         bad = self.run_cli("report", "--fy", "2012", "--by", "month", "-o", path, "--paper", "b5")
         self.assertEqual(bad.returncode, 1)
         self.assertIn("Unknown paper", bad.stderr)

@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 import unittest
 
+from pdf_fonts import body_size, embedded_fonts, pdfminer_python, without_family
+
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
 A4 = (841.89, 595.276)
 A3 = (1190.55, 841.89)
@@ -110,7 +112,8 @@ class ReviewSheetTest(unittest.TestCase):
         for number, page in enumerate(pages, 1):
             for heading in HEADINGS + ["FY2012 Review Sheet"]:
                 self.assertIn(heading, page, f"page {number}")
-            self.assertIn(f"{number} / {n}", page)
+            # BIZ UDPGothic's narrow spaces: pdftotext may join "1 / 9".
+            self.assertRegex(page, rf"\b{number} ?/ ?{n}\b")
         for i in range(len(self.rows)):
             holding = [p for p, page in enumerate(pages) if f"開始S{i:02d}" in page]
             self.assertEqual(len(holding), 1)
@@ -133,6 +136,37 @@ class ReviewSheetTest(unittest.TestCase):
             self.assertIn("Commitment", pages[p])
             self.assertIn("Basic goal 1", pages[p])  # the group it continues
 
+    def test_fonts(self):
+        """BIZ UDPGothic subsets by default, Noto when asked, and a named fallback
+        when BIZ UDPGothic is missing."""
+        self.review_all()
+        result = self.run_cli("review-sheet", "--fy", "2012", "-o", self.pdf)
+        self.assertIn("Font: BIZ UDPGothic", result.stderr)
+        fonts = embedded_fonts(self.pdf)
+        self.assertTrue(fonts and all(n.startswith("BIZUDPGothic-") and sub for n, sub in fonts), fonts)
+        # In Japanese, fontconfig calls the family BIZ UDPゴシック: still found.
+        result = self.run_cli("review-sheet", "--fy", "2012", "-o", self.pdf,
+                              env={"LANGUAGE": "ja", "LANG": "ja_JP.UTF-8"})
+        self.assertIn("BIZ UDPGothic", result.stderr)
+        self.assertNotIn("BIZ UDPGothicが", result.stderr)
+        self.assertTrue(all(n.startswith("BIZUDPGothic-") for n, _ in embedded_fonts(self.pdf)))
+        result = self.run_cli("review-sheet", "--fy", "2012", "-o", self.pdf, "--font", "noto")
+        self.assertIn("Font: Noto Sans CJK JP", result.stderr)
+        self.assertTrue(all(n.startswith("NotoSansCJK") for n, _ in embedded_fonts(self.pdf)))
+        result = self.run_cli("review-sheet", "--fy", "2012", "-o", self.pdf,
+                              env=without_family(self.tmp.name, "BIZ UDPGothic"))
+        self.assertIn("(BIZ UDPGothic is not installed)", result.stderr)
+        self.assertTrue(all(n.startswith("NotoSansCJK") for n, _ in embedded_fonts(self.pdf)))
+
+    @unittest.skipUnless(pdfminer_python(), "pdfminer is not installed")
+    def test_body_text_size(self):
+        """11 pt body text, 14 pt in large print, on more pages."""
+        self.review_all()
+        pages = self.sheet()
+        self.assertGreaterEqual(body_size(self.pdf), 11.0)
+        self.assertGreater(self.sheet("--large"), pages)
+        self.assertGreaterEqual(body_size(self.pdf), 14.0)
+
     def test_paper(self):
         self.sheet()
         self.assert_size(A4)
@@ -147,7 +181,9 @@ class ReviewSheetTest(unittest.TestCase):
         self.sheet("--year-format", "era", env={"LANGUAGE": "ja", "LANG": "ja_JP.UTF-8"})
         page = self.pages()[0]
         self.assertIn("平成24年度 評価シート", page)
-        for heading in ["主体", "計画期間中に取り組むこと", "実施回数", "評価", "実績", "課題", "次年度の方向性", "拡充", "基本目標 1"]:
+        # At 11 pt the long heading wraps in its column: read the page in cells' order.
+        self.assertIn("計画期間中に取り組むこと", squeeze(self.pages(raw=True)[0]))
+        for heading in ["主体", "実施回数", "評価", "実績", "課題", "次年度の方向性", "拡充", "基本目標 1"]:
             self.assertIn(heading, page)
 
     def refused(self, *args, status=1):

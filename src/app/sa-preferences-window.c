@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-preferences-window.h"
+#include "sa-print-font.h"
 #include "sa-sync-ui.h"
 
 struct _SaPreferencesWindow
@@ -19,6 +20,7 @@ struct _SaPreferencesWindow
   GSettings            *settings;
 
   AdwComboRow          *year_format_row;
+  AdwComboRow          *print_font_row;
   AdwEntryRow          *site_name_row;
   AdwActionRow         *sync_folder_row;
   GtkWidget            *clear_folder_button;
@@ -127,6 +129,31 @@ set_year_format (const GValue       *value,
   return g_variant_new_string (nicks[index < G_N_ELEMENTS (nicks) ? index : 0]);
 }
 
+/* ---- printing ------------------------------------------------------------------- */
+
+/* The combo's items are in the order of the schema's enum and of SaPrintFont. */
+static gboolean
+get_print_font (GValue   *value,
+                GVariant *variant,
+                gpointer  user_data)
+{
+  SaPrintFont font = SA_PRINT_FONT_UD;
+
+  sa_print_font_from_nick (g_variant_get_string (variant, NULL), &font);
+  g_value_set_uint (value, font);
+  return TRUE;
+}
+
+static GVariant *
+set_print_font (const GValue       *value,
+                const GVariantType *type,
+                gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return g_variant_new_string (sa_print_font_get_nick (index <= SA_PRINT_FONT_SYSTEM ? index : 0));
+}
+
 static void
 sa_preferences_window_dispose (GObject *object)
 {
@@ -152,6 +179,7 @@ sa_preferences_window_class_init (SaPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, year_format_row);
+  gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, print_font_row);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, site_name_row);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, sync_folder_row);
   gtk_widget_class_bind_template_child (widget_class, SaPreferencesWindow, clear_folder_button);
@@ -168,6 +196,8 @@ sa_preferences_window_init (SaPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "year-format", self->year_format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_year_format, set_year_format, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "print-font", self->print_font_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, get_print_font, set_print_font, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "sync-folder", self->sync_folder_row, "subtitle",
                                 G_SETTINGS_BIND_GET, get_folder_subtitle, NULL, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "sync-folder", self->clear_folder_button, "sensitive",

@@ -37,6 +37,9 @@ struct _SaPrintOptions
   GtkCheckButton   *counts_check;
   GtkCheckButton   *actions_check;
   GtkCheckButton   *notes_check;
+  GtkDropDown      *font_drop;
+  GtkLabel         *font_label;
+  GtkSwitch        *large_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SaPrintOptions, sa_print_options, GTK_TYPE_BOX)
@@ -187,6 +190,20 @@ checked_ids (GPtrArray *checks,
   return *n_checked == checks->len ? NULL : g_strv_builder_end (ids);
 }
 
+/* ---- text ---------------------------------------------------------------------- */
+
+/* Says which typeface the pages get, so a missing one is no surprise on paper. */
+static void
+on_font_changed (SaPrintOptions *self)
+{
+  guint font = gtk_drop_down_get_selected (self->font_drop);
+  g_autofree char *used = sa_print_font_describe (font <= SA_PRINT_FONT_SYSTEM ? font : SA_PRINT_FONT_UD);
+  /* Translators: under the print dialog's font choice: the font the pages get */
+  g_autofree char *text = g_strdup_printf (_("Printed in %s"), used);
+
+  gtk_label_set_text (self->font_label, text);
+}
+
 /* ---- object ---------------------------------------------------------------------- */
 
 static void
@@ -220,6 +237,10 @@ sa_print_options_class_init (SaPrintOptionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, counts_check);
   gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, actions_check);
   gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, notes_check);
+  gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, font_drop);
+  gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, font_label);
+  gtk_widget_class_bind_template_child (widget_class, SaPrintOptions, large_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_font_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_from_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_to_changed);
@@ -271,6 +292,9 @@ sa_print_options_new (SaTimelineLayout       *layout,
   gtk_check_button_set_active (self->counts_check, options->timeline.show_counts);
   gtk_check_button_set_active (self->actions_check, options->expected_actions);
   gtk_check_button_set_active (self->notes_check, options->situation_notes);
+  gtk_drop_down_set_selected (self->font_drop, options->font);
+  on_font_changed (self);
+  gtk_switch_set_active (self->large_switch, options->large_print);
   return self;
 }
 
@@ -320,6 +344,8 @@ sa_print_options_apply (SaPrintOptions    *self,
   options->timeline.show_counts = gtk_check_button_get_active (self->counts_check);
   options->expected_actions = gtk_check_button_get_active (self->actions_check);
   options->situation_notes = gtk_check_button_get_active (self->notes_check);
+  options->font = MIN (gtk_drop_down_get_selected (self->font_drop), SA_PRINT_FONT_SYSTEM);
+  options->large_print = gtk_switch_get_active (self->large_switch);
   g_free (options->title);
   options->title = *title ? g_steal_pointer (&title) : NULL;
   options->date = date;

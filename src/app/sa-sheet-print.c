@@ -44,7 +44,8 @@ on_draw_page (GtkPrintOperation *operation,
  * @landscape: whether the paper starts in landscape
  *
  * Returns: (transfer full): an operation that prints @sheet on A4 to begin with,
- *   laid out again for the paper the dialog settles on
+ *   laid out again for the paper the dialog settles on, in the print-font
+ *   preference's typeface
  */
 GtkPrintOperation *
 sa_sheet_print_operation_new (SaSheet  *sheet,
@@ -53,7 +54,9 @@ sa_sheet_print_operation_new (SaSheet  *sheet,
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  sa_sheet_set_font (sheet, (SaPrintFont) g_settings_get_enum (settings, "print-font"), FALSE);
   /* The sheet draws whole pages in points, its own margins included. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);

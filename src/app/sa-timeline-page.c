@@ -818,6 +818,13 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   add_shortcuts (widget_class);
 }
 
+/* The preference is where handouts start; the print dialog's tab may change it. */
+static void
+on_print_font_changed (SaTimelinePage *self)
+{
+  self->handout_options.font = (SaPrintFont) g_settings_get_enum (self->settings, "print-font");
+}
+
 static void
 sa_timeline_page_init (SaTimelinePage *self)
 {
@@ -825,6 +832,9 @@ sa_timeline_page_init (SaTimelinePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   sa_handout_options_init (&self->handout_options);
+  on_print_font_changed (self);
+  g_signal_connect_object (self->settings, "changed::print-font", G_CALLBACK (on_print_font_changed),
+                           self, G_CONNECT_SWAPPED);
   gtk_toggle_button_set_active (self->years_button, TRUE);
 }
 

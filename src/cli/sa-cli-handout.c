@@ -30,6 +30,7 @@ typedef struct
   char  *year_format;
   char  *title;
   char  *date;
+  char  *font;
   char  *output;
 } Arguments;
 
@@ -46,6 +47,7 @@ arguments_clear (Arguments *args)
   g_free (args->year_format);
   g_free (args->title);
   g_free (args->date);
+  g_free (args->font);
   g_free (args->output);
 }
 
@@ -113,6 +115,8 @@ check_usage (GOptionContext   *context,
         return sa_cli_usage (context, _("Unknown year format “%s”; use short, letter, era, fy or western"),
                              args->year_format);
     }
+  if (args->font != NULL && !sa_print_font_from_nick (args->font, &options->font))
+    return sa_cli_usage (context, _("Unknown font “%s”; use ud, noto or system"), args->font);
   return -1;
 }
 
@@ -261,6 +265,7 @@ sa_cli_handout (SaCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SaStore) store = NULL;
   g_autoptr(SaHandout) handout = NULL;
+  g_autofree char *font = NULL;
   GError *error = NULL;
   int status;
   const GOptionEntry entries[] = {
@@ -279,10 +284,13 @@ sa_cli_handout (SaCli  *cli,
     { "year-format", 0, 0, G_OPTION_ARG_STRING, &args.year_format, N_("Year labels: short (22), letter (H22), era (平成22年度), fy (FY2010) or western (2010年度)"), N_("FORMAT") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, N_("The title line; the plan’s title without"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &args.date, N_("The date in the page header, YYYY-MM-DD; today without"), N_("DATE") },
+    { "font", 0, 0, G_OPTION_ARG_STRING, &args.font, N_("Typeface: ud (BIZ UDPGothic, the default), noto (Noto Sans CJK) or system"), N_("FONT") },
+    { "large", 0, 0, G_OPTION_ARG_NONE, &options.large_print, N_("Large print: body text of 14 points instead of 11"), NULL },
     { NULL },
   };
 
   sa_handout_options_init (&options);
+  sa_cli_print_font (NULL, &options.font, NULL);
   context = sa_cli_context ("handout", "-o FILE.pdf",
                             _("Write the plan’s schedule as a PDF handout for meetings: "
                               "the 推進のスケジュール table, fitted to the paper’s width."), entries);
@@ -298,5 +306,7 @@ sa_cli_handout (SaCli  *cli,
 
   printf (ngettext ("Wrote %u page to %s\n", "Wrote %u pages to %s\n", sa_handout_get_n_pages (handout)),
           sa_handout_get_n_pages (handout), args.output);
+  font = sa_handout_describe_font (handout);
+  sa_cli_tell_font (font);
   return SA_CLI_OK;
 }

@@ -20,7 +20,9 @@ typedef struct
   char     *paper;
   char     *year_format;
   char     *output;
+  char     *font;
   gboolean  portrait;
+  gboolean  large;
 } Arguments;
 
 static void
@@ -31,6 +33,7 @@ arguments_clear (Arguments *args)
   g_free (args->paper);
   g_free (args->year_format);
   g_free (args->output);
+  g_free (args->font);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arguments, arguments_clear)
@@ -41,8 +44,11 @@ check_values (Arguments     *args,
               int           *fiscal_year,
               SaPaper       *paper,
               SaYearFormat  *year_format,
+              SaPrintFont   *font,
               GError       **error)
 {
+  if (!sa_cli_print_font (args->font, font, error))
+    return FALSE;
   if (!sa_fiscal_year_parse (args->fy, fiscal_year, error))
     return FALSE;
   if (args->paper != NULL && g_ascii_strcasecmp (args->paper, "a3") == 0)
@@ -72,6 +78,8 @@ sa_cli_review_sheet (SaCli  *cli,
   g_autoptr(SaSheet) sheet = NULL;
   SaYearFormat year_format = sa_cli_year_format (FALSE);
   SaPaper paper = SA_PAPER_A4;
+  SaPrintFont font;
+  g_autofree char *font_used = NULL;
   GError *error = NULL;
   int status, fiscal_year;
   guint n_pages;
@@ -82,6 +90,8 @@ sa_cli_review_sheet (SaCli  *cli,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &args.paper, N_("Paper size: a4 (the default) or a3"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &args.portrait, N_("Upright pages instead of landscape"), NULL },
     { "year-format", 0, 0, G_OPTION_ARG_STRING, &args.year_format, N_("Year labels: short (22), letter (H22), era (平成22年度), fy (FY2010) or western (2010年度)"), N_("FORMAT") },
+    { "font", 0, 0, G_OPTION_ARG_STRING, &args.font, N_("Typeface: ud (BIZ UDPGothic, the default), noto (Noto Sans CJK) or system"), N_("FONT") },
+    { "large", 0, 0, G_OPTION_ARG_NONE, &args.large, N_("Large print: body text of 14 points instead of 11"), NULL },
     { NULL },
   };
 
@@ -98,15 +108,18 @@ sa_cli_review_sheet (SaCli  *cli,
   if (args.output == NULL)
     return sa_cli_usage (context, _("Where should the sheet go? Give -o FILE.pdf"));
 
-  if (!check_values (&args, &fiscal_year, &paper, &year_format, &error) ||
+  if (!check_values (&args, &fiscal_year, &paper, &year_format, &font, &error) ||
       !(store = sa_cli_open (cli, &error)) ||
       !(sheet = sa_review_sheet_new (store, args.plan, fiscal_year, year_format, &error)))
     return sa_cli_fail (error);
+  sa_sheet_set_font (sheet, font, args.large);
   sa_sheet_set_paper (sheet, paper, args.portrait);
   if (!sa_sheet_write_pdf (sheet, args.output, &error))
     return sa_cli_fail (error);
 
   n_pages = sa_sheet_get_n_pages (sheet);
   printf (ngettext ("Wrote %u page to %s\n", "Wrote %u pages to %s\n", n_pages), n_pages, args.output);
+  font_used = sa_sheet_describe_font (sheet);
+  sa_cli_tell_font (font_used);
   return SA_CLI_OK;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sa-cli.h"
+#include "sa-error.h"
 #include "sa-import.h"
 
 static const SaCliCommand commands[] = {
@@ -251,6 +252,49 @@ sa_cli_year_format (gboolean compact)
   if (era)
     return compact ? SA_YEAR_FORMAT_ERA_LETTER : SA_YEAR_FORMAT_ERA;
   return japanese && !compact ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+}
+
+/**
+ * sa_cli_print_font:
+ * @nick: (nullable): ud, noto or system, from --font; %NULL for the print-font
+ *   preference when the settings schema is installed, otherwise UD Gothic
+ * @font: (out): the typeface
+ * @error: set when @nick names none
+ */
+gboolean
+sa_cli_print_font (const char   *nick,
+                   SaPrintFont  *font,
+                   GError      **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (nick != NULL)
+    {
+      if (sa_print_font_from_nick (nick, font))
+        return TRUE;
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID, _("Unknown font “%s”; use ud, noto or system"), nick);
+      return FALSE;
+    }
+  *font = SA_PRINT_FONT_UD;
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema != NULL && g_settings_schema_has_key (schema, "print-font"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      *font = (SaPrintFont) g_settings_get_enum (settings, "print-font");
+    }
+  return TRUE;
+}
+
+/* Names on stderr the typeface a PDF was written in, a fallback with the one
+ * missing, so a script's output stays the same. */
+void
+sa_cli_tell_font (const char *description)
+{
+  g_autofree char *line = g_strdup_printf (_("Font: %s"), description);
+
+  fprintf (stderr, "sasaeai-cli: %s\n", line);
 }
 
 void

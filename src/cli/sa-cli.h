@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sa-date.h"
+#include "sa-print-font.h"
 #include "sa-store.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,10 @@ void      sa_cli_print_json   (JsonNode        *node);
 SaYearFormat sa_cli_year_format (gboolean        compact);
 gboolean  sa_cli_parse_year_format (const char  *name,
                                SaYearFormat    *format);
+gboolean  sa_cli_print_font   (const char      *nick,
+                               SaPrintFont     *font,
+                               GError         **error);
+void      sa_cli_tell_font    (const char      *description);
 int       sa_cli_dispatch     (SaCli           *cli,
                                const char      *group,
                                const SaCliCommand *commands,

@@ -47,6 +47,7 @@ sa_handout_options_init (SaHandoutOptions *options)
   memset (options, 0, sizeof *options);
   sa_timeline_options_init (&options->timeline);
   options->paper = SA_PAPER_A4;
+  options->font = SA_PRINT_FONT_UD;
   g_date_clear (&options->date, 1);
 }
 
@@ -365,6 +366,9 @@ sa_handout_new (SaStore                 *store,
       sa_handout_options_clear (&self->options);
       copy_options (&self->options, options);
     }
+  self->options.timeline.font = self->options.font;
+  self->options.timeline.text_size = self->options.large_print ? SA_TEXT_SIZE_LARGE : SA_TEXT_SIZE_PRINT;
+  _sa_render_context_set_style (self->context, self->options.font, self->options.timeline.text_size);
 
   if (!(self->layout = sa_timeline_layout_new (store, &self->options.timeline, error)) ||
       (self->options.situation_notes && !build_notes (self, store, error)) ||
@@ -490,6 +494,36 @@ sa_handout_get_scale (SaHandout *self)
   g_return_val_if_fail (SA_IS_HANDOUT (self), 1);
 
   return self->scale;
+}
+
+/**
+ * sa_handout_get_body_size:
+ * @self: a handout
+ *
+ * Returns: the size, in points on the paper, of the schedule table's body text
+ *   once the table is fitted to the page
+ */
+double
+sa_handout_get_body_size (SaHandout *self)
+{
+  g_return_val_if_fail (SA_IS_HANDOUT (self), 0);
+
+  return _sa_render_font_size (self->context, SA_FONT_BODY) * self->scale;
+}
+
+/**
+ * sa_handout_describe_font:
+ * @self: a handout
+ *
+ * Returns: (transfer full): the typeface the pages are printed in, and which one
+ *   was missing when that is a fallback
+ */
+char *
+sa_handout_describe_font (SaHandout *self)
+{
+  g_return_val_if_fail (SA_IS_HANDOUT (self), NULL);
+
+  return sa_print_font_describe (self->options.font);
 }
 
 guint

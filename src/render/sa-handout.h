@@ -31,6 +31,9 @@ typedef enum
  * @situation_notes: start with the section's strengths and challenges
  * @title: (nullable): the title line; %NULL for the plan's title
  * @date: the date in the page header; an invalid (cleared) date for today
+ * @font: the typeface; UD Gothic by default, or the next installed one
+ * @large_print: body text of 14 pt instead of 11 pt on A4: more pages, the same
+ *   headings repeated atop each
  *
  * Initialize with sa_handout_options_init(), free what it holds with
  * sa_handout_options_clear().
@@ -44,6 +47,8 @@ typedef struct
   gboolean          situation_notes;
   char             *title;
   GDate             date;
+  SaPrintFont       font;
+  gboolean          large_print;
 } SaHandoutOptions;
 
 void sa_handout_options_init  (SaHandoutOptions *options);
@@ -66,6 +71,8 @@ void              sa_handout_get_page_size  (SaHandout              *self,
                                              double                 *width,
                                              double                 *height);
 double            sa_handout_get_scale      (SaHandout              *self);
+double            sa_handout_get_body_size  (SaHandout              *self);
+char             *sa_handout_describe_font  (SaHandout              *self);
 guint             sa_handout_get_n_pages    (SaHandout              *self);
 gboolean          sa_handout_get_page_rows  (SaHandout              *self,
                                              guint                   page,

@@ -6,6 +6,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "sa-print-font.h"
+
 G_BEGIN_DECLS
 
 /* Sizes in points: the renderer lays out in points, and a screen scales them. */
@@ -27,6 +29,12 @@ typedef enum
 #define SA_CELL_PAD_Y 4.5
 
 PangoContext *_sa_render_context_new    (void);
+void          _sa_render_context_set_style (PangoContext *context,
+                                         SaPrintFont   font,
+                                         SaTextSize    size);
+void          _sa_render_restyle        (PangoLayout  *layout);
+double        _sa_render_font_size      (PangoContext *context,
+                                         SaFont        font);
 PangoLayout  *_sa_render_text           (PangoContext *context,
                                          SaFont        font,
                                          const char   *text,

@@ -57,6 +57,7 @@ struct _SaSheet
   PangoLayout  *subtitle;
   PangoLayout  *note;
   PangoLayout  *footer;
+  SaPrintFont   font;
 
   double        page_width;
   double        page_height;
@@ -109,6 +110,8 @@ static void
 sa_sheet_init (SaSheet *self)
 {
   self->context = _sa_render_context_new ();
+  self->font = SA_PRINT_FONT_UD;
+  _sa_render_context_set_style (self->context, self->font, SA_TEXT_SIZE_PRINT);
   self->groups = g_array_new (FALSE, FALSE, sizeof (guint));
   self->items = g_array_new (FALSE, TRUE, sizeof (Item));
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
@@ -252,6 +255,46 @@ sa_sheet_get_n_rows (SaSheet *self)
   g_return_val_if_fail (SA_IS_SHEET (self), 0);
 
   return _sa_text_table_get_n_rows (self->table);
+}
+
+/**
+ * sa_sheet_set_font:
+ * @self: a sheet
+ * @font: the typeface; one not installed falls back to the next
+ * @large_print: body text of 14 pt instead of 11 pt
+ *
+ * Sets the sheet's typeface and text size; UD Gothic at 11 pt by default.
+ */
+void
+sa_sheet_set_font (SaSheet     *self,
+                   SaPrintFont  font,
+                   gboolean     large_print)
+{
+  g_return_if_fail (SA_IS_SHEET (self));
+
+  self->font = font;
+  _sa_render_context_set_style (self->context, font, large_print ? SA_TEXT_SIZE_LARGE : SA_TEXT_SIZE_PRINT);
+  _sa_render_restyle (self->title);
+  _sa_render_restyle (self->subtitle);
+  _sa_render_restyle (self->note);
+  _sa_render_restyle (self->footer);
+  _sa_text_table_restyle (self->table);
+  self->paginated = FALSE;
+}
+
+/**
+ * sa_sheet_describe_font:
+ * @self: a sheet
+ *
+ * Returns: (transfer full): the typeface the pages are printed in, and which one
+ *   was missing when that is a fallback
+ */
+char *
+sa_sheet_describe_font (SaSheet *self)
+{
+  g_return_val_if_fail (SA_IS_SHEET (self), NULL);
+
+  return sa_print_font_describe (self->font);
 }
 
 /**

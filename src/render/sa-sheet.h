@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "sa-handout.h"
+#include "sa-print-font.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,10 @@ void      sa_sheet_add_row        (SaSheet             *self,
 void      sa_sheet_add_total      (SaSheet             *self,
                                    const char * const  *cells);
 guint     sa_sheet_get_n_rows     (SaSheet             *self);
+void      sa_sheet_set_font       (SaSheet             *self,
+                                   SaPrintFont          font,
+                                   gboolean             large_print);
+char     *sa_sheet_describe_font  (SaSheet             *self);
 void      sa_sheet_set_paper      (SaSheet             *self,
                                    SaPaper              paper,
                                    gboolean             portrait);

@@ -99,6 +99,23 @@ _sa_text_table_free (SaTextTable *table)
   g_free (table);
 }
 
+/* Gives every text the typeface and size the table's context now says; measure
+ * the table again after. */
+void
+_sa_text_table_restyle (SaTextTable *table)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    _sa_render_restyle (table->headers[i]);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = &g_array_index (table->rows, Row, i);
+
+      _sa_render_restyle (row->number);
+      for (guint j = 0; j < table->n_columns; j++)
+        _sa_render_restyle (row->cells[j]);
+    }
+}
+
 /* Figures: right-aligned in their cells. Call before adding rows. */
 void
 _sa_text_table_set_numeric (SaTextTable *table,

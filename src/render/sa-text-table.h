@@ -19,6 +19,7 @@ SaTextTable *_sa_text_table_new            (PangoContext          *context,
                                             const double          *shares,
                                             gboolean               ruled);
 void         _sa_text_table_free           (SaTextTable           *table);
+void         _sa_text_table_restyle        (SaTextTable           *table);
 void         _sa_text_table_set_numeric    (SaTextTable           *table,
                                             guint                  column,
                                             gboolean               numeric);

@@ -44,6 +44,8 @@ sa_timeline_options_init (SaTimelineOptions *options)
   memset (options, 0, sizeof *options);
   options->year_format = SA_YEAR_FORMAT_SHORT;
   options->show_progress = TRUE;
+  options->font = SA_PRINT_FONT_NOTO;
+  options->text_size = SA_TEXT_SIZE_SCREEN;
 }
 
 void
@@ -729,6 +731,8 @@ sa_timeline_layout_new (SaStore                  *store,
   self = g_object_new (SA_TYPE_TIMELINE_LAYOUT, NULL);
   if (options != NULL)
     sa_timeline_options_copy (&self->options, options);
+  if (self->options.text_size != SA_TEXT_SIZE_SCREEN)
+    _sa_render_context_set_style (self->context, self->options.font, self->options.text_size);
 
   if (!find_sections (self, store, error) ||
       !choose_years (self, store, error) ||

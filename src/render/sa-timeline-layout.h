@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "sa-date.h"
+#include "sa-print-font.h"
 #include "sa-record.h"
 #include "sa-store.h"
 
@@ -25,6 +26,8 @@ G_BEGIN_DECLS
  *   commitment that year
  * @show_progress: whether the cells of past and current years show how far a
  *   commitment with a countable target got ("3/6"); on by default
+ * @font: the typeface; Noto Sans CJK by default, as in the window
+ * @text_size: the window's sizes by default, or paper's
  *
  * What a timeline shows. Initialize with sa_timeline_options_init(), free what it
  * holds with sa_timeline_options_clear().
@@ -40,6 +43,8 @@ typedef struct
   SaYearFormat  year_format;
   gboolean      show_counts;
   gboolean      show_progress;
+  SaPrintFont   font;
+  SaTextSize    text_size;
 } SaTimelineOptions;
 
 void sa_timeline_options_init  (SaTimelineOptions       *options);
