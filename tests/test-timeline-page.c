@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -638,6 +640,76 @@ test_print (Fixture       *f,
   assert_goal_two_handout (exported, n_pages);
 }
 
+static gboolean
+is_font_label (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_type (GtkWidget  *widget,
+         const char *type)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type);
+}
+
+/* The tab names the font the pages get, UD Gothic to begin with; choosing Noto and
+ * large print prints them so. */
+static void
+test_print_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(SaPrintOperation) operation = NULL;
+  g_autoptr(GtkWidget) tab = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *drop, *large;
+  SaHandout *handout;
+
+  operation = _sa_timeline_page_new_print_operation (f->page, &error);
+  g_assert_no_error (error);
+  tab = create_tab (operation);
+  g_assert_nonnull (find_in (tab, is_font_label, "Printed in BIZ UDPGothic"));
+  large = find_in (tab, is_type, "GtkSwitch");
+  g_assert_nonnull (large);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (large)));
+
+  /* The font's drop-down stands right above the text naming the font. */
+  drop = gtk_widget_get_prev_sibling (find_in (tab, is_font_label, "Printed in"));
+  g_assert_true (GTK_IS_DROP_DOWN (drop));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), SA_PRINT_FONT_NOTO);
+  g_assert_nonnull (find_in (tab, is_font_label, "Printed in Noto Sans CJK JP"));
+  gtk_switch_set_active (GTK_SWITCH (large), TRUE);
+  g_signal_emit_by_name (operation, "custom-widget-apply", tab);
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), printed);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  handout = sa_print_operation_get_handout (operation);
+  g_assert_nonnull (handout);
+  g_assert_cmpint (sa_print_operation_get_options (operation)->font, ==, SA_PRINT_FONT_NOTO);
+  g_assert_true (sa_print_operation_get_options (operation)->large_print);
+  g_assert_cmpfloat (sa_handout_get_body_size (handout), >=, 14.0);
+}
+
+/* The handout starts in the typeface Preferences chose. */
+static void
+test_print_font_setting (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SaPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_enum (settings, "print-font", SA_PRINT_FONT_SYSTEM);
+  operation = _sa_timeline_page_new_print_operation (f->page, &error);
+  g_settings_reset (settings, "print-font");
+  g_assert_no_error (error);
+  g_assert_cmpint (sa_print_operation_get_options (operation)->font, ==, SA_PRINT_FONT_SYSTEM);
+}
+
 /* A choice that makes no handout prints nothing, and says why. */
 static void
 test_print_nothing (Fixture       *f,
@@ -782,6 +854,8 @@ main (int    argc,
   ADD ("empty", NULL, test_empty);
   ADD ("print", SAMPLE, test_print);
   ADD ("print-nothing", SAMPLE, test_print_nothing);
+  ADD ("print-text", SAMPLE, test_print_text);
+  ADD ("print-font-setting", SAMPLE, test_print_font_setting);
   ADD ("export-refused", SAMPLE, test_export_refused);
   ADD ("sections", SAMPLE, test_sections);
 #undef ADD
