@@ -10,6 +10,7 @@
 #include "sa-activity.h"
 #include "sa-preferences-window.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 #include "sa-test-gui.h"

@@ -19,6 +19,7 @@
 #include "sa-schema.h"
 #include "sa-store-private.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "site-fixture.h"
 
 

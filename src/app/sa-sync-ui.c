@@ -29,6 +29,7 @@
 #include "sa-date.h"
 #include "sa-ical.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 

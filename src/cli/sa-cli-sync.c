@@ -16,6 +16,7 @@
 #include "sa-hlc.h"
 #include "sa-ical.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 
 /* Parses options and expects exactly one FILE argument. */
 static gboolean
