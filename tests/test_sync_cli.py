@@ -129,11 +129,49 @@ class SyncCliTest(unittest.TestCase):
         for db in (self.a, self.b, c):
             self.assertEqual(set(self.activities(db)), set(ids))
             site = self.cli(db, "site").split("\t")[0]
-            self.assertTrue(os.path.exists(os.path.join(folder, site + ".sasaeai")))
+            self.assertTrue(os.path.exists(os.path.join(folder, site, "000001.sasaeai")))
         os.remove(os.path.join(folder, "broken.sasaeai"))
+        # Every site has merged every other's segment: nothing to read, nothing to write.
         report = json.loads(self.cli(self.a, "sync-folder", folder, "--json"))
-        self.assertEqual(len(report["files"]), 2)
-        self.assertTrue(all(f["added"] == 0 and f["conflicts"] == [] for f in report["files"]))
+        self.assertEqual(report, {"files": [], "wrote": None})
+        self.assertIn("Nothing new to write.", self.cli(self.b, "sync-folder", folder))
+
+    def test_sync_folder_segments(self):
+        """Several offices through one folder: each writes only what it changed, reads
+        only what is new, and an office that joins late gets everything."""
+        folder = self.path("shared")
+        os.mkdir(folder)
+        dbs = [self.a, self.b, self.path("c.db")]
+        self.cli(dbs[2], "init")
+        ids = set()
+        for round in range(3):
+            for n, db in enumerate(dbs):
+                ids.add(self.add(db, f"{n}-{round}"))
+                report = json.loads(self.cli(db, "sync-folder", folder, "--json"))
+                site = self.site(db)
+                self.assertRegex(report["wrote"], "^" + site + r"/\d{6}\.sasaeai$")
+                for file in report["files"]:
+                    self.assertNotIn("error", file)
+                    self.assertLessEqual(file["added"], 1, file)
+        for db in dbs:
+            self.cli(db, "sync-folder", folder)
+        for db in dbs:
+            self.assertEqual(set(self.activities(db)), ids)
+
+        # One new activity: the others read that one segment alone.
+        new = self.add(self.b, "new")
+        wrote = json.loads(self.cli(self.b, "sync-folder", folder, "--json"))["wrote"]
+        report = json.loads(self.cli(self.a, "sync-folder", folder, "--json"))
+        self.assertEqual([f["file"] for f in report["files"]], [wrote])
+        self.assertEqual(report["files"][0]["added"], 1)
+        self.assertIsNone(report["wrote"])
+        self.assertIn(new, self.activities(self.a))
+
+        late = self.path("late.db")
+        self.cli(late, "init")
+        report = json.loads(self.cli(late, "sync-folder", folder, "--json"))
+        self.assertIsNone(report["wrote"])
+        self.assertEqual(set(self.activities(late)), ids | {new})
 
     def test_bad_files(self):
         self.add(self.a, "サロン")

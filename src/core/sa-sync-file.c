@@ -1191,6 +1191,34 @@ sa_sync_file_check_references (SaSyncFile  *self,
   return TRUE;
 }
 
+static gboolean
+import_file (SaSyncFile      *self,
+             SaStore         *store,
+             gboolean         dry_run,
+             gboolean         partial,
+             SaImportReport  *report,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  SaImportOptions options = { 0, };
+
+  g_return_val_if_fail (SA_IS_SYNC_FILE (self), FALSE);
+  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  *report = (SaImportReport) { 0, };
+  if (!sa_sync_file_check_references (self, store, error))
+    return FALSE;
+
+  options = (SaImportOptions) { self->site_id, self->site_name, self->known, self->names, dry_run,
+                                .partial = partial };
+  /* The import sorts the rows; the file's own order stays for its line numbers. */
+  records = g_ptr_array_new_full (self->records->len, g_object_unref);
+  for (guint i = 0; i < self->records->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (self->records, i)));
+  return sa_import_records_full (store, records, &options, report, error);
+}
+
 /**
  * sa_sync_file_import:
  * @self: a sync file, as read
@@ -1210,21 +1238,24 @@ sa_sync_file_import (SaSyncFile      *self,
                      SaImportReport  *report,
                      GError         **error)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  SaImportOptions options = { 0, };
+  return import_file (self, store, dry_run, FALSE, report, error);
+}
 
-  g_return_val_if_fail (SA_IS_SYNC_FILE (self), FALSE);
-  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  *report = (SaImportReport) { 0, };
-  if (!sa_sync_file_check_references (self, store, error))
-    return FALSE;
-
-  options = (SaImportOptions) { self->site_id, self->site_name, self->known, self->names, dry_run };
-  /* The import sorts the rows; the file's own order stays for its line numbers. */
-  records = g_ptr_array_new_full (self->records->len, g_object_unref);
-  for (guint i = 0; i < self->records->len; i++)
-    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (self->records, i)));
-  return sa_import_records_full (store, records, &options, report, error);
+/**
+ * sa_sync_file_import_segment:
+ * @self: a segment of a sync folder, as read: only some of its site's rows
+ * @store: the database to merge it into
+ * @report: (out caller-allocates): what the import did
+ * @error: return location for an error
+ *
+ * Like sa_sync_file_import(), but afterwards counts this site up to date with the
+ * writing site's own writes alone (#SaImportOptions.partial).
+ */
+gboolean
+sa_sync_file_import_segment (SaSyncFile      *self,
+                             SaStore         *store,
+                             SaImportReport  *report,
+                             GError         **error)
+{
+  return import_file (self, store, FALSE, TRUE, report, error);
 }

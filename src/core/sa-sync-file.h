@@ -57,5 +57,10 @@ gboolean    sa_sync_file_import         (SaSyncFile           *self,
                                          gboolean              dry_run,
                                          SaImportReport       *report,
                                          GError              **error);
+gboolean    sa_sync_file_import_segment (SaSyncFile         *self,
+                                         SaStore              *store,
+                                         SaImportReport       *report,
+                                         GError              **error);
 
 G_END_DECLS
+

@@ -25,7 +25,30 @@ typedef void (*SaSyncFolderFunc) (GFile                *file,
                                   const GError         *error,
                                   gpointer              user_data);
 
+/**
+ * SaSyncFolderResult:
+ * @n_read: the files read whole, segments and whole files
+ * @written: (nullable): the segment this site wrote, as `SITE-ID/NNNNNN.sasaeai`
+ *   under the folder; %NULL when it had nothing new
+ */
+typedef struct
+{
+  guint  n_read;
+  char  *written;
+} SaSyncFolderResult;
+
+void        sa_sync_folder_result_clear (SaSyncFolderResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaSyncFolderResult, sa_sync_folder_result_clear)
+
 char       *sa_sync_file_name_for_site  (const char           *site_id);
+char       *sa_sync_folder_site_of_file (GFile                *file);
+gboolean    sa_sync_folder_full         (SaStore              *store,
+                                         GFile                *folder,
+                                         SaSyncFolderFunc      func,
+                                         gpointer              user_data,
+                                         SaSyncFolderResult   *result,
+                                         GCancellable         *cancellable,
+                                         GError              **error);
 gboolean    sa_sync_folder              (SaStore              *store,
                                          GFile                *folder,
                                          SaSyncFolderFunc      func,
