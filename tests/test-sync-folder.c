@@ -296,7 +296,8 @@ test_damaged_segment (SiteFixture   *f,
 
   path = segment_path (folder, a, "000002.sasaeai");
   g_assert_true (g_file_get_contents (path, &good, &length, NULL));
-  g_assert_true (g_file_set_contents (path, good, length / 2, NULL));
+  /* Cut short at its very end: the header still reads, the whole file does not. */
+  g_assert_true (g_file_set_contents (path, good, length - 4, NULL));
 
   before = dump_activities (b);
   sync_with (b, folder, &count, &result);
