@@ -111,12 +111,15 @@ typedef struct
   gpointer            user_data;
   SaSyncFolderResult *result;
   GCancellable       *cancellable;
+  char               *start_clock; /* this site's clock before the merges */
+  gboolean            wrote;       /* a merge wrote as this site (a row kept, a goal renumbered) */
 } Sync;
 
 static void
 sync_clear (Sync *sync)
 {
   g_free (sync->key);
+  g_free (sync->start_clock);
   g_clear_pointer (&sync->marks, g_hash_table_unref);
   g_clear_pointer (&sync->sources, g_ptr_array_unref);
   g_clear_pointer (&sync->own, g_array_unref);
@@ -294,6 +297,10 @@ merge_file (Sync      *sync,
       !(segment ? sa_sync_file_import_segment (contents, sync->store, &report, error)
                 : sa_sync_file_import (contents, sync->store, FALSE, &report, error)))
     return FALSE;
+  /* The merge's own writes: rows brought back, goals renumbered. */
+  for (guint i = 0; report.conflicts != NULL && i < report.conflicts->len; i++)
+    sync->wrote |= ((SaConflict *) g_ptr_array_index (report.conflicts, i))->kind != SA_CONFLICT_FIELD;
+  sync->wrote |= report.new_site;
   sync->func (file, &report, NULL, sync->user_data);
   return TRUE;
 }
@@ -465,9 +472,15 @@ write_own (Sync    *sync,
   gboolean whole = !known || n_own + 1 >= COMPACT_AT;
   guint n_rows = 0;
 
-  /* Nothing written or taken in since the last sync: nothing of this site's is new. */
-  if (known && g_strcmp0 (mark->stamp, clock) == 0)
-    return TRUE;
+  /* This site's clock moves with each of its writes, and with the merges (past every
+   * clock they bring): when it had not moved since the last sync and the merges wrote
+   * nothing as this site, nothing of this site's is new, and no row need be looked at. */
+  if (known && g_strcmp0 (mark->stamp, sync->start_clock) == 0 && !sync->wrote)
+    {
+      if (g_strcmp0 (mark->stamp, clock) != 0)
+        save_mark (sync, site, last, mark->clock, clock);
+      return TRUE;
+    }
   if (!g_file_query_exists (dir, sync->cancellable) &&
       !g_file_make_directory_with_parents (dir, sync->cancellable, error))
     return FALSE;
@@ -529,6 +542,7 @@ sa_sync_folder_full (SaStore             *store,
                   g_ptr_array_new_with_free_func ((GDestroyNotify) source_free), NULL,
                   func, user_data, result, cancellable };
   site = g_strdup (sa_store_get_site_id (store));
+  sync.start_clock = sa_store_dup_clock (store);
   if (!(sync.marks = sa_sync_folder_load_marks (store, sync.key, error)) ||
       !list_sources (&sync, error) || !merge_all (&sync, error))
     return FALSE;
