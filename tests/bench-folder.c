@@ -266,7 +266,7 @@ main (int    argc,
     if (count_activities (paths[s]) != (gint64) (n_sites * n_activities))
       g_error ("site %u holds %" G_GINT64_FORMAT " activities after two rounds, not %" G_GUINT64_FORMAT,
                s, count_activities (paths[s]), n_sites * n_activities);
-  g_print ("NOTE\t%" G_GUINT64_FORMAT " sites × %" G_GUINT64_FORMAT " activities: every site holds all %"
+  g_print ("NOTE\t%" G_GUINT64_FORMAT " sites x %" G_GUINT64_FORMAT " activities: every site holds all %"
            G_GUINT64_FORMAT " after two rounds\n", n_sites, n_activities, n_sites * n_activities);
 
   /* Nothing new: the last site syncs again and again (with whole files, where each
@@ -278,7 +278,7 @@ main (int    argc,
       idle[i] = sync_site (paths[n_sites - 1], folder, &count);
     }
   open_s = open_cost (paths[n_sites - 1]);
-  what = g_strdup_printf ("%ssync-folder, nothing new (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT ")",
+  what = g_strdup_printf ("%ssync-folder, nothing new (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
                           whole_files ? "before: " : "", n_sites, n_activities);
   bench_figure (what, bench_median (idle, n_idle) * 1000, "ms", "opening the database", open_s * 1000,
                 "ratio <= 4");
@@ -294,7 +294,7 @@ main (int    argc,
     sync_site (paths[0], folder, &count);
     k_new = sync_site (paths[n_sites - 1], folder, &count);
     g_free (what);
-    what = g_strdup_printf ("%ssync-folder, 10 new activities (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT ")",
+    what = g_strdup_printf ("%ssync-folder, 10 new activities (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
                             whole_files ? "before: " : "", n_sites, n_activities);
     bench_figure (what, k_new * 1000, "ms", "opening the database", open_s * 1000, "");
   }
@@ -310,7 +310,7 @@ main (int    argc,
     g_stat (export_path, &st);
     folder_bytes = tree_size (folder_path);
     g_free (what);
-    what = g_strdup_printf ("%sshared folder (%" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT ")",
+    what = g_strdup_printf ("%sshared folder (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
                             whole_files ? "before: " : "", n_sites, n_activities);
     bench_figure (what, folder_bytes / 1e6, "MB", "one site's full export", st.st_size / 1e6, "ratio <= 2");
   }
