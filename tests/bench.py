@@ -8,9 +8,11 @@ For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
 bench-calendar and bench-handout then measure it, each printing FIGURE lines
 (tests/bench-figure.h) with a baseline measured in the same run; sasaeai-cli report
 and review list are timed here against the sqlite3 shell running a plain GROUP BY
-over the same tables. --only report measures those alone. The sample plan's
-handout is timed beside LibreOffice Calc converting the same schedule, written as
-a flat ODS file, to PDF (--only handout measures that alone). Peak memory is the
+ over the same tables. --only report measures those alone. The sample plan's
+ handout is timed beside LibreOffice Calc converting the same schedule, written as
+ a flat ODS file, to PDF (--only handout measures that alone). bench-folder lets 12
+ and 50 sites of 2,000 activities each sync through one shared folder (--only folder
+ measures that alone). Peak memory is the
 window's, on the dataset and on the sample plan alone. The table goes to standard
 output, and with --markdown to FILE with the machine it ran on. Needs a display
 for the window: run under xvfb-run.
@@ -191,6 +193,18 @@ def measure(build, size, tmp, sqlite3, empty, only=None):
     os.remove(db)
 
 
+FOLDER_RUNS = [(12, 2000), (50, 2000)]  # sites × activities of each
+
+
+def folder_figures(build):
+    for sites, activities in FOLDER_RUNS:
+        start = time.monotonic()
+        output = run([os.path.join(build, "tests", "bench-folder"), str(sites), str(activities)])
+        print(f"# {sites} sites × {activities:,} activities through one folder in "
+              f"{time.monotonic() - start:.1f} s", file=sys.stderr)
+        yield from figures(output, sites * activities)
+
+
 def number(value, unit):
     return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
 
@@ -244,8 +258,9 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--markdown")
     parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
-    parser.add_argument("--only", choices=["report", "handout"],
-                        help="measure only sasaeai-cli report and review list, or only the handout beside LibreOffice")
+    parser.add_argument("--only", choices=["report", "handout", "folder"],
+                        help="measure only sasaeai-cli report and review list, the handout beside "
+                             "LibreOffice, or the shared sync folder")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     # As the tests run: no session bus, no portal, settings from the build tree.
@@ -257,12 +272,14 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory(prefix="sasaeai-bench-") as tmp:
         empty = os.path.join(tmp, "empty.db")
-        if args.only != "handout":
+        if args.only in (None, "report"):
             run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
             for size in sizes:
                 rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only))
         if args.only in (None, "handout"):
             rows.extend(handout_figures(args.build, tmp))
+        if args.only in (None, "folder"):
+            rows.extend(folder_figures(args.build))
         if args.only is None:
             rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
 

@@ -10,6 +10,7 @@
 #include "sa-activity.h"
 #include "sa-preferences-window.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 #include "sa-test-gui.h"
@@ -637,9 +638,10 @@ test_sync_now (Fixture       *f,
   g_autofree char *folder_path = path_in (f, "shared");
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
   g_autofree char *b_name = sa_sync_file_name_for_site (sa_store_get_site_id (f->b));
-  g_autofree char *a_name = sa_sync_file_name_for_site (sa_store_get_site_id (f->a));
+  /* This site writes its changes as segments under a folder of its own. */
+  g_autofree char *a_name = g_build_filename (sa_store_get_site_id (f->a), "000001.sasaeai", NULL);
   g_autoptr(GFile) b_file = g_file_get_child (folder, b_name);
-  g_autoptr(GFile) a_file = g_file_get_child (folder, a_name);
+  g_autoptr(GFile) a_file = g_file_resolve_relative_path (folder, a_name);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   g_autoptr(GError) error = NULL;
   g_autoptr(SaRecord) got = NULL;

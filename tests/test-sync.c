@@ -19,6 +19,7 @@
 #include "sa-schema.h"
 #include "sa-store-private.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "site-fixture.h"
 
 
@@ -855,7 +856,9 @@ test_folder (SiteFixture       *f,
         g_assert_no_error (error);
       }
   g_assert_cmpuint (count.n_refused, ==, 6);
-  g_assert_cmpuint (count.n_imported, ==, 0 + 1 + 2 + 2 + 2 + 2);
+  /* Each site's segment is merged once by each other site; the second pass writes
+   * none, since no site wrote anything after its first. */
+  g_assert_cmpuint (count.n_imported, ==, 0 + 1 + 2 + 2 + 1 + 0);
   for (guint s = 0; s < G_N_ELEMENTS (sites); s++)
     g_assert_cmpuint (count_activities (sites[s]), ==, 3);
 }

@@ -129,11 +129,49 @@ class SyncCliTest(unittest.TestCase):
         for db in (self.a, self.b, c):
             self.assertEqual(set(self.activities(db)), set(ids))
             site = self.cli(db, "site").split("\t")[0]
-            self.assertTrue(os.path.exists(os.path.join(folder, site + ".sasaeai")))
+            self.assertTrue(os.path.exists(os.path.join(folder, site, "000001.sasaeai")))
         os.remove(os.path.join(folder, "broken.sasaeai"))
+        # Every site has merged every other's segment: nothing to read, nothing to write.
         report = json.loads(self.cli(self.a, "sync-folder", folder, "--json"))
-        self.assertEqual(len(report["files"]), 2)
-        self.assertTrue(all(f["added"] == 0 and f["conflicts"] == [] for f in report["files"]))
+        self.assertEqual(report, {"files": [], "wrote": None})
+        self.assertIn("Nothing new to write.", self.cli(self.b, "sync-folder", folder))
+
+    def test_sync_folder_segments(self):
+        """Several offices through one folder: each writes only what it changed, reads
+        only what is new, and an office that joins late gets everything."""
+        folder = self.path("shared")
+        os.mkdir(folder)
+        dbs = [self.a, self.b, self.path("c.db")]
+        self.cli(dbs[2], "init")
+        ids = set()
+        for round in range(3):
+            for n, db in enumerate(dbs):
+                ids.add(self.add(db, f"{n}-{round}"))
+                report = json.loads(self.cli(db, "sync-folder", folder, "--json"))
+                site = self.site(db)
+                self.assertRegex(report["wrote"], "^" + site + r"/\d{6}\.sasaeai$")
+                for file in report["files"]:
+                    self.assertNotIn("error", file)
+                    self.assertLessEqual(file["added"], 1, file)
+        for db in dbs:
+            self.cli(db, "sync-folder", folder)
+        for db in dbs:
+            self.assertEqual(set(self.activities(db)), ids)
+
+        # One new activity: the others read that one segment alone.
+        new = self.add(self.b, "new")
+        wrote = json.loads(self.cli(self.b, "sync-folder", folder, "--json"))["wrote"]
+        report = json.loads(self.cli(self.a, "sync-folder", folder, "--json"))
+        self.assertEqual([f["file"] for f in report["files"]], [wrote])
+        self.assertEqual(report["files"][0]["added"], 1)
+        self.assertIsNone(report["wrote"])
+        self.assertIn(new, self.activities(self.a))
+
+        late = self.path("late.db")
+        self.cli(late, "init")
+        report = json.loads(self.cli(late, "sync-folder", folder, "--json"))
+        self.assertIsNone(report["wrote"])
+        self.assertEqual(set(self.activities(late)), ids | {new})
 
     def test_bad_files(self):
         self.add(self.a, "サロン")
@@ -178,6 +216,62 @@ class SyncCliTest(unittest.TestCase):
         with open(path, "wb") as file:
             file.write(gzip.compress("".join(line + "\n" for line in rows + [json.dumps(trailer)]).encode()))
         return path
+
+    def drop_rows(self, path, drop):
+        """Rewrites the sync file at @path without the rows @drop picks, with matching
+        counts and checksum, as a writer that leaves them out would."""
+        with open(path, "rb") as file:
+            lines = gzip.decompress(file.read()).decode().splitlines()
+        header, trailer = json.loads(lines[0]), json.loads(lines[-1])
+        rows = []
+        for line in lines[1:-1]:
+            row = json.loads(line)
+            if drop(row):
+                header["counts"][row["table"]] -= 1
+            else:
+                rows.append(line)
+        text = "".join(line + "\n" for line in [json.dumps(header, ensure_ascii=False)] + rows)
+        trailer["rows"] = len(rows)
+        trailer["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+        with open(path, "wb") as file:
+            file.write(gzip.compress((text + json.dumps(trailer) + "\n").encode()))
+
+    def test_sync_folder_segment_naming_another_sites_row(self):
+        """A segment naming a row that only another site's segment holds merges after
+        that one, whatever their order; without that one it is refused, changes
+        nothing, and is read again next time."""
+        folder = self.path("shared")
+        os.mkdir(folder)
+        first, second = sorted((self.a, self.b), key=self.site)
+        # The site whose segments are read second adds the organization the other names.
+        org = self.cli(second, "org", "add", "団体", "--actor", "ケアプラザ").strip()
+        self.cli(second, "sync-folder", folder)
+        self.cli(first, "sync-folder", folder)
+        activity = self.add(first, "サロン", "--org", org)
+        wrote = json.loads(self.cli(first, "sync-folder", folder, "--json"))["wrote"]
+        self.drop_rows(os.path.join(folder, wrote), lambda row: row["id"] == org)
+
+        alone = self.path("alone")
+        os.mkdir(alone)
+        shutil.copytree(os.path.join(folder, self.site(first)), os.path.join(alone, self.site(first)))
+        late = self.path("late.db")
+        self.cli(late, "init")
+        before = self.dump(late)
+        result = self.run_cli(late, "sync-folder", alone, "--json")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        (refused,) = json.loads(result.stdout)["files"]
+        self.assertEqual(refused["file"], wrote)
+        self.assertIn("there is no", refused["error"])
+        # Only the marks of how far this site has come in the folder (local, not data).
+        local = 'INSERT INTO "sync_folder"'
+        self.assertEqual([line for line in self.dump(late) if not line.startswith(local)], before)
+
+        shutil.copytree(os.path.join(folder, self.site(second)), os.path.join(alone, self.site(second)))
+        report = json.loads(self.cli(late, "sync-folder", alone, "--json"))
+        self.assertEqual(len(report["files"]), 2)
+        self.assertEqual(report["files"][-1]["file"], wrote)
+        self.assertTrue(all("error" not in file for file in report["files"]), report)
+        self.assertEqual(self.activities(late)[activity]["organization"], "団体")
 
     def test_control_characters_and_dates_in_sync_files(self):
         self.add(self.a, "サロン", "--notes", "メモ")

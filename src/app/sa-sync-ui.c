@@ -29,6 +29,7 @@
 #include "sa-date.h"
 #include "sa-ical.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 
@@ -282,8 +283,7 @@ on_folder_file (GFile                *file,
   g_autofree char *name = g_file_get_basename (file);
 
   entry->name = g_filename_display_name (name);
-  /* Each site writes SITE-ID.sasaeai; see sa_sync_file_name_for_site(). */
-  entry->site_id = g_strndup (name, strlen (name) - strlen (SA_SYNC_SUFFIX));
+  entry->site_id = sa_sync_folder_site_of_file (file);
   if (report != NULL)
     {
       entry->report = *report;
@@ -843,18 +843,21 @@ sync_folder_done (Op     *op,
 {
   guint n_ok = 0, n_failed = 0, n_conflicts = 0;
   g_autofree char *text = NULL;
+  g_autoptr(GHashTable) sites = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (result->error != NULL)
     {
       show_error (op, _("Sync Did Not Finish"), result->error);
       return;
     }
+  /* A computer may bring several files (segments) in one sync. */
   for (guint i = 0; i < result->files->len; i++)
     {
       FolderFile *file = g_ptr_array_index (result->files, i);
 
       n_failed += file->error != NULL;
-      n_ok += file->error == NULL;
+      if (file->error == NULL && g_hash_table_add (sites, file->site_id))
+        n_ok++;
       n_conflicts += file->report.conflicts ? file->report.conflicts->len : 0;
     }
   if (!op_is_alive (op))
@@ -865,7 +868,7 @@ sync_folder_done (Op     *op,
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sync file was refused",
                                          "%u sync files were refused", n_failed), n_failed);
   else if (result->files->len == 0)
-    text = g_strdup (_("This computer’s sync file was written; there are no other computers’ files in the folder yet"));
+    text = g_strdup (_("Synced; nothing new from other computers"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced with %u other computer",
                                          "Synced with %u other computers", n_ok), n_ok);

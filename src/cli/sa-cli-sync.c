@@ -16,6 +16,7 @@
 #include "sa-hlc.h"
 #include "sa-ical.h"
 #include "sa-sync-file.h"
+#include "sa-sync-folder.h"
 
 /* Parses options and expects exactly one FILE argument. */
 static gboolean
@@ -337,6 +338,7 @@ typedef struct
   JsonBuilder *builder;  /* NULL: write text */
   GHashTable  *names;
   guint        n_failed;
+  GFile       *folder;
 } FolderRun;
 
 static void
@@ -346,7 +348,9 @@ on_folder_file (GFile                *file,
                 gpointer              user_data)
 {
   FolderRun *run = user_data;
-  g_autofree char *name = g_file_get_basename (file);
+  /* A segment is named by its site's folder and number: SITE-ID/000001.sasaeai. */
+  g_autofree char *relative = g_file_get_relative_path (run->folder, file);
+  g_autofree char *name = relative ? g_steal_pointer (&relative) : g_file_get_basename (file);
 
   run->n_failed += (report == NULL);
   if (run->builder == NULL)
@@ -384,7 +388,7 @@ sa_cli_sync_folder (SaCli  *cli,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autofree char *own = NULL;
+  g_auto(SaSyncFolderResult) result = { 0, };
   gboolean json = FALSE;
   GError *error = NULL;
   FolderRun run = { NULL, };
@@ -395,7 +399,7 @@ sa_cli_sync_folder (SaCli  *cli,
   };
 
   context = sa_cli_context ("sync-folder", "DIR",
-                            _("Import every other site’s .sasaeai file in DIR, then write this site’s own there as SITE-ID.sasaeai."),
+                            _("Import every other site’s new .sasaeai files in DIR, then write this site’s changes there as SITE-ID/NNNNNN.sasaeai."),
                             entries);
   if (!parse_file_argument (context, &argc, &argv, &status))
     return status;
@@ -405,7 +409,7 @@ sa_cli_sync_folder (SaCli  *cli,
     return sa_cli_fail (error);
   names = site_names (store, NULL);
   builder = json ? json_builder_new () : NULL;
-  run = (FolderRun) { store, builder, names, 0 };
+  run = (FolderRun) { store, builder, names, 0, folder };
 
   if (builder != NULL)
     {
@@ -413,27 +417,31 @@ sa_cli_sync_folder (SaCli  *cli,
       json_builder_set_member_name (builder, "files");
       json_builder_begin_array (builder);
     }
-  if (!sa_sync_folder (store, folder, on_folder_file, &run, NULL, &error))
+  if (!sa_sync_folder_full (store, folder, on_folder_file, &run, &result, NULL, &error))
     return fail_with_file (error, argv[1]);
   sa_cli_print_notices (store);
 
-  own = sa_sync_file_name_for_site (sa_store_get_site_id (store));
   if (builder != NULL)
     {
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "wrote");
-      json_builder_add_string_value (builder, own);
+      if (result.written != NULL)
+        json_builder_add_string_value (builder, result.written);
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       sa_cli_print_json (root);
     }
-  else
+  else if (result.written != NULL)
     {
-      printf (_("Wrote %s"), own);
+      printf (_("Wrote %s"), result.written);
       printf ("\n");
     }
+  else
+    printf ("%s\n", _("Nothing new to write."));
   return run.n_failed > 0 ? SA_CLI_FAIL : SA_CLI_OK;
 }
 

@@ -464,8 +464,19 @@ note_sites (Import  *import,
         {
           if (!sa_store_observe_clock (import->store, clock, error))
             return FALSE;
-          raise_clock (import->seen, clock);
+          if (!options->partial)
+            raise_clock (import->seen, clock);
         }
+    }
+  /* A segment holds its writer's writes up to its clock, on top of the segments
+   * before it; the other sites' writes in it are only some of theirs. */
+  if (options->partial)
+    {
+      const char *own = options->known ? g_hash_table_lookup (options->known, options->site_id) : NULL;
+
+      return options->site_id == NULL ||
+             g_strcmp0 (options->site_id, sa_store_get_site_id (import->store)) == 0 ||
+             sa_store_note_site (import->store, options->site_id, options->site_name, own, error);
     }
 
   g_hash_table_iter_init (&iter, import->seen);

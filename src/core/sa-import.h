@@ -93,6 +93,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaImportReport, sa_import_report_clear)
  * @dry_run: merge and report, then roll back
  * @bundled: the rows are the bundled sample plan, whose fixed clocks (2010) are
  *   taken even on a computer whose clock is behind them
+ * @partial: the rows are only some of what their site holds (a segment of a sync
+ *   folder): afterwards this site counts itself up to date with @site_id's own
+ *   writes alone, not with every site in @known
  */
 typedef struct
 {
@@ -102,6 +105,7 @@ typedef struct
   GHashTable *names;
   gboolean    dry_run;
   gboolean    bundled;
+  gboolean    partial;
 } SaImportOptions;
 
 GPtrArray *sa_import_parse_lines (const char      *text,

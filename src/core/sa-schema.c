@@ -374,9 +374,21 @@ static const char migration_7[] =
   "ALTER TABLE commitment ADD COLUMN carry_over TEXT;\n"
   "CREATE INDEX commitment_predecessor ON commitment (predecessor_id);\n";
 
+/* Version 8: how far this database has merged each site's files in each shared sync
+ * folder, and what it last wrote there itself. Local: never synced. */
+static const char migration_8[] =
+  "CREATE TABLE sync_folder (\n"
+  "  folder TEXT NOT NULL,\n"
+  "  source TEXT NOT NULL,\n"
+  "  segment INTEGER NOT NULL DEFAULT 0,\n"
+  "  clock TEXT,\n"
+  "  stamp TEXT,\n"
+  "  PRIMARY KEY (folder, source)\n"
+  ");\n";
+
 static const char * const migrations[] = {
   NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
-  migration_7
+  migration_7, migration_8
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);

@@ -57,27 +57,10 @@ gboolean    sa_sync_file_import         (SaSyncFile           *self,
                                          gboolean              dry_run,
                                          SaImportReport       *report,
                                          GError              **error);
-
-/**
- * SaSyncFolderFunc:
- * @file: another site's file in the folder
- * @report: (nullable): what importing it did; %NULL when it was refused
- * @error: (nullable): why it was refused
- * @user_data: the data given to sa_sync_folder()
- *
- * Called once for every other site's file in a sync folder.
- */
-typedef void (*SaSyncFolderFunc) (GFile                *file,
-                                  const SaImportReport *report,
-                                  const GError         *error,
-                                  gpointer              user_data);
-
-char       *sa_sync_file_name_for_site  (const char           *site_id);
-gboolean    sa_sync_folder              (SaStore              *store,
-                                         GFile                *folder,
-                                         SaSyncFolderFunc      func,
-                                         gpointer              user_data,
-                                         GCancellable         *cancellable,
+gboolean    sa_sync_file_import_segment (SaSyncFile         *self,
+                                         SaStore              *store,
+                                         SaImportReport       *report,
                                          GError              **error);
 
 G_END_DECLS
+
