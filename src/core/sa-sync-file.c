@@ -20,6 +20,7 @@
 #include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -401,13 +402,42 @@ sa_sync_file_export (SaStore       *store,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return sa_sync_file_export_full (store, file, NULL, cancellable, error);
+}
+
+/**
+ * sa_sync_file_export_full:
+ * @store: a store
+ * @file: where to write, usually `NAME.sasaeai`
+ * @passphrase: (nullable): encrypt the file with this passphrase (sa-sync-crypt.c)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Like sa_sync_file_export(), encrypted when a passphrase is given.
+ */
+gboolean
+sa_sync_file_export_full (SaStore       *store,
+                          GFile         *file,
+                          const char    *passphrase,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(bytes = compress_rows (store, cancellable, error)))
+  if ((passphrase != NULL && !sa_sync_crypt_check_passphrase (passphrase, error)) ||
+      !(bytes = compress_rows (store, cancellable, error)))
     return FALSE;
+  if (passphrase != NULL)
+    {
+      GBytes *sealed = sa_sync_crypt_seal (bytes, passphrase, 0, error);
+
+      g_bytes_unref (bytes);
+      if (!(bytes = sealed))
+        return FALSE;
+    }
   return sa_file_write_atomically (file, bytes, cancellable, error);
 }
 
@@ -840,12 +870,19 @@ is_gzip (GBufferedInputStream  *buffered,
   const guchar *start;
   gsize available;
 
-  if (g_buffered_input_stream_fill (buffered, 2, cancellable, error) < 0)
+  if (g_buffered_input_stream_fill (buffered, SA_SYNC_CRYPT_MAGIC_LEN, cancellable, error) < 0)
     return FALSE;
   start = g_buffered_input_stream_peek_buffer (buffered, &available);
   if (available == 0)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("The file is empty"));
+      return FALSE;
+    }
+  if (sa_sync_crypt_is_sealed (start, available))
+    {
+      /* Opened by sa_sync_file_read_full(), which has the passphrase. */
+      g_set_error (error, SA_SYNC_CRYPT_ERROR, SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE,
+                   _("This sync file is encrypted: its passphrase is needed to read it"));
       return FALSE;
     }
   if (available < 2 || start[0] != 0x1f || start[1] != 0x8b)
@@ -1286,6 +1323,7 @@ list_other_files (GFile         *folder,
 static void
 import_one (SaStore          *store,
             GFile            *file,
+            const char       *passphrase,
             SaSyncFolderFunc  func,
             gpointer          user_data,
             GCancellable     *cancellable)
@@ -1294,7 +1332,7 @@ import_one (SaStore          *store,
   g_autoptr(SaSyncFile) contents = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(contents = sa_sync_file_read (file, cancellable, &error)) ||
+  if (!(contents = sa_sync_file_read_full (file, passphrase, cancellable, &error)) ||
       !sa_sync_file_import (contents, store, FALSE, &report, &error))
     func (file, NULL, error, user_data);
   else
@@ -1324,6 +1362,25 @@ sa_sync_folder (SaStore           *store,
                 GCancellable      *cancellable,
                 GError           **error)
 {
+  return sa_sync_folder_full (store, folder, NULL, func, user_data, cancellable, error);
+}
+
+/**
+ * sa_sync_folder_full:
+ * @passphrase: (nullable): opens the other sites' encrypted files and encrypts this
+ *   site's own; plain files are still read
+ *
+ * Like sa_sync_folder(), with a passphrase.
+ */
+gboolean
+sa_sync_folder_full (SaStore           *store,
+                     GFile             *folder,
+                     const char        *passphrase,
+                     SaSyncFolderFunc   func,
+                     gpointer           user_data,
+                     GCancellable      *cancellable,
+                     GError           **error)
+{
   g_autofree char *own_name = NULL;
   g_autoptr(GFile) own_file = NULL;
   g_autoptr(GPtrArray) names = NULL;
@@ -1342,7 +1399,7 @@ sa_sync_folder (SaStore           *store,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      import_one (store, file, func, user_data, cancellable);
+      import_one (store, file, passphrase, func, user_data, cancellable);
     }
 
   /* An import may have made this database a new site (sa_import_records_full()):
@@ -1350,5 +1407,5 @@ sa_sync_folder (SaStore           *store,
   g_free (own_name);
   own_name = sa_sync_file_name_for_site (sa_store_get_site_id (store));
   own_file = g_file_get_child (folder, own_name);
-  return sa_sync_file_export (store, own_file, cancellable, error);
+  return sa_sync_file_export_full (store, own_file, passphrase, cancellable, error);
 }
