@@ -502,7 +502,7 @@ class EncryptedSyncCliTest(unittest.TestCase):
         last_start = 60 + (len(data) - 60 - 1) // chunk * chunk
         path = self.write("truncated.sasaeai", data[:last_start])
         stderr = self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
-        self.assertIn("truncated", stderr)
+        self.assertIn("encrypted file is truncated", stderr)
         path = self.write("cut.sasaeai", data[:-1])
         self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
         first, second = data[60:60 + chunk], data[60 + chunk:60 + 2 * chunk]
