@@ -81,7 +81,7 @@ sync_with (SaStore            *store,
   Count ignored = { 0, };
 
   sa_sync_folder_result_clear (result);
-  g_assert_true (sa_sync_folder_full (store, folder, count_file, count ? count : &ignored, result, NULL, &error));
+  g_assert_true (sa_sync_folder_full (store, folder, NULL, count_file, count ? count : &ignored, result, NULL, &error));
   g_assert_no_error (error);
 }
 

@@ -9,8 +9,10 @@
 
 #include "sa-activity.h"
 #include "sa-preferences-window.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
+#include "sa-sync-keyring.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 #include "sa-test-gui.h"
@@ -921,6 +923,246 @@ test_preferences_folder (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None chosen");
 }
 
+/* ---- encrypted sync files ----------------------------------------------------------- */
+
+static void
+on_keyring_done (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (sa_sync_keyring_store_finish (result, NULL));
+  *done = TRUE;
+}
+
+static void
+keep_passphrase (SaStore    *store,
+                 const char *passphrase)
+{
+  gboolean done = FALSE;
+
+  sa_sync_keyring_store_async (sa_store_get_path (store), passphrase, NULL, on_keyring_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+file_is_sealed (GFile *file)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, &length, NULL, NULL));
+  g_assert_null (g_strstr_len (data, (gssize) length, "秘密のサロン"));
+  return sa_sync_crypt_is_sealed (data, length);
+}
+
+/* Waits for a message dialog with @heading, other than @not_this. */
+static GtkWidget *
+wait_for_dialog (const char *heading,
+                 GtkWidget  *not_this)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) dialog = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (dialog) && dialog != not_this && gtk_widget_get_visible (dialog) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), heading) == 0)
+            {
+              sa_test_wait ();
+              return dialog;
+            }
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static void
+answer (GtkWidget  *dialog,
+        const char *passphrase)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "open"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "open"));
+  /* Enter in the entry opens, as a person would press it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_emit_by_name (entry, "activate");
+  sa_test_wait ();
+  g_assert_null (dialog);
+}
+
+/* The window writes an encrypted file when Preferences keep a passphrase; the other
+ * computer, which keeps none, asks for it, says when it is wrong, and imports with
+ * the right one. */
+static void
+test_encrypted_export_import (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SaRecord) activity = add_activity (f->a, "2012-05-20", "秘密のサロン");
+  g_autofree char *path = path_in (f, "sealed.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *dialog, *wrong, *report;
+
+  keep_passphrase (f->a, "みんなの合言葉");
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  wait_for_toast (f);
+  g_assert_true (file_is_sealed (file));
+
+  before = dump (f->b);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  dialog = wait_for_dialog ("Passphrase Needed", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“sealed.sasaeai” is encrypted"));
+  answer (dialog, "みんなの合言葉?");
+  wrong = wait_for_dialog ("Wrong Passphrase", NULL);
+  g_assert_nonnull (wrong);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (wrong)), "does not open"));
+  after = dump (f->b);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_SYNC_REPORT_WINDOW));
+
+  answer (wrong, "みんなの合言葉");
+  report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
+  g_assert_nonnull (report);
+  title = title_of (f->b, sa_record_get_id (activity));
+  g_assert_cmpstr (title, ==, "秘密のサロン");
+}
+
+/* Cancelling the question imports nothing and shows no error. */
+static void
+test_encrypted_cancelled (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SaRecord) activity = add_activity (f->a, "2012-05-20", "秘密のサロン");
+  g_autofree char *path = path_in (f, "sealed.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (f->b);
+  g_autofree char *after = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  dialog = wait_for_dialog ("Passphrase Needed", NULL);
+  g_assert_nonnull (dialog);
+  /* Esc, or the window's close button */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  for (gint64 end = g_get_monotonic_time () + G_TIME_SPAN_SECOND / 2; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  sa_test_wait ();
+  g_assert_null (dialog);
+  g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_SYNC_REPORT_WINDOW));
+  after = dump (f->b);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The file's passphrase kept for this database opens the file without a question. */
+static void
+test_encrypted_kept_passphrase (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SaRecord) activity = add_activity (f->a, "2012-05-20", "秘密のサロン");
+  g_autofree char *path = path_in (f, "sealed.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
+  keep_passphrase (f->b, "secret");
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  g_assert_nonnull (wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW));
+  g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+is_password_row (GtkWidget  *widget,
+                 const char *text)
+{
+  return ADW_IS_PASSWORD_ENTRY_ROW (widget);
+}
+
+/* Preferences → Encryption keeps the passphrase; exports then encrypt, and an empty
+ * one goes back to plain files. */
+static void
+test_preferences_passphrase (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->a));
+  g_autoptr(SaRecord) activity = add_activity (f->a, "2012-05-20", "秘密のサロン");
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *row, *group;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+  row = sa_test_find (window, is_password_row, NULL);
+  g_assert_nonnull (row);
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "No passphrase"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "合言葉");
+  g_signal_emit_by_name (row, "apply");
+  sa_test_wait ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "encrypted with"));
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  wait_for_toast (f);
+  g_assert_true (file_is_sealed (file));
+
+  g_signal_emit_by_name (row, "apply");
+  sa_test_wait ();
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  wait_for_toast (f);
+  g_assert_false (file_is_sealed (file));
+}
+
+/* Without a keyring (no secret service on the session bus), Preferences say so and
+ * the window still writes sync files, unencrypted. */
+static void
+test_no_keyring (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("SASAEAI_KEYRING"));
+  g_autofree char *path = path_in (f, "a.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window, *row, *group;
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  const char *description;
+
+  g_unsetenv ("SASAEAI_KEYRING");
+  window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->a));
+  gtk_window_present (GTK_WINDOW (window));
+  row = sa_test_find (window, is_password_row, NULL);
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  do
+    {
+      g_main_context_iteration (NULL, FALSE);
+      description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+    }
+  while (strstr (description, "keyring could not be reached") == NULL && g_get_monotonic_time () < end);
+  g_assert_nonnull (strstr (description, "The keyring could not be reached: "));
+
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  wait_for_toast (f);
+  g_setenv ("SASAEAI_KEYRING", saved, TRUE);
+  g_assert_false (file_is_sealed (file));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -941,6 +1183,11 @@ main (int    argc,
   ADD ("csv-deleted", test_csv_deleted);
   ADD ("csv-contact-details", test_csv_contact_details);
   ADD ("preferences-folder", test_preferences_folder);
+  ADD ("encrypted-export-import", test_encrypted_export_import);
+  ADD ("encrypted-cancelled", test_encrypted_cancelled);
+  ADD ("encrypted-kept-passphrase", test_encrypted_kept_passphrase);
+  ADD ("preferences-passphrase", test_preferences_passphrase);
+  ADD ("no-keyring", test_no_keyring);
 #undef ADD
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """sasaeai-cli: sync files, sync folders, CSV and iCalendar, and the bad files refused."""
+import base64
 import gzip
 import hashlib
 import json
@@ -500,6 +501,141 @@ class SyncCliTest(unittest.TestCase):
         self.assertIn("DTSTART;TZID=Asia/Tokyo:20120520T093000\r\n", data)
         self.assertIn("SUMMARY:見守り\\, 声かけ\r\n", data)
         self.assertNotIn("\n", data.replace("\r\n", ""))
+
+
+
+class EncryptedSyncCliTest(unittest.TestCase):
+    """Sync files sealed with a passphrase (--passphrase-file; docs/sync-format.md)."""
+    setUp, tearDown, path, run_cli, cli, dump, refused, add, activities = (
+        SyncCliTest.setUp, SyncCliTest.tearDown, SyncCliTest.path, SyncCliTest.run_cli, SyncCliTest.cli,
+        SyncCliTest.dump, SyncCliTest.refused, SyncCliTest.add, SyncCliTest.activities)
+
+    def passphrase(self, name, text, mode=0o600):
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(path, mode)
+        return path
+
+    def sealed(self, title="ふれあいサロン秘密"):
+        self.add(self.a, title, "--place", "地区センター")
+        key = self.passphrase("key", "春の小川 correct horse\n")
+        file = self.path("sealed.sasaeai")
+        self.cli(self.a, "export-sync", file, "--passphrase-file", key)
+        with open(file, "rb") as f:
+            return file, key, f.read()
+
+    def write(self, name, content):
+        path = self.path(name)
+        with open(path, "wb") as file:
+            file.write(content)
+        return path
+
+    def test_round_trip_without_clear_text(self):
+        file, key, data = self.sealed()
+        self.assertTrue(data.startswith(b"SASAEAI\x1a"))
+        for clear in ("ふれあいサロン秘密", "地区センター", "いずみ中央", '"table"', '"fields"', "sasaeai-sync",
+                      "activity"):
+            self.assertNotIn(clear.encode(), data, clear)
+        self.assertNotIn(b"\x1f\x8b\x08", data[:64])
+        report = json.loads(self.cli(self.b, "import-sync", file, "--json", "--passphrase-file", key))
+        self.assertEqual(report["site"]["name"], "いずみ中央")
+        self.assertIn("ふれあいサロン秘密", [a["title"] for a in self.activities(self.b).values()])
+
+    def test_wrong_and_missing_passphrase(self):
+        file, key, _ = self.sealed()
+        wrong = self.passphrase("wrong", "春の小川 correct horsE\n")
+        stderr = self.refused(1, self.b, "import-sync", file, "--passphrase-file", wrong)
+        self.assertIn("passphrase is wrong", stderr)
+        stderr = self.refused(1, self.b, "import-sync", file)
+        self.assertIn("encrypted", stderr)
+        self.assertIn("--passphrase-file", stderr)
+        self.assertEqual(len(stderr.strip().splitlines()), 1, stderr)
+        empty = self.passphrase("empty", "\n")
+        stderr = self.refused(1, self.b, "import-sync", file, "--passphrase-file", empty)
+        self.assertIn("empty", stderr)
+        stderr = self.refused(1, self.b, "export-sync", self.path("x.sasaeai"), "--passphrase-file", empty)
+        self.assertFalse(os.path.exists(self.path("x.sasaeai")))
+
+    def test_passphrase_file_others_can_read(self):
+        self.add(self.a, "サロン")
+        key = self.passphrase("open-key", "secret words", mode=0o644)
+        result = self.run_cli(self.a, "export-sync", self.path("x.sasaeai"), "--passphrase-file", key)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("warning", result.stderr)
+        self.assertIn("open-key", result.stderr)
+        key = self.passphrase("closed-key", "secret words", mode=0o600)
+        result = self.run_cli(self.b, "import-sync", self.path("x.sasaeai"), "--passphrase-file", key)
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+
+    def test_changed_bytes_refused(self):
+        # Over one chunk (1 MiB) of compressed data, so the file has several chunks.
+        csv = self.path("many.csv")
+        with open(csv, "w", encoding="utf-8") as file:
+            file.write("Date,Title,Notes\n")
+            for i in range(400):
+                file.write(f"2012-05-20,記録{i},{base64.b64encode(os.urandom(4500)).decode()}\n")
+        self.cli(self.a, "import-csv", csv)
+        file, key, data = self.sealed()
+        self.assertGreater(len(data), 1024 * 1024 + 100)
+        cases = {
+            "salt": (12 + 8, "passphrase is wrong"),
+            "iterations": (15, "passphrase is wrong"),
+            "key check": (60 - 1, "passphrase is wrong"),
+            "first chunk": (60 + 5, "part 1 of"),
+            "middle": (len(data) // 2, "damaged or was altered"),
+            "last byte": (len(data) - 1, "damaged or was altered"),
+        }
+        for name, (offset, message) in cases.items():
+            changed = bytearray(data)
+            changed[offset] ^= 0x01
+            path = self.write("changed.sasaeai", bytes(changed))
+            stderr = self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
+            self.assertIn(message, stderr, name)
+        chunk = 1024 * 1024 + 16
+        last_start = 60 + (len(data) - 60 - 1) // chunk * chunk
+        path = self.write("truncated.sasaeai", data[:last_start])
+        stderr = self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
+        self.assertIn("encrypted file is truncated", stderr)
+        path = self.write("cut.sasaeai", data[:-1])
+        self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
+        first, second = data[60:60 + chunk], data[60 + chunk:60 + 2 * chunk]
+        path = self.write("swapped.sasaeai", data[:60] + second + first + data[60 + 2 * chunk:])
+        self.refused(1, self.b, "import-sync", path, "--passphrase-file", key)
+        path = self.write("version.sasaeai", data[:9] + b"\x09" + data[10:])
+        self.assertIn("newer version", self.refused(1, self.b, "import-sync", path, "--passphrase-file", key))
+
+    def test_plain_file_still_read(self):
+        self.add(self.a, "平文サロン")
+        file = self.path("plain.sasaeai")
+        self.cli(self.a, "export-sync", file)
+        with open(file, "rb") as f:
+            self.assertEqual(f.read(2), b"\x1f\x8b")
+        key = self.passphrase("key", "secret")
+        self.cli(self.b, "import-sync", file, "--passphrase-file", key)
+        self.assertIn("平文サロン", [a["title"] for a in self.activities(self.b).values()])
+
+    def test_sync_folder_with_passphrase(self):
+        folder = self.path("shared")
+        os.mkdir(folder)
+        key = self.passphrase("key", "みんなの合言葉")
+        ids = [self.add(db, title) for db, title in ((self.a, "A秘密"), (self.b, "B秘密"))]
+        for _ in range(2):
+            for db in (self.a, self.b):
+                self.cli(db, "sync-folder", folder, "--passphrase-file", key)
+        for db in (self.a, self.b):
+            self.assertEqual(set(ids) - set(self.activities(db)), set())
+        for name in os.listdir(folder):
+            with open(os.path.join(folder, name), "rb") as f:
+                data = f.read()
+            self.assertTrue(data.startswith(b"SASAEAI\x1a"), name)
+            self.assertNotIn("秘密".encode(), data)
+        c = self.path("c.db")
+        self.cli(c, "init")
+        result = self.run_cli(c, "sync-folder", folder)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("encrypted", result.stderr)
+        self.assertEqual(set(ids) & set(self.activities(c)), set())
 
 
 if __name__ == "__main__":

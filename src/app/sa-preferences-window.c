@@ -10,6 +10,7 @@
 
 #include "sa-preferences-window.h"
 #include "sa-print-font.h"
+#include "sa-sync-passphrase.h"
 #include "sa-sync-ui.h"
 
 struct _SaPreferencesWindow
@@ -210,6 +211,7 @@ sa_preferences_window_new (GtkWindow *parent,
 {
   SaPreferencesWindow *self;
   g_autofree char *name = NULL;
+  GtkWidget *page;
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
@@ -217,5 +219,7 @@ sa_preferences_window_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   name = sa_store_dup_site_name (store);
   gtk_editable_set_text (GTK_EDITABLE (self->site_name_row), name ? name : "");
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self->sync_folder_row), ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (sa_sync_passphrase_group_new (store)));
   return self;
 }

@@ -28,8 +28,11 @@
 #include "sa-csv-match.h"
 #include "sa-date.h"
 #include "sa-ical.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
+#include "sa-sync-keyring.h"
+#include "sa-sync-passphrase.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui.h"
 
@@ -51,6 +54,7 @@ typedef struct
   char    *from;
   char    *to;
   SaCsvImportFlags csv_flags;
+  char    *passphrase;   /* the sync passphrase from the keyring, if one is kept */
 } Job;
 
 typedef struct
@@ -89,6 +93,7 @@ struct _Op
   gboolean           dry_run;
   JobDoneFunc        done;
   gboolean           kept;        /* done() keeps the operation for a next step */
+  gboolean           tried_keyring;  /* an encrypted file was tried with the kept passphrase */
 };
 
 static void
@@ -98,6 +103,7 @@ job_free (Job *job)
   g_clear_object (&job->file);
   g_free (job->from);
   g_free (job->to);
+  g_free (job->passphrase);
   g_free (job);
 }
 
@@ -306,7 +312,7 @@ run_job (Job           *job,
   switch (job->kind)
     {
     case JOB_EXPORT_SYNC:
-      sa_sync_file_export (store, job->file, cancellable, error);
+      sa_sync_file_export_full (store, job->file, job->passphrase, cancellable, error);
       break;
     case JOB_EXPORT_CSV:
       sa_csv_export_activities (store, job->file, job->from, job->to, cancellable, error);
@@ -319,7 +325,7 @@ run_job (Job           *job,
       break;
     case JOB_SYNC_FOLDER:
       result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) folder_file_free);
-      sa_sync_folder (store, job->file, on_folder_file, result->files, cancellable, error);
+      sa_sync_folder_full (store, job->file, job->passphrase, on_folder_file, result->files, NULL, cancellable, error);
       break;
     default:
       g_assert_not_reached ();
@@ -383,6 +389,44 @@ start_job (Op          *op,
   g_task_run_in_thread (task, job_thread);
 }
 
+typedef struct
+{
+  Op          *op;
+  Job         *job;
+  const char  *progress_text;
+  JobDoneFunc  done;
+} Pending;
+
+/* Without a reachable keyring no passphrase can have been kept there: the file is
+ * written unencrypted, as before, and Preferences says why. */
+static void
+on_job_passphrase (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Pending *pending = user_data;
+
+  pending->job->passphrase = sa_sync_keyring_lookup_finish (result, NULL);
+  op_stop_progress (pending->op);
+  start_job (pending->op, pending->job, pending->progress_text, pending->done);
+  g_free (pending);
+}
+
+/* Sync files the window writes are encrypted when Preferences keep a passphrase. */
+static void
+start_job_with_passphrase (Op          *op,
+                           Job         *job,
+                           const char  *progress_text,
+                           JobDoneFunc  done)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  *pending = (Pending) { op, job, progress_text, done };
+  /* Shown at once, as for work that needs no keyring; start_job() shows it again. */
+  op_start_progress (op, progress_text);
+  sa_sync_keyring_lookup_async (sa_store_get_path (op_get_store (op)), NULL, on_job_passphrase, pending);
+}
+
 static Job *
 job_new (JobKind  kind,
          GFile   *file)
@@ -438,7 +482,7 @@ sa_sync_ui_export_file (GtkWindow         *parent,
 
   op = op_new (parent, undo_stack, toast_func, user_data);
   op->file = g_object_ref (file);
-  start_job (op, job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
+  start_job_with_passphrase (op, job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
 }
 
 static void
@@ -736,6 +780,65 @@ sa_sync_ui_import_csv_file (GtkWindow         *parent,
 
 /* ---- import of one sync file --------------------------------------------------- */
 
+static void on_sync_file_read (GObject      *source_object,
+                               GAsyncResult *result,
+                               gpointer      user_data);
+
+static void
+read_sync_file (Op         *op,
+                const char *passphrase)
+{
+  op_start_progress (op, _("Reading the sync file…"));
+  sa_sync_file_read_full_async (op->file, passphrase, op->cancellable, on_sync_file_read, op);
+}
+
+static void
+on_passphrase_given (const char *passphrase,
+                     gpointer    user_data)
+{
+  Op *op = user_data;
+
+  if (passphrase == NULL || !op_is_alive (op))
+    op_free (op);
+  else
+    read_sync_file (op, passphrase);
+}
+
+static void
+on_kept_passphrase (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Op *op = user_data;
+  g_autofree char *passphrase = sa_sync_keyring_lookup_finish (result, NULL);
+
+  if (!op_is_alive (op))
+    op_free (op);
+  else if (passphrase != NULL)
+    read_sync_file (op, passphrase);
+  else
+    sa_sync_passphrase_ask (op->parent, op->file, FALSE, on_passphrase_given, op);
+}
+
+/* An encrypted file: first the passphrase Preferences keep, then the person's. */
+static gboolean
+ask_for_passphrase (Op           *op,
+                    const GError *error)
+{
+  if (!op_is_alive (op) || error->domain != SA_SYNC_CRYPT_ERROR ||
+      (error->code != SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE && error->code != SA_SYNC_CRYPT_ERROR_WRONG_PASSPHRASE))
+    return FALSE;
+  if (error->code == SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE && !op->tried_keyring)
+    {
+      op->tried_keyring = TRUE;
+      sa_sync_keyring_lookup_async (sa_store_get_path (op_get_store (op)), op->cancellable, on_kept_passphrase, op);
+      return TRUE;
+    }
+  sa_sync_passphrase_ask (op->parent, op->file, error->code == SA_SYNC_CRYPT_ERROR_WRONG_PASSPHRASE,
+                          on_passphrase_given, op);
+  return TRUE;
+}
+
 static void
 on_sync_file_read (GObject      *source_object,
                    GAsyncResult *result,
@@ -750,7 +853,9 @@ on_sync_file_read (GObject      *source_object,
   g_autofree char *source = NULL;
 
   op_stop_progress (op);
-  if (!(contents = sa_sync_file_read_finish (result, &error)) ||
+  if (!(contents = sa_sync_file_read_finish (result, &error)) && ask_for_passphrase (op, error))
+    return;
+  if (contents == NULL ||
       !op_is_alive (op) ||
       !sa_sync_file_import (contents, op_get_store (op), op->dry_run, &report, &error))
     {
@@ -796,8 +901,7 @@ sa_sync_ui_import_file (GtkWindow         *parent,
   op = op_new (parent, undo_stack, toast_func, user_data);
   op->file = g_object_ref (file);
   op->dry_run = dry_run;
-  op_start_progress (op, _("Reading the sync file…"));
-  sa_sync_file_read_async (file, op->cancellable, on_sync_file_read, op);
+  read_sync_file (op, NULL);
 }
 
 /* ---- Sync Now -------------------------------------------------------------------- */
@@ -900,7 +1004,7 @@ sa_sync_ui_sync_folder (GtkWindow         *parent,
   g_return_if_fail (G_IS_FILE (folder));
 
   op = op_new (parent, undo_stack, toast_func, user_data);
-  start_job (op, job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
+  start_job_with_passphrase (op, job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
 }
 
 /**

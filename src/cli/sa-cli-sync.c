@@ -15,6 +15,7 @@
 #include "sa-date.h"
 #include "sa-hlc.h"
 #include "sa-ical.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
 
@@ -45,8 +46,41 @@ static int
 fail_with_file (GError     *error,
                 const char *path)
 {
+  if (g_error_matches (error, SA_SYNC_CRYPT_ERROR, SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE))
+    {
+      char *message = g_strdup_printf (_("%s (give it with --passphrase-file FILE)"), error->message);
+
+      g_free (error->message);
+      error->message = message;
+    }
   g_prefix_error (&error, "%s: ", path);
   return sa_cli_fail (error);
+}
+
+#define PASSPHRASE_OPTION(location) \
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, location, \
+    N_("Encrypt or open encrypted sync files with the passphrase on the first line of FILE"), N_("FILE") }
+
+/* A passphrase on the command line would show in the process list, so it comes from a
+ * file; one that others may read is worth a warning, not a refusal. */
+static gboolean
+read_passphrase (const char  *path,
+                 char       **passphrase,
+                 GError     **error)
+{
+  gboolean others_can_read = FALSE;
+
+  if (path == NULL)
+    return TRUE;
+  if (!(*passphrase = sa_sync_crypt_read_passphrase_file (path, &others_can_read, error)))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  if (others_can_read)
+    g_printerr (_("sasaeai-cli: warning: other users can read the passphrase file %s (chmod 600 %s)\n"),
+                path, path);
+  return TRUE;
 }
 
 static gboolean
@@ -79,18 +113,26 @@ sa_cli_export_sync (SaCli  *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SaStore) store = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *passphrase = NULL;
   GError *error = NULL;
   int status;
+  const GOptionEntry entries[] = {
+    PASSPHRASE_OPTION (&passphrase_file),
+    { NULL },
+  };
 
   context = sa_cli_context ("export-sync", "FILE",
-                            _("Write this site’s sync file (NAME.sasaeai) for other sites to import."), NULL);
+                            _("Write this site’s sync file (NAME.sasaeai) for other sites to import; "
+                              "with --passphrase-file, encrypted."), entries);
   if (!parse_file_argument (context, &argc, &argv, &status))
     return status;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!(store = sa_cli_open (cli, &error)))
+  if (!read_passphrase (passphrase_file, &passphrase, &error) ||
+      !(store = sa_cli_open (cli, &error)))
     return sa_cli_fail (error);
-  if (!sa_sync_file_export (store, file, NULL, &error))
+  if (!sa_sync_file_export_full (store, file, passphrase, NULL, &error))
     return fail_with_file (error, argv[1]);
   return SA_CLI_OK;
 }
@@ -294,12 +336,15 @@ sa_cli_import_sync (SaCli  *cli,
   g_autoptr(SaSyncFile) contents = NULL;
   g_autoptr(GHashTable) names = NULL;
   g_auto(SaImportReport) report = { 0, };
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *passphrase = NULL;
   gboolean dry_run = FALSE, json = FALSE;
   GError *error = NULL;
   int status;
   const GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Report what the import would do, and write nothing"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    PASSPHRASE_OPTION (&passphrase_file),
     { NULL },
   };
 
@@ -310,7 +355,9 @@ sa_cli_import_sync (SaCli  *cli,
     return status;
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!(contents = sa_sync_file_read (file, NULL, &error)))
+  if (!read_passphrase (passphrase_file, &passphrase, &error))
+    return sa_cli_fail (error);
+  if (!(contents = sa_sync_file_read_full (file, passphrase, NULL, &error)))
     return fail_with_file (error, argv[1]);
   if (!(store = sa_cli_open (cli, &error)))
     return sa_cli_fail (error);
@@ -389,12 +436,15 @@ sa_cli_sync_folder (SaCli  *cli,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GHashTable) names = NULL;
   g_auto(SaSyncFolderResult) result = { 0, };
+  g_autofree char *passphrase_file = NULL;
+  g_autofree char *passphrase = NULL;
   gboolean json = FALSE;
   GError *error = NULL;
   FolderRun run = { NULL, };
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON"), NULL },
+    PASSPHRASE_OPTION (&passphrase_file),
     { NULL },
   };
 
@@ -405,7 +455,8 @@ sa_cli_sync_folder (SaCli  *cli,
     return status;
 
   folder = g_file_new_for_commandline_arg (argv[1]);
-  if (!(store = sa_cli_open (cli, &error)))
+  if (!read_passphrase (passphrase_file, &passphrase, &error) ||
+      !(store = sa_cli_open (cli, &error)))
     return sa_cli_fail (error);
   names = site_names (store, NULL);
   builder = json ? json_builder_new () : NULL;
@@ -417,7 +468,7 @@ sa_cli_sync_folder (SaCli  *cli,
       json_builder_set_member_name (builder, "files");
       json_builder_begin_array (builder);
     }
-  if (!sa_sync_folder_full (store, folder, on_folder_file, &run, &result, NULL, &error))
+  if (!sa_sync_folder_full (store, folder, passphrase, on_folder_file, &run, &result, NULL, &error))
     return fail_with_file (error, argv[1]);
   sa_cli_print_notices (store);
 

@@ -20,6 +20,7 @@
 #include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -401,13 +402,42 @@ sa_sync_file_export (SaStore       *store,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return sa_sync_file_export_full (store, file, NULL, cancellable, error);
+}
+
+/**
+ * sa_sync_file_export_full:
+ * @store: a store
+ * @file: where to write, usually `NAME.sasaeai`
+ * @passphrase: (nullable): encrypt the file with this passphrase (sa-sync-crypt.c)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Like sa_sync_file_export(), encrypted when a passphrase is given.
+ */
+gboolean
+sa_sync_file_export_full (SaStore       *store,
+                          GFile         *file,
+                          const char    *passphrase,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!(bytes = compress_rows (store, cancellable, error)))
+  if ((passphrase != NULL && !sa_sync_crypt_check_passphrase (passphrase, error)) ||
+      !(bytes = compress_rows (store, cancellable, error)))
     return FALSE;
+  if (passphrase != NULL)
+    {
+      GBytes *sealed = sa_sync_crypt_seal (bytes, passphrase, 0, error);
+
+      g_bytes_unref (bytes);
+      if (!(bytes = sealed))
+        return FALSE;
+    }
   return sa_file_write_atomically (file, bytes, cancellable, error);
 }
 
@@ -840,12 +870,19 @@ is_gzip (GBufferedInputStream  *buffered,
   const guchar *start;
   gsize available;
 
-  if (g_buffered_input_stream_fill (buffered, 2, cancellable, error) < 0)
+  if (g_buffered_input_stream_fill (buffered, SA_SYNC_CRYPT_MAGIC_LEN, cancellable, error) < 0)
     return FALSE;
   start = g_buffered_input_stream_peek_buffer (buffered, &available);
   if (available == 0)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("The file is empty"));
+      return FALSE;
+    }
+  if (sa_sync_crypt_is_sealed (start, available))
+    {
+      /* Opened by sa_sync_file_read_full(), which has the passphrase. */
+      g_set_error (error, SA_SYNC_CRYPT_ERROR, SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE,
+                   _("This sync file is encrypted: its passphrase is needed to read it"));
       return FALSE;
     }
   if (available < 2 || start[0] != 0x1f || start[1] != 0x8b)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sa-error.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
 #include "sa-sync-segment.h"
@@ -103,6 +104,7 @@ typedef struct
 {
   SaStore            *store;
   GFile              *folder;
+  const char         *passphrase; /* opens and seals segments; NULL for plain ones */
   char               *key;        /* the folder's URI, for the marks */
   GHashTable         *marks;      /* source → SaSyncFolderMark */
   GPtrArray          *sources;    /* Source, by name */
@@ -293,7 +295,7 @@ merge_file (Sync      *sync,
 
   if (sync->result != NULL)
     sync->result->n_read++;
-  if (!(contents = sa_sync_file_read (file, sync->cancellable, error)) ||
+  if (!(contents = sa_sync_file_read_full (file, sync->passphrase, sync->cancellable, error)) ||
       !(segment ? sa_sync_file_import_segment (contents, sync->store, &report, error)
                 : sa_sync_file_import (contents, sync->store, FALSE, &report, error)))
     return FALSE;
@@ -361,7 +363,7 @@ merge_next (Sync    *sync,
   number = g_array_index (source->numbers, guint, source->next);
   name = sa_sync_segment_name (number);
   file = g_file_get_child (source->dir, name);
-  if (!sa_sync_segment_read_after (file, &after, sync->cancellable, &error))
+  if (!sa_sync_segment_read_after (file, sync->passphrase, &after, sync->cancellable, &error))
     {
       refuse (sync, source, file, error);
       return FALSE;
@@ -484,7 +486,7 @@ write_own (Sync    *sync,
   if (!g_file_query_exists (dir, sync->cancellable) &&
       !g_file_make_directory_with_parents (dir, sync->cancellable, error))
     return FALSE;
-  if (!sa_sync_segment_write (sync->store, file, last + 1, last, known ? mark->clock : NULL, whole,
+  if (!sa_sync_segment_write (sync->store, file, sync->passphrase, last + 1, last, known ? mark->clock : NULL, whole,
                               &segment_clock, &n_rows, sync->cancellable, error))
     return FALSE;
   g_free (clock);
@@ -507,6 +509,8 @@ write_own (Sync    *sync,
  * @store: a store
  * @folder: a folder that every site reads and writes, such as a network share or a
  *   folder kept in step by a file-sync service
+ * @passphrase: (nullable): opens the other sites' encrypted segments and seals this
+ *   site's own; plain ones are still read
  * @func: (scope call): told how each other site's file went
  * @user_data: data for @func
  * @result: (out caller-allocates) (optional): what was read and written; clear it
@@ -523,6 +527,7 @@ write_own (Sync    *sync,
 gboolean
 sa_sync_folder_full (SaStore             *store,
                      GFile               *folder,
+                     const char          *passphrase,
                      SaSyncFolderFunc     func,
                      gpointer             user_data,
                      SaSyncFolderResult  *result,
@@ -538,7 +543,7 @@ sa_sync_folder_full (SaStore             *store,
 
   if (result != NULL)
     *result = (SaSyncFolderResult) { 0, };
-  sync = (Sync) { store, folder, g_file_get_uri (folder), NULL,
+  sync = (Sync) { store, folder, passphrase, g_file_get_uri (folder), NULL,
                   g_ptr_array_new_with_free_func ((GDestroyNotify) source_free), NULL,
                   func, user_data, result, cancellable };
   site = g_strdup (sa_store_get_site_id (store));
@@ -580,5 +585,5 @@ sa_sync_folder (SaStore           *store,
                 GCancellable      *cancellable,
                 GError           **error)
 {
-  return sa_sync_folder_full (store, folder, func, user_data, NULL, cancellable, error);
+  return sa_sync_folder_full (store, folder, NULL, func, user_data, NULL, cancellable, error);
 }

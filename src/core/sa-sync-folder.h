@@ -44,6 +44,7 @@ char       *sa_sync_file_name_for_site  (const char           *site_id);
 char       *sa_sync_folder_site_of_file (GFile                *file);
 gboolean    sa_sync_folder_full         (SaStore              *store,
                                          GFile                *folder,
+                                         const char           *passphrase,
                                          SaSyncFolderFunc      func,
                                          gpointer              user_data,
                                          SaSyncFolderResult   *result,

@@ -22,6 +22,7 @@
 #include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
+#include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-segment.h"
 
@@ -379,6 +380,7 @@ gather_and_build (SaStore     *store,
  * sa_sync_segment_write:
  * @store: a store
  * @file: where to write the segment
+ * @passphrase: (nullable): seals the segment (sa_sync_crypt_seal()); %NULL writes it plain
  * @number: its number
  * @after: the number of the segment it follows, 0 when it holds every row this site
  *   ever wrote a field of
@@ -397,6 +399,7 @@ gather_and_build (SaStore     *store,
 gboolean
 sa_sync_segment_write (SaStore       *store,
                        GFile         *file,
+                       const char    *passphrase,
                        guint          number,
                        guint          after,
                        const char    *since,
@@ -422,9 +425,16 @@ sa_sync_segment_write (SaStore       *store,
     }
   if (!sa_store_commit_or_rollback (store, error))
     return FALSE;
-  if (*n_rows > 0 &&
-      (!(bytes = compress_text (text, cancellable, error)) ||
-       !sa_file_write_atomically (file, bytes, cancellable, error)))
+  if (*n_rows > 0 && !(bytes = compress_text (text, cancellable, error)))
+    return FALSE;
+  if (*n_rows > 0 && passphrase != NULL)
+    {
+      g_autoptr(GBytes) plain = g_steal_pointer (&bytes);
+
+      if (!(bytes = sa_sync_crypt_seal (plain, passphrase, SA_SYNC_CRYPT_ITERATIONS, error)))
+        return FALSE;
+    }
+  if (*n_rows > 0 && !sa_file_write_atomically (file, bytes, cancellable, error))
     return FALSE;
   if (clock != NULL)
     *clock = g_steal_pointer (&segment_clock);
@@ -433,12 +443,41 @@ sa_sync_segment_write (SaStore       *store,
 
 /* ---- Reading the header alone ---------------------------------------------------- */
 
+/* A sealed segment is opened whole: its parts are checked before any is read. */
+static GInputStream *
+open_segment (GFile         *file,
+              const char    *passphrase,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GBytes) sealed = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  char magic[SA_SYNC_CRYPT_MAGIC_LEN];
+  gsize n_read = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, cancellable, error))
+    return NULL;
+  if (!sa_sync_crypt_is_sealed (magic, n_read))
+    {
+      if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
+        return NULL;
+      return G_INPUT_STREAM (g_steal_pointer (&stream));
+    }
+  if (!(sealed = g_file_load_bytes (file, cancellable, NULL, error)) ||
+      !(plain = sa_sync_crypt_open (sealed, passphrase, error)))
+    return NULL;
+  return g_memory_input_stream_new_from_bytes (plain);
+}
+
 static char *
 read_first_line (GFile         *file,
+                 const char    *passphrase,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GInputStream) stream = open_segment (file, passphrase, cancellable, error);
   g_autoptr(GZlibDecompressor) decompressor = NULL;
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
@@ -448,7 +487,7 @@ read_first_line (GFile         *file,
   if (stream == NULL)
     return NULL;
   decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  in = g_converter_input_stream_new (G_INPUT_STREAM (stream), G_CONVERTER (decompressor));
+  in = g_converter_input_stream_new (stream, G_CONVERTER (decompressor));
   while ((n_read = g_input_stream_read (in, chunk, sizeof chunk, cancellable, error)) > 0)
     {
       const char *eol = memchr (chunk, '\n', (gsize) n_read);
@@ -467,6 +506,7 @@ read_first_line (GFile         *file,
 /**
  * sa_sync_segment_read_after:
  * @file: a segment
+ * @passphrase: (nullable): opens a sealed segment
  * @after: (out): the number of the segment it follows; 0 when it holds every row its
  *   site wrote
  * @cancellable: (nullable): a #GCancellable
@@ -477,11 +517,12 @@ read_first_line (GFile         *file,
  */
 gboolean
 sa_sync_segment_read_after (GFile         *file,
+                            const char    *passphrase,
                             guint         *after,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *line = read_first_line (file, cancellable, error);
+  g_autofree char *line = read_first_line (file, passphrase, cancellable, error);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root, *segment;
 

@@ -16,6 +16,7 @@ gboolean sa_sync_segment_parse_name  (const char    *name,
 
 gboolean sa_sync_segment_write       (SaStore       *store,
                                       GFile         *file,
+                                      const char    *passphrase,
                                       guint          number,
                                       guint          after,
                                       const char    *since,
@@ -25,6 +26,7 @@ gboolean sa_sync_segment_write       (SaStore       *store,
                                       GCancellable  *cancellable,
                                       GError       **error);
 gboolean sa_sync_segment_read_after  (GFile         *file,
+                                      const char    *passphrase,
                                       guint         *after,
                                       GCancellable  *cancellable,
                                       GError       **error);
