@@ -625,8 +625,10 @@ class EncryptedSyncCliTest(unittest.TestCase):
                 self.cli(db, "sync-folder", folder, "--passphrase-file", key)
         for db in (self.a, self.b):
             self.assertEqual(set(ids) - set(self.activities(db)), set())
-        for name in os.listdir(folder):
-            with open(os.path.join(folder, name), "rb") as f:
+        segments = [os.path.join(d, n) for d, _, names in os.walk(folder) for n in names]
+        self.assertEqual(len(segments), 2, segments)
+        for name in segments:
+            with open(name, "rb") as f:
                 data = f.read()
             self.assertTrue(data.startswith(b"SASAEAI\x1a"), name)
             self.assertNotIn("秘密".encode(), data)
