@@ -158,7 +158,8 @@ sa_cli_report (SaCli  *cli,
   g_autoptr(SaReport) totals = NULL;
   g_autoptr(GFile) csv_file = NULL;
   g_autofree char *fy_text = NULL, *by_text = NULL, *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL;
-  g_autofree char *paper = NULL, *plan = NULL, *plan_id = NULL;
+  g_autofree char *paper = NULL, *plan = NULL, *plan_id = NULL, *year_format_name = NULL;
+  SaYearFormat year_format = sa_cli_year_format (FALSE);
   gboolean json = FALSE;
   GError *error = NULL;
   SaReportBy by;
@@ -173,6 +174,7 @@ sa_cli_report (SaCli  *cli,
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Write the table to FILE as CSV"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the table to FILE.pdf for printing"), N_("FILE.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size of the PDF: a4 (the default) or a3"), N_("SIZE") },
+    sa_cli_year_format_option (&year_format_name),
     { NULL },
   };
 
@@ -193,7 +195,8 @@ sa_cli_report (SaCli  *cli,
   if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "a3") != 0)
     return sa_cli_fail (g_error_new (SA_ERROR, SA_ERROR_INVALID, _("Unknown paper “%s”; use a4 or a3"), paper));
 
-  if (!sa_report_by_parse (by_text, &by, &error) ||
+  if ((year_format_name != NULL && !sa_cli_parse_year_format (year_format_name, &year_format, &error)) ||
+      !sa_report_by_parse (by_text, &by, &error) ||
       (fy_text != NULL && !sa_fiscal_year_parse (fy_text, &fy, &error)) ||
       !(store = sa_cli_open (cli, &error)) ||
       (plan != NULL && !(plan_id = sa_store_resolve_plan (store, plan, &error))) ||
@@ -209,7 +212,7 @@ sa_cli_report (SaCli  *cli,
     }
   else if (pdf != NULL)
     {
-      g_autoptr(SaSheet) sheet = sa_report_sheet_new (totals, sa_cli_year_format (FALSE));
+      g_autoptr(SaSheet) sheet = sa_report_sheet_new (totals, year_format);
 
       sa_sheet_set_paper (sheet, paper && g_ascii_strcasecmp (paper, "a3") == 0 ? SA_PAPER_A3 : SA_PAPER_A4, TRUE);
       if (!sa_sheet_write_pdf (sheet, pdf, &error))
