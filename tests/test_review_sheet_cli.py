@@ -82,8 +82,8 @@ class ReviewSheetTest(unittest.TestCase):
         self.assertIn("AAhead", text)  # the code, then the scale's label
         self.assertIn("DBehind", text)
         self.assertIn("Expand", text)
-        self.assertIn("Basicgoal1", text)
-        self.assertIn("Basicgoal2", text)
+        self.assertIn("BasicGoal1", text)
+        self.assertIn("BasicGoal2", text)
 
     def test_totals_and_progress(self):
         """The log's totals of the year and a target's progress: districts reached of
@@ -131,7 +131,7 @@ class ReviewSheetTest(unittest.TestCase):
         self.assertGreater(len(spanned), 1)
         for p in spanned:
             self.assertIn("Commitment", pages[p])
-            self.assertIn("Basic goal 1", pages[p])  # the group it continues
+            self.assertIn("Basic Goal 1", pages[p])  # the group it continues
 
     def test_paper(self):
         self.sheet()
@@ -149,6 +149,11 @@ class ReviewSheetTest(unittest.TestCase):
         self.assertIn("平成24年度 評価シート", page)
         for heading in ["主体", "計画期間中に取り組むこと", "実施回数", "評価", "実績", "課題", "次年度の方向性", "拡充", "基本目標 1"]:
             self.assertIn(heading, page)
+
+    def test_era_western(self):
+        """The title's year with its era and western year side by side."""
+        self.sheet("--year-format", "era-western")
+        self.assertIn("平成24年度(2012) Review Sheet", self.pages()[0])
 
     def refused(self, *args, status=1):
         with open(self.pdf, "wb") as old:
