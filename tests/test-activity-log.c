@@ -574,6 +574,10 @@ test_add_find_edit_delete (Fixture       *fixture,
   WAIT_FOR (n_shown (fixture) == 1);
   g_assert_cmpstr (sa_activity_item_get_id (shown_item (fixture, 0)), ==, id);
   g_assert_cmpstr (footer_text (fixture), ==, "1 of 301 activities · 25 participants");
+  /* Hiragana finds katakana, as typed without converting. */
+  search (fixture, "縁側さろん");
+  WAIT_FOR (n_shown (fixture) == 1);
+  g_assert_cmpstr (sa_activity_item_get_id (shown_item (fixture, 0)), ==, id);
   n_mentions = count_items (fixture, mentions, "協働");
   g_assert_cmpuint (n_mentions, >, 1);
   g_assert_cmpuint (n_mentions, <, N_ACTIVITIES);

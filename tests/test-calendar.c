@@ -382,6 +382,18 @@ test_navigation (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "平成25年度");
   go_to (fixture, "2019-05-01");
   g_assert_cmpstr (month_heading (fixture), ==, "令和元年5月");
+  /* Era and western year together; the menu's years too. */
+  g_settings_set_string (settings, "year-format", "era-western");
+  flush ();
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "令和元年度(2019)");
+  g_assert_cmpstr (month_heading (fixture), ==, "令和元年5月");
+  {
+    g_autofree char *first = NULL;
+
+    years = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_true (g_menu_model_get_item_attribute (years, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_cmpstr (first, ==, "平成22年度(2010)");
+  }
   g_settings_reset (settings, "year-format");
   flush ();
   g_assert_cmpstr (month_heading (fixture), ==, "May 2019");
@@ -756,25 +768,33 @@ test_accessible (Fixture       *fixture,
 static void
 test_text (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GDate date;
 
-  g_assert_cmpint (sa_calendar_text_style_for ("auto"), ==, SA_CALENDAR_STYLE_WESTERN);
-  g_assert_cmpint (sa_calendar_text_style_for ("era"), ==, SA_CALENDAR_STYLE_ERA);
+  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_FY), ==, SA_CALENDAR_STYLE_WESTERN);
+  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_ERA), ==, SA_CALENDAR_STYLE_ERA);
+  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_ERA_WESTERN), ==, SA_CALENDAR_STYLE_ERA);
   assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "May 2012");
   assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "平成24年5月");
   assert_owned_str (sa_calendar_text_month (2019, G_DATE_APRIL, SA_CALENDAR_STYLE_ERA), "平成31年4月");
   assert_owned_str (sa_calendar_text_month (1989, G_DATE_FEBRUARY, SA_CALENDAR_STYLE_ERA), "平成元年2月");
-  assert_owned_str (sa_calendar_text_fiscal_year (2012, SA_CALENDAR_STYLE_WESTERN), "FY2012");
+  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "FY2012");
+  g_settings_set_string (settings, "year-format", "era-western");
+  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "平成24年度(2012)");
+  g_settings_reset (settings, "year-format");
 
   /* Japanese is written by our code, whatever the C library's locale. */
   g_setenv ("LANGUAGE", "ja", TRUE);
   g_assert_true (sa_calendar_text_is_japanese ());
-  g_assert_cmpint (sa_calendar_text_style_for ("auto"), ==, SA_CALENDAR_STYLE_ERA);
-  g_assert_cmpint (sa_calendar_text_style_for ("western"), ==, SA_CALENDAR_STYLE_WESTERN);
+  g_assert_cmpint (sa_calendar_text_year_format (settings), ==, SA_YEAR_FORMAT_ERA);
+  g_settings_set_string (settings, "year-format", "western");
+  g_assert_cmpint (sa_calendar_text_month_style (sa_calendar_text_year_format (settings)), ==,
+                   SA_CALENDAR_STYLE_WESTERN);
   assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "2012年5月");
   assert_owned_str (sa_calendar_text_month (2019, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "令和元年5月");
-  assert_owned_str (sa_calendar_text_fiscal_year (2012, SA_CALENDAR_STYLE_WESTERN), "2012年度");
-  assert_owned_str (sa_calendar_text_fiscal_year (2012, SA_CALENDAR_STYLE_ERA), "平成24年度");
+  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "2012年度");
+  g_settings_reset (settings, "year-format");
+  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "平成24年度");
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 20, G_DATE_MAY, 2012);
   assert_owned_str (sa_calendar_text_day (&date), "5月20日(日)");

@@ -342,6 +342,38 @@ test_fiscal_year_parse_rejects (void)
 
 /* Every form the app writes reads back as the same year, except the short
  * form, which has no era and so cannot name a year on its own. */
+/* Era and western year side by side, as offices print them for both kinds of reader. */
+static void
+test_labels_era_western (void)
+{
+  assert_label (2010, SA_YEAR_FORMAT_ERA_WESTERN, "平成22年度(2010)");
+  assert_label (2019, SA_YEAR_FORMAT_ERA_WESTERN, "令和元年度(2019)");
+  assert_label (1989, SA_YEAR_FORMAT_ERA_WESTERN, "平成元年度(1989)");
+  /* FY1988 begins in April 1988, still Showa; Heisei began in January 1989. */
+  assert_label (1988, SA_YEAR_FORMAT_ERA_WESTERN, "昭和63年度(1988)");
+  assert_label (1867, SA_YEAR_FORMAT_ERA_WESTERN, "1867年度");
+
+  assert_fy_parse ("平成22年度(2010)", 2010);
+  assert_fy_parse ("令和元年度(2019)", 2019);
+  assert_fy_rejected ("平成22年度(2011)");
+  assert_fy_rejected ("平成22年度()");
+  assert_fy_rejected ("平成22年度(2010");
+}
+
+/* The year-format preference read once for the window and the command line. */
+static void
+test_year_format_setting (void)
+{
+  g_assert_cmpint (sa_year_format_for_setting ("era-western", FALSE), ==, SA_YEAR_FORMAT_ERA_WESTERN);
+  g_assert_cmpint (sa_year_format_for_setting ("era-western", TRUE), ==, SA_YEAR_FORMAT_ERA_WESTERN);
+  g_assert_cmpint (sa_year_format_for_setting ("era", FALSE), ==, SA_YEAR_FORMAT_ERA);
+  g_assert_cmpint (sa_year_format_for_setting ("western", TRUE), ==, SA_YEAR_FORMAT_WESTERN);
+  g_assert_cmpint (sa_year_format_for_setting ("western", FALSE), ==, SA_YEAR_FORMAT_FY);
+  g_assert_cmpint (sa_year_format_for_setting ("auto", TRUE), ==, SA_YEAR_FORMAT_ERA);
+  g_assert_cmpint (sa_year_format_for_setting ("auto", FALSE), ==, SA_YEAR_FORMAT_FY);
+  g_assert_cmpint (sa_year_format_for_setting (NULL, FALSE), ==, SA_YEAR_FORMAT_FY);
+}
+
 static void
 test_fiscal_year_round_trip (void)
 {
@@ -350,6 +382,7 @@ test_fiscal_year_round_trip (void)
     SA_YEAR_FORMAT_ERA,
     SA_YEAR_FORMAT_FY,
     SA_YEAR_FORMAT_WESTERN,
+    SA_YEAR_FORMAT_ERA_WESTERN,
   };
 
   for (int fy = 1868; fy <= 2030; fy++)
@@ -510,6 +543,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/date/era/names", test_era_names);
   g_test_add_func ("/date/era/fiscal-year", test_fiscal_year_era);
   g_test_add_func ("/date/label", test_labels);
+  g_test_add_func ("/date/label/era-western", test_labels_era_western);
+  g_test_add_func ("/date/year-format-setting", test_year_format_setting);
   g_test_add_func ("/date/format-era", test_format_era);
   g_test_add_func ("/date/iso", test_iso);
   g_test_add_func ("/date/fiscal-year-parse/accepts", test_fiscal_year_parse);

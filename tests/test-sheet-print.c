@@ -35,7 +35,7 @@ test_export (RenderFixture *f,
     return;
   g_assert_nonnull (strstr (text, "FY2012 Review Sheet"));
   g_assert_nonnull (strstr (text, "Results"));
-  g_assert_nonnull (strstr (text, "Basic goal 1"));
+  g_assert_nonnull (strstr (text, "Basic Goal 1"));
 
   g_assert_null (sa_review_sheet_print_operation_new (f->store, NULL, 2040, SA_YEAR_FORMAT_FY, &error));
   g_assert_nonnull (error);

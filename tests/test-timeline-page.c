@@ -476,14 +476,23 @@ test_counts (Fixture       *f,
                    "Schedule: 実施 from FY2010 to FY2015. FY2012: 3 activities; FY2014: 1 activity");
   gtk_test_accessible_assert_property (f->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
 
+  /* Years as every other view writes them: the era chosen is the plan's own word. */
   g_settings_set_string (settings, "year-format", "era");
   sa_test_wait ();
-  g_assert_cmpstr (sa_timeline_layout_get_year_label (sa_timeline_view_get_layout (f->view), 2012), ==, "H24");
+  g_assert_cmpstr (sa_timeline_layout_get_year_label (sa_timeline_view_get_layout (f->view), 2012), ==,
+                   "平成24年度");
   g_assert_cmpstr (sa_timeline_view_get_selected_id (f->view), ==, id);
   g_clear_pointer (&label, g_free);
   g_clear_pointer (&description, g_free);
   label = sa_timeline_view_describe_row (f->view, 4, &description);
-  g_assert_cmpstr (description, ==, "Schedule: 実施 from H22 to H27. H24: 3 activities; H26: 1 activity");
+  g_assert_cmpstr (description, ==,
+                   "Schedule: 実施 from 平成22年度 to 平成27年度. 平成24年度: 3 activities; 平成26年度: 1 activity");
+
+  g_settings_set_string (settings, "year-format", "era-western");
+  sa_test_wait ();
+  g_assert_cmpstr (sa_timeline_layout_get_year_label (sa_timeline_view_get_layout (f->view), 2012), ==,
+                   "平成24年度(2012)");
+  g_assert_cmpstr (sa_timeline_view_get_selected_id (f->view), ==, id);
   g_settings_reset (settings, "year-format");
 }
 
@@ -574,7 +583,7 @@ pdf_info (const char *pdf)
   return out;
 }
 
-/* Basic goal 2 only, A4 landscape, with the title and notes asked for. */
+/* Basic Goal 2 only, A4 landscape, with the title and notes asked for. */
 static void
 assert_goal_two_handout (const char *pdf,
                          guint       n_pages)
@@ -617,8 +626,8 @@ test_print (Fixture       *f,
   operation = _sa_timeline_page_new_print_operation (f->page, &error);
   g_assert_no_error (error);
   tab = create_tab (operation);
-  set_check (tab, "Basic goal 1:", FALSE);
-  set_check (tab, "Basic goal 3:", FALSE);
+  set_check (tab, "Basic Goal 1:", FALSE);
+  set_check (tab, "Basic Goal 3:", FALSE);
   set_check (tab, "_Strengths and challenges", TRUE);
   title = find_in (tab, is_title_entry, "第2期泉区地域福祉保健計画");
   g_assert_nonnull (title);
@@ -722,9 +731,9 @@ test_print_nothing (Fixture       *f,
 
   operation = _sa_timeline_page_new_print_operation (f->page, &error);
   tab = create_tab (operation);
-  set_check (tab, "Basic goal 1:", FALSE);
-  set_check (tab, "Basic goal 2:", FALSE);
-  set_check (tab, "Basic goal 3:", FALSE);
+  set_check (tab, "Basic Goal 1:", FALSE);
+  set_check (tab, "Basic Goal 2:", FALSE);
+  set_check (tab, "Basic Goal 3:", FALSE);
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), printed);
   g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,

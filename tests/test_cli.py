@@ -210,6 +210,17 @@ class CliTest(unittest.TestCase):
             self.assertIn("Usage", result.stdout, command)
         self.assertRegex(self.cli("--version"), r"^sasaeai-cli \d+\.\d+\.\d+")
 
+    def test_help_in_japanese(self):
+        """The command list of --help is in the person's language, as the options are."""
+        env = {**os.environ, "LANG": "ja_JP.UTF-8", "LANGUAGE": "ja"}
+        for command, japanese, english in (
+                (["--help"], "データベースを作成または更新する", "Create the database, or upgrade it"),
+                (["--help"], "各取組の年度を振り返る", "Review each commitment’s year"),
+                (["activity", "--help"], "活動を記録する", "Record an activity")):
+            out = subprocess.run([CLI, *command], env=env, capture_output=True, text=True, check=True).stdout
+            self.assertIn(japanese, out, command)
+            self.assertNotIn(english, out, command)
+
     def test_year_format_preference(self):
         """The text outline writes years as the window's year-format preference says."""
         config = os.path.join(self.tmp.name, "config")

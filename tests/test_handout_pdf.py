@@ -244,6 +244,18 @@ class HandoutTest(PdfCase):
         self.assertIn("平成25年度", text)
         self.assertNotIn("平成23年度", text)
 
+    def test_era_western_years(self):
+        """平成22年度(2010): the era with the western year, as offices print it for both readers."""
+        self.handout("--year-format", "era-western")
+        text = self.text()
+        self.assertIn("平成22年度(2010)", text)
+        self.assertIn("平成27年度(2015)", text)
+        self.handout("--year-format", "ERA-WESTERN", "--fy-from", "平成24年度(2012)", "--fy-to", "2013")
+        text = self.text()
+        self.assertIn("(2012)", text)
+        self.assertIn("(2013)", text)
+        self.assertNotIn("(2014)", text)
+
     def test_actor(self):
         self.handout("--actor", "区社協")
         text = self.text()
@@ -361,7 +373,7 @@ class SectionsTest(PdfCase):
         self.assertGreater(pages, 1)
         first = self.text(2).splitlines()
         # The heading with its next line, where a long title wraps.
-        heading = [line + first[i + 1] for i, line in enumerate(first[:-1]) if "Basic goal" in line]
+        heading = [line + first[i + 1] for i, line in enumerate(first[:-1]) if "Basic Goal" in line]
         self.assertTrue(heading and "(continued)" in heading[0], self.text(2))
 
 

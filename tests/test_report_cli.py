@@ -255,6 +255,18 @@ class ReportCliTest(unittest.TestCase):
         self.assertEqual(bad.returncode, 1)
         self.assertIn("Unknown paper", bad.stderr)
 
+    def test_pdf_year_format(self):
+        """--year-format writes the title's year as the handout and review sheet do."""
+        path = os.path.join(self.tmp.name, "totals.pdf")
+        result = self.run_cli("report", "--fy", "2012", "--by", "goal", "-o", path, "--year-format", "era-western")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+        self.assertIn("平成24年度(2012) Activity Totals by Basic Goal", text)
+        bad = self.run_cli("report", "--fy", "2012", "--by", "goal", "-o", path, "--year-format", "roman")
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("roman", bad.stderr)
+        self.assertIn("era-western", bad.stderr)
+
     def test_table(self):
         """Without --json or --csv, an aligned table: numbers right-aligned, total last."""
         lines = self.cli("report", "--fy", "2012", "--by", "district").splitlines()

@@ -84,8 +84,8 @@ class ReviewSheetTest(unittest.TestCase):
         self.assertIn("AAhead", text)  # the code, then the scale's label
         self.assertIn("DBehind", text)
         self.assertIn("Expand", text)
-        self.assertIn("Basicgoal1", text)
-        self.assertIn("Basicgoal2", text)
+        self.assertIn("BasicGoal1", text)
+        self.assertIn("BasicGoal2", text)
 
     def test_totals_and_progress(self):
         """The log's totals of the year and a target's progress: districts reached of
@@ -134,7 +134,7 @@ class ReviewSheetTest(unittest.TestCase):
         self.assertGreater(len(spanned), 1)
         for p in spanned:
             self.assertIn("Commitment", pages[p])
-            self.assertIn("Basic goal 1", pages[p])  # the group it continues
+            self.assertIn("Basic Goal 1", pages[p])  # the group it continues
 
     def test_fonts(self):
         """BIZ UDPGothic subsets by default, Noto when asked, and a named fallback
@@ -185,6 +185,11 @@ class ReviewSheetTest(unittest.TestCase):
         cells = squeeze(self.pages(raw=True)[0])
         for heading in ["主体", "計画期間中に取り組むこと", "実施回数", "評価", "実績", "課題", "次年度の方向性", "拡充", "基本目標1"]:
             self.assertIn(heading, cells)
+
+    def test_era_western(self):
+        """The title's year with its era and western year side by side."""
+        self.sheet("--year-format", "era-western")
+        self.assertIn("平成24年度(2012) Review Sheet", self.pages()[0])
 
     def refused(self, *args, status=1):
         with open(self.pdf, "wb") as old:

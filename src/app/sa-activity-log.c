@@ -107,15 +107,12 @@ static void update_year_choices (SaActivityLog *self);
 
 /* ---- Years ---------------------------------------------------------------------- */
 
-/* Fiscal years are written as the calendar writes them: by the year-format setting,
- * eras in Japanese when it says "auto". */
+/* Fiscal years are written as every view writes them, by the year-format setting. */
 static char *
 year_label (SaActivityLog *self,
             int            fy)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-
-  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
+  return sa_calendar_text_year_label (self->settings, fy);
 }
 
 /* ---- Filtering ------------------------------------------------------------------ */

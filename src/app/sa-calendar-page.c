@@ -137,12 +137,10 @@ report (SaCalendarPage *self,
 
 /* ---- text ----------------------------------------------------------------------- */
 
-static SaCalendarStyle
-style (SaCalendarPage *self)
+static SaYearFormat
+year_format (SaCalendarPage *self)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-
-  return sa_calendar_text_style_for (format);
+  return sa_calendar_text_year_format (self->settings);
 }
 
 static char *
@@ -331,7 +329,8 @@ count_year_cb (gpointer user_data)
 static void
 update_summary (SaCalendarPage *self)
 {
-  SaCalendarStyle year_style = style (self);
+  SaYearFormat format = year_format (self);
+  SaCalendarStyle year_style = sa_calendar_text_month_style (format);
   g_autofree char *month_title = NULL;
   g_autofree char *month_text = NULL;
   g_autofree char *year_label = NULL;
@@ -341,7 +340,7 @@ update_summary (SaCalendarPage *self)
   shown_month (self, &first);
   month_title = sa_calendar_text_month (g_date_get_year (&first), g_date_get_month (&first), year_style);
   month_text = totals_text (month_totals (self, &first));
-  year_label = sa_calendar_text_fiscal_year (sa_date_fiscal_year (&first), year_style);
+  year_label = sa_fiscal_year_label (sa_date_fiscal_year (&first), format);
   /* Translators: %1$s is a fiscal year, “FY2012” or “平成24年度”; %2$s a month, “May” */
   year_title = g_strdup_printf (_("%1$s to the end of %2$s"), year_label,
                                 sa_calendar_text_month_name (g_date_get_month (&first)));
@@ -365,14 +364,15 @@ update_summary (SaCalendarPage *self)
 static void
 update_header (SaCalendarPage *self)
 {
-  SaCalendarStyle year_style = style (self);
+  SaYearFormat format = year_format (self);
+  SaCalendarStyle year_style = sa_calendar_text_month_style (format);
   g_autofree char *month = NULL;
   g_autofree char *year = NULL;
   GDate date;
 
   sa_month_grid_get_date (self->grid, &date);
   month = sa_calendar_text_month (g_date_get_year (&date), g_date_get_month (&date), year_style);
-  year = sa_calendar_text_fiscal_year (sa_date_fiscal_year (&date), year_style);
+  year = sa_fiscal_year_label (sa_date_fiscal_year (&date), format);
   gtk_label_set_text (self->month_label, month);
   gtk_menu_button_set_label (self->fiscal_year_button, year);
 }
@@ -455,7 +455,7 @@ load_fiscal_years (SaCalendarPage *self)
 {
   g_autoptr(GPtrArray) plans = sa_store_list (self->store, &sa_plan_table, NULL, NULL, NULL);
   g_autoptr(GMenu) menu = g_menu_new ();
-  SaCalendarStyle year_style = style (self);
+  SaYearFormat format = year_format (self);
   int first = G_MAXINT, last = G_MININT;
 
   for (guint i = 0; plans != NULL && i < plans->len; i++)
@@ -467,7 +467,7 @@ load_fiscal_years (SaCalendarPage *self)
     }
   for (int fy = first; fy <= last && fy > 0 && fy < G_MAXUINT16; fy++)
     {
-      g_autofree char *label = sa_calendar_text_fiscal_year (fy, year_style);
+      g_autofree char *label = sa_fiscal_year_label (fy, format);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "calendar.go-to-fiscal-year", g_variant_new_int32 (fy));

@@ -32,19 +32,50 @@ sa_calendar_text_is_japanese (void)
 }
 
 /**
- * sa_calendar_text_style_for:
- * @year_format: (nullable): the `year-format` setting: "auto", "western" or "era"
+ * sa_calendar_text_year_format:
+ * @settings: the application's settings
  *
- * Returns: the style for the setting; "auto" writes eras in Japanese
+ * The one reading of the `year-format` preference for every view and printout:
+ * see sa_year_format_for_setting().
+ *
+ * Returns: how fiscal years are written: 平成22年度, 平成22年度(2010), 2010年度 or FY2010
+ */
+SaYearFormat
+sa_calendar_text_year_format (GSettings *settings)
+{
+  g_autofree char *setting = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), SA_YEAR_FORMAT_FY);
+
+  setting = g_settings_get_string (settings, "year-format");
+  return sa_year_format_for_setting (setting, sa_calendar_text_is_japanese ());
+}
+
+/**
+ * sa_calendar_text_month_style:
+ * @format: how fiscal years are written
+ *
+ * Returns: how months are written alongside: with eras when the years have one
  */
 SaCalendarStyle
-sa_calendar_text_style_for (const char *year_format)
+sa_calendar_text_month_style (SaYearFormat format)
 {
-  if (g_strcmp0 (year_format, "era") == 0)
-    return SA_CALENDAR_STYLE_ERA;
-  if (g_strcmp0 (year_format, "western") == 0)
-    return SA_CALENDAR_STYLE_WESTERN;
-  return sa_calendar_text_is_japanese () ? SA_CALENDAR_STYLE_ERA : SA_CALENDAR_STYLE_WESTERN;
+  return format == SA_YEAR_FORMAT_WESTERN || format == SA_YEAR_FORMAT_FY ? SA_CALENDAR_STYLE_WESTERN
+                                                                          : SA_CALENDAR_STYLE_ERA;
+}
+
+/**
+ * sa_calendar_text_year_label:
+ * @settings: the application's settings
+ * @fy: a fiscal year
+ *
+ * Returns: (transfer full): @fy written the way the person chose
+ */
+char *
+sa_calendar_text_year_label (GSettings *settings,
+                             int        fy)
+{
+  return sa_fiscal_year_label (fy, sa_calendar_text_year_format (settings));
 }
 
 /**
@@ -226,22 +257,4 @@ sa_calendar_text_full_day (const GDate *date)
   return g_strdup_printf (_("%1$s, %2$s %3$d, %4$d"), weekday_name (weekday),
                           sa_calendar_text_month_name (g_date_get_month (date)), g_date_get_day (date),
                           g_date_get_year (date));
-}
-
-/**
- * sa_calendar_text_fiscal_year:
- * @fy: a fiscal year
- * @style: western or era years
- *
- * Returns: (transfer full): "平成24年度" (era), "2012年度" (Japanese) or "FY2012"
- */
-char *
-sa_calendar_text_fiscal_year (int             fy,
-                              SaCalendarStyle style)
-{
-  if (style == SA_CALENDAR_STYLE_ERA)
-    return sa_fiscal_year_label (fy, SA_YEAR_FORMAT_ERA);
-  if (sa_calendar_text_is_japanese ())
-    return sa_fiscal_year_label (fy, SA_YEAR_FORMAT_WESTERN);
-  return sa_fiscal_year_label (fy, SA_YEAR_FORMAT_FY);
 }

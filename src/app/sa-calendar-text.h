@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "sa-date.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +22,10 @@ typedef enum
 } SaCalendarStyle;
 
 gboolean         sa_calendar_text_is_japanese   (void);
-SaCalendarStyle  sa_calendar_text_style_for     (const char      *year_format);
+SaYearFormat     sa_calendar_text_year_format   (GSettings       *settings);
+SaCalendarStyle  sa_calendar_text_month_style   (SaYearFormat     format);
+char            *sa_calendar_text_year_label    (GSettings       *settings,
+                                                 int              fy);
 char            *sa_calendar_text_month         (int              year,
                                                  GDateMonth       month,
                                                  SaCalendarStyle  style);
@@ -28,7 +33,5 @@ const char      *sa_calendar_text_month_name    (GDateMonth       month);
 char            *sa_calendar_text_day           (const GDate     *date);
 char            *sa_calendar_text_full_day      (const GDate     *date);
 const char      *sa_calendar_text_weekday_abbr  (GDateWeekday     weekday);
-char            *sa_calendar_text_fiscal_year   (int              fy,
-                                                 SaCalendarStyle  style);
 
 G_END_DECLS

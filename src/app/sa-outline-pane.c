@@ -219,9 +219,7 @@ static char *
 year_text (SaOutlinePane *self,
            gint64         fy)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-
-  return sa_calendar_text_fiscal_year ((int) fy, sa_calendar_text_style_for (format));
+  return sa_calendar_text_year_label (self->settings, (int) fy);
 }
 
 /* The years in core's messages, such as a phase outside the plan's years, written
@@ -230,9 +228,8 @@ static char *
 message_year_label (int fy)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *format = g_settings_get_string (settings, "year-format");
 
-  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
+  return sa_calendar_text_year_label (settings, fy);
 }
 
 static char *

@@ -108,14 +108,19 @@ on_clear_folder (SaPreferencesWindow *self)
 /* ---- years ---------------------------------------------------------------------- */
 
 /* The combo's items are in the order of the schema's enum. */
+static const char * const year_format_nicks[] = { "auto", "western", "era", "era-western", NULL };
+
 static gboolean
 get_year_format (GValue   *value,
                  GVariant *variant,
                  gpointer  user_data)
 {
   const char *nick = g_variant_get_string (variant, NULL);
+  guint index = 0;
 
-  g_value_set_uint (value, g_str_equal (nick, "western") ? 1 : g_str_equal (nick, "era") ? 2 : 0);
+  while (year_format_nicks[index] != NULL && !g_str_equal (nick, year_format_nicks[index]))
+    index++;
+  g_value_set_uint (value, year_format_nicks[index] != NULL ? index : 0);
   return TRUE;
 }
 
@@ -124,10 +129,9 @@ set_year_format (const GValue       *value,
                  const GVariantType *type,
                  gpointer            user_data)
 {
-  const char *nicks[] = { "auto", "western", "era" };
   guint index = g_value_get_uint (value);
 
-  return g_variant_new_string (nicks[index < G_N_ELEMENTS (nicks) ? index : 0]);
+  return g_variant_new_string (year_format_nicks[index < G_N_ELEMENTS (year_format_nicks) - 1 ? index : 0]);
 }
 
 /* ---- printing ------------------------------------------------------------------- */

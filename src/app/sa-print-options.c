@@ -157,7 +157,7 @@ fill_choices (SaPrintOptions          *self,
     {
       SaRecord *goal = g_ptr_array_index (goals, i);
       /* Translators: a basic goal to choose for the handout: its number and title */
-      g_autofree char *text = g_strdup_printf (_("Basic goal %1$d: %2$s"),
+      g_autofree char *text = g_strdup_printf (_("Basic Goal %1$d: %2$s"),
                                                (int) sa_record_get_int (goal, SA_GOAL_NUMBER),
                                                sa_record_get_text (goal, SA_GOAL_TITLE));
 

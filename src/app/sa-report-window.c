@@ -55,17 +55,14 @@ static char *
 year_label (SaReportWindow *self,
             int             fy)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-
-  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
+  return sa_calendar_text_year_label (self->settings, fy);
 }
 
 /* Months as the calendar writes them: "May 2012", "2012年5月" or "平成24年5月". */
 static void
 name_months (SaReportWindow *self)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-  SaCalendarStyle style = sa_calendar_text_style_for (format);
+  SaCalendarStyle style = sa_calendar_text_month_style (sa_calendar_text_year_format (self->settings));
 
   for (guint i = 0; self->report->by == SA_REPORT_BY_MONTH && i < self->report->rows->len; i++)
     {
@@ -304,7 +301,7 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   SaReportWindow *self = SA_REPORT_WINDOW (widget);
-  g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_review_sheet_year_format (self->settings));
+  g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_calendar_text_year_format (self->settings));
   g_autoptr(GError) error = NULL;
 
   if (!sa_sheet_print (GTK_WINDOW (self), sheet, FALSE, _("Activity Totals"), &error))

@@ -93,9 +93,7 @@ static char *
 year_label (SaReviewPage *self,
             int           fy)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-
-  return sa_calendar_text_fiscal_year (fy, sa_calendar_text_style_for (format));
+  return sa_calendar_text_year_label (self->settings, fy);
 }
 
 static void

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-calendar-text.h"
 #include "sa-sheet-print.h"
 #include "sa-review-sheet.h"
 
@@ -129,7 +128,7 @@ sa_review_sheet_print_operation_new (SaStore       *store,
  * @store: the store
  * @plan_id: (nullable): the plan; %NULL for the first
  * @fiscal_year: the fiscal year reviewed
- * @year_format: how the title writes the year; see sa_review_sheet_year_format()
+ * @year_format: how the title writes the year; see sa_calendar_text_year_format()
  * @error: set when there is nothing to print or printing failed to start
  *
  * Opens the print dialog for the year's review sheet, with its preview. The dialog
@@ -156,22 +155,4 @@ sa_review_sheet_print (GtkWindow     *parent,
   /* Translators: the print job's name; %s is the fiscal year */
   job = g_strdup_printf (_("%s Review Sheet"), year);
   return sa_sheet_print (parent, sheet, TRUE, job, error);
-}
-
-/**
- * sa_review_sheet_year_format:
- * @settings: the application's settings
- *
- * Returns: the year as a title writes it in the person's year format: 令和7年度 or
- *   2025年度 in Japanese, FY2025 otherwise, as the timeline's labels
- */
-SaYearFormat
-sa_review_sheet_year_format (GSettings *settings)
-{
-  g_autofree char *format = g_settings_get_string (settings, "year-format");
-  gboolean japanese = sa_calendar_text_is_japanese ();
-
-  if (sa_calendar_text_style_for (format) == SA_CALENDAR_STYLE_ERA)
-    return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_ERA_LETTER;
-  return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
 }

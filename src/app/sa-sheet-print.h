@@ -30,6 +30,5 @@ gboolean           sa_review_sheet_print               (GtkWindow     *parent,
                                                         int            fiscal_year,
                                                         SaYearFormat   year_format,
                                                         GError       **error);
-SaYearFormat       sa_review_sheet_year_format         (GSettings     *settings);
 
 G_END_DECLS

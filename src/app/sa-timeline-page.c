@@ -88,18 +88,11 @@ layout (SaTimelinePage *self)
 
 /* ---- loading --------------------------------------------------------------------- */
 
-/* Years as the interface language writes them, 平成22年度 or FY2010, unless the
- * year-format setting asks for western or era years. */
+/* Years as every view writes them, by the year-format setting. */
 static SaYearFormat
 year_format (SaTimelinePage *self)
 {
-  g_autofree char *format = g_settings_get_string (self->settings, "year-format");
-  gboolean japanese = sa_calendar_text_is_japanese ();
-
-  /* The same reading of the setting as the other views; only the labels are shorter. */
-  if (sa_calendar_text_style_for (format) == SA_CALENDAR_STYLE_ERA)
-    return japanese ? SA_YEAR_FORMAT_ERA : SA_YEAR_FORMAT_ERA_LETTER;
-  return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+  return sa_calendar_text_year_format (self->settings);
 }
 
 static guint

@@ -16,6 +16,7 @@
 #include "sa-activity-form.h"
 #include "sa-activity-log.h"
 #include "sa-calendar-page.h"
+#include "sa-calendar-text.h"
 #include "sa-date.h"
 #include "sa-deleted-window.h"
 #include "sa-resource-window.h"
@@ -603,7 +604,7 @@ print_review_sheet_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
-                              sa_review_sheet_year_format (self->settings), &error))
+                              sa_calendar_text_year_format (self->settings), &error))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
 }

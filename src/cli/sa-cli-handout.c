@@ -53,12 +53,6 @@ arguments_clear (Arguments *args)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Arguments, arguments_clear)
 
-static const char * const year_formats[] = { "short", "letter", "era", "fy", "western", NULL };
-
-/* The year formats' names, in the order of SaYearFormat. */
-G_STATIC_ASSERT (SA_YEAR_FORMAT_SHORT == 0 && SA_YEAR_FORMAT_ERA_LETTER == 1 && SA_YEAR_FORMAT_ERA == 2 &&
-                 SA_YEAR_FORMAT_FY == 3 && SA_YEAR_FORMAT_WESTERN == 4);
-
 static int
 find_choice (const char         *value,
              const char * const *choices)
@@ -67,25 +61,6 @@ find_choice (const char         *value,
     if (g_ascii_strcasecmp (value, choices[i]) == 0)
       return i;
   return -1;
-}
-
-/**
- * sa_cli_parse_year_format:
- * @name: short, letter, era, fy or western, in any case
- * @format: (out): the format
- *
- * Returns: whether @name is a year format
- */
-gboolean
-sa_cli_parse_year_format (const char   *name,
-                          SaYearFormat *format)
-{
-  int choice = find_choice (name, year_formats);
-
-  if (choice < 0)
-    return FALSE;
-  *format = (SaYearFormat) choice;
-  return TRUE;
 }
 
 /* Checks what needs no database; returns a usage status, or -1 when all is well. */
@@ -97,6 +72,7 @@ check_usage (GOptionContext   *context,
              SaHandoutOptions *options)
 {
   static const char * const papers[] = { "a4", "a3", NULL };
+  g_autoptr(GError) error = NULL;
   int choice;
 
   if (argc > 1)
@@ -109,12 +85,9 @@ check_usage (GOptionContext   *context,
         return sa_cli_usage (context, _("Unknown paper “%s”; use a4 or a3"), args->paper);
       options->paper = choice == 1 ? SA_PAPER_A3 : SA_PAPER_A4;
     }
-  if (args->year_format != NULL)
-    {
-      if (!sa_cli_parse_year_format (args->year_format, &options->timeline.year_format))
-        return sa_cli_usage (context, _("Unknown year format “%s”; use short, letter, era, fy or western"),
-                             args->year_format);
-    }
+  if (args->year_format != NULL &&
+      !sa_cli_parse_year_format (args->year_format, &options->timeline.year_format, &error))
+    return sa_cli_usage (context, "%s", error->message);
   if (args->font != NULL && !sa_print_font_from_nick (args->font, &options->font))
     return sa_cli_usage (context, _("Unknown font “%s”; use ud, noto or system"), args->font);
   return -1;
@@ -281,7 +254,7 @@ sa_cli_handout (SaCli  *cli,
     { "expected-actions", 0, 0, G_OPTION_ARG_NONE, &options.expected_actions, N_("Add the expected actions (期待される取組)"), NULL },
     { "notes", 0, 0, G_OPTION_ARG_NONE, &options.situation_notes, N_("Start with the section’s strengths and challenges"), NULL },
     { "counts", 0, 0, G_OPTION_ARG_NONE, &options.timeline.show_counts, N_("Show how many activities each commitment had each year"), NULL },
-    { "year-format", 0, 0, G_OPTION_ARG_STRING, &args.year_format, N_("Year labels: short (22), letter (H22), era (平成22年度), fy (FY2010) or western (2010年度)"), N_("FORMAT") },
+    sa_cli_year_format_option (&args.year_format),
     { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, N_("The title line; the plan’s title without"), N_("TEXT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &args.date, N_("The date in the page header, YYYY-MM-DD; today without"), N_("DATE") },
     { "font", 0, 0, G_OPTION_ARG_STRING, &args.font, N_("Typeface: ud (BIZ UDPGothic, the default), noto (Noto Sans CJK) or system"), N_("FONT") },

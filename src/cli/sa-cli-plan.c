@@ -119,7 +119,7 @@ print_goal (JsonObject *goal)
 {
   JsonArray *list;
 
-  printf (_("  Basic goal %d: %s\n"),
+  printf (_("  Basic Goal %d: %s\n"),
           (int) json_object_get_int_member (goal, "number"), member (goal, "title"));
 
   list = json_object_get_array_member (goal, "initiatives");

@@ -159,7 +159,9 @@ sa_cli_report (SaCli  *cli,
   g_autoptr(GFile) csv_file = NULL;
   g_autofree char *fy_text = NULL, *by_text = NULL, *from = NULL, *to = NULL, *csv = NULL, *pdf = NULL;
   g_autofree char *paper = NULL, *plan = NULL, *plan_id = NULL, *font_nick = NULL;
+  g_autofree char *year_format_name = NULL;
   SaPrintFont font;
+  SaYearFormat year_format = sa_cli_year_format (FALSE);
   gboolean json = FALSE;
   GError *error = NULL;
   SaReportBy by;
@@ -175,6 +177,7 @@ sa_cli_report (SaCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the table to FILE.pdf for printing"), N_("FILE.pdf") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper size of the PDF: a4 (the default) or a3"), N_("SIZE") },
     { "font", 0, 0, G_OPTION_ARG_STRING, &font_nick, N_("Typeface of the PDF: ud (BIZ UDPGothic, the default), noto (Noto Sans CJK) or system"), N_("FONT") },
+    sa_cli_year_format_option (&year_format_name),
     { NULL },
   };
 
@@ -197,7 +200,8 @@ sa_cli_report (SaCli  *cli,
   if (!sa_cli_print_font (font_nick, &font, &error))
     return sa_cli_fail (error);
 
-  if (!sa_report_by_parse (by_text, &by, &error) ||
+  if ((year_format_name != NULL && !sa_cli_parse_year_format (year_format_name, &year_format, &error)) ||
+      !sa_report_by_parse (by_text, &by, &error) ||
       (fy_text != NULL && !sa_fiscal_year_parse (fy_text, &fy, &error)) ||
       !(store = sa_cli_open (cli, &error)) ||
       (plan != NULL && !(plan_id = sa_store_resolve_plan (store, plan, &error))) ||
@@ -213,7 +217,7 @@ sa_cli_report (SaCli  *cli,
     }
   else if (pdf != NULL)
     {
-      g_autoptr(SaSheet) sheet = sa_report_sheet_new (totals, sa_cli_year_format (FALSE));
+      g_autoptr(SaSheet) sheet = sa_report_sheet_new (totals, year_format);
       g_autofree char *font_used = NULL;
 
       sa_sheet_set_font (sheet, font, FALSE);

@@ -58,13 +58,7 @@ check_values (Arguments     *args,
       g_set_error (error, SA_ERROR, SA_ERROR_INVALID, _("Unknown paper “%s”; use a4 or a3"), args->paper);
       return FALSE;
     }
-  if (args->year_format != NULL && !sa_cli_parse_year_format (args->year_format, year_format))
-    {
-      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
-                   _("Unknown year format “%s”; use short, letter, era, fy or western"), args->year_format);
-      return FALSE;
-    }
-  return TRUE;
+  return args->year_format == NULL || sa_cli_parse_year_format (args->year_format, year_format, error);
 }
 
 int
@@ -89,7 +83,7 @@ sa_cli_review_sheet (SaCli  *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write the PDF to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &args.paper, N_("Paper size: a4 (the default) or a3"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &args.portrait, N_("Upright pages instead of landscape"), NULL },
-    { "year-format", 0, 0, G_OPTION_ARG_STRING, &args.year_format, N_("Year labels: short (22), letter (H22), era (平成22年度), fy (FY2010) or western (2010年度)"), N_("FORMAT") },
+    sa_cli_year_format_option (&args.year_format),
     { "font", 0, 0, G_OPTION_ARG_STRING, &args.font, N_("Typeface: ud (BIZ UDPGothic, the default), noto (Noto Sans CJK) or system"), N_("FONT") },
     { "large", 0, 0, G_OPTION_ARG_NONE, &args.large, N_("Large print: body text of 14 points instead of 11"), NULL },
     { NULL },

@@ -238,20 +238,69 @@ sa_cli_year_format (gboolean compact)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autofree char *format = NULL;
-  gboolean japanese = g_str_has_prefix (g_get_language_names ()[0], "ja");
-  gboolean era;
+  g_autofree char *setting = NULL;
+  SaYearFormat format;
 
   if (schema != NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      format = g_settings_get_string (settings, "year-format");
+      setting = g_settings_get_string (settings, "year-format");
     }
-  era = g_strcmp0 (format, "era") == 0 || (g_strcmp0 (format, "western") != 0 && japanese);
+  format = sa_year_format_for_setting (setting, g_str_has_prefix (g_get_language_names ()[0], "ja"));
+  if (!compact)
+    return format;
+  return format == SA_YEAR_FORMAT_ERA || format == SA_YEAR_FORMAT_ERA_WESTERN ? SA_YEAR_FORMAT_ERA_LETTER
+                                                                               : SA_YEAR_FORMAT_FY;
+}
 
-  if (era)
-    return compact ? SA_YEAR_FORMAT_ERA_LETTER : SA_YEAR_FORMAT_ERA;
-  return japanese && !compact ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+/* The names --year-format takes, in the order of SaYearFormat. */
+static const char * const year_formats[] = { "short", "letter", "era", "fy", "western", "era-western", NULL };
+
+G_STATIC_ASSERT (SA_YEAR_FORMAT_SHORT == 0 && SA_YEAR_FORMAT_ERA_LETTER == 1 && SA_YEAR_FORMAT_ERA == 2 &&
+                 SA_YEAR_FORMAT_FY == 3 && SA_YEAR_FORMAT_WESTERN == 4 && SA_YEAR_FORMAT_ERA_WESTERN == 5);
+
+/**
+ * sa_cli_parse_year_format:
+ * @name: short, letter, era, fy, western or era-western, in any case
+ * @format: (out): the format
+ * @error: return location for an error
+ *
+ * Returns: whether @name is a year format
+ */
+gboolean
+sa_cli_parse_year_format (const char    *name,
+                          SaYearFormat  *format,
+                          GError       **error)
+{
+  for (int i = 0; year_formats[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, year_formats[i]) == 0)
+      {
+        *format = (SaYearFormat) i;
+        return TRUE;
+      }
+  g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+               _("Unknown year format “%s”; use short, letter, era, fy, western or era-western"), name);
+  return FALSE;
+}
+
+/**
+ * sa_cli_year_format_option:
+ * @value: where the option's value goes
+ *
+ * Returns: the `--year-format` option, the same for every command that takes it;
+ *   check its value with sa_cli_parse_year_format()
+ */
+GOptionEntry
+sa_cli_year_format_option (char **value)
+{
+  GOptionEntry entry = {
+    "year-format", 0, 0, G_OPTION_ARG_STRING, value,
+    N_("Year labels: short (22), letter (H22), era (平成22年度), fy (FY2010), western (2010年度) "
+       "or era-western (平成22年度(2010))"),
+    N_("FORMAT")
+  };
+
+  return entry;
 }
 
 /**
@@ -375,7 +424,7 @@ main (int    argc,
   gboolean version = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = describe_commands (commands);
+  g_autofree char *description = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Use the database at PATH"), N_("PATH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
@@ -388,6 +437,9 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SASAEAI_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Only now, with the translations bound, can the command list be in the person's language. */
+  description = describe_commands (commands);
 
   /* Global options stop at the command's name; the command parses the rest. */
   context = g_option_context_new (_("COMMAND [ARGUMENT…]"));

@@ -58,7 +58,9 @@ SaStore  *sa_cli_create       (SaCli           *cli,
 void      sa_cli_print_json   (JsonNode        *node);
 SaYearFormat sa_cli_year_format (gboolean        compact);
 gboolean  sa_cli_parse_year_format (const char  *name,
-                               SaYearFormat    *format);
+                               SaYearFormat    *format,
+                               GError         **error);
+GOptionEntry sa_cli_year_format_option (char  **value);
 gboolean  sa_cli_print_font   (const char      *nick,
                                SaPrintFont     *font,
                                GError         **error);

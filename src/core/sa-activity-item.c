@@ -157,6 +157,29 @@ append_folded_simple (GString    *out,
   return TRUE;
 }
 
+/* Katakana becomes hiragana, so that さろん finds サロン and the other way round.
+ * ァ–ヶ (U+30A1–U+30F6) lie 0x60 above ぁ–ゖ, all three bytes long in UTF-8, so
+ * the text is changed in place; half-width ｻﾛﾝ has been made サロン before. */
+static void
+fold_katakana (char *p)
+{
+  for (; *p != '\0'; p++)
+    {
+      gunichar c;
+
+      if ((guchar) p[0] != 0xE3 || ((guchar) p[1] != 0x82 && (guchar) p[1] != 0x83) ||
+          ((guchar) p[2] & 0xC0) != 0x80)
+        continue;
+      c = 0x3000 | (((guchar) p[1] & 0x3F) << 6) | ((guchar) p[2] & 0x3F);
+      if (c < 0x30A1 || c > 0x30F6)
+        continue;
+      c -= 0x60;
+      p[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+      p[2] = (char) (0x80 | (c & 0x3F));
+      p += 2;
+    }
+}
+
 /* Appends @text as sa_search_fold() folds it. */
 static void
 append_folded (GString    *out,
@@ -164,17 +187,19 @@ append_folded (GString    *out,
 {
   g_autofree char *normalized = NULL;
   g_autofree char *folded = NULL;
+  gsize start = out->len;
 
   /* Loading 100,000 activities folds their texts; the general path costs ten
    * times more than folding character by character. */
-  if (append_folded_simple (out, text))
-    return;
-
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  if (normalized == NULL)
-    return;
-  folded = g_utf8_casefold (normalized, -1);
-  g_string_append (out, folded);
+  if (!append_folded_simple (out, text))
+    {
+      normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+      if (normalized == NULL)
+        return;
+      folded = g_utf8_casefold (normalized, -1);
+      g_string_append (out, folded);
+    }
+  fold_katakana (out->str + start);
 }
 
 static void
@@ -451,8 +476,8 @@ sa_activity_item_compare_title (SaActivityItem *a,
  * @text: text a person typed or stored
  *
  * Folds text for substring search: compatibility forms become the usual ones
- * (full-width Ｓａｌｏｎ and ２５ become Salon and 25, half-width ｻﾛﾝ becomes サロン)
- * and case is ignored. Japanese has no spaces between words, so search matches
+ * (full-width Ｓａｌｏｎ and ２５ become Salon and 25, half-width ｻﾛﾝ becomes サロン),
+ * katakana becomes hiragana (サロン and さろん match each other) and case is ignored. Japanese has no spaces between words, so search matches
  * substrings of the folded text rather than whole words.
  *
  * Returns: (transfer full): the folded text

@@ -274,9 +274,40 @@ sa_fiscal_year_label (int          fy,
     case SA_YEAR_FORMAT_WESTERN:
       return g_strdup_printf ("%d年度", fy);
 
+    case SA_YEAR_FORMAT_ERA_WESTERN:
+      if (!has_era)
+        return g_strdup_printf ("%d年度", fy);
+      year_text = era_year_text (era_year);
+      return g_strdup_printf ("%s%s年度(%d)", eras[era].name, year_text, fy);
+
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * sa_year_format_for_setting:
+ * @setting: (nullable): the `year-format` preference: "auto", "western", "era" or
+ *   "era-western"
+ * @japanese: whether the person reads the interface in Japanese
+ *
+ * The one reading of the preference for the window and the command line. "auto"
+ * writes eras in Japanese; "western" is "2010年度" in Japanese and "FY2010"
+ * otherwise. The era forms are the plan's own Japanese words in every language.
+ *
+ * Returns: the format years are written in
+ */
+SaYearFormat
+sa_year_format_for_setting (const char *setting,
+                            gboolean    japanese)
+{
+  if (g_strcmp0 (setting, "era") == 0)
+    return SA_YEAR_FORMAT_ERA;
+  if (g_strcmp0 (setting, "era-western") == 0)
+    return SA_YEAR_FORMAT_ERA_WESTERN;
+  if (g_strcmp0 (setting, "western") == 0 || !japanese)
+    return japanese ? SA_YEAR_FORMAT_WESTERN : SA_YEAR_FORMAT_FY;
+  return SA_YEAR_FORMAT_ERA;
 }
 
 /**
@@ -477,6 +508,10 @@ era_year_to_fiscal_year (const char  *text,
   return TRUE;
 }
 
+static gboolean parse_one_fiscal_year (const char  *text,
+                                       int         *fy,
+                                       GError     **error);
+
 /**
  * sa_fiscal_year_parse:
  * @text: a fiscal year as the user wrote it
@@ -485,7 +520,8 @@ era_year_to_fiscal_year (const char  *text,
  *
  * Accepts every form sa_fiscal_year_label() writes except the ambiguous
  * %SA_YEAR_FORMAT_SHORT: "2010", "FY2010" (any case), "2010年度", "H22"
- * (any case), "平成22年度", "平成22", "令和元年度".
+ * (any case), "平成22年度", "平成22", "令和元年度", "平成22年度(2010)" (whose
+ * two years must agree).
  *
  * Returns: %TRUE if @text names a fiscal year from 1868 to 9999
  */
@@ -494,16 +530,49 @@ sa_fiscal_year_parse (const char  *text,
                       int         *fy,
                       GError     **error)
 {
+  const char *open;
+  g_autofree char *era_part = NULL;
+  g_autofree char *western_part = NULL;
+  int era_year, western_year;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (fy != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  open = strstr (text, "年度(");
+  if (open == NULL || !g_str_has_suffix (text, ")"))
+    return parse_one_fiscal_year (text, fy, error);
+
+  open += strlen ("年度");
+  era_part = g_strndup (text, open - text);
+  western_part = g_strndup (open + 1, strlen (open + 1) - 1);
+  if (!parse_one_fiscal_year (era_part, &era_year, NULL) ||
+      !parse_one_fiscal_year (western_part, &western_year, NULL))
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID, _("“%s” is not a fiscal year"), text);
+      return FALSE;
+    }
+  if (era_year != western_year)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_INVALID,
+                   _("“%s” names two different fiscal years"), text);
+      return FALSE;
+    }
+  *fy = era_year;
+  return TRUE;
+}
+
+static gboolean
+parse_one_fiscal_year (const char  *text,
+                       int         *fy,
+                       GError     **error)
+{
   gboolean nendo;
   gboolean by_name;
   gsize len;
   SaEra era;
   const char *rest;
   int year;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (fy != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* "年度" may end only the kanji forms, never "FY2010" or "H22". */
   len = strlen (text);

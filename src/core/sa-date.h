@@ -33,6 +33,8 @@ typedef enum
  * @SA_YEAR_FORMAT_ERA: "平成22年度"; year one is "元": "令和元年度"
  * @SA_YEAR_FORMAT_FY: "FY2010"
  * @SA_YEAR_FORMAT_WESTERN: "2010年度"
+ * @SA_YEAR_FORMAT_ERA_WESTERN: "平成22年度(2010)", the era with the western year
+ *   after it, as offices write it for readers of both
  */
 typedef enum
 {
@@ -41,6 +43,7 @@ typedef enum
   SA_YEAR_FORMAT_ERA,
   SA_YEAR_FORMAT_FY,
   SA_YEAR_FORMAT_WESTERN,
+  SA_YEAR_FORMAT_ERA_WESTERN,
 } SaYearFormat;
 
 int         sa_date_fiscal_year       (const GDate  *date);
@@ -60,6 +63,8 @@ gboolean    sa_fiscal_year_get_era    (int           fy,
 
 char       *sa_fiscal_year_label      (int           fy,
                                        SaYearFormat  format);
+SaYearFormat sa_year_format_for_setting (const char  *setting,
+                                       gboolean      japanese);
 char       *sa_date_format_era        (const GDate  *date);
 
 /**

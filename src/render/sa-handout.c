@@ -185,7 +185,7 @@ add_goal_actions (SaHandout *self,
                   GPtrArray *actions)
 {
   GPtrArray *actors = sa_timeline_layout_get_actors (self->layout);
-  g_autofree char *number = g_strdup_printf (_("Basic goal %d"),
+  g_autofree char *number = g_strdup_printf (_("Basic Goal %d"),
                                              (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
 
   _sa_text_table_add_heading (self->actions, number, sa_record_get_text (goal, SA_GOAL_TITLE));

@@ -201,7 +201,8 @@ new_sheet (SaRecord     *plan,
   /* Widths for A4 landscape: the texts wide, the figures narrow. */
   const SaSheetColumn columns[N_COLUMNS] = {
     [COLUMN_ACTOR] = { _("Actor"), 0.078, FALSE },
-    [COLUMN_COMMITMENT] = { _("Commitment"), 0.16, FALSE },
+    /* Translators: the plan's own column heading, 計画期間中に取り組むこと */
+    [COLUMN_COMMITMENT] = { C_("review sheet", "Commitment"), 0.16, FALSE },
     [COLUMN_ACTIVITIES] = { C_("review sheet", "Activities"), 0.06, TRUE },
     [COLUMN_PARTICIPANTS] = { _("Participants"), 0.06, TRUE },
     [COLUMN_VOLUNTEERS] = { _("Volunteers"), 0.065, TRUE },
@@ -268,7 +269,7 @@ sa_review_sheet_new (SaStore       *store,
 
       if (goal != NULL && goal != group)
         {
-          g_autofree char *number = g_strdup_printf (_("Basic goal %d"),
+          g_autofree char *number = g_strdup_printf (_("Basic Goal %d"),
                                                      (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
 
           sa_sheet_add_group (sheet, number, sa_record_get_text (goal, SA_GOAL_TITLE));

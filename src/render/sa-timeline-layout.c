@@ -424,7 +424,7 @@ add_goal_row (SaTimelineLayout  *self,
   row = append_row (self, SA_TIMELINE_ROW_GOAL, goal);
   row->row.text = intern (self, sa_record_get_text (goal, SA_GOAL_TITLE));
   row->row.goal_row = self->rows->len - 1;
-  number = g_strdup_printf (_("Basic goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
+  number = g_strdup_printf (_("Basic Goal %d"), (int) sa_record_get_int (goal, SA_GOAL_NUMBER));
   row->number = _sa_render_text (self->context, SA_FONT_HEADING, number, 0);
   row->text = _sa_render_text (self->context, SA_FONT_HEADING, row->row.text, 0);
   heading = g_strdup_printf ("%s %s", number, row->row.text);
