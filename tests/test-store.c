@@ -951,8 +951,9 @@ raw_links (const char *path)
   return text;
 }
 
-/* A database from before links had a table of their own shape keeps every link, with
- * its id, clocks and tombstone, and the activity still reads its commitments. */
+/* A database of version 7 keeps every link through the upgrade, with its id, clocks
+ * and tombstone, and the activity still reads its commitments; the activity indexes
+ * nothing uses are gone, those of the links stay. */
 static void
 test_migrate_links (Fixture       *f,
                     gconstpointer  data)
@@ -993,7 +994,6 @@ test_migrate_links (Fixture       *f,
 
   after = raw_links (f->path);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (raw_int (f->path, "SELECT wr FROM pragma_table_list WHERE name = 'activity_commitment'"), ==, 1);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                      " ('activity_organization', 'activity_district')"), ==, 0);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"

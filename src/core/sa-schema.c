@@ -374,29 +374,13 @@ static const char migration_7[] =
   "ALTER TABLE commitment ADD COLUMN carry_over TEXT;\n"
   "CREATE INDEX commitment_predecessor ON commitment (predecessor_id);\n";
 
-/* Version 8: an activity's rows cost what they hold. A link between an activity and a
- * commitment is stored once, in a table keyed by its id (WITHOUT ROWID: one b-tree,
- * not a table and an index of its ids); every link keeps its id, clocks and
- * tombstone. The activity indexes by organization and by district go: no view or
- * report looks activities up by them (they group a date range that activity_date
- * finds), and the one count that filters by them, before an organization or a
- * district is deleted, reads the table once. */
+/* Version 8: each activity costs what its data does. The activity indexes by
+ * organization and by district go: no view or report looks activities up by them
+ * (they group a date range that activity_date finds), and the one count that filters
+ * by them, before an organization or a district is deleted, reads the table once.
+ * The link table keeps its shape: the window learns of changed links through SQLite's
+ * update hook, which tables WITHOUT ROWID do not call. */
 static const char migration_8[] =
-  "CREATE TABLE activity_commitment_v8 (\n"
-  "  id TEXT PRIMARY KEY NOT NULL,\n"
-  "  hlc TEXT NOT NULL,\n"
-  "  site TEXT NOT NULL,\n"
-  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
-  "  clocks TEXT,\n"
-  "  activity_id TEXT NOT NULL REFERENCES activity (id) DEFERRABLE INITIALLY DEFERRED,\n"
-  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED\n"
-  ") WITHOUT ROWID;\n"
-  "INSERT INTO activity_commitment_v8 (id, hlc, site, deleted, clocks, activity_id, commitment_id)\n"
-  "  SELECT id, hlc, site, deleted, clocks, activity_id, commitment_id FROM activity_commitment;\n"
-  "DROP TABLE activity_commitment;\n"
-  "ALTER TABLE activity_commitment_v8 RENAME TO activity_commitment;\n"
-  "CREATE INDEX activity_commitment_activity ON activity_commitment (activity_id);\n"
-  "CREATE INDEX activity_commitment_commitment ON activity_commitment (commitment_id);\n"
   "DROP INDEX activity_organization;\n"
   "DROP INDEX activity_district;\n";
 
