@@ -5,8 +5,9 @@
  * PATH is a database from bench-generate; it is copied, not changed. Opening it,
  * adding one activity, exporting and importing the sync file and exporting CSV,
  * each beside what SQLite alone takes for the same work in the same run: the
- * sqlite3 shell inserting the same rows in one transaction, writing them as JSON or
- * as CSV. Prints FIGURE lines (bench-figure.h).
+ * sqlite3 shell inserting the same activities into a plain table in one
+ * transaction, writing the activities and their links as JSON through gzip, or the
+ * activities as CSV. Prints FIGURE lines (bench-figure.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,37 +79,57 @@ append_sql_value (GString      *sql,
     }
 }
 
-/* Every row of every table as INSERT statements in one transaction, as a person
- * would feed them to the sqlite3 shell: the rows the sync file carries. */
+/* The activities as INSERT statements into a plain table (the activity table's
+ * columns, no index, no links) in one transaction, as a person would feed them to
+ * the sqlite3 shell: what the activities' data costs to store. */
 static char *
 write_sql (SaStore    *store,
            const char *dir)
 {
   g_autoptr(GString) sql = g_string_new ("BEGIN;\n");
   char *path = g_build_filename (dir, "insert.sql", NULL);
+  sqlite3_stmt *stmt = _sa_store_prepare (store, "SELECT sql FROM sqlite_schema WHERE name = 'activity'", NULL);
 
-  for (guint t = 0; t < sa_schema_n_tables; t++)
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (sql, "%s;\n", sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  stmt = _sa_store_prepare (store, "SELECT * FROM activity", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *table = sa_schema_tables[t]->name;
-      g_autofree char *select = g_strdup_printf ("SELECT * FROM %s", table);
-      sqlite3_stmt *stmt = _sa_store_prepare (store, select, NULL);
-
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append (sql, "INSERT INTO activity VALUES (");
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
         {
-          g_string_append_printf (sql, "INSERT INTO %s VALUES (", table);
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              if (c > 0)
-                g_string_append (sql, ", ");
-              append_sql_value (sql, stmt, c);
-            }
-          g_string_append (sql, ");\n");
+          if (c > 0)
+            g_string_append (sql, ", ");
+          append_sql_value (sql, stmt, c);
         }
-      sqlite3_reset (stmt);
+      g_string_append (sql, ");\n");
     }
+  sqlite3_reset (stmt);
   g_string_append (sql, "COMMIT;\n");
   g_assert_true (g_file_set_contents (path, sql->str, (gssize) sql->len, NULL));
   return path;
+}
+
+/* A command, reading @input and writing @output when given. */
+static Cost
+run_command (const char * const *argv,
+             const char         *input,
+             const char         *output)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Cost start = cost_start (RUSAGE_CHILDREN);
+
+  if (input != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input);
+  if (output != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, output);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  return cost_since (start, RUSAGE_CHILDREN);
 }
 
 /* The sqlite3 shell on @db, reading @input and writing @output when given. */
@@ -118,24 +139,13 @@ run_sqlite3 (const char         *sqlite3,
              const char         *input,
              const char         *output)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  Cost start = cost_start (RUSAGE_CHILDREN);
 
   g_strv_builder_add (builder, sqlite3);
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
-  if (input != NULL)
-    g_subprocess_launcher_set_stdin_file_path (launcher, input);
-  if (output != NULL)
-    g_subprocess_launcher_set_stdout_file_path (launcher, output);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  return cost_since (start, RUSAGE_CHILDREN);
+  return run_command ((const char * const *) argv, input, output);
 }
 
 static Cost
@@ -268,6 +278,9 @@ figure (const char *what,
         const char *target)
 {
   bench_figure (what, cost.wall * 1e3, "ms", baseline, baseline_cost.wall * 1e3, target);
+  /* On a busy machine the processor time says more than the wall clock. */
+  g_print ("NOTE\t%s: %.0f ms of processor time, against %.0f ms for its baseline (%.2f times)\n",
+           what, cost.cpu * 1e3, baseline_cost.cpu * 1e3, cost.cpu / baseline_cost.cpu);
 }
 
 int
@@ -277,7 +290,7 @@ main (int    argc,
   g_autofree char *dir = g_dir_make_tmp ("sasaeai-bench-XXXXXX", NULL);
   g_autofree char *path_a = g_build_filename (dir, "a.db", NULL);
   g_autofree char *path_b = g_build_filename (dir, "b.db", NULL);
-  g_autofree char *path_c = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *path_plain = g_build_filename (dir, "plain.db", NULL);
   g_autofree char *sync_path = g_build_filename (dir, "a.sasaeai", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "a.csv", NULL);
   g_autofree char *out_path = g_build_filename (dir, "shell.out", NULL);
@@ -285,10 +298,11 @@ main (int    argc,
   g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
   g_autoptr(GFile) source = NULL, copy = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *shell = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(SaImportReport) first = { 0, }, again = { 0, };
   Cost baseline, cost;
-  SaStore *a, *b, *c;
+  SaStore *a, *b;
   guint n;
 
   if (argc != 3)
@@ -304,9 +318,6 @@ main (int    argc,
   bench_open (path_a);
   a = sa_store_create (path_a, &error);
   b = sa_store_create (path_b, &error);
-  c = sa_store_create (path_c, &error);
-  g_assert_no_error (error);
-  g_object_unref (c);  /* an empty database with the schema, for the shell */
   n = count_activities (a);
 
   /* Export: the sync file, against the shell writing the same rows as JSON. */
@@ -314,9 +325,10 @@ main (int    argc,
   g_assert_true (sa_sync_file_export (a, sync_file, NULL, &error));
   g_assert_no_error (error);
   cost = cost_since (cost, RUSAGE_SELF);
-  baseline = run_sqlite3 (argv[1], (const char *[]) { "-json", path_a, "SELECT * FROM activity;"
-                                                      " SELECT * FROM activity_commitment", NULL }, NULL, out_path);
-  figure ("export-sync", cost, "sqlite3 -json: activities and their links", baseline, "< 1000");
+  shell = g_strdup_printf ("'%s' -json '%s' 'SELECT * FROM activity; SELECT * FROM activity_commitment' | gzip",
+                           argv[1], path_a);
+  baseline = run_command ((const char *[]) { "/bin/sh", "-c", shell, NULL }, NULL, out_path);
+  figure ("export-sync", cost, "sqlite3 -json | gzip: activities and their links", baseline, "ratio <= 2");
 
   /* Import: the sync file into an empty database, against the shell inserting the
    * same rows in one transaction; a file over the size an import accepts is only
@@ -329,15 +341,15 @@ main (int    argc,
   else
     {
       sql = write_sql (a, dir);
-      baseline = run_sqlite3 (argv[1], (const char *[]) { "-bail", path_c, NULL }, sql, NULL);
+      baseline = run_sqlite3 (argv[1], (const char *[]) { "-bail", path_plain, NULL }, sql, NULL);
       cost = time_import (b, sync_file, &first);
       g_assert_cmpuint (first.added, >=, n);
-      figure ("import-sync into an empty database", cost, "sqlite3 shell: the same INSERTs, one transaction",
-              baseline, "ratio <= 2");
+      figure ("import-sync into an empty database", cost,
+              "sqlite3 shell: the activities INSERTed into a plain table, one transaction", baseline, "ratio <= 2");
       cost = time_import (b, sync_file, &again);
       g_assert_cmpuint (again.unchanged, >=, n);
-      figure ("import-sync again (nothing changes)", cost, "sqlite3 shell: the same INSERTs, one transaction",
-              baseline, NULL);
+      figure ("import-sync again (nothing changes)", cost,
+              "sqlite3 shell: the activities INSERTed into a plain table, one transaction", baseline, NULL);
     }
 
   /* CSV, against the shell writing the same rows as CSV. */
@@ -353,7 +365,7 @@ main (int    argc,
 
   g_object_unref (a);
   g_object_unref (b);
-  for (const char * const *name = (const char * const[]) { "a.db", "b.db", "c.db", "a.sasaeai", "a.csv",
+  for (const char * const *name = (const char * const[]) { "a.db", "b.db", "plain.db", "a.sasaeai", "a.csv",
                                                            "shell.out", "insert.sql", NULL }; *name; name++)
     {
       g_autofree char *path = g_build_filename (dir, *name, NULL);

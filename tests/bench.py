@@ -2,17 +2,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Runs every benchmark on generated datasets and gathers their figures in one table.
 
-    bench.py BUILD_DIR [--sizes 10000,100000] [--markdown FILE]
+    bench.py BUILD_DIR [--sizes 10000,100000] [--markdown FILE] [--only report|sync|handout|folder] [--datasets DIR]
 
 For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
 bench-calendar and bench-handout then measure it, each printing FIGURE lines
 (tests/bench-figure.h) with a baseline measured in the same run; sasaeai-cli report
 and review list are timed here against the sqlite3 shell running a plain GROUP BY
- over the same tables. --only report measures those alone. The sample plan's
- handout is timed beside LibreOffice Calc converting the same schedule, written as
- a flat ODS file, to PDF (--only handout measures that alone). bench-folder lets 12
- and 50 sites of 2,000 activities each sync through one shared folder (--only folder
- measures that alone). Peak memory is the
+over the same tables. --only report measures those alone, --only sync bench-sync
+alone; --datasets DIR keeps the generated databases there for the next run. The sample
+plan's handout is timed beside LibreOffice Calc converting the same schedule, written
+as a flat ODS file, to PDF (--only handout). bench-folder lets 12 and 50 sites of 2,000
+activities each sync through one shared folder (--only folder). Peak memory is the
 window's, on the dataset and on the sample plan alone. The table goes to standard
 output, and with --markdown to FILE with the machine it ran on. Needs a display
 for the window: run under xvfb-run.
@@ -172,25 +172,35 @@ def handout_figures(build, tmp):
                baseline_value=baseline_value, target="ratio <= 0.05")
 
 
-def measure(build, size, tmp, sqlite3, empty, only=None):
-    tests = os.path.join(build, "tests")
-    db = os.path.join(tmp, f"plan-{size}.db")
+def dataset(build, size, tmp, datasets):
+    """The database of SIZE activities: generated, or the one kept in DATASETS from an
+    earlier run (a million activities take minutes to generate)."""
+    db = os.path.join(datasets or tmp, f"plan-{size}.db")
+    if datasets and os.path.exists(db):
+        return db
     start = time.monotonic()
-    run([os.path.join(tests, "bench-generate"), db, str(size)])
+    run([os.path.join(build, "tests", "bench-generate"), db + ".part", str(size)])
+    os.replace(db + ".part", db)
     print(f"# {size:,} activities generated in {time.monotonic() - start:.1f} s", file=sys.stderr)
-    yield from report_figures(build, db, size, sqlite3)
-    if only == "report":
-        os.remove(db)
+    return db
+
+
+def measure(build, size, tmp, sqlite3, empty, only=None, datasets=None):
+    tests = os.path.join(build, "tests")
+    db = dataset(build, size, tmp, datasets)
+    if only != "sync":
+        yield from report_figures(build, db, size, sqlite3)
+    if only != "report":
+        yield from figures(run([os.path.join(tests, "bench-sync"), sqlite3, db]), size)
+    if only is not None:
         return
 
-    yield from figures(run([os.path.join(tests, "bench-sync"), sqlite3, db]), size)
     copy = os.path.join(tmp, "copy.db")
     shutil.copyfile(db, copy)  # the log's benchmark edits and deletes
     yield from figures(run([os.path.join(tests, "bench-activity-log"), copy]), size)
     yield from memory_figures(os.path.join(tests, "bench-activity-log"), db, empty, size)
     yield from figures(run([os.path.join(tests, "bench-calendar"), db]), size)
     yield from figures(run([os.path.join(tests, "bench-handout"), db]), size)
-    os.remove(db)
 
 
 FOLDER_RUNS = [(12, 2000), (50, 2000)]  # sites × activities of each
@@ -258,9 +268,10 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--markdown")
     parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
-    parser.add_argument("--only", choices=["report", "handout", "folder"],
-                        help="measure only sasaeai-cli report and review list, the handout beside "
-                             "LibreOffice, or the shared sync folder")
+    parser.add_argument("--only", choices=["report", "sync", "handout", "folder"],
+                        help="measure only sasaeai-cli report and review list, bench-sync, the handout "
+                             "beside LibreOffice, or the shared sync folder")
+    parser.add_argument("--datasets", help="keep the generated databases in this folder and reuse them")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     # As the tests run: no session bus, no portal, settings from the build tree.
@@ -272,10 +283,10 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory(prefix="sasaeai-bench-") as tmp:
         empty = os.path.join(tmp, "empty.db")
-        if args.only in (None, "report"):
+        if args.only in (None, "report", "sync"):
             run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
             for size in sizes:
-                rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only))
+                rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only, args.datasets))
         if args.only in (None, "handout"):
             rows.extend(handout_figures(args.build, tmp))
         if args.only in (None, "folder"):

@@ -931,6 +931,75 @@ test_migrate_targets (Fixture       *f,
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM pragma_table_info('review') WHERE name = 'actual'"), ==, 1);
 }
 
+/* Every link as text, clocks and tombstones included, in the order of their ids. */
+static char *
+raw_links (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat(row, ';') FROM (SELECT id || '|' || hlc || '|' || site"
+                                       " || '|' || deleted || '|' || coalesce(clocks, '-') || '|' || activity_id"
+                                       " || '|' || commitment_id AS row"
+                                       " FROM activity_commitment ORDER BY id)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* A database of version 7 keeps every link through the upgrade, with its id, clocks
+ * and tombstone, and the activity still reads its commitments; the activity indexes
+ * nothing uses are gone, those of the links stay. */
+static void
+test_migrate_links (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
+  g_autoptr(GPtrArray) commitments = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_auto(GStrv) linked = NULL;
+  const char *both[3] = { NULL, };
+  SaImportReport report;
+  SaStore *store;
+
+  store = sa_store_open_at_version (f->path, 7, &error);
+  g_assert_no_error (error);
+  g_assert_true (sa_import_sample (store, &report, &error));
+  commitments = sa_store_list (store, &sa_commitment_table, NULL, NULL, &error);
+  both[0] = sa_record_get_id (g_ptr_array_index (commitments, 0));
+  both[1] = sa_record_get_id (g_ptr_array_index (commitments, 1));
+  g_assert_true (sa_store_insert (store, activity, &error));
+  g_assert_true (sa_store_set_activity_commitments (store, sa_record_get_id (activity), both, &error));
+  g_assert_true (sa_store_set_activity_commitments (store, sa_record_get_id (activity), both + 1, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  before = raw_links (f->path);
+  /* One live link, and one deleted with the clock of its tombstone. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM activity_commitment WHERE deleted = 1"
+                                     " AND clocks LIKE '%\"deleted\"%'"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM activity_commitment WHERE deleted = 0"), ==, 1);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  linked = sa_store_dup_activity_commitments (store, sa_record_get_id (activity), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (linked), ==, 1);
+  g_assert_cmpstr (linked[0], ==, both[1]);
+  g_assert_finalize_object (store);
+
+  after = raw_links (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                     " ('activity_organization', 'activity_district')"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                     " ('activity_commitment_activity', 'activity_commitment_commitment')"), ==, 2);
+}
+
 static void
 write_review (SaStore    *store,
               const char *commitment_id,
@@ -1013,6 +1082,7 @@ main (int    argc,
   ADD ("/store/import/bad-rows", test_import_refuses_bad_rows);
   ADD ("/store/migrate/reviews", test_migrate_reviews);
   ADD ("/store/migrate/targets", test_migrate_targets);
+  ADD ("/store/migrate/links", test_migrate_links);
   ADD ("/store/review/merge", test_review_merge);
 #undef ADD
   g_test_add_func ("/hlc/order", test_hlc);

@@ -16,6 +16,7 @@
 #include "sa-hlc.h"
 #include "sa-import.h"
 #include "sa-organization.h"
+#include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
 #include "sa-sync-file.h"
@@ -1334,6 +1335,88 @@ test_file_claiming_this_site (SiteFixture       *f,
   g_assert_cmpuint (count_activities (twin), ==, 3);
 }
 
+/* ---- writing rows as JSON text ------------------------------------------------------ */
+
+/* Every character a column may hold comes back from a file as it went in: quotes,
+ * backslashes, a line break and tab in notes, characters beyond the Basic
+ * Multilingual Plane; and each line is exactly the text json-glib's generator gives
+ * for the row, so files stay as they were. */
+static void
+test_round_trip_text (SiteFixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = site_fixture_path (f, "a.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "「見守り」 \"quoted\" \\ back\\slash / 😀🏠 é");
+  g_auto(SaImportReport) report = { 0, };
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) copy = NULL;
+  GPtrArray *records;
+
+  edit (a, sa_record_get_id (activity), SA_ACTIVITY_NOTES, "一行目\n二行目\r\n\tタブ\u3000全角空白 \u2028", 0);
+  export_to (a, path);
+  g_assert_true (import_from (b, path, FALSE, &report, &error));
+  g_assert_no_error (error);
+  copy = get_activity (b, sa_record_get_id (activity));
+  g_assert_cmpstr (sa_record_get_text (copy, SA_ACTIVITY_TITLE), ==, "「見守り」 \"quoted\" \\ back\\slash / 😀🏠 é");
+  g_assert_cmpstr (sa_record_get_text (copy, SA_ACTIVITY_NOTES), ==, "一行目\n二行目\r\n\tタブ\u3000全角空白 \u2028");
+
+  contents = sa_sync_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+  records = sa_sync_file_get_records (contents);
+  g_assert_cmpuint (records->len, ==, 1);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(JsonNode) node = sa_row_to_json (g_ptr_array_index (records, i));
+      g_autofree char *generated = json_to_string (node, FALSE);
+      g_autofree char *line = sa_row_to_line (g_ptr_array_index (records, i));
+
+      g_assert_cmpstr (line, ==, generated);
+    }
+}
+
+/* Every ASCII character, control characters included, and a few beyond it, escaped
+ * into a JSON string that json-glib reads back unchanged. */
+static void
+test_json_escape (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  for (guint c = 1; c < 0x80; c++)
+    {
+      g_autofree char *one = g_strdup_printf ("a%cb", (char) c);
+
+      g_string_append_c (text, (char) c);
+      sa_json_append_string (json, one);
+      g_string_append_c (json, ',');
+    }
+  g_string_append (text, "改行\n😀\u2028\u00e9");
+  sa_json_append_string (json, text->str);
+  g_string_append_c (json, ']');
+
+  /* JSON forbids raw control characters in strings: none is left. */
+  for (const char *p = json->str; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 && *p != 0x7f);
+  g_assert_true (json_parser_load_from_data (parser, json->str, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 0x80);
+  for (guint c = 1; c < 0x80; c++)
+    {
+      g_autofree char *one = g_strdup_printf ("a%cb", (char) c);
+
+      g_assert_cmpstr (json_array_get_string_element (array, c - 1), ==, one);
+    }
+  g_assert_cmpstr (json_array_get_string_element (array, 0x7f), ==, text->str);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1342,6 +1425,8 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, SiteFixture, NULL, site_fixture_setup, func, site_fixture_teardown)
   ADD ("/sync/round-trip", test_round_trip);
+  ADD ("/sync/round-trip/text", test_round_trip_text);
+  g_test_add_func ("/sync/json-escape", test_json_escape);
   ADD ("/sync/import-stores-by-date", test_import_stores_by_date);
   ADD ("/sync/merge/different-fields", test_different_fields);
   ADD ("/sync/merge/same-field", test_same_field);

@@ -606,6 +606,36 @@ import_once (SaStore                *store,
   return TRUE;
 }
 
+/* An import inserts into every index in the random order of UUIDs: with SQLite's
+ * cache of 2 MB it spills pages to the WAL and reads them back over and over. While
+ * it runs the cache may grow to 256 MB (only as far as the pages it touches); it is
+ * set back afterwards, so a window keeps its usual memory. Returns the size before. */
+#define IMPORT_CACHE_KIB 262144
+
+static gint64
+set_cache_size (SaStore *store,
+                gint64   size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+  sqlite3_stmt *stmt = _sa_store_prepare (store, "PRAGMA cache_size", NULL);
+  gint64 before = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    before = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (before != 0 && (stmt = _sa_store_prepare (store, sql, NULL)) != NULL)
+    _sa_store_step_done (store, stmt, NULL);
+  return before;
+}
+
+static gboolean
+import_records (SaStore                *store,
+                GPtrArray              *records,
+                const SaImportOptions  *options,
+                SaImportReport         *report,
+                GError                **error);
+
 /**
  * sa_import_records_full:
  * @store: a store
@@ -632,13 +662,30 @@ sa_import_records_full (SaStore                *store,
                         SaImportReport         *report,
                         GError                **error)
 {
-  const SaImportOptions none = { NULL, };
-  g_autoptr(GHashTable) depths = NULL;
+  gint64 cache;
   gboolean ok;
 
   g_return_val_if_fail (SA_IS_STORE (store), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
+
+  cache = set_cache_size (store, -IMPORT_CACHE_KIB);
+  ok = import_records (store, records, options, report, error);
+  if (cache != 0)
+    set_cache_size (store, cache);
+  return ok;
+}
+
+static gboolean
+import_records (SaStore                *store,
+                GPtrArray              *records,
+                const SaImportOptions  *options,
+                SaImportReport         *report,
+                GError                **error)
+{
+  const SaImportOptions none = { NULL, };
+  g_autoptr(GHashTable) depths = NULL;
+  gboolean ok;
 
   *report = (SaImportReport) { 0, };
   depths = depths_of (records);

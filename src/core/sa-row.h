@@ -18,5 +18,9 @@ JsonNode   *sa_row_to_json          (SaRecord    *record);
 SaRecord   *sa_row_from_json        (JsonNode    *node,
                                      GError     **error);
 char       *sa_row_to_line          (SaRecord    *record);
+void        sa_row_append_line      (GString     *out,
+                                     SaRecord    *record);
+void        sa_json_append_string   (GString     *out,
+                                     const char  *text);
 
 G_END_DECLS

@@ -537,7 +537,7 @@ static SaRecord *
 canonical_row (SaRecord *incoming)
 {
   GHashTable *clocks = sa_record_get_clocks (incoming);
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kept = NULL;
   const char *latest = sa_record_get_hlc (incoming);
   const char *site = NULL;
   SaRecord *row;
@@ -546,6 +546,7 @@ canonical_row (SaRecord *incoming)
 
   if (clocks != NULL)
     {
+      kept = g_hash_table_new (g_str_hash, g_str_equal);
       g_hash_table_iter_init (&iter, clocks);
       while (g_hash_table_iter_next (&iter, &field, &clock))
         if (g_strcmp0 (clock, sa_record_get_hlc (incoming)) != 0)
@@ -556,7 +557,7 @@ canonical_row (SaRecord *incoming)
     }
   sa_hlc_parse (latest, NULL, NULL, &site);
   if (g_strcmp0 (site, sa_record_get_site (incoming)) == 0 &&
-      g_hash_table_size (kept) == (clocks ? g_hash_table_size (clocks) : 0))
+      (clocks == NULL || g_hash_table_size (kept) == g_hash_table_size (clocks)))
     return g_object_ref (incoming);
 
   row = sa_record_copy (incoming);

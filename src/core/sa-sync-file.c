@@ -1,6 +1,6 @@
 /* sa-sync-file.c: the file one site writes for the others, NAME.sasaeai
  *
- * gzip-compressed JSON Lines: a header, one line per row exactly as sa_row_to_line()
+ * gzip-compressed JSON Lines: a header, one line per row exactly as sa_row_append_line()
  * writes it, and a trailer with the row count and the SHA-256 of every line before
  * it (docs/sync-format.md). A file is read and checked whole before an import writes
  * anything; the merge itself is sa_import_records_full().
@@ -168,6 +168,20 @@ flush_lines (Writer        *writer,
   return ok;
 }
 
+/* Ends the line begun at @start in the buffer, and hands the buffer on when full. */
+static gboolean
+end_line (Writer        *writer,
+          gsize          start,
+          gboolean       checked,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_string_append_c (writer->buffer, '\n');
+  if (checked)
+    g_checksum_update (writer->checksum, (const guchar *) writer->buffer->str + start, writer->buffer->len - start);
+  return writer->buffer->len < WRITE_CHUNK || flush_lines (writer, cancellable, error);
+}
+
 static gboolean
 write_line (Writer        *writer,
             const char    *line,
@@ -178,10 +192,7 @@ write_line (Writer        *writer,
   gsize start = writer->buffer->len;
 
   g_string_append (writer->buffer, line);
-  g_string_append_c (writer->buffer, '\n');
-  if (checked)
-    g_checksum_update (writer->checksum, (const guchar *) writer->buffer->str + start, writer->buffer->len - start);
-  return writer->buffer->len < WRITE_CHUNK || flush_lines (writer, cancellable, error);
+  return end_line (writer, start, checked, cancellable, error);
 }
 
 static gboolean
@@ -306,9 +317,11 @@ write_table (Writer         *writer,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(SaRecord) record = _sa_store_read_record (table, stmt);
-      g_autofree char *line = sa_row_to_line (record);
+      gsize start = writer->buffer->len;
 
-      if (!write_line (writer, line, TRUE, cancellable, error))
+      /* Straight into the buffer: a JSON tree a row cost more than the row. */
+      sa_row_append_line (writer->buffer, record);
+      if (!end_line (writer, start, TRUE, cancellable, error))
         {
           sqlite3_reset (stmt);
           return FALSE;
