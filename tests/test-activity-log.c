@@ -13,6 +13,8 @@
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-organization.h"
+#include "sa-record-editor.h"
+#include "sa-test-gui.h"
 
 #define N_ACTIVITIES 300
 
@@ -1080,6 +1082,99 @@ test_form_warns_of_contact_details (Fixture       *fixture,
   g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_NOTES), ==, "連絡は hanako@example.jp へ");
 }
 
+/* The key controller through which Enter reaches a choice row before the window's
+ * default button, as GTK runs it for a key press on the row. */
+static gboolean
+press_enter_on (SaActivityForm *form,
+                const char     *field)
+{
+  GtkWidget *row = find (GTK_WIDGET (form), field);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (form)) == row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    }
+  spin ();
+  return handled;
+}
+
+static GtkPopover *
+shown_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    return GTK_POPOVER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPopover *found = shown_popover (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The form fits a 700-pixel-high window; Enter on the organization opens its list
+ * and saves nothing; an organization and a district added from the form are chosen
+ * and saved with the activity. */
+static void
+test_form_adds_choices (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SaRecord) added = NULL;
+  g_autofree char *org_id = NULL, *district_id = NULL;
+  SaActivityForm *form;
+  GtkPopover *popover;
+  GtkWidget *editor;
+  AdwComboRow *actor;
+
+  g_assert_cmpint (gtk_widget_get_height (fixture->window), ==, 700);
+  sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), NULL);
+  WAIT_FOR ((form = open_form ()) != NULL && gtk_widget_get_height (GTK_WIDGET (form)) > 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (form)), <=, 700);
+  g_assert_true (gtk_widget_get_mapped (find (GTK_WIDGET (form), "save_button")));
+
+  type_into (form, "title_row", "新田の見守り訪問（試し）");
+  g_assert_true (press_enter_on (form, "organization_row"));
+  popover = shown_popover (find (GTK_WIDGET (form), "organization_row"));
+  g_assert_nonnull (popover);
+  g_assert_true (open_form () == form);
+  g_assert_cmpuint (n_shown (fixture), ==, N_ACTIVITIES);
+  gtk_popover_popdown (popover);
+  spin ();
+
+  sa_test_click (find (GTK_WIDGET (form), "organization_row"), "New Organization…");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  sa_test_type_into (editor, "Name", "新田見守りの会");
+  actor = ADW_COMBO_ROW (sa_test_find (editor, sa_test_is_row_titled, "Actor"));
+  adw_combo_row_set_selected (actor, g_list_model_get_n_items (adw_combo_row_get_model (actor)) - 1);
+  g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
+  WAIT_FOR (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == NULL);
+  g_assert_cmpstr (chosen_label (form, "organization_row"), ==, "新田見守りの会");
+
+  sa_test_click (find (GTK_WIDGET (form), "district_row"), "New District…");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  sa_test_type_into (editor, "Name", "新田");
+  g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
+  WAIT_FOR (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == NULL);
+  g_assert_cmpstr (chosen_label (form, "district_row"), ==, "新田");
+
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL && n_shown (fixture) == N_ACTIVITIES + 1);
+  added = activity_titled (fixture, "新田の見守り訪問（試し）");
+  org_id = fixture_organization_id (fixture->store, "新田見守りの会");
+  district_id = fixture_district_id (fixture->store, "新田");
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_ORGANIZATION_ID), ==, org_id);
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1105,6 +1200,7 @@ main (int    argc,
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);
   ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
   ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);
+  ADD ("/activity-log/form-adds-choices", N_ACTIVITIES, test_form_adds_choices);
 #undef ADD
 
   return g_test_run ();
