@@ -1175,6 +1175,36 @@ test_form_adds_choices (Fixture       *fixture,
   g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
 }
 
+static GtkWidget *
+column_title (GtkWidget  *widget,
+              const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+      if (g_str_equal (G_OBJECT_TYPE_NAME (up), "GtkColumnViewTitle"))
+        return up;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = column_title (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The title takes the room the other columns leave: wider than the commitments and
+ * than any number column. */
+static void
+test_title_takes_room (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  int title = gtk_widget_get_width (column_title (fixture->log, "Title"));
+
+  g_assert_cmpint (title, >, gtk_widget_get_width (column_title (fixture->log, "Commitments")));
+  g_assert_cmpint (title, >, 2 * gtk_widget_get_width (column_title (fixture->log, "Participants")));
+  g_assert_cmpint (title, >, gtk_widget_get_width (column_title (fixture->log, "Organization")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1201,6 +1231,7 @@ main (int    argc,
   ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
   ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);
   ADD ("/activity-log/form-adds-choices", N_ACTIVITIES, test_form_adds_choices);
+  ADD ("/activity-log/title-takes-room", N_ACTIVITIES, test_title_takes_room);
 #undef ADD
 
   return g_test_run ();
