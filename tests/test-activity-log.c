@@ -662,6 +662,10 @@ test_refuses_bad_values (Fixture       *fixture,
   g_assert_true (open_form () == form);
   type_into (form, "participants_row", "25人");
   g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be a whole number, not “25人”");
+  /* Tab from a field with its message under it goes on to the next field. */
+  gtk_widget_grab_focus (find (GTK_WIDGET (form), "participants_row"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), find (GTK_WIDGET (form), "volunteers_row")));
   type_into (form, "volunteers_row", "abc");
   g_assert_cmpstr (error_under (form, "volunteers"), ==, "Volunteers must be a whole number, not “abc”");
   press_enter_in (form, "title_row");

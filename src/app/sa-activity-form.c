@@ -143,6 +143,10 @@ setup_error_label (GtkWidget *field,
   gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
   if (GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (GTK_WIDGET (label))))
     {
+      /* GtkListBox moves Tab to the next sensitive row; a message row that takes no
+       * focus would end the group there, skipping the field after it. */
+      gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (label)), FALSE);
+      gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (label)), "field-message");
       gtk_widget_set_margin_start (GTK_WIDGET (label), 12);
       gtk_widget_set_margin_end (GTK_WIDGET (label), 12);
       gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
