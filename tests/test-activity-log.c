@@ -13,6 +13,8 @@
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-organization.h"
+#include "sa-record-editor.h"
+#include "sa-test-gui.h"
 
 #define N_ACTIVITIES 300
 
@@ -664,6 +666,10 @@ test_refuses_bad_values (Fixture       *fixture,
   g_assert_true (open_form () == form);
   type_into (form, "participants_row", "25人");
   g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be a whole number, not “25人”");
+  /* Tab from a field with its message under it goes on to the next field. */
+  gtk_widget_grab_focus (find (GTK_WIDGET (form), "participants_row"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), find (GTK_WIDGET (form), "volunteers_row")));
   type_into (form, "volunteers_row", "abc");
   g_assert_cmpstr (error_under (form, "volunteers"), ==, "Volunteers must be a whole number, not “abc”");
   press_enter_in (form, "title_row");
@@ -1084,6 +1090,129 @@ test_form_warns_of_contact_details (Fixture       *fixture,
   g_assert_cmpstr (sa_record_get_text (saved, SA_ACTIVITY_NOTES), ==, "連絡は hanako@example.jp へ");
 }
 
+/* The key controller through which Enter reaches a choice row before the window's
+ * default button, as GTK runs it for a key press on the row. */
+static gboolean
+press_enter_on (SaActivityForm *form,
+                const char     *field)
+{
+  GtkWidget *row = find (GTK_WIDGET (form), field);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (form)) == row);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    }
+  spin ();
+  return handled;
+}
+
+static GtkPopover *
+shown_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget))
+    return GTK_POPOVER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPopover *found = shown_popover (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The form fits a 700-pixel-high window; Enter on the organization opens its list
+ * and saves nothing; an organization and a district added from the form are chosen
+ * and saved with the activity. */
+static void
+test_form_adds_choices (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SaRecord) added = NULL;
+  g_autofree char *org_id = NULL, *district_id = NULL;
+  SaActivityForm *form;
+  GtkPopover *popover;
+  GtkWidget *editor;
+  AdwComboRow *actor;
+
+  g_assert_cmpint (gtk_widget_get_height (fixture->window), ==, 700);
+  sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), NULL);
+  WAIT_FOR ((form = open_form ()) != NULL && gtk_widget_get_height (GTK_WIDGET (form)) > 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (form)), <=, 700);
+  g_assert_true (gtk_widget_get_mapped (find (GTK_WIDGET (form), "save_button")));
+
+  type_into (form, "title_row", "新田の見守り訪問（試し）");
+  g_assert_true (press_enter_on (form, "organization_row"));
+  popover = shown_popover (find (GTK_WIDGET (form), "organization_row"));
+  g_assert_nonnull (popover);
+  g_assert_true (open_form () == form);
+  g_assert_cmpuint (n_shown (fixture), ==, N_ACTIVITIES);
+  gtk_popover_popdown (popover);
+  spin ();
+
+  sa_test_click (find (GTK_WIDGET (form), "organization_row"), "New Organization…");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  g_assert_nonnull (editor);
+  sa_test_type_into (editor, "Name", "新田見守りの会");
+  actor = ADW_COMBO_ROW (sa_test_find (editor, sa_test_is_row_titled, "Actor"));
+  adw_combo_row_set_selected (actor, g_list_model_get_n_items (adw_combo_row_get_model (actor)) - 1);
+  g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
+  WAIT_FOR (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == NULL);
+  g_assert_cmpstr (chosen_label (form, "organization_row"), ==, "新田見守りの会");
+
+  sa_test_click (find (GTK_WIDGET (form), "district_row"), "New District…");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  sa_test_type_into (editor, "Name", "新田");
+  g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
+  WAIT_FOR (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == NULL);
+  g_assert_cmpstr (chosen_label (form, "district_row"), ==, "新田");
+
+  press_enter_in (form, "title_row");
+  WAIT_FOR (open_form () == NULL && n_shown (fixture) == N_ACTIVITIES + 1);
+  added = activity_titled (fixture, "新田の見守り訪問（試し）");
+  org_id = fixture_organization_id (fixture->store, "新田見守りの会");
+  district_id = fixture_district_id (fixture->store, "新田");
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_ORGANIZATION_ID), ==, org_id);
+  g_assert_cmpstr (sa_record_get_text (added, SA_ACTIVITY_DISTRICT_ID), ==, district_id);
+}
+
+static GtkWidget *
+column_title (GtkWidget  *widget,
+              const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+      if (g_str_equal (G_OBJECT_TYPE_NAME (up), "GtkColumnViewTitle"))
+        return up;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = column_title (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The title takes the room the other columns leave: wider than the commitments and
+ * than any number column. */
+static void
+test_title_takes_room (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  int title = gtk_widget_get_width (column_title (fixture->log, "Title"));
+
+  g_assert_cmpint (title, >, gtk_widget_get_width (column_title (fixture->log, "Commitments")));
+  g_assert_cmpint (title, >, 2 * gtk_widget_get_width (column_title (fixture->log, "Participants")));
+  g_assert_cmpint (title, >, gtk_widget_get_width (column_title (fixture->log, "Organization")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1109,6 +1238,8 @@ main (int    argc,
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);
   ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
   ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);
+  ADD ("/activity-log/form-adds-choices", N_ACTIVITIES, test_form_adds_choices);
+  ADD ("/activity-log/title-takes-room", N_ACTIVITIES, test_title_takes_room);
 #undef ADD
 
   return g_test_run ();

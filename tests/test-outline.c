@@ -175,6 +175,34 @@ test_commitment_and_schedule (void)
   g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
   g_settings_reset (settings, "year-format");
 
+  /* After a phase that ends before the plan does, the next starts the year after it;
+   * typing starts in the dialog's first field. */
+  for (guint i = 0; i < phases->len; i++)
+    g_assert_true (sa_store_set_deleted (store, &sa_schedule_phase_table,
+                                         sa_record_get_id (g_ptr_array_index (phases, i)), TRUE, &error));
+  sa_test_wait ();
+  row = expand_row (window, "子育てサロンの立ち上げを支援する。");
+  sa_test_click (row, "Add a Schedule Phase");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
+                                         sa_test_find (editor, sa_test_is_row_titled, "Phase")));
+  sa_test_type_into (editor, "Phase", "検討");
+  sa_test_type_into (editor, "End fiscal year", "2011");
+  save (editor);
+  row = expand_row (window, "子育てサロンの立ち上げを支援する。");
+  sa_test_click (row, "Add a Schedule Phase");
+  editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
+  sa_test_type_into (editor, "Phase", "実施");
+  save (editor);
+  g_assert_null (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR));
+  g_clear_pointer (&phases, g_ptr_array_unref);
+  phases = sa_store_list (store, &sa_schedule_phase_table, "commitment_id", sa_record_get_id (commitment), &error);
+  g_assert_cmpuint (phases->len, ==, 2);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_START_FY), ==, 2010);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 0), SA_SCHEDULE_PHASE_END_FY), ==, 2011);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 1), SA_SCHEDULE_PHASE_START_FY), ==, 2012);
+  g_assert_cmpint (sa_record_get_int (g_ptr_array_index (phases, 1), SA_SCHEDULE_PHASE_END_FY), ==, 2015);
+
   /* Editing the commitment changes it in place; undo brings the old text back. */
   row = sa_test_find (window, sa_test_is_row_titled, "子育てサロンの立ち上げを支援する。");
   sa_test_click (row, "Edit");

@@ -14,8 +14,10 @@
 #include "sa-sync-folder.h"
 #include "sa-sync-keyring.h"
 #include "sa-sync-report-window.h"
+#include "sa-site-name-dialog.h"
 #include "sa-sync-ui.h"
 #include "sa-test-gui.h"
+#include "sa-window.h"
 
 typedef struct
 {
@@ -672,6 +674,71 @@ test_sync_now (Fixture       *f,
   g_assert_nonnull (got);
 }
 
+/* The first sync of a site still named after the computer asks for the office's
+ * name, offering the host name; the name is stored as the site's and goes into its
+ * sync file; the next sync does not ask. */
+static void
+test_first_sync_asks_for_name (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *db = path_in (f, "new.db");
+  g_autofree char *folder_path = path_in (f, "shared");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (db, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *file_path = NULL;
+  g_autoptr(SaSyncFile) contents = NULL;
+  GtkWidget *window, *dialog, *entry;
+
+  g_assert_no_error (error);
+  name = sa_store_dup_site_name (store);
+  g_assert_cmpstr (name, ==, g_get_host_name ());
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  g_settings_set_string (settings, "sync-folder", folder_path);
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  g_assert_true (gtk_widget_activate_action (window, "win.sync-now", NULL));
+  dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Name This Office");
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, g_get_host_name ());
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), entry) ||
+                 gtk_root_get_focus (GTK_ROOT (dialog)) == entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "泉区役所");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_clear_pointer (&name, g_free);
+  name = sa_store_dup_site_name (store);
+  g_assert_cmpstr (name, ==, "泉区役所");
+
+  /* The sync went on, and its file carries the name. */
+  file_name = sa_sync_file_name_for_site (sa_store_get_site_id (store));
+  file_path = g_build_filename (folder_path, file_name, NULL);
+  for (guint i = 0; i < 50 && !g_file_test (file_path, G_FILE_TEST_EXISTS); i++)
+    sa_test_wait ();
+  sa_test_wait ();
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (file_path);
+
+    contents = sa_sync_file_read (file, NULL, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpstr (sa_sync_file_get_site_name (contents), ==, "泉区役所");
+  close_toplevels ();
+
+  /* Once named, the office is not asked again, even under the host name. */
+  g_assert_true (sa_store_set_site_name (store, g_get_host_name (), &error));
+  g_assert_false (sa_site_name_dialog_needed (store));
+  g_settings_reset (settings, "sync-folder");
+  g_settings_reset (settings, "named-sites");
+}
+
 /* A refused file in the folder is listed in the report; the others still import. */
 static void
 test_sync_folder_refused (Fixture       *f,
@@ -1177,6 +1244,7 @@ main (int    argc,
   ADD ("export-import", test_export_import);
   ADD ("bad-file", test_bad_file);
   ADD ("sync-now", test_sync_now);
+  ADD ("first-sync-asks-for-name", test_first_sync_asks_for_name);
   ADD ("sync-folder-refused", test_sync_folder_refused);
   ADD ("csv-ics", test_csv_ics);
   ADD ("csv-twice", test_csv_twice);

@@ -18,6 +18,7 @@
 #include "sa-print-operation.h"
 #include "sa-store-plans.h"
 #include "sa-print-options.h"
+#include "sa-print-preview.h"
 #include "sa-record-editor.h"
 #include "sa-test-gui.h"
 #include "sa-timeline-page-private.h"
@@ -719,6 +720,60 @@ test_print_font_setting (Fixture       *f,
   g_assert_cmpint (sa_print_operation_get_options (operation)->font, ==, SA_PRINT_FONT_SYSTEM);
 }
 
+/* Print Preview shows the handout in a window of the application, every page the
+ * operation prints, with paging and zoom, and a Print button. */
+static void
+test_print_preview (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SaPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *preview = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_pages;
+  gint64 end;
+
+  operation = _sa_timeline_page_new_print_operation (f->page, &error);
+  g_assert_no_error (error);
+  /* As the window runs it: the dialog's Preview button leads here. */
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                                            GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (f->page))), &error),
+                   !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_no_error (error);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end &&
+         (preview == NULL || sa_print_preview_get_n_pages (SA_PRINT_PREVIEW (preview)) == 0))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (SA_IS_PRINT_PREVIEW (window))
+            preview = window;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_nonnull (sa_print_operation_get_handout (operation));
+  n_pages = sa_handout_get_n_pages (sa_print_operation_get_handout (operation));
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpuint (sa_print_preview_get_n_pages (SA_PRINT_PREVIEW (preview)), ==, n_pages);
+
+  /* Next and Previous page through; zoom changes the page's size on screen. */
+  g_assert_cmpuint (sa_print_preview_get_page (SA_PRINT_PREVIEW (preview)), ==, 0);
+  sa_test_click (preview, "Next Page");
+  g_assert_cmpuint (sa_print_preview_get_page (SA_PRINT_PREVIEW (preview)), ==, 1);
+  sa_test_click (preview, "Previous Page");
+  g_assert_cmpuint (sa_print_preview_get_page (SA_PRINT_PREVIEW (preview)), ==, 0);
+  sa_test_click (preview, "Zoom In");
+  g_assert_cmpfloat (sa_print_preview_get_zoom (SA_PRINT_PREVIEW (preview)), >, 1.0);
+  g_assert_nonnull (sa_test_find (preview, sa_test_has_label, "_Print…"));
+  gtk_window_close (GTK_WINDOW (preview));
+  sa_test_wait ();
+}
+
 /* A choice that makes no handout prints nothing, and says why. */
 static void
 test_print_nothing (Fixture       *f,
@@ -865,6 +920,7 @@ main (int    argc,
   ADD ("print-nothing", SAMPLE, test_print_nothing);
   ADD ("print-text", SAMPLE, test_print_text);
   ADD ("print-font-setting", SAMPLE, test_print_font_setting);
+  ADD ("print-preview", SAMPLE, test_print_preview);
   ADD ("export-refused", SAMPLE, test_export_refused);
   ADD ("sections", SAMPLE, test_sections);
 #undef ADD

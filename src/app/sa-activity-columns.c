@@ -335,8 +335,9 @@ static const ColumnInfo columns[] = {
   { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), compare_district, "上飯田町" },
   { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), compare_participants, "" },
   { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), compare_volunteers, "" },
+  /* The commitments' start is enough to tell them apart; the title takes the room left. */
   { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments), compare_commitments,
-    NULL },
+    "地域で行われている助け合い" },
 };
 
 static int
@@ -398,8 +399,8 @@ unwatch_slot (GtkListItemFactory *factory,
  *
  * Adds the log's columns, each with its cells and its sorter. Widths follow from
  * text, not from the rows that happen to be on screen, so columns do not jump while
- * scrolling; a number column is as wide as its heading, and the title and the
- * commitments share the room that is left.
+ * scrolling; a number column is as wide as its heading, the commitments show
+ * their beginning, and the title takes the room that is left.
  */
 void
 sa_activity_columns_add (GtkColumnView *view,

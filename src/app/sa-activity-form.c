@@ -22,6 +22,7 @@
 #include "sa-date.h"
 #include "sa-discard-dialog.h"
 #include "sa-district.h"
+#include "sa-form-choices.h"
 #include "sa-error.h"
 #include "sa-goal.h"
 #include "sa-organization.h"
@@ -142,6 +143,10 @@ setup_error_label (GtkWidget *field,
   gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
   if (GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (GTK_WIDGET (label))))
     {
+      /* GtkListBox moves Tab to the next sensitive row; a message row that takes no
+       * focus would end the group there, skipping the field after it. */
+      gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (label)), FALSE);
+      gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (label)), "field-message");
       gtk_widget_set_margin_start (GTK_WIDGET (label), 12);
       gtk_widget_set_margin_end (GTK_WIDGET (label), 12);
       gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
@@ -576,6 +581,29 @@ fill_combo (AdwComboRow   *row,
   return ids;
 }
 
+/* A row added from the form's own button: listed, and chosen. */
+static void
+on_organization_added (gpointer  data,
+                       SaRecord *record)
+{
+  SaActivityForm *self = data;
+
+  g_clear_pointer (&self->organization_ids, g_ptr_array_unref);
+  self->organization_ids = fill_combo (self->organization_row, self->store, &sa_organization_table,
+                                       SA_ORGANIZATION_NAME, sa_record_get_id (record), FALSE);
+}
+
+static void
+on_district_added (gpointer  data,
+                   SaRecord *record)
+{
+  SaActivityForm *self = data;
+
+  g_clear_pointer (&self->district_ids, g_ptr_array_unref);
+  self->district_ids = fill_combo (self->district_row, self->store, &sa_district_table, SA_DISTRICT_NAME,
+                                   sa_record_get_id (record), FALSE);
+}
+
 /* ---- Loading -------------------------------------------------------------------- */
 
 static void
@@ -917,6 +945,12 @@ sa_activity_form_constructed (GObject *object)
     }
   else
     self->opened_state = form_state (self);
+  sa_form_choices_add_button (self->organization_row, self->undo_stack, &sa_organization_table,
+                              on_organization_added, self);
+  sa_form_choices_add_button (self->district_row, self->undo_stack, &sa_district_table, on_district_added, self);
+  sa_form_choices_open_on_enter (self->organization_row);
+  sa_form_choices_open_on_enter (self->district_row);
+  sa_form_fit_to_parent (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->activity_id ? self->title_row : self->date_row));
 }
 

@@ -506,11 +506,11 @@ load_choices (SaActivityLog *self)
 
   /* Choices that are gone fall back to "All"; the filters follow once all is read. */
   self->choices_frozen++;
-  load_id_choices (self, organizations, SA_ORGANIZATION_NAME, _("All Organizations"),
+  load_id_choices (self, organizations, SA_ORGANIZATION_NAME, C_("filter", "All Organizations"),
                    &self->organization_choices, self->organization_dropdown, self->organization_id);
-  load_id_choices (self, districts, SA_DISTRICT_NAME, _("All Districts"),
+  load_id_choices (self, districts, SA_DISTRICT_NAME, C_("filter", "All Districts"),
                    &self->district_choices, self->district_dropdown, self->district_id);
-  load_id_choices (self, commitments, SA_COMMITMENT_TEXT, _("All Commitments"),
+  load_id_choices (self, commitments, SA_COMMITMENT_TEXT, C_("filter", "All Commitments"),
                    &self->commitment_choices, self->commitment_dropdown, self->commitment_id);
   self->choices_frozen--;
   on_organization_selected (self);
@@ -561,7 +561,7 @@ update_year_choices (SaActivityLog *self)
   g_array_sort (years, compare_years_newest_first);
   g_array_prepend_val (years, all);
 
-  g_ptr_array_add (labels, g_strdup (_("All Years")));
+  g_ptr_array_add (labels, g_strdup (C_("filter", "All Years")));
   for (guint i = 1; i < years->len; i++)
     {
       int fy = g_array_index (years, int, i);

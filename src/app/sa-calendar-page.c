@@ -567,10 +567,10 @@ load_choices (SaCalendarPage *self)
   g_autoptr(GPtrArray) districts = sa_store_list_in_use (self->store, &sa_district_table, NULL);
   g_autoptr(GPtrArray) commitments = list_commitments (self);
 
-  fill_choice (self, &self->choices[CHOICE_ORGANIZATION], _("All Organizations"), organizations,
+  fill_choice (self, &self->choices[CHOICE_ORGANIZATION], C_("filter", "All Organizations"), organizations,
                SA_ORGANIZATION_NAME);
-  fill_choice (self, &self->choices[CHOICE_DISTRICT], _("All Districts"), districts, SA_DISTRICT_NAME);
-  fill_choice (self, &self->choices[CHOICE_COMMITMENT], _("All Commitments"), commitments,
+  fill_choice (self, &self->choices[CHOICE_DISTRICT], C_("filter", "All Districts"), districts, SA_DISTRICT_NAME);
+  fill_choice (self, &self->choices[CHOICE_COMMITMENT], C_("filter", "All Commitments"), commitments,
                SA_COMMITMENT_TEXT);
 }
 

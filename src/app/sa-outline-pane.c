@@ -328,6 +328,14 @@ add_row_to (SaOutlinePane *self,
     }
   if (list->table == &sa_schedule_phase_table && plan_years (self, list->parent_id, &first, &last))
     {
+      gint64 after = 0;
+
+      /* A further phase starts the year after the commitment's last one, if the plan
+       * lasts that long. */
+      for (guint i = 0; i < rows->len; i++)
+        after = MAX (after, sa_record_get_int (g_ptr_array_index (rows, i), SA_SCHEDULE_PHASE_END_FY) + 1);
+      if (after > first && after <= last)
+        first = after;
       sa_record_set_int (record, SA_SCHEDULE_PHASE_START_FY, first);
       sa_record_set_int (record, SA_SCHEDULE_PHASE_END_FY, last);
     }

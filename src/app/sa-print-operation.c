@@ -4,7 +4,7 @@
  * `sasaeai-cli handout`: sa_handout_draw_page() on a full page in points. The
  * handout is made when printing begins, from the options of our own tab in the
  * dialog and for the paper the dialog settled on, so what is chosen there is what
- * the pages show. GTK's print preview runs the same way.
+ * the pages show. The print preview, in a window of ours, runs the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@
 #include "sa-error.h"
 #include "sa-print-operation.h"
 #include "sa-print-options.h"
+#include "sa-print-preview.h"
 
 /* Between the long sides of A4 (842 points) and A3 (1191): which one a paper is
  * nearer to, for a PDF exported after printing. */
@@ -151,6 +152,16 @@ sa_print_operation_init (SaPrintOperation *self)
   gtk_print_operation_set_custom_tab_label (operation, _("Handout"));
 }
 
+/* The preview's Print button prints what the preview showed. */
+static GtkPrintOperation *
+print_again (GtkPrintOperation *previewed,
+             gpointer           unused)
+{
+  SaPrintOperation *self = SA_PRINT_OPERATION (previewed);
+
+  return GTK_PRINT_OPERATION (sa_print_operation_new (self->store, &self->options));
+}
+
 /**
  * sa_print_operation_new:
  * @store: the store to read the plan from
@@ -184,6 +195,7 @@ sa_print_operation_new (SaStore                *store,
   gtk_page_setup_set_orientation (setup, options->portrait ? GTK_PAGE_ORIENTATION_PORTRAIT
                                                            : GTK_PAGE_ORIENTATION_LANDSCAPE);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  sa_print_preview_attach (GTK_PRINT_OPERATION (self), print_again, NULL, NULL);
   return self;
 }
 

@@ -407,14 +407,18 @@ static gboolean
 ask_about_years (SaRecordEditor *self)
 {
   SaStore *store = sa_undo_stack_get_store (self->undo_stack);
-  int first = (int) sa_record_get_int (self->record, SA_PLAN_FIRST_FY);
-  int last = (int) sa_record_get_int (self->record, SA_PLAN_LAST_FY);
   g_autofree char *outside = NULL;
   g_autofree char *body = NULL;
   guint n_phases = 0, n_activities = 0;
   AdwMessageDialog *dialog;
+  int first, last;
 
-  if (self->is_new || !SA_IS_PLAN (self->record) || first > last ||
+  /* Only a plan has years: other tables have no such columns to read. */
+  if (self->is_new || !SA_IS_PLAN (self->record))
+    return FALSE;
+  first = (int) sa_record_get_int (self->record, SA_PLAN_FIRST_FY);
+  last = (int) sa_record_get_int (self->record, SA_PLAN_LAST_FY);
+  if (first > last ||
       !sa_plan_years_count_outside (store, sa_record_get_id (self->record), first, last,
                                     &n_phases, &n_activities, NULL) ||
       n_phases + n_activities == 0)
@@ -582,5 +586,8 @@ sa_record_editor_new (GtkWindow          *parent,
   self->opened_state = form_state (self);
 
   gtk_window_present (GTK_WINDOW (self));
+  /* Typing starts in the first field, not on Cancel, the first button. */
+  if (self->fields->len > 0)
+    gtk_widget_grab_focus (((Field *) g_ptr_array_index (self->fields, 0))->row);
   return self;
 }

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-calendar-text.h"
+#include "sa-print-preview.h"
 #include "sa-sheet-print.h"
 #include "sa-review-sheet.h"
 
@@ -35,6 +37,16 @@ on_draw_page (GtkPrintOperation *operation,
               SaSheet           *sheet)
 {
   sa_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+#define LANDSCAPE_KEY "sa-landscape"
+
+static GtkPrintOperation *
+print_again (GtkPrintOperation *previewed,
+             gpointer           unused)
+{
+  return sa_sheet_print_operation_new (g_object_get_data (G_OBJECT (previewed), SHEET_KEY),
+                                       GPOINTER_TO_INT (g_object_get_data (G_OBJECT (previewed), LANDSCAPE_KEY)));
 }
 
 /**
@@ -67,6 +79,8 @@ sa_sheet_print_operation_new (SaSheet  *sheet,
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), sheet, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), sheet, 0);
   g_object_set_data_full (G_OBJECT (operation), SHEET_KEY, g_object_ref (sheet), g_object_unref);
+  g_object_set_data (G_OBJECT (operation), LANDSCAPE_KEY, GINT_TO_POINTER (landscape));
+  sa_print_preview_attach (operation, print_again, NULL, NULL);
   return operation;
 }
 

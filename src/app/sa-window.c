@@ -31,6 +31,7 @@
 #include "sa-plan.h"
 #include "sa-record-editor.h"
 #include "sa-review-page.h"
+#include "sa-site-name-dialog.h"
 #include "sa-store-plans.h"
 #include "sa-section.h"
 #include "sa-sync-ui.h"
@@ -503,7 +504,11 @@ sync_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
   GtkWindow *window = GTK_WINDOW (self);
 
-  if (g_str_equal (action_name, "win.sync-now"))
+  /* The first sync file this site writes carries the office's name. */
+  if ((g_str_equal (action_name, "win.sync-now") || g_str_equal (action_name, "win.export-sync")) &&
+      sa_site_name_dialog_needed (self->store))
+    sa_site_name_dialog_ask (window, self->store, action_name);
+  else if (g_str_equal (action_name, "win.sync-now"))
     sa_sync_ui_sync_now (window, self->undo_stack, sync_toast, self);
   else if (g_str_equal (action_name, "win.export-sync"))
     sa_sync_ui_export (window, self->undo_stack, sync_toast, self);

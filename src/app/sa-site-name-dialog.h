@@ -1,0 +1,18 @@
+/* sa-site-name-dialog.h: asking for the office's name before its first sync
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+gboolean sa_site_name_dialog_needed (SaStore    *store);
+void     sa_site_name_dialog_ask    (GtkWindow  *parent,
+                                     SaStore    *store,
+                                     const char *then_action);
+
+G_END_DECLS
