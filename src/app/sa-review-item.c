@@ -353,6 +353,14 @@ label_controls (SaReviewItem *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view), GTK_ACCESSIBLE_PROPERTY_LABEL, results, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->issues_view), GTK_ACCESSIBLE_PROPERTY_LABEL, issues, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_row), GTK_ACCESSIBLE_PROPERTY_LABEL, next, -1);
+  /* The row itself, and the rows around the text fields, which GTK 4.8 leaves unnamed. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (GTK_WIDGET (self->results_view),
+                                                                           GTK_TYPE_LIST_BOX_ROW)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, results, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_ancestor (GTK_WIDGET (self->issues_view),
+                                                                           GTK_TYPE_LIST_BOX_ROW)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, issues, -1);
 }
 
 static void
