@@ -107,7 +107,7 @@ name_column_view_parts (GtkColumnView *view)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    GTK_IS_LIST_VIEW (child) ? _("Activities") : _("Column headers"), -1);
+                                    GTK_IS_LIST_VIEW (child) ? _("Activity records") : _("Column headers"), -1);
 }
 
 /* The activity a cell shows: rows are slots, which the activities pass through. */
