@@ -26,6 +26,22 @@ import gi  # noqa: E402
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
 
+
+def a11y_bus_address():
+    """This D-Bus session's accessibility bus, which it starts when asked."""
+    try:
+        return Gio.bus_get_sync(Gio.BusType.SESSION).call_sync(
+            "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress", None,
+            GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, -1).unpack()[0]
+    except GLib.Error:
+        return None
+
+
+# GTK and libatspi look for the bus on the X display before the session: another
+# session's bus, left there by a program on the same display, would be taken.
+if a11y_bus_address():
+    os.environ["AT_SPI_BUS_ADDRESS"] = a11y_bus_address()
+
 try:
     import pyatspi
 except ImportError:  # python3-pyatspi is not installed: nothing to drive the window with
@@ -126,9 +142,7 @@ class Bus:
     nodes on a busy machine."""
 
     def __init__(self, sender):
-        address = Gio.bus_get_sync(Gio.BusType.SESSION).call_sync(
-            "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress", None,
-            GLib.VariantType("(s)"), Gio.DBusCallFlags.NONE, -1).unpack()[0]
+        address = os.environ.get("AT_SPI_BUS_ADDRESS") or a11y_bus_address()
         self.bus = Gio.DBusConnection.new_for_address_sync(
             address, Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT
             | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION)

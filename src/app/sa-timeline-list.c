@@ -174,22 +174,6 @@ sa_timeline_list_show_view (SaTimelineList *self,
   self->filling = FALSE;
 }
 
-/**
- * sa_timeline_list_get_row:
- * @self: a list
- *
- * Returns: the layout's index of the selected row, or -1
- */
-int
-sa_timeline_list_get_row (SaTimelineList *self)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (SA_IS_TIMELINE_LIST (self), -1);
-  row = gtk_list_box_get_selected_row (self->list);
-  return row ? (int) row_index (row) : -1;
-}
-
 /* Choosing a commitment here chooses it in the drawing too, for when the person
  * switches back. */
 static void

@@ -17,6 +17,5 @@ G_DECLARE_FINAL_TYPE (SaTimelineList, sa_timeline_list, SA, TIMELINE_LIST, GtkWi
 GtkWidget *sa_timeline_list_new        (void);
 void       sa_timeline_list_show_view  (SaTimelineList *self,
                                         SaTimelineView *view);
-int        sa_timeline_list_get_row    (SaTimelineList *self);
 
 G_END_DECLS

@@ -262,7 +262,9 @@ reload (SaTimelinePage *self)
 
   sa_timeline_view_set_layout (self->view, layout);
   sa_timeline_view_select_id (self->view, selected);
-  sa_timeline_list_show_view (self->list, self->view);
+  /* The list is filled only while shown: it makes a row of widgets per commitment. */
+  if (gtk_toggle_button_get_active (self->list_button))
+    sa_timeline_list_show_view (self->list, self->view);
   show_title (self, layout);
   if (layout != NULL)
     show_table (self);
