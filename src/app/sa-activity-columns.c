@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible.h"
 #include "sa-activity-columns.h"
 #include "sa-activity-item.h"
 #include "sa-slot.h"
@@ -73,11 +74,20 @@ setup_commitments_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* The cell says its text; an empty one says so, not its type name. */
+static void
+name_cell (GtkListItem *list_item,
+           const char  *text)
+{
+  sa_accessible_name_list_item (list_item, text && *text ? text : C_("empty cell", "None"));
+}
+
 static void
 set_cell_text (GtkListItem *list_item,
                const char  *text)
 {
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  name_cell (list_item, text);
 }
 
 static void
@@ -88,6 +98,16 @@ set_cell_number (GtkListItem *list_item,
 
   g_snprintf (text, sizeof text, "%u", number);
   set_cell_text (list_item, text);
+}
+
+/* The column view's header row and its list of rows, which GTK 4.8 names by type. */
+static void
+name_column_view_parts (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    GTK_IS_LIST_VIEW (child) ? _("Activity records") : _("Column headers"), -1);
 }
 
 /* The activity a cell shows: rows are slots, which the activities pass through. */
@@ -118,7 +138,19 @@ bind_title (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             GHashTable               *texts)
 {
-  set_cell_text (list_item, sa_activity_item_get_title (cell_item (list_item)));
+  SaActivityItem *item = cell_item (list_item);
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (list_item));
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+
+  set_cell_text (list_item, sa_activity_item_get_title (item));
+  /* The row, which GTK 4.8 leaves unnamed, says the activity: its date and title. */
+  if (row != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %s", sa_activity_item_get_date (item),
+                                               sa_activity_item_get_title (item));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 /* The tooltip shows what the row has no room for: the whole title, place and notes.
@@ -208,6 +240,17 @@ bind_commitments (GtkSignalListItemFactory *factory,
                             n > 0 ? g_hash_table_lookup (texts, ids[0]) : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), more);
   gtk_widget_set_visible (gtk_widget_get_last_child (box), n > 1);
+  if (n > 1)
+    {
+      /* Translators: a cell of the log naming an activity's first commitment and how
+       * many more it advances */
+      const char *first = g_hash_table_lookup (texts, ids[0]);
+      g_autofree char *name = g_strdup_printf (ngettext ("%1$s and %2$u more", "%1$s and %2$u more", n - 1),
+                                               first ? first : "", n - 1);
+      name_cell (list_item, name);
+    }
+  else
+    name_cell (list_item, n > 0 ? g_hash_table_lookup (texts, ids[0]) : NULL);
 }
 
 /* All the commitments, one a line. */
@@ -432,4 +475,5 @@ sa_activity_columns_add (GtkColumnView *view,
                                                                                                    : title) + 32);
       gtk_column_view_append_column (view, column);
     }
+  name_column_view_parts (view);
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible.h"
 #include "sa-activity-form.h"
 #include "sa-activity-item.h"
 #include "sa-activity.h"
@@ -1156,6 +1157,7 @@ sa_activity_form_init (SaActivityForm *self)
   setup_error_label (GTK_WIDGET (self->notes_view), self->notes_error);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  sa_accessible_name_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -19,6 +19,7 @@
 
 #include "sa-activity-form.h"
 #include "sa-activity.h"
+#include "sa-accessible.h"
 #include "sa-calendar-page.h"
 #include "sa-calendar-text.h"
 #include "sa-commitment.h"
@@ -875,6 +876,9 @@ bind_day_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), sa_record_get_text (activity, SA_ACTIVITY_TITLE));
   gtk_label_set_text (GTK_LABEL (details), text->str);
+  g_string_prepend (text, _(", "));
+  g_string_prepend (text, sa_record_get_text (activity, SA_ACTIVITY_TITLE));
+  sa_accessible_name_list_item (list_item, text->str);
 }
 
 static GtkListItemFactory *

@@ -353,6 +353,8 @@ label_controls (SaReviewItem *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_view), GTK_ACCESSIBLE_PROPERTY_LABEL, results, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->issues_view), GTK_ACCESSIBLE_PROPERTY_LABEL, issues, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_row), GTK_ACCESSIBLE_PROPERTY_LABEL, next, -1);
+  /* The row itself, which GTK 4.8 leaves unnamed. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
 }
 
 static void
@@ -463,6 +465,8 @@ add_text_field (SaReviewItem *self,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), frame);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* GTK 4.8 leaves the row around the field unnamed: it says its heading. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   return GTK_TEXT_VIEW (view);
 }

@@ -23,6 +23,7 @@
 #include "sa-section.h"
 #include "sa-store-plans.h"
 #include "sa-calendar-text.h"
+#include "sa-timeline-list.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"
 
@@ -49,6 +50,8 @@ struct _SaTimelinePage
   GtkToggleButton      *quarters_button;
   GtkStack             *stack;
   SaTimelineView       *view;
+  SaTimelineList       *list;
+  GtkToggleButton      *list_button;
   AdwStatusPage        *empty_page;
 };
 
@@ -214,6 +217,25 @@ show_empty (SaTimelinePage *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* The drawn table, or the same rows as a list a screen reader can go through. */
+static void
+show_table (SaTimelinePage *self)
+{
+  gboolean as_list = gtk_toggle_button_get_active (self->list_button);
+
+  gtk_stack_set_visible_child_name (self->stack, as_list ? "list" : "timeline");
+}
+
+static void
+on_list_toggled (SaTimelinePage *self)
+{
+  if (sa_timeline_view_get_layout (self->view) == NULL)
+    return;
+  /* The list takes the selection the drawing has now. */
+  sa_timeline_list_show_view (self->list, self->view);
+  show_table (self);
+}
+
 static void
 reload (SaTimelinePage *self)
 {
@@ -233,9 +255,12 @@ reload (SaTimelinePage *self)
 
   sa_timeline_view_set_layout (self->view, layout);
   sa_timeline_view_select_id (self->view, selected);
+  /* The list is filled only while shown: it makes a row of widgets per commitment. */
+  if (gtk_toggle_button_get_active (self->list_button))
+    sa_timeline_list_show_view (self->list, self->view);
   show_title (self, layout);
   if (layout != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "timeline");
+    show_table (self);
   else
     show_empty (self, error);
   update_actions (self);
@@ -786,6 +811,7 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (SA_TYPE_TIMELINE_VIEW);
+  g_type_ensure (SA_TYPE_TIMELINE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, content);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, title_label);
@@ -795,9 +821,12 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, quarters_button);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, list);
+  gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, list_button);
   gtk_widget_class_bind_template_child (widget_class, SaTimelinePage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_section_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_years_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_quarters_toggled);

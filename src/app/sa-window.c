@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-accessible.h"
 #include "sa-activity-filter.h"
 #include "sa-activity-form.h"
 #include "sa-activity-log.h"
@@ -158,6 +159,7 @@ bind_outline_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (expander, row);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
+  sa_accessible_name_list_item (list_item, text);
 }
 
 /* ---- selection ------------------------------------------------------------------ */
@@ -445,6 +447,7 @@ nav_row (const char *name,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return row;
 }
 
@@ -826,6 +829,12 @@ sa_window_init (SaWindow *self)
   g_signal_connect_object (self->outline_selection, "selection-changed",
                            G_CALLBACK (on_outline_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->outline_selection));
+
+  /* Views build their buttons when first shown, and the view switcher's come with
+   * the views: name them all then. */
+  g_signal_connect (self, "map", G_CALLBACK (sa_accessible_name_buttons), NULL);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (sa_accessible_name_buttons),
+                           self, G_CONNECT_SWAPPED);
 }
 
 SaWindow *
