@@ -29,7 +29,7 @@ struct _SaActivitySortModel
 
   GListModel           *model;
   GPtrArray            *source;   /* the model's items in its order, with references */
-  GPtrArray            *sorted;   /* the same items sorted, with references */
+  GPtrArray            *sorted;   /* the same items sorted, without: source has them */
   SaActivitySortColumn  column;
   gboolean              descending;
 };
@@ -293,7 +293,7 @@ sort_all (SaActivitySortModel *self)
 
   g_ptr_array_set_size (self->sorted, 0);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, g_object_ref (entries[self->descending ? n - 1 - i : i].item));
+    g_ptr_array_add (self->sorted, entries[self->descending ? n - 1 - i : i].item);
 }
 
 static void
@@ -370,7 +370,7 @@ insert_one (SaActivitySortModel *self,
 
   span->first = MIN (span->first, position);
   span->tail = MIN (span->tail, self->sorted->len - position);
-  g_ptr_array_insert (self->sorted, (int) position, g_object_ref (item));
+  g_ptr_array_insert (self->sorted, (int) position, item);
 }
 
 static void
@@ -469,7 +469,7 @@ static void
 sa_activity_sort_model_init (SaActivitySortModel *self)
 {
   self->source = g_ptr_array_new_with_free_func (g_object_unref);
-  self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sorted = g_ptr_array_new ();
   self->column = SA_ACTIVITY_SORT_DATE;
   self->descending = TRUE;
 }
