@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Runs every benchmark on generated datasets and gathers their figures in one table.
 
-    bench.py BUILD_DIR [--sizes 10000,100000] [--markdown FILE] [--only report|sync|handout|folder] [--datasets DIR]
+    bench.py BUILD_DIR [--sizes 10000,100000] [--markdown FILE] [--only report|sync|window|handout|folder] [--datasets DIR]
 
 For each size, bench-generate writes a dataset; bench-sync, bench-activity-log,
 bench-calendar and bench-handout then measure it, each printing FIGURE lines
@@ -13,7 +13,10 @@ alone; --datasets DIR keeps the generated databases there for the next run. The 
 plan's handout is timed beside LibreOffice Calc converting the same schedule, written
 as a flat ODS file, to PDF (--only handout). bench-folder lets 12 and 50 sites of 2,000
 activities each sync through one shared folder (--only folder). Peak memory is the
-window's, on the dataset and on the sample plan alone. The table goes to standard
+window's, on the dataset and on the sample plan alone. Sasaeai is started on each
+dataset, in turn with GNOME Calendar (xdotool, dbus-run-session), to its first
+mapped window and its peak memory; --only window measures that and the activity log
+alone. The table goes to standard
 output, and with --markdown to FILE with the machine it ran on. Needs a display
 for the window: run under xvfb-run.
 """
@@ -69,6 +72,80 @@ def memory_figures(tool, db, empty, size):
     yield dict(size=size, what="memory the activities add to the window", value=peak - alone, unit="MB",
                baseline="the window on the sample plan alone", baseline_value=alone,
                target="< 150" if size == TARGET_SIZE else "")
+
+
+STARTS = 5  # start-up and its peak memory: the median of this many starts
+
+
+def window_of(pid):
+    """The id of a visible X window of process @pid, or None."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                           capture_output=True, text=True).stdout.split()
+    return found[0] if found else None
+
+
+def child_named(pid, name):
+    """dbus-run-session's child @name: the program whose window and memory count."""
+    for _ in range(500):
+        found = subprocess.run(["pgrep", "-P", str(pid), "-x", name], capture_output=True, text=True).stdout.split()
+        if found:
+            return int(found[0])
+        time.sleep(0.005)
+    sys.exit(f"{name} did not start")
+
+
+def peak_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:"))
+
+
+def start_once(args, name, settle=2.0):
+    """Starts @args in a session bus of its own: seconds to its first mapped window
+    (polled every few milliseconds) and its peak resident memory, in kB, @settle
+    seconds later, when the window has filled."""
+    start = time.perf_counter()
+    session = subprocess.Popen(["dbus-run-session", "--", *args], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        pid = child_named(session.pid, name)
+        deadline = start + 60
+        while window_of(pid) is None:
+            if time.perf_counter() > deadline:
+                sys.exit(f"{name} showed no window within a minute")
+            time.sleep(0.002)
+        shown = time.perf_counter() - start
+        time.sleep(settle)
+        peak = peak_kb(pid)
+        os.kill(pid, 15)
+    finally:
+        try:
+            session.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            session.kill()
+            session.wait()
+    return shown, peak
+
+
+def startup_figures(build, db, size):
+    """Sasaeai on @db against GNOME Calendar, started in turn, median of STARTS each."""
+    app = os.path.join(build, "src", "app", "sasaeai")
+    ours, theirs = [], []
+    for _ in range(STARTS):
+        ours.append(start_once([app, "--db", db], "sasaeai"))
+        theirs.append(start_once(["gnome-calendar"], "gnome-calendar"))
+
+    def median(values):
+        return sorted(values)[len(values) // 2]
+
+    package = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "gnome-calendar"],
+                             capture_output=True, text=True).stdout
+    baseline = f"GNOME Calendar {package.split('-')[0]} (empty), started in turn"
+    yield dict(size=size, what=f"start-up to the window shown (median of {STARTS})",
+               value=median([t for t, _ in ours]) * 1e3, unit="ms", baseline=baseline,
+               baseline_value=median([t for t, _ in theirs]) * 1e3, target="ratio <= 1")
+    yield dict(size=size, what=f"peak memory of the started application (median of {STARTS})",
+               value=median([m for _, m in ours]) / 1024, unit="MB", baseline=baseline,
+               baseline_value=median([m for _, m in theirs]) / 1024, target="ratio <= 1")
 
 
 def median_ms(args, rounds=7):
@@ -188,19 +265,20 @@ def dataset(build, size, tmp, datasets):
 def measure(build, size, tmp, sqlite3, empty, only=None, datasets=None):
     tests = os.path.join(build, "tests")
     db = dataset(build, size, tmp, datasets)
-    if only != "sync":
+    if only in (None, "report"):
         yield from report_figures(build, db, size, sqlite3)
-    if only != "report":
+    if only in (None, "sync"):
         yield from figures(run([os.path.join(tests, "bench-sync"), sqlite3, db]), size)
-    if only is not None:
-        return
-
-    copy = os.path.join(tmp, "copy.db")
-    shutil.copyfile(db, copy)  # the log's benchmark edits and deletes
-    yield from figures(run([os.path.join(tests, "bench-activity-log"), copy]), size)
-    yield from memory_figures(os.path.join(tests, "bench-activity-log"), db, empty, size)
-    yield from figures(run([os.path.join(tests, "bench-calendar"), db]), size)
-    yield from figures(run([os.path.join(tests, "bench-handout"), db]), size)
+    if only in (None, "window") and shutil.which("gnome-calendar"):
+        yield from startup_figures(build, db, size)
+    if only in (None, "window"):
+        copy = os.path.join(tmp, "copy.db")
+        shutil.copyfile(db, copy)  # the log's benchmark edits and deletes
+        yield from figures(run([os.path.join(tests, "bench-activity-log"), copy]), size)
+        yield from memory_figures(os.path.join(tests, "bench-activity-log"), db, empty, size)
+    if only is None:
+        yield from figures(run([os.path.join(tests, "bench-calendar"), db]), size)
+        yield from figures(run([os.path.join(tests, "bench-handout"), db]), size)
 
 
 FOLDER_RUNS = [(12, 2000), (50, 2000)]  # sites × activities of each
@@ -268,9 +346,10 @@ def main():
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--markdown")
     parser.add_argument("--sqlite3", default=shutil.which("sqlite3") or "sqlite3")
-    parser.add_argument("--only", choices=["report", "sync", "handout", "folder"],
-                        help="measure only sasaeai-cli report and review list, bench-sync, the handout "
-                             "beside LibreOffice, or the shared sync folder")
+    parser.add_argument("--only", choices=["report", "sync", "window", "handout", "folder"],
+                        help="measure only sasaeai-cli report and review list, bench-sync, the window "
+                             "(start-up and memory beside GNOME Calendar's, the activity log's search, sort "
+                             "and delete), the handout beside LibreOffice, or the shared sync folder")
     parser.add_argument("--datasets", help="keep the generated databases in this folder and reuse them")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -283,7 +362,7 @@ def main():
     rows = []
     with tempfile.TemporaryDirectory(prefix="sasaeai-bench-") as tmp:
         empty = os.path.join(tmp, "empty.db")
-        if args.only in (None, "report", "sync"):
+        if args.only in (None, "report", "sync", "window"):
             run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
             for size in sizes:
                 rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only, args.datasets))

@@ -946,6 +946,180 @@ test_changes_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* ---- Sorting each column, deleting in place ------------------------------------- */
+
+static char *
+add_titled (Fixture    *fixture,
+            const char *title,
+            const char *date,
+            const char *time,
+            int         participants)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+  if (time != NULL)
+    sa_record_set_text (activity, SA_ACTIVITY_TIME, time);
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, title);
+  sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, participants);
+  g_assert_true (sa_store_add_activity (fixture->store, activity, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (sa_record_get_id (activity));
+}
+
+#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+
+/* Each column's order as a person expects it, written apart from the log's: the
+ * column's value, then the date and time (by date: then the title). */
+static int
+expected_order (guint           column,
+                SaActivityItem *a,
+                SaActivityItem *b)
+{
+  const char *name_a, *name_b;
+  int order = 0;
+
+  switch (column)
+    {
+    case 1:
+      order = strcmp (sa_activity_item_get_search_key (a), sa_activity_item_get_search_key (b));
+      break;
+    case 2:
+      name_a = sa_activity_item_get_organization_name (a);
+      name_b = sa_activity_item_get_organization_name (b);
+      order = !name_a || !name_b ? CMP (name_a == NULL, name_b == NULL) : strcmp (name_a, name_b);
+      break;
+    case 3:
+      order = CMP (sa_activity_item_get_district_position (a), sa_activity_item_get_district_position (b));
+      if (order == 0)
+        order = g_strcmp0 (sa_activity_item_get_district_name (a), sa_activity_item_get_district_name (b));
+      break;
+    case 4:
+      order = CMP (sa_activity_item_get_participants (a), sa_activity_item_get_participants (b));
+      break;
+    case 5:
+      order = CMP (sa_activity_item_get_volunteers (a), sa_activity_item_get_volunteers (b));
+      break;
+    case 6:
+      order = CMP (sa_activity_item_get_commitment_rank (a), sa_activity_item_get_commitment_rank (b));
+      if (order == 0)
+        order = CMP (sa_activity_item_get_n_commitments (a), sa_activity_item_get_n_commitments (b));
+      break;
+    default:
+      break;
+    }
+  if (order == 0)
+    order = CMP (sa_activity_item_get_day (a), sa_activity_item_get_day (b));
+  if (order == 0)
+    order = g_strcmp0 (sa_activity_item_get_time (a), sa_activity_item_get_time (b));
+  if (order == 0 && column == 0)
+    order = strcmp (sa_activity_item_get_search_key (a), sa_activity_item_get_search_key (b));
+  return order;
+}
+
+static GPtrArray *
+shown_ids (Fixture *fixture)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_shown (fixture); i++)
+    g_ptr_array_add (ids, g_strdup (sa_activity_item_get_id (shown_item (fixture, i))));
+  return ids;
+}
+
+/* Clicking each heading, twice: every row in the column's order, descending exactly
+ * the ascending order turned round, titles in Japanese ignoring width and case. */
+static void
+test_sort_each_column (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  /* In the order the title column shows them: ASCII folded, then hiragana, katakana
+   * (half-width as full-width), kanji. */
+  static const char * const titles[] = { "Ａｂｃ会", "abd会", "あさがお", "アサガオ", "ｻｸﾗ", "サロン", "朝顔" };
+  g_autofree char *ids[G_N_ELEMENTS (titles)] = { NULL };
+  g_autofree char *twin_a = NULL, *twin_b = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    ids[G_N_ELEMENTS (titles) - 1 - i] = add_titled (fixture, titles[G_N_ELEMENTS (titles) - 1 - i], "2013-05-01",
+                                                     "10:00", 5);
+  /* Two activities alike in every column. */
+  twin_a = add_titled (fixture, "双子", "2013-06-01", NULL, 7);
+  twin_b = add_titled (fixture, "双子", "2013-06-01", NULL, 7);
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + G_N_ELEMENTS (titles) + 2);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      g_autoptr(GPtrArray) ascending = NULL;
+      g_autoptr(GPtrArray) again = NULL;
+      guint n = n_shown (fixture);
+
+      gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      spin ();
+      for (guint i = 1; i < n; i++)
+        if (expected_order (c, shown_item (fixture, i - 1), shown_item (fixture, i)) > 0)
+          g_error ("Column %u: row %u (%s) comes before row %u (%s)", c, i - 1,
+                   sa_activity_item_get_title (shown_item (fixture, i - 1)), i,
+                   sa_activity_item_get_title (shown_item (fixture, i)));
+      ascending = shown_ids (fixture);
+
+      gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+      spin ();
+      g_assert_cmpuint (n_shown (fixture), ==, n);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpstr (sa_activity_item_get_id (shown_item (fixture, i)), ==, ascending->pdata[n - 1 - i]);
+
+      /* Equal keys keep one order, whatever was sorted before. */
+      gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+      spin ();
+      again = shown_ids (fixture);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpstr (again->pdata[i], ==, ascending->pdata[i]);
+      g_assert_cmpint (shown_position (fixture, twin_a) < shown_position (fixture, twin_b), ==,
+                       strcmp (twin_a, twin_b) < 0);
+    }
+
+  g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 1);
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+  spin ();
+  for (guint i = 1; i < G_N_ELEMENTS (titles); i++)
+    g_assert_cmpint (shown_position (fixture, ids[i - 1]), <, shown_position (fixture, ids[i]));
+}
+
+/* Deleting the selected activity takes out exactly its row; undo puts it back in
+ * its place, and the rest stay where they were. */
+static void
+test_delete_in_place (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = shown_ids (fixture);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (before->pdata[7]);
+
+  select_only (fixture, id);
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES - 1);
+  after = shown_ids (fixture);
+  for (guint i = 0, j = 0; i < before->len; i++)
+    if (i != 7)
+      g_assert_cmpstr (after->pdata[j++], ==, before->pdata[i]);
+  g_assert_true (is_deleted (fixture, id));
+  /* The row that took its place is selected. */
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 7));
+
+  g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  restored = shown_ids (fixture);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (restored->pdata[i], ==, before->pdata[i]);
+}
+
 static SaActivityForm *
 edit_form (Fixture    *fixture,
            const char *id)
@@ -1233,6 +1407,8 @@ main (int    argc,
   ADD ("/activity-log/form-dates", N_ACTIVITIES, test_form_dates);
   ADD ("/activity-log/filters", N_ACTIVITIES, test_filters);
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
+  ADD ("/activity-log/sort-each-column", N_ACTIVITIES, test_sort_each_column);
+  ADD ("/activity-log/delete-in-place", N_ACTIVITIES, test_delete_in_place);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);

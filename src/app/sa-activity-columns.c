@@ -279,86 +279,45 @@ query_commitments_tooltip (GtkWidget     *box,
 
 /* ---- Sorting -------------------------------------------------------------------- */
 
-#define CMP(a, b) ((a) < (b) ? -1 : (a) > (b))
+/* The log sorts in its own model (sa-activity-sort-model.c); the columns' sorters
+ * only make the headings clickable and tell which column the column view sorts by.
+ * GTK 4.8 has no call that tells it, so the view's sorter is asked to compare two
+ * objects: it asks the primary column's sorter first, which notes its column and
+ * answers "less", and the view turns that around when the order is descending. */
+static int probed_column = -1;
 
 static int
-compare_day (SaActivityItem *a,
-             SaActivityItem *b)
+probe_column (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  int order = CMP (sa_activity_item_get_day (a), sa_activity_item_get_day (b));
-
-  return order ? order : g_strcmp0 (sa_activity_item_get_time (a), sa_activity_item_get_time (b));
+  probed_column = GPOINTER_TO_INT (user_data);
+  return -1;
 }
 
-/* Each column's order, then the date, so equal rows stay in a predictable order. */
-static int
-compare_date (gconstpointer a, gconstpointer b, gpointer user_data)
+/**
+ * sa_activity_columns_get_sort:
+ * @view: a column view with the log's columns
+ * @column: (out): the column the view sorts by
+ * @descending: (out): whether in descending order
+ *
+ * Returns: whether the view sorts by a column at all
+ */
+gboolean
+sa_activity_columns_get_sort (GtkColumnView        *view,
+                              SaActivitySortColumn *column,
+                              gboolean             *descending)
 {
-  int order = compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+  /* Two objects: a sorter takes one object and itself as equal without asking. */
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
 
-  return order ? order : sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-static int
-compare_title (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int order = sa_activity_item_compare_title ((SaActivityItem *) a, (SaActivityItem *) b);
-
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-/* Activities without an organization or district come last. */
-static int
-compare_organization (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  const char *name_a = sa_activity_item_get_organization_name ((SaActivityItem *) a);
-  const char *name_b = sa_activity_item_get_organization_name ((SaActivityItem *) b);
-  int order = name_a == name_b ? 0 : !name_a ? 1 : !name_b ? -1 : g_strcmp0 (name_a, name_b);
-
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-static int
-compare_district (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int order = CMP (sa_activity_item_get_district_position ((SaActivityItem *) a),
-                   sa_activity_item_get_district_position ((SaActivityItem *) b));
-
-  if (order == 0)
-    order = g_strcmp0 (sa_activity_item_get_district_name ((SaActivityItem *) a),
-                       sa_activity_item_get_district_name ((SaActivityItem *) b));
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-static int
-compare_participants (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int order = CMP (sa_activity_item_get_participants ((SaActivityItem *) a),
-                   sa_activity_item_get_participants ((SaActivityItem *) b));
-
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-static int
-compare_volunteers (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int order = CMP (sa_activity_item_get_volunteers ((SaActivityItem *) a),
-                   sa_activity_item_get_volunteers ((SaActivityItem *) b));
-
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
-}
-
-/* By the plan's order of the first commitment, then by how many; none come last. */
-static int
-compare_commitments (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  int order = CMP (sa_activity_item_get_commitment_rank ((SaActivityItem *) a),
-                   sa_activity_item_get_commitment_rank ((SaActivityItem *) b));
-
-  if (order == 0)
-    order = CMP (sa_activity_item_get_n_commitments ((SaActivityItem *) a),
-                 sa_activity_item_get_n_commitments ((SaActivityItem *) b));
-  return order ? order : compare_day ((SaActivityItem *) a, (SaActivityItem *) b);
+  probed_column = -1;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (view), a, b);
+  if (probed_column < 0 || probed_column >= SA_ACTIVITY_SORT_N_COLUMNS)
+    return FALSE;
+  *column = (SaActivitySortColumn) probed_column;
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
 }
 
 typedef struct
@@ -366,22 +325,22 @@ typedef struct
   const char        *title;         /* marked with NC_("column", …) */
   GCallback          setup;
   GCallback          bind;
-  GCompareDataFunc   compare;
   const char        *width_sample;  /* the column starts as wide as this text; NULL: expands */
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), compare_date, "0000-00-00 00:00" },
-  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), compare_title, NULL },
-  { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization), compare_organization,
+  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), "0000-00-00 00:00" },
+  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), NULL },
+  { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization),
     "中川地域ケアプラザ" },
-  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), compare_district, "上飯田町" },
-  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), compare_participants, "" },
-  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), compare_volunteers, "" },
+  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), "上飯田町" },
+  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), "" },
+  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), "" },
   /* The commitments' start is enough to tell them apart; the title takes the room left. */
-  { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments), compare_commitments,
+  { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments),
     "地域で行われている助け合い" },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == SA_ACTIVITY_SORT_N_COLUMNS);
 
 static int
 text_width (GtkWidget  *widget,
@@ -454,7 +413,7 @@ sa_activity_columns_add (GtkColumnView *view,
       const ColumnInfo *info = &columns[i];
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (info->compare, NULL, NULL));
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_column, GUINT_TO_POINTER (i), NULL));
       const char *title = g_dpgettext2 (NULL, "column", info->title);
       Refill *refill = g_new (Refill, 1);
 

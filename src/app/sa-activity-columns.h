@@ -6,9 +6,14 @@
 
 #include <gtk/gtk.h>
 
+#include "sa-activity-sort-model.h"
+
 G_BEGIN_DECLS
 
 void sa_activity_columns_add (GtkColumnView *view,
                               GHashTable    *commitment_texts);
+gboolean sa_activity_columns_get_sort (GtkColumnView        *view,
+                                       SaActivitySortColumn *column,
+                                       gboolean             *descending);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* sa-activity-log.c: the activity log, a sortable, filterable list of activity records
  *
  * The log holds every activity as an SaActivityItem in one list model; list models do
- * the rest: sorted by the column view's sorter, filtered by the search and the
+ * the rest: sorted by the column clicked (SaActivitySortModel), filtered by the search and the
  * drop-downs (SaArrayFilterModel), shown through rows that stay while the activities
  * pass through them (SaSlotModel), with cells from sa-activity-columns.c. A keystroke
  * in the search entry scans folded texts in memory; the database is read again only
@@ -45,7 +45,7 @@ struct _SaActivityLog
 
   SaActivityItemList *items;             /* in no order */
   GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
-  GtkSortListModel   *sorted;
+  SaActivitySortModel *sorted;
   SaArrayFilterModel *filtered;
   GtkMultiSelection  *selection;
   GtkFilter          *filter;            /* the search and the drop-downs at once */
@@ -104,6 +104,7 @@ static guint signals[N_SIGNALS];
 
 static void update_state (SaActivityLog *self);
 static void update_year_choices (SaActivityLog *self);
+static void on_sort_changed (SaActivityLog *self);
 
 /* ---- Years ---------------------------------------------------------------------- */
 
@@ -779,7 +780,7 @@ set_items (SaActivityLog      *self,
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (peek[i]), peek[i]);
   g_set_object (&self->items, items);
-  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (items));
+  sa_activity_sort_model_set_model (self->sorted, G_LIST_MODEL (items));
 }
 
 /**
@@ -1186,7 +1187,10 @@ sa_activity_log_dispose (GObject *object)
   SaActivityLog *self = SA_ACTIVITY_LOG (object);
 
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), on_sort_changed, self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ACTIVITY_LOG);
 
   g_clear_object (&self->selection);
@@ -1372,13 +1376,31 @@ add_delete_shortcut (SaActivityLog *self)
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
+/* Clicking a heading sorts by its column; the log's own model does the sorting. */
+static void
+on_sort_changed (SaActivityLog *self)
+{
+  SaActivitySortColumn column = SA_ACTIVITY_SORT_DATE;
+  gboolean descending = TRUE;
+
+  if (self->sorted == NULL)
+    return;
+  if (!sa_activity_columns_get_sort (self->column_view, &column, &descending))
+    {
+      column = SA_ACTIVITY_SORT_DATE;
+      descending = TRUE;
+    }
+  sa_activity_sort_model_set_order (self->sorted, column, descending);
+}
+
 static void
 create_models (SaActivityLog *self)
 {
   self->filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
   self->items = sa_activity_item_list_new (g_ptr_array_new_with_free_func (g_object_unref));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->sorted = sa_activity_sort_model_new (G_LIST_MODEL (self->items));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed", G_CALLBACK (on_sort_changed),
+                           self, G_CONNECT_SWAPPED);
   self->filtered = sa_array_filter_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
                                               g_object_ref (self->filter));
   /* Before the slots take the new rows, and after. */
@@ -1416,6 +1438,7 @@ sa_activity_log_init (SaActivityLog *self)
   date_column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
   gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
   create_models (self);
+  on_sort_changed (self);
   add_delete_shortcut (self);
 }
 
