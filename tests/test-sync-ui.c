@@ -12,6 +12,7 @@
 #include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
+#include "sa-sync-segment.h"
 #include "sa-sync-keyring.h"
 #include "sa-sync-report-window.h"
 #include "sa-site-name-dialog.h"
@@ -690,11 +691,14 @@ test_first_sync_asks_for_name (Fixture       *f,
   g_autofree char *file_name = NULL;
   g_autofree char *file_path = NULL;
   g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(SaRecord) activity = NULL;
   GtkWidget *window, *dialog, *entry;
 
   g_assert_no_error (error);
   name = sa_store_dup_site_name (store);
   g_assert_cmpstr (name, ==, g_get_host_name ());
+  /* Something of this office's own, for its first segment to carry. */
+  activity = add_activity (store, "2012-05-20", "ふれあいサロン");
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_settings_set_string (settings, "sync-folder", folder_path);
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
@@ -717,9 +721,9 @@ test_first_sync_asks_for_name (Fixture       *f,
   name = sa_store_dup_site_name (store);
   g_assert_cmpstr (name, ==, "泉区役所");
 
-  /* The sync went on, and its file carries the name. */
-  file_name = sa_sync_file_name_for_site (sa_store_get_site_id (store));
-  file_path = g_build_filename (folder_path, file_name, NULL);
+  /* The sync went on, and its first segment carries the name. */
+  file_name = sa_sync_segment_name (1);
+  file_path = g_build_filename (folder_path, sa_store_get_site_id (store), file_name, NULL);
   for (guint i = 0; i < 50 && !g_file_test (file_path, G_FILE_TEST_EXISTS); i++)
     sa_test_wait ();
   sa_test_wait ();
