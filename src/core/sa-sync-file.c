@@ -22,6 +22,7 @@
 #include "sa-store-private.h"
 #include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
+#include "sa-sync-file-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -239,18 +240,21 @@ add_site (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* How many rows of each table: counted in the database, or given (@counts, in the
+ * order of sa_schema_tables). */
 static gboolean
-add_counts (JsonBuilder  *builder,
-            SaStore      *store,
-            GError      **error)
+add_counts (JsonBuilder   *builder,
+            SaStore       *store,
+            const gint64  *counts,
+            GError       **error)
 {
   json_builder_set_member_name (builder, "counts");
   json_builder_begin_object (builder);
   for (guint i = 0; i < sa_schema_n_tables; i++)
     {
-      gint64 count = 0;
+      gint64 count = counts != NULL ? counts[i] : 0;
 
-      if (!count_rows (store, sa_schema_tables[i], &count, error))
+      if (counts == NULL && !count_rows (store, sa_schema_tables[i], &count, error))
         return FALSE;
       json_builder_set_member_name (builder, sa_schema_tables[i]->name);
       json_builder_add_int_value (builder, count);
@@ -259,12 +263,26 @@ add_counts (JsonBuilder  *builder,
   return TRUE;
 }
 
-/* The header: who wrote the file, when, how many rows of each table it holds, and how
- * far its writer had heard from every site (its version vector, itself included). */
-static char *
-build_header (SaStore     *store,
-              const char  *clock,
-              GError     **error)
+/**
+ * _sa_sync_file_build_header:
+ * @store: the writing site's database
+ * @clock: the site's clock at export
+ * @counts: (nullable): rows of each table, in the order of sa_schema_tables; %NULL
+ *   counts every row in @store
+ * @segment: 0, or the number of the shared folder's segment this header starts
+ * @after: the segment @segment follows
+ * @error: return location for an error
+ *
+ * The header: who wrote the file, when, how many rows of each table it holds, and how
+ * far its writer had heard from every site (its version vector, itself included).
+ */
+char *
+_sa_sync_file_build_header (SaStore       *store,
+                            const char    *clock,
+                            const gint64  *counts,
+                            guint          segment,
+                            guint          after,
+                            GError       **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -284,7 +302,7 @@ build_header (SaStore     *store,
   add_site (builder, sa_store_get_site_id (store), name, NULL);
   add_string_member (builder, "exported_at", exported_at);
   add_string_member (builder, "hlc", clock);
-  if (!add_counts (builder, store, error))
+  if (!add_counts (builder, store, counts, error))
     return NULL;
   json_builder_set_member_name (builder, "sites");
   json_builder_begin_array (builder);
@@ -295,6 +313,16 @@ build_header (SaStore     *store,
       add_site (builder, site->id, site->name, site->clock);
     }
   json_builder_end_array (builder);
+  if (segment > 0)
+    {
+      json_builder_set_member_name (builder, "segment");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, segment);
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_int_value (builder, after);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -362,7 +390,7 @@ write_rows (Writer        *writer,
   g_autofree char *header = NULL;
   g_autofree char *trailer = NULL;
 
-  if (!(header = build_header (store, clock, error)) ||
+  if (!(header = _sa_sync_file_build_header (store, clock, NULL, 0, 0, error)) ||
       !write_line (writer, header, TRUE, cancellable, error))
     return FALSE;
   for (guint i = 0; i < sa_schema_n_tables; i++)

@@ -24,6 +24,7 @@
 #include "sa-store-private.h"
 #include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
+#include "sa-sync-file-private.h"
 #include "sa-sync-segment.h"
 
 #define SEGMENT_DIGITS 6
@@ -195,38 +196,6 @@ compare_rows (gconstpointer a,
 
 /* ---- Writing --------------------------------------------------------------------- */
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_site (JsonBuilder *builder,
-          const char  *id,
-          const char  *name,
-          const char  *clock)
-{
-  json_builder_begin_object (builder);
-  add_string_member (builder, "id", id);
-  add_string_member (builder, "name", name ? name : "");
-  if (clock != NULL)
-    add_string_member (builder, "hlc", clock);
-  json_builder_end_object (builder);
-}
-
 /* The header of any sync file, with the segment's place among its site's. */
 static char *
 build_header (SaStore     *store,
@@ -236,49 +205,11 @@ build_header (SaStore     *store,
               guint        after,
               GError     **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) sites = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *name = sa_store_dup_site_name (store);
   g_autofree gint64 *counts = g_new0 (gint64, sa_schema_n_tables);
 
-  if (!(sites = sa_store_list_sites (store, error)))
-    return NULL;
   for (guint i = 0; i < rows->len; i++)
     counts[rank_of (sa_record_get_table (g_ptr_array_index (rows, i)))]++;
-
-  json_builder_begin_object (builder);
-  add_string_member (builder, "format", SA_SYNC_FORMAT);
-  add_int_member (builder, "version", SA_SYNC_VERSION);
-  json_builder_set_member_name (builder, "site");
-  add_site (builder, sa_store_get_site_id (store), name, NULL);
-  add_string_member (builder, "exported_at", exported_at);
-  add_string_member (builder, "hlc", clock);
-  json_builder_set_member_name (builder, "counts");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < sa_schema_n_tables; i++)
-    add_int_member (builder, sa_schema_tables[i]->name, counts[i]);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "sites");
-  json_builder_begin_array (builder);
-  add_site (builder, sa_store_get_site_id (store), name, clock);
-  for (guint i = 0; i < sites->len; i++)
-    {
-      SaSiteClock *site = g_ptr_array_index (sites, i);
-      add_site (builder, site->id, site->name, site->clock);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "segment");
-  json_builder_begin_object (builder);
-  add_int_member (builder, "number", number);
-  add_int_member (builder, "after", after);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return _sa_sync_file_build_header (store, clock, counts, number, after, error);
 }
 
 static char *
