@@ -27,59 +27,7 @@
 #include "sa-activity.h"
 #include "sa-calendar-text.h"
 #include "sa-holiday.h"
-#include "sa-month-grid.h"
-
-#define CHIP_GAP 2
-#define CELL_PADDING 4
-
-typedef struct
-{
-  GDate       date;
-  const char *holiday;     /* static, or NULL */
-  GPtrArray  *activities;  /* of SaRecord, in the order given */
-} Cell;
-
-typedef struct
-{
-  guint    shown;        /* chips drawn */
-  guint    more;         /* records left over, counted as "+N" */
-  gboolean more_beside;  /* "+N" beside the last chip, not on a line of its own */
-} ChipLayout;
-
-typedef struct
-{
-  double header_h;   /* the row of weekday names */
-  double cell_w;
-  double cell_h;
-  double day_row_h;  /* the day number and holiday at the top of a cell */
-  double chip_h;
-  double more_w;     /* room for "+N" beside a chip */
-} Geometry;
-
-struct _SaMonthGrid
-{
-  GtkWidget     parent_instance;
-
-  GDate         date;            /* the selected day */
-  GDate         today;
-  GDate         first;           /* the day of the first cell */
-  GDateWeekday  first_weekday;
-  Cell          cells[SA_MONTH_GRID_N_CELLS];
-  GHashTable   *organization_names;
-  char         *selected_activity;
-
-  char         *pressed_chip;    /* the record under a press, activated on release */
-  char         *drag_id;         /* the record being dragged */
-  int           drop_cell;       /* the cell a drag hovers, or -1 */
-
-  double        line_h;          /* 0 until measured */
-  double        small_h;
-  GdkRGBA       fg;
-  GdkRGBA       accent;
-  GdkRGBA       accent_bg;
-  GdkRGBA       accent_fg;
-  GdkRGBA       red;
-};
+#include "sa-month-grid-private.h"
 
 G_DEFINE_FINAL_TYPE (SaMonthGrid, sa_month_grid, GTK_TYPE_WIDGET)
 
@@ -91,20 +39,9 @@ enum {
   N_PROPS
 };
 
-enum {
-  DAY_ACTIVATED,
-  ACTIVITY_ACTIVATED,
-  MOVE_ACTIVITY,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _sa_month_grid_signals[N_SIGNALS];
 
-/* Colours that read on light and dark backgrounds: GNOME's palette, shade 3. */
-static const char * const palette[] = {
-  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44", "#2190a4",
-};
 
 /* ---- the model ------------------------------------------------------------------ */
 
@@ -126,9 +63,9 @@ cell_of_date (SaMonthGrid *self,
   return index >= 0 && index < SA_MONTH_GRID_N_CELLS ? index : -1;
 }
 
-static gboolean
-in_month (SaMonthGrid *self,
-          const Cell  *cell)
+gboolean
+_sa_month_grid_in_month (SaMonthGrid *self,
+                         const Cell  *cell)
 {
   return g_date_get_month (&cell->date) == g_date_get_month (&self->date);
 }
@@ -157,9 +94,9 @@ layout_month (SaMonthGrid *self)
     }
 }
 
-static const char *
-activity_id_in_cell (Cell *cell,
-                     guint i)
+const char *
+_sa_month_grid_activity_id_in_cell (Cell *cell,
+                                    guint i)
 {
   return sa_record_get_id (g_ptr_array_index (cell->activities, i));
 }
@@ -169,7 +106,7 @@ cell_has_activity (Cell       *cell,
                    const char *id)
 {
   for (guint i = 0; id != NULL && i < cell->activities->len; i++)
-    if (g_str_equal (activity_id_in_cell (cell, i), id))
+    if (g_str_equal (_sa_month_grid_activity_id_in_cell (cell, i), id))
       return TRUE;
   return FALSE;
 }
@@ -224,9 +161,9 @@ update_accessible (SaMonthGrid *self)
 
 /* ---- selection ------------------------------------------------------------------ */
 
-static void
-set_selected_activity (SaMonthGrid *self,
-                       const char  *id)
+void
+_sa_month_grid_set_selected_activity (SaMonthGrid *self,
+                                      const char  *id)
 {
   if (g_strcmp0 (self->selected_activity, id) == 0)
     return;
@@ -244,12 +181,12 @@ reselect_activity (SaMonthGrid *self)
 
   if (cell_has_activity (cell, self->selected_activity))
     return;
-  set_selected_activity (self, cell->activities->len > 0 ? activity_id_in_cell (cell, 0) : NULL);
+  _sa_month_grid_set_selected_activity (self, cell->activities->len > 0 ? _sa_month_grid_activity_id_in_cell (cell, 0) : NULL);
 }
 
-static void
-select_date (SaMonthGrid *self,
-             const GDate *date)
+void
+_sa_month_grid_select_date (SaMonthGrid *self,
+                            const GDate *date)
 {
   gboolean same_month;
 
@@ -269,10 +206,10 @@ select_date (SaMonthGrid *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-move_selection (SaMonthGrid *self,
-                int          days,
-                int          months)
+void
+_sa_month_grid_move_selection (SaMonthGrid *self,
+                               int          days,
+                               int          months)
 {
   GDate date = self->date;
 
@@ -287,540 +224,13 @@ move_selection (SaMonthGrid *self,
     g_date_subtract_months (&date, -months);
 
   if (g_date_valid (&date))
-    select_date (self, &date);
+    _sa_month_grid_select_date (self, &date);
 }
 
-static void
-update_today (SaMonthGrid *self)
+void
+_sa_month_grid_update_today (SaMonthGrid *self)
 {
   g_date_set_time_t (&self->today, time (NULL));
-}
-
-/* ---- geometry ------------------------------------------------------------------- */
-
-static double
-font_height (GtkWidget *widget,
-             double     scale)
-{
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-  PangoFontMetrics *metrics;
-  double height;
-
-  pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
-  metrics = pango_context_get_metrics (context, font, NULL);
-  height = (double) (pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
-  pango_font_description_free (font);
-  return height;
-}
-
-static void
-ensure_metrics (SaMonthGrid *self)
-{
-  if (self->line_h > 0)
-    return;
-  self->line_h = font_height (GTK_WIDGET (self), 1.0);
-  self->small_h = font_height (GTK_WIDGET (self), PANGO_SCALE_SMALL);
-}
-
-static void
-get_geometry (SaMonthGrid *self,
-              Geometry    *g)
-{
-  ensure_metrics (self);
-  g->header_h = ceil (self->small_h) + 8;
-  g->day_row_h = ceil (self->line_h) + 6;
-  g->chip_h = ceil (self->small_h) + 4;
-  g->more_w = ceil (self->small_h * 2.2);
-  g->cell_w = gtk_widget_get_width (GTK_WIDGET (self)) / 7.0;
-  g->cell_h = MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - g->header_h) / 6.0;
-}
-
-static int
-column_x (SaMonthGrid *self,
-          int          column)
-{
-  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 6 - column : column;
-}
-
-static void
-cell_rect (SaMonthGrid     *self,
-           const Geometry  *g,
-           guint            index,
-           graphene_rect_t *rect)
-{
-  graphene_rect_init (rect, column_x (self, index % 7) * g->cell_w,
-                      g->header_h + (index / 7) * g->cell_h, g->cell_w, g->cell_h);
-}
-
-/* Where a cell's chips go: as many as there is room for, up to three; the records
- * left over are counted as "+N", on a line of its own when there is room for one,
- * else beside the last chip, which gives way to it. */
-static void
-layout_chips (const Geometry *g,
-              guint           n,
-              ChipLayout     *chips)
-{
-  int fit = (int) ((g->cell_h - g->day_row_h - CELL_PADDING) / (g->chip_h + CHIP_GAP));
-
-  fit = MAX (fit, 0);
-  chips->shown = MIN (n, MIN (SA_MONTH_GRID_MAX_CHIPS, (guint) fit));
-  chips->more = n - chips->shown;
-  chips->more_beside = chips->more > 0 && chips->shown > 0 && chips->shown >= (guint) fit;
-}
-
-static void
-chip_rect (const Geometry        *g,
-           const graphene_rect_t *cell,
-           const ChipLayout      *chips,
-           guint                  i,
-           graphene_rect_t       *rect)
-{
-  double width = MAX (0, cell->size.width - 6);
-
-  if (chips->more_beside && i + 1 == chips->shown)
-    width = MAX (0, width - g->more_w);
-  graphene_rect_init (rect, cell->origin.x + 3,
-                      cell->origin.y + g->day_row_h + i * (g->chip_h + CHIP_GAP), width, g->chip_h);
-}
-
-/**
- * sa_month_grid_get_cell_at:
- * @self: a month grid
- * @x: a point in the grid's coordinates
- * @y: …
- *
- * Returns: the index of the cell at the point, or -1 (the weekday names, outside)
- */
-int
-sa_month_grid_get_cell_at (SaMonthGrid *self,
-                           double       x,
-                           double       y)
-{
-  Geometry g;
-  int column, row;
-
-  g_return_val_if_fail (SA_IS_MONTH_GRID (self), -1);
-
-  get_geometry (self, &g);
-  if (y < g.header_h || g.cell_w <= 0 || g.cell_h <= 0)
-    return -1;
-  column = (int) floor (x / g.cell_w);
-  row = (int) floor ((y - g.header_h) / g.cell_h);
-  if (column < 0 || column > 6 || row < 0 || row > 5)
-    return -1;
-  return row * 7 + column_x (self, column);
-}
-
-/* The record whose chip is drawn at the point, or NULL. */
-static const char *
-chip_at (SaMonthGrid *self,
-         double       x,
-         double       y)
-{
-  int index = sa_month_grid_get_cell_at (self, x, y);
-  graphene_rect_t cell, chip;
-  ChipLayout chips;
-  Geometry g;
-
-  if (index < 0)
-    return NULL;
-  get_geometry (self, &g);
-  cell_rect (self, &g, index, &cell);
-  layout_chips (&g, self->cells[index].activities->len, &chips);
-  for (guint i = 0; i < chips.shown; i++)
-    {
-      chip_rect (&g, &cell, &chips, i, &chip);
-      if (graphene_rect_contains_point (&chip, &GRAPHENE_POINT_INIT (x, y)))
-        return activity_id_in_cell (&self->cells[index], i);
-    }
-  return NULL;
-}
-
-/**
- * sa_month_grid_get_chip_center:
- * @self: a month grid
- * @activity_id: a record shown as a chip
- * @x: (out): the middle of its chip
- * @y: (out): …
- *
- * Returns: whether the record has a chip that is drawn
- */
-gboolean
-sa_month_grid_get_chip_center (SaMonthGrid *self,
-                               const char  *activity_id,
-                               double      *x,
-                               double      *y)
-{
-  Geometry g;
-
-  g_return_val_if_fail (SA_IS_MONTH_GRID (self), FALSE);
-  g_return_val_if_fail (activity_id != NULL, FALSE);
-
-  get_geometry (self, &g);
-  for (guint index = 0; index < SA_MONTH_GRID_N_CELLS; index++)
-    {
-      ChipLayout chips;
-
-      layout_chips (&g, self->cells[index].activities->len, &chips);
-      for (guint i = 0; i < chips.shown; i++)
-        if (g_str_equal (activity_id_in_cell (&self->cells[index], i), activity_id))
-          {
-            graphene_rect_t cell, chip;
-
-            cell_rect (self, &g, index, &cell);
-            chip_rect (&g, &cell, &chips, i, &chip);
-            *x = chip.origin.x + chip.size.width / 2;
-            *y = chip.origin.y + chip.size.height / 2;
-            return TRUE;
-          }
-    }
-  return FALSE;
-}
-
-/* ---- drawing -------------------------------------------------------------------- */
-
-static void
-lookup_color (GtkStyleContext *context,
-              const char      *name,
-              const char      *fallback,
-              GdkRGBA         *out)
-{
-  if (!gtk_style_context_lookup_color (context, name, out))
-    gdk_rgba_parse (out, fallback);
-}
-
-static void
-update_colors (SaMonthGrid *self)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  gtk_style_context_get_color (context, &self->fg);
-  /* libadwaita's named colours follow the dark style; the fallbacks are its light ones. */
-  lookup_color (context, "accent_color", "#1c71d8", &self->accent);
-  lookup_color (context, "accent_bg_color", "#3584e4", &self->accent_bg);
-  lookup_color (context, "accent_fg_color", "#ffffff", &self->accent_fg);
-  lookup_color (context, "error_color", "#c01c28", &self->red);
-}
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            double         alpha)
-{
-  GdkRGBA out = *color;
-
-  out.alpha *= alpha;
-  return out;
-}
-
-static const GdkRGBA *
-day_color (SaMonthGrid  *self,
-           GDateWeekday  weekday,
-           gboolean      holiday)
-{
-  if (holiday || weekday == G_DATE_SUNDAY)
-    return &self->red;
-  if (weekday == G_DATE_SATURDAY)
-    return &self->accent;
-  return &self->fg;
-}
-
-static GdkRGBA
-organization_color (const char *organization_id)
-{
-  GdkRGBA color;
-
-  if (organization_id == NULL)
-    gdk_rgba_parse (&color, "#77767b");
-  else
-    gdk_rgba_parse (&color, palette[g_str_hash (organization_id) % G_N_ELEMENTS (palette)]);
-  return color;
-}
-
-static void
-draw_text (GtkSnapshot   *snapshot,
-           PangoLayout   *layout,
-           const char    *text,
-           double         x,
-           double         y,
-           double         width,
-           const GdkRGBA *color)
-{
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-draw_weekdays (SaMonthGrid    *self,
-               GtkSnapshot    *snapshot,
-               PangoLayout    *layout,
-               const Geometry *g)
-{
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  for (int column = 0; column < 7; column++)
-    {
-      GDateWeekday weekday = (self->first_weekday - 1 + column) % 7 + 1;
-      GdkRGBA color = with_alpha (day_color (self, weekday, FALSE), 0.75);
-
-      draw_text (snapshot, layout, sa_calendar_text_weekday_abbr (weekday),
-                 column_x (self, column) * g->cell_w, 4, g->cell_w, &color);
-    }
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-}
-
-static void
-draw_lines (SaMonthGrid    *self,
-            GtkSnapshot    *snapshot,
-            const Geometry *g)
-{
-  GdkRGBA line = with_alpha (&self->fg, 0.15);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  for (int row = 0; row < 6; row++)
-    gtk_snapshot_append_color (snapshot, &line,
-                               &GRAPHENE_RECT_INIT (0, floor (g->header_h + row * g->cell_h), width, 1));
-  for (int column = 1; column < 7; column++)
-    gtk_snapshot_append_color (snapshot, &line,
-                               &GRAPHENE_RECT_INIT (floor (column * g->cell_w), g->header_h, 1, height - g->header_h));
-}
-
-static void
-draw_outline (GtkSnapshot           *snapshot,
-              const graphene_rect_t *rect,
-              double                 radius,
-              double                 width,
-              const GdkRGBA         *color)
-{
-  GskRoundedRect outline;
-  const GdkRGBA colors[4] = { *color, *color, *color, *color };
-  const float widths[4] = { width, width, width, width };
-
-  gsk_rounded_rect_init_from_rect (&outline, rect, radius);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
-}
-
-static void
-draw_background (SaMonthGrid           *self,
-                 GtkSnapshot           *snapshot,
-                 guint                  index,
-                 const graphene_rect_t *rect)
-{
-  Cell *cell = &self->cells[index];
-  graphene_rect_t inner;
-
-  graphene_rect_inset_r (rect, 1, 1, &inner);
-  if (!in_month (self, cell))
-    {
-      GdkRGBA shade = with_alpha (&self->fg, 0.04);
-      gtk_snapshot_append_color (snapshot, &shade, rect);
-    }
-  if (g_date_compare (&cell->date, &self->date) == 0)
-    {
-      GdkRGBA tint = with_alpha (&self->accent_bg, 0.14);
-
-      gtk_snapshot_append_color (snapshot, &tint, &inner);
-      if (gtk_widget_has_focus (GTK_WIDGET (self)))
-        draw_outline (snapshot, &inner, 0, 2, &self->accent_bg);
-    }
-  if ((int) index == self->drop_cell)
-    {
-      GdkRGBA tint = with_alpha (&self->accent_bg, 0.25);
-
-      gtk_snapshot_append_color (snapshot, &tint, &inner);
-      draw_outline (snapshot, &inner, 0, 2, &self->accent_bg);
-    }
-}
-
-static void
-draw_day_number (SaMonthGrid           *self,
-                 GtkSnapshot           *snapshot,
-                 PangoLayout           *layout,
-                 Cell                  *cell,
-                 const graphene_rect_t *rect)
-{
-  char number[4];
-  const GdkRGBA *color = day_color (self, g_date_get_weekday (&cell->date), cell->holiday != NULL);
-  double x = rect->origin.x + CELL_PADDING + 2;
-  double y = rect->origin.y + 3;
-  int width;
-
-  g_snprintf (number, sizeof number, "%d", g_date_get_day (&cell->date));
-  pango_layout_set_text (layout, number, -1);
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-
-  if (g_date_compare (&cell->date, &self->today) == 0)
-    {
-      double d = ceil (self->line_h) + 2;
-      GskRoundedRect circle;
-
-      gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (x + width / 2.0 - d / 2, y - 1, d, d), d / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &circle);
-      gtk_snapshot_append_color (snapshot, &self->accent_bg, &circle.bounds);
-      gtk_snapshot_pop (snapshot);
-      color = &self->accent_fg;
-    }
-  draw_text (snapshot, layout, number, x, y, -1, color);
-}
-
-static void
-draw_chip (SaMonthGrid           *self,
-           GtkSnapshot           *snapshot,
-           PangoLayout           *layout,
-           SaRecord              *activity,
-           const graphene_rect_t *rect)
-{
-  GdkRGBA color = organization_color (sa_record_get_text (activity, SA_ACTIVITY_ORGANIZATION_ID));
-  GdkRGBA fill = with_alpha (&color, 0.25);
-  GskRoundedRect shape;
-
-  gsk_rounded_rect_init_from_rect (&shape, rect, 4);
-  gtk_snapshot_push_rounded_clip (snapshot, &shape);
-  gtk_snapshot_append_color (snapshot, &fill, rect);
-  gtk_snapshot_append_color (snapshot, &color,
-                             &GRAPHENE_RECT_INIT (rect->origin.x, rect->origin.y, 3, rect->size.height));
-  draw_text (snapshot, layout, sa_record_get_text (activity, SA_ACTIVITY_TITLE),
-             rect->origin.x + 6, rect->origin.y + 2, rect->size.width - 9, &self->fg);
-  gtk_snapshot_pop (snapshot);
-
-  if (g_strcmp0 (sa_record_get_id (activity), self->selected_activity) == 0 &&
-      gtk_widget_has_focus (GTK_WIDGET (self)))
-    draw_outline (snapshot, rect, 4, 1.5, &self->fg);
-}
-
-static void
-draw_more (SaMonthGrid           *self,
-           GtkSnapshot           *snapshot,
-           PangoLayout           *small,
-           const Geometry        *g,
-           const graphene_rect_t *cell,
-           const ChipLayout      *chips)
-{
-  g_autofree char *text = g_strdup_printf ("+%u", chips->more);
-  GdkRGBA dim = with_alpha (&self->fg, 0.75);
-  graphene_rect_t chip;
-
-  if (chips->more_beside)
-    {
-      chip_rect (g, cell, chips, chips->shown - 1, &chip);
-      pango_layout_set_alignment (small, PANGO_ALIGN_RIGHT);
-      draw_text (snapshot, small, text, chip.origin.x + chip.size.width, chip.origin.y + 2, g->more_w - 2, &dim);
-      pango_layout_set_alignment (small, PANGO_ALIGN_LEFT);
-      return;
-    }
-  chip_rect (g, cell, chips, chips->shown, &chip);
-  if (chip.origin.y + chip.size.height <= cell->origin.y + cell->size.height)
-    draw_text (snapshot, small, text, chip.origin.x + 6, chip.origin.y + 2, chip.size.width - 6, &dim);
-}
-
-static void
-draw_cell (SaMonthGrid    *self,
-           GtkSnapshot    *snapshot,
-           PangoLayout    *layout,
-           PangoLayout    *small,
-           const Geometry *g,
-           guint           index)
-{
-  Cell *cell = &self->cells[index];
-  graphene_rect_t rect, chip;
-  ChipLayout chips;
-  int number_w;
-
-  cell_rect (self, g, index, &rect);
-  layout_chips (g, cell->activities->len, &chips);
-  draw_background (self, snapshot, index, &rect);
-
-  gtk_snapshot_push_clip (snapshot, &rect);
-  if (!in_month (self, cell))
-    gtk_snapshot_push_opacity (snapshot, 0.45);
-
-  draw_day_number (self, snapshot, layout, cell, &rect);
-  pango_layout_get_pixel_size (layout, &number_w, NULL);
-  if (cell->holiday != NULL)
-    {
-      double x = rect.origin.x + CELL_PADDING + 2 + number_w + 6;
-      draw_text (snapshot, small, cell->holiday, x, rect.origin.y + 3 + (self->line_h - self->small_h) / 2,
-                 rect.origin.x + rect.size.width - x - CELL_PADDING, &self->red);
-    }
-
-  for (guint i = 0; i < chips.shown; i++)
-    {
-      chip_rect (g, &rect, &chips, i, &chip);
-      draw_chip (self, snapshot, small, g_ptr_array_index (cell->activities, i), &chip);
-    }
-  if (chips.more > 0)
-    draw_more (self, snapshot, small, g, &rect, &chips);
-
-  if (!in_month (self, cell))
-    gtk_snapshot_pop (snapshot);
-  gtk_snapshot_pop (snapshot);
-}
-
-/* For chips, holidays and weekday names: one line, ellipsized. */
-static PangoLayout *
-create_small_layout (SaMonthGrid *self)
-{
-  PangoLayout *small = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_layout_set_attributes (small, attrs);
-  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (small, TRUE);
-  return small;
-}
-
-static void
-sa_month_grid_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
-{
-  SaMonthGrid *self = SA_MONTH_GRID (widget);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
-  g_autoptr(PangoLayout) small = create_small_layout (self);
-  Geometry g;
-
-  get_geometry (self, &g);
-  if (g.cell_w <= 0 || g.cell_h <= 0)
-    return;
-
-  draw_weekdays (self, snapshot, small, &g);
-  draw_lines (self, snapshot, &g);
-  for (guint i = 0; i < SA_MONTH_GRID_N_CELLS; i++)
-    draw_cell (self, snapshot, layout, small, &g, i);
-}
-
-static void
-sa_month_grid_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  SaMonthGrid *self = SA_MONTH_GRID (widget);
-
-  ensure_metrics (self);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 7 * 48;
-      *natural = 7 * 120;
-    }
-  else
-    {
-      double header = ceil (self->small_h) + 8;
-      double day_row = ceil (self->line_h) + 6;
-      double chip = ceil (self->small_h) + 4 + CHIP_GAP;
-
-      *minimum = (int) (header + 6 * (day_row + chip + CELL_PADDING));
-      *natural = (int) (header + 6 * (day_row + 4 * chip + CELL_PADDING));
-    }
 }
 
 static void
@@ -834,8 +244,8 @@ sa_month_grid_css_changed (GtkWidget         *widget,
 
   /* Focus changes the style too, and only a new font changes the size. */
   self->line_h = 0;
-  ensure_metrics (self);
-  update_colors (self);
+  _sa_month_grid_ensure_metrics (self);
+  _sa_month_grid_update_colors (self);
   if (self->line_h != line_h)
     gtk_widget_queue_resize (widget);
   else
@@ -853,228 +263,6 @@ sa_month_grid_system_setting_changed (GtkWidget        *widget,
       SA_MONTH_GRID (widget)->line_h = 0;
       gtk_widget_queue_resize (widget);
     }
-}
-
-/* ---- keyboard ------------------------------------------------------------------- */
-
-static gboolean
-move_cursor_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  SaMonthGrid *self = SA_MONTH_GRID (widget);
-  int days, months;
-  gboolean horizontal;
-
-  g_variant_get (args, "(iib)", &days, &months, &horizontal);
-  if (horizontal && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    days = -days;
-  move_selection (self, days, months);
-  return TRUE;
-}
-
-static gboolean
-today_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  SaMonthGrid *self = SA_MONTH_GRID (widget);
-
-  update_today (self);
-  select_date (self, &self->today);
-  return TRUE;
-}
-
-static gboolean
-activate_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
-{
-  SaMonthGrid *self = SA_MONTH_GRID (widget);
-
-  g_signal_emit (self, signals[DAY_ACTIVATED], 0, &self->date);
-  return TRUE;
-}
-
-/* Asks for @id to move to @date; the selection follows the record when it moved. */
-static gboolean
-request_move (SaMonthGrid *self,
-              const char  *id,
-              const GDate *date)
-{
-  g_autofree char *moving = g_strdup (id);
-  gboolean moved = FALSE;
-
-  g_signal_emit (self, signals[MOVE_ACTIVITY], 0, moving, date, &moved);
-  if (moved)
-    {
-      select_date (self, date);
-      set_selected_activity (self, moving);
-    }
-  return moved;
-}
-
-static gboolean
-move_activity_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  gboolean horizontal;
-  int days;
-
-  g_variant_get (args, "(ib)", &days, &horizontal);
-  if (horizontal && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    days = -days;
-  if (!sa_month_grid_move_selected_activity (SA_MONTH_GRID (widget), days))
-    gtk_widget_error_bell (widget);
-  return TRUE;
-}
-
-/* ---- mouse ---------------------------------------------------------------------- */
-
-static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            SaMonthGrid     *self)
-{
-  int index = sa_month_grid_get_cell_at (self, x, y);
-  const char *chip = chip_at (self, x, y);
-
-  g_clear_pointer (&self->pressed_chip, g_free);
-  if (index < 0)
-    return;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->pressed_chip = g_strdup (chip);
-  if (chip == NULL)
-    {
-      GDate date = self->cells[index].date;
-
-      select_date (self, &date);
-      if (n_press == 2)
-        g_signal_emit (self, signals[DAY_ACTIVATED], 0, &self->date);
-    }
-  else
-    {
-      GDate date = self->cells[index].date;
-
-      select_date (self, &date);
-      set_selected_activity (self, self->pressed_chip);
-    }
-}
-
-static void
-on_released (GtkGestureClick *gesture,
-             int              n_press,
-             double           x,
-             double           y,
-             SaMonthGrid     *self)
-{
-  g_autofree char *pressed = g_steal_pointer (&self->pressed_chip);
-
-  /* Selecting a day of another month lays the grid out again: only a chip still
-   * under the pointer is the one that was pressed. */
-  if (n_press == 1 && pressed != NULL && g_strcmp0 (chip_at (self, x, y), pressed) == 0)
-    g_signal_emit (self, signals[ACTIVITY_ACTIVATED], 0, pressed);
-}
-
-/* ---- drag and drop -------------------------------------------------------------- */
-
-static GdkContentProvider *
-on_drag_prepare (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 SaMonthGrid   *self)
-{
-  const char *id = chip_at (self, x, y);
-
-  g_free (self->drag_id);
-  self->drag_id = g_strdup (id);
-  if (id == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (G_TYPE_STRING, id);
-}
-
-static SaRecord *
-find_activity (SaMonthGrid *self,
-               const char  *id)
-{
-  for (guint i = 0; id != NULL && i < SA_MONTH_GRID_N_CELLS; i++)
-    for (guint j = 0; j < self->cells[i].activities->len; j++)
-      if (g_str_equal (activity_id_in_cell (&self->cells[i], j), id))
-        return g_ptr_array_index (self->cells[i].activities, j);
-  return NULL;
-}
-
-/* The chip itself is what the pointer carries. */
-static void
-on_drag_begin (GtkDragSource *source,
-               GdkDrag       *drag,
-               SaMonthGrid   *self)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) small = create_small_layout (self);
-  g_autoptr(GdkPaintable) icon = NULL;
-  SaRecord *activity = find_activity (self, self->drag_id);
-  graphene_rect_t rect;
-  Geometry g;
-
-  if (activity == NULL)
-    return;
-  get_geometry (self, &g);
-  graphene_rect_init (&rect, 0, 0, MAX (g.cell_w - 6, 40), g.chip_h);
-  draw_chip (self, snapshot, small, activity, &rect);
-  icon = gtk_snapshot_free_to_paintable (g_steal_pointer (&snapshot), &rect.size);
-  gtk_drag_source_set_icon (source, icon, (int) rect.size.width / 2, (int) rect.size.height / 2);
-}
-
-static void
-set_drop_cell (SaMonthGrid *self,
-               int          index)
-{
-  if (self->drop_cell == index)
-    return;
-  self->drop_cell = index;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static GdkDragAction
-on_drop_motion (GtkDropTarget *target,
-                double         x,
-                double         y,
-                SaMonthGrid   *self)
-{
-  int index = sa_month_grid_get_cell_at (self, x, y);
-
-  set_drop_cell (self, index);
-  return index >= 0 ? GDK_ACTION_MOVE : 0;
-}
-
-static void
-on_drop_leave (GtkDropTarget *target,
-               SaMonthGrid   *self)
-{
-  set_drop_cell (self, -1);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         SaMonthGrid   *self)
-{
-  int index = sa_month_grid_get_cell_at (self, x, y);
-  const char *id = g_value_get_string (value);
-  GDate date;
-
-  set_drop_cell (self, -1);
-  if (index < 0 || id == NULL)
-    return FALSE;
-  date = self->cells[index].date;
-  return request_move (self, id, &date);
 }
 
 /* ---- object --------------------------------------------------------------------- */
@@ -1161,19 +349,6 @@ sa_month_grid_set_property (GObject      *object,
 }
 
 static void
-add_move_bindings (GtkWidgetClass *widget_class,
-                   guint           keyval,
-                   guint           kp_keyval,
-                   int             days,
-                   gboolean        horizontal)
-{
-  gtk_widget_class_add_binding (widget_class, keyval, 0, move_cursor_cb, "(iib)", days, 0, horizontal);
-  gtk_widget_class_add_binding (widget_class, kp_keyval, 0, move_cursor_cb, "(iib)", days, 0, horizontal);
-  gtk_widget_class_add_binding (widget_class, keyval, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                move_activity_cb, "(ib)", days, horizontal);
-}
-
-static void
 sa_month_grid_class_init (SaMonthGridClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1184,8 +359,8 @@ sa_month_grid_class_init (SaMonthGridClass *klass)
   object_class->get_property = sa_month_grid_get_property;
   object_class->set_property = sa_month_grid_set_property;
 
-  widget_class->snapshot = sa_month_grid_snapshot;
-  widget_class->measure = sa_month_grid_measure;
+  widget_class->snapshot = _sa_month_grid_snapshot;
+  widget_class->measure = _sa_month_grid_measure;
   widget_class->css_changed = sa_month_grid_css_changed;
   widget_class->system_setting_changed = sa_month_grid_system_setting_changed;
 
@@ -1225,7 +400,7 @@ sa_month_grid_class_init (SaMonthGridClass *klass)
    *
    * A day was double-clicked, or Enter pressed on it.
    */
-  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  _sa_month_grid_signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                          G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
@@ -1236,7 +411,7 @@ sa_month_grid_class_init (SaMonthGridClass *klass)
    *
    * A record's chip was clicked.
    */
-  signals[ACTIVITY_ACTIVATED] = g_signal_new ("activity-activated", G_TYPE_FROM_CLASS (klass),
+  _sa_month_grid_signals[ACTIVITY_ACTIVATED] = g_signal_new ("activity-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -1248,50 +423,15 @@ sa_month_grid_class_init (SaMonthGridClass *klass)
    *
    * Returns: %TRUE if the record was moved
    */
-  signals[MOVE_ACTIVITY] = g_signal_new ("move-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  _sa_month_grid_signals[MOVE_ACTIVITY] = g_signal_new ("move-activity", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, g_signal_accumulator_true_handled, NULL, NULL,
                                          G_TYPE_BOOLEAN, 2, G_TYPE_STRING,
                                          G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  add_move_bindings (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, TRUE);
-  add_move_bindings (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, TRUE);
-  add_move_bindings (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, -7, FALSE);
-  add_move_bindings (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 7, FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, move_cursor_cb, "(iib)", 0, -1, FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Up, 0, move_cursor_cb, "(iib)", 0, -1, FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, move_cursor_cb, "(iib)", 0, 1, FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Down, 0, move_cursor_cb, "(iib)", 0, 1, FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, today_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, today_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_cb, NULL);
+  _sa_month_grid_class_add_bindings (widget_class);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
   gtk_widget_class_set_css_name (widget_class, "month-grid");
-}
-
-static void
-add_controllers (SaMonthGrid *self)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
-
-  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion), self);
-  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -1304,15 +444,15 @@ sa_month_grid_init (SaMonthGrid *self)
   self->first_weekday = sa_month_grid_locale_first_weekday ();
   g_date_clear (&self->today, 1);
   g_date_clear (&self->first, 1);
-  update_today (self);
+  _sa_month_grid_update_today (self);
   self->date = self->today;
   layout_month (self);
-  update_colors (self);
+  _sa_month_grid_update_colors (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-  add_controllers (self);
+  _sa_month_grid_add_controllers (self);
   update_accessible (self);
 }
 
@@ -1394,7 +534,7 @@ sa_month_grid_set_date (SaMonthGrid *self,
   g_return_if_fail (SA_IS_MONTH_GRID (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
 
-  select_date (self, date);
+  _sa_month_grid_select_date (self, date);
 }
 
 /**
@@ -1501,7 +641,7 @@ sa_month_grid_set_activities (SaMonthGrid *self,
         g_ptr_array_add (self->cells[index].activities, g_object_ref (activity));
     }
 
-  update_today (self);
+  _sa_month_grid_update_today (self);
   reselect_activity (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1551,7 +691,7 @@ sa_month_grid_set_selected_activity (SaMonthGrid *self,
   g_return_if_fail (SA_IS_MONTH_GRID (self));
 
   if (activity_id == NULL || cell_has_activity (selected_cell (self), activity_id))
-    set_selected_activity (self, activity_id);
+    _sa_month_grid_set_selected_activity (self, activity_id);
 }
 
 /**
@@ -1579,7 +719,7 @@ sa_month_grid_move_selected_activity (SaMonthGrid *self,
     g_date_add_days (&date, days);
   else
     g_date_subtract_days (&date, -days);
-  return g_date_valid (&date) && request_move (self, self->selected_activity, &date);
+  return g_date_valid (&date) && _sa_month_grid_request_move (self, self->selected_activity, &date);
 }
 
 /**
