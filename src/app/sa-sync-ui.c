@@ -24,8 +24,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-csv.h"
-#include "sa-csv-match.h"
 #include "sa-date.h"
 #include "sa-ical.h"
 #include "sa-sync-crypt.h"
@@ -34,67 +32,7 @@
 #include "sa-sync-keyring.h"
 #include "sa-sync-passphrase.h"
 #include "sa-sync-report-window.h"
-#include "sa-sync-ui.h"
-
-typedef enum
-{
-  JOB_EXPORT_SYNC,
-  JOB_EXPORT_CSV,
-  JOB_EXPORT_ICS,
-  JOB_IMPORT_CSV,
-  JOB_SYNC_FOLDER,
-} JobKind;
-
-/* What a worker thread needs: plain data only, as it may be freed in that thread. */
-typedef struct
-{
-  JobKind  kind;
-  char    *db_path;
-  GFile   *file;
-  char    *from;
-  char    *to;
-  SaCsvImportFlags csv_flags;
-  char    *passphrase;   /* the sync passphrase from the keyring, if one is kept */
-} Job;
-
-typedef struct
-{
-  char           *name;
-  char           *site_id;
-  SaImportReport  report;
-  GError         *error;
-} FolderFile;
-
-typedef struct
-{
-  char        *clock;   /* how far the second connection's clock went */
-  GError      *error;
-  SaCsvReport  csv;
-  GPtrArray   *files;   /* FolderFile, for Sync Now */
-} Result;
-
-typedef struct _Op Op;
-typedef void (*JobDoneFunc) (Op     *op,
-                             Result *result);
-
-/* One operation in the window: lives on the main thread until its work is done. */
-struct _Op
-{
-  GtkWindow         *parent;      /* weak: NULL once the window is gone */
-  gboolean           has_parent;
-  gulong             destroy_id;
-  SaUndoStack       *undo_stack;
-  SaSyncUiToastFunc  toast_func;
-  gpointer           user_data;
-  GCancellable      *cancellable;
-  GtkWindow         *progress;
-  guint              pulse_id;
-  GFile             *file;
-  gboolean           dry_run;
-  JobDoneFunc        done;
-  gboolean           kept;        /* done() keeps the operation for a next step */
-  gboolean           tried_keyring;  /* an encrypted file was tried with the kept passphrase */
-};
+#include "sa-sync-ui-private.h"
 
 static void
 job_free (Job *job)
@@ -138,8 +76,8 @@ op_get_store (Op *op)
 }
 
 /* Whether there is still a window to report to. */
-static gboolean
-op_is_alive (Op *op)
+gboolean
+_sa_sync_ui_op_is_alive (Op *op)
 {
   return !op->has_parent || op->parent != NULL;
 }
@@ -150,11 +88,11 @@ on_parent_destroy (Op *op)
   g_cancellable_cancel (op->cancellable);
 }
 
-static Op *
-op_new (GtkWindow         *parent,
-        SaUndoStack       *undo_stack,
-        SaSyncUiToastFunc  toast_func,
-        gpointer           user_data)
+Op *
+_sa_sync_ui_op_new (GtkWindow         *parent,
+                    SaUndoStack       *undo_stack,
+                    SaSyncUiToastFunc  toast_func,
+                    gpointer           user_data)
 {
   Op *op = g_new0 (Op, 1);
 
@@ -181,8 +119,8 @@ op_stop_progress (Op *op)
     gtk_window_destroy (g_steal_pointer (&op->progress));
 }
 
-static void
-op_free (Op *op)
+void
+_sa_sync_ui_op_free (Op *op)
 {
   op_stop_progress (op);
   if (op->parent != NULL)
@@ -196,13 +134,13 @@ op_free (Op *op)
   g_free (op);
 }
 
-static void
-op_toast (Op         *op,
-          const char *text)
+void
+_sa_sync_ui_op_toast (Op         *op,
+                      const char *text)
 {
   g_autoptr(AdwToast) toast = NULL;
 
-  if (op->toast_func == NULL || !op_is_alive (op))
+  if (op->toast_func == NULL || !_sa_sync_ui_op_is_alive (op))
     return;
   toast = g_object_ref_sink (adw_toast_new (text));
   adw_toast_set_timeout (toast, 5);
@@ -253,14 +191,14 @@ op_start_progress (Op         *op,
   gtk_window_present (op->progress);
 }
 
-static void
-show_error (Op           *op,
-            const char   *heading,
-            const GError *error)
+void
+_sa_sync_ui_show_error (Op           *op,
+                        const char   *heading,
+                        const GError *error)
 {
   GtkWidget *dialog;
 
-  if (!op_is_alive (op) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!_sa_sync_ui_op_is_alive (op) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   dialog = adw_message_dialog_new (op->parent, heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -368,19 +306,19 @@ on_job_done (GObject      *source_object,
   if (op->kept)
     op->kept = FALSE;
   else
-    op_free (op);
+    _sa_sync_ui_op_free (op);
 }
 
-static void
-start_job (Op          *op,
-           Job         *job,
-           const char  *progress_text,
-           JobDoneFunc  done)
+void
+_sa_sync_ui_start_job (Op          *op,
+                       Job         *job,
+                       const char  *progress_text,
+                       JobDoneFunc  done)
 {
   g_autoptr(GTask) task = g_task_new (NULL, op->cancellable, on_job_done, op);
 
   job->db_path = g_strdup (sa_store_get_path (op_get_store (op)));
-  g_task_set_source_tag (task, start_job);
+  g_task_set_source_tag (task, _sa_sync_ui_start_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   /* The result comes back also when cancelled: the clock must still be observed. */
   g_task_set_check_cancellable (task, FALSE);
@@ -408,7 +346,7 @@ on_job_passphrase (GObject      *source_object,
 
   pending->job->passphrase = sa_sync_keyring_lookup_finish (result, NULL);
   op_stop_progress (pending->op);
-  start_job (pending->op, pending->job, pending->progress_text, pending->done);
+  _sa_sync_ui_start_job (pending->op, pending->job, pending->progress_text, pending->done);
   g_free (pending);
 }
 
@@ -422,14 +360,14 @@ start_job_with_passphrase (Op          *op,
   Pending *pending = g_new0 (Pending, 1);
 
   *pending = (Pending) { op, job, progress_text, done };
-  /* Shown at once, as for work that needs no keyring; start_job() shows it again. */
+  /* Shown at once, as for work that needs no keyring; _sa_sync_ui_start_job() shows it again. */
   op_start_progress (op, progress_text);
   sa_sync_keyring_lookup_async (sa_store_get_path (op_get_store (op)), NULL, on_job_passphrase, pending);
 }
 
-static Job *
-job_new (JobKind  kind,
-         GFile   *file)
+Job *
+_sa_sync_ui_job_new (JobKind  kind,
+                     GFile   *file)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -449,12 +387,12 @@ export_done (Op     *op,
 
   if (result->error != NULL)
     {
-      show_error (op, _("The File Was Not Written"), result->error);
+      _sa_sync_ui_show_error (op, _("The File Was Not Written"), result->error);
       return;
     }
   /* Translators: %s is a file name */
   text = g_strdup_printf (_("Exported to %s"), name);
-  op_toast (op, text);
+  _sa_sync_ui_op_toast (op, text);
 }
 
 /**
@@ -480,9 +418,9 @@ sa_sync_ui_export_file (GtkWindow         *parent,
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
   op->file = g_object_ref (file);
-  start_job_with_passphrase (op, job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
+  start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
 }
 
 static void
@@ -527,255 +465,11 @@ sa_sync_ui_export_activities_file (GtkWindow         *parent,
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
   op->file = g_object_ref (file);
-  job = job_new (ics ? JOB_EXPORT_ICS : JOB_EXPORT_CSV, file);
+  job = _sa_sync_ui_job_new (ics ? JOB_EXPORT_ICS : JOB_EXPORT_CSV, file);
   fiscal_year_range (fiscal_year, &job->from, &job->to);
-  start_job (op, job, _("Writing activity records…"), export_done);
-}
-
-/* ---- CSV import ------------------------------------------------------------------ */
-
-static void import_csv_with (Op               *op,
-                             SaCsvImportFlags  flags);
-
-static void
-append_part (GString    *text,
-             const char *part)
-{
-  g_autofree char *joined = NULL;
-
-  if (text->len == 0)
-    {
-      g_string_assign (text, part);
-      return;
-    }
-  /* Translators: joins the parts of a CSV import's report */
-  joined = g_strdup_printf (_("%s; %s"), text->str, part);
-  g_string_assign (text, joined);
-}
-
-/* The counts, then what was left out, so nothing is left out unnoticed. */
-static char *
-describe_csv_import (const SaCsvReport *report)
-{
-  g_autofree char *added = NULL, *updated = NULL, *unchanged = NULL, *counts = NULL;
-  GString *text = g_string_new (NULL);
-  guint n;
-
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new activity", "%u new activities",
-                                        report->added), report->added);
-  updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed",
-                                          report->updated), report->updated);
-  unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
-                                            report->unchanged), report->unchanged);
-  /* Translators: the counts of a CSV import, e.g. "3 new activities, 1 changed, 5 unchanged" */
-  counts = g_strdup_printf (_("Imported: %s, %s, %s"), added, updated, unchanged);
-  append_part (text, counts);
-  if ((n = report->restored) > 0)
-    {
-      g_autofree char *part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted activity restored",
-                                                            "%u deleted activities restored", n), n);
-      append_part (text, part);
-    }
-  if ((n = report->skipped->len) > 0)
-    {
-      g_autofree char *part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped as already stored",
-                                                            "%u skipped as already stored", n), n);
-      append_part (text, part);
-    }
-  if ((n = report->deleted->len) > 0)
-    {
-      g_autofree char *part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deleted left as it was",
-                                                            "%u deleted left as they were", n), n);
-      append_part (text, part);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* The records are stored; the person is told where to look, and can still fix them. */
-static void
-warn_of_contact_details (Op     *op,
-                         GArray *lines)
-{
-  g_autofree char *listed = sa_csv_describe_lines (lines, 20);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (!op_is_alive (op))
-    return;
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Line %s looks like it holds a phone number or an e-mail address. "
-                                       "Activity records are counts, not people: leave out personal contact details.",
-                                       "Lines %s look like they hold phone numbers or e-mail addresses. "
-                                       "Activity records are counts, not people: leave out personal contact details.",
-                                       lines->len), listed);
-  dialog = adw_message_dialog_new (op->parent, _("Contact Details in the Imported Records"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_csv_done (Op     *op,
-                 Result *result)
-{
-  g_autofree char *text = NULL;
-
-  if (result->error != NULL)
-    {
-      show_error (op, _("The CSV File Was Not Imported"), result->error);
-      return;
-    }
-  text = describe_csv_import (&result->csv);
-  op_toast (op, text);
-  if (result->csv.contact_lines->len > 0)
-    warn_of_contact_details (op, result->csv.contact_lines);
-}
-
-/* What the dialog says of the lines an import would leave out. */
-static char *
-describe_left_out (const SaCsvReport *report)
-{
-  GString *body = g_string_new (NULL);
-  g_autoptr(GArray) deleted_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n;
-
-  if ((n = report->skipped->len) > 0)
-    {
-      g_autofree char *lines = sa_csv_describe_lines (report->skipped, 20);
-
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u line matches an activity already stored (line %s) and will be skipped.",
-                                                 "%u lines match activities already stored (lines %s) and will be skipped.",
-                                                 n), n, lines);
-    }
-  for (guint i = 0; i < report->deleted->len; i++)
-    g_array_append_val (deleted_lines, g_array_index (report->deleted, SaCsvDeletedLine, i).line);
-  if ((n = deleted_lines->len) > 0)
-    {
-      g_autofree char *lines = sa_csv_describe_lines (deleted_lines, 20);
-
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u line changes an activity that was deleted (line %s); it will be left as it is.",
-                                                 "%u lines change activities that were deleted (lines %s); they will be left as they are.",
-                                                 n), n, lines);
-    }
-  return g_string_free (body, FALSE);
-}
-
-static GtkWidget *
-add_check (GtkWidget  *box,
-           const char *label,
-           const char *key,
-           GtkWidget  *dialog)
-{
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (label);
-
-  gtk_box_append (GTK_BOX (box), check);
-  g_object_set_data (G_OBJECT (dialog), key, check);
-  return check;
-}
-
-static gboolean
-is_checked (GtkWidget  *dialog,
-            const char *key)
-{
-  GtkWidget *check = g_object_get_data (G_OBJECT (dialog), key);
-
-  return check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
-}
-
-static void
-on_left_out_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Op               *op)
-{
-  GtkWidget *widget = GTK_WIDGET (dialog);
-
-  if (g_str_equal (response, "import") && op_is_alive (op))
-    import_csv_with (op, (is_checked (widget, "duplicates") ? SA_CSV_IMPORT_ALLOW_DUPLICATES : 0) |
-                         (is_checked (widget, "restore") ? SA_CSV_IMPORT_RESTORE_DELETED : 0));
-  else
-    op_free (op);
-}
-
-/* Nothing was written yet: the person chooses what becomes of the lines. */
-static void
-ask_about_left_out (Op                *op,
-                    const SaCsvReport *report)
-{
-  g_autofree char *body = describe_left_out (report);
-  GtkWidget *dialog = adw_message_dialog_new (op->parent, _("Import the Other Lines?"), body);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  if (report->skipped->len > 0)
-    add_check (box, _("Import _duplicates too"), "duplicates", dialog);
-  if (report->deleted->len > 0)
-    add_check (box, _("_Bring deleted activities back"), "restore", dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_left_out_response), op);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The first pass writes nothing if a line would be left out; see ask_about_left_out(). */
-static void
-import_csv_first_done (Op     *op,
-                       Result *result)
-{
-  if (result->error == NULL && !result->csv.written && op_is_alive (op))
-    {
-      op->kept = TRUE;
-      ask_about_left_out (op, &result->csv);
-      return;
-    }
-  import_csv_done (op, result);
-}
-
-static void
-import_csv_with (Op               *op,
-                 SaCsvImportFlags  flags)
-{
-  Job *job = job_new (JOB_IMPORT_CSV, op->file);
-
-  job->csv_flags = flags;
-  start_job (op, job, _("Importing activity records…"),
-             (flags & SA_CSV_IMPORT_ASK_FIRST) ? import_csv_first_done : import_csv_done);
-}
-
-/**
- * sa_sync_ui_import_csv_file:
- * @parent: (nullable): the window
- * @undo_stack: the window's undo stack
- * @file: a CSV file with the columns export writes
- * @toast_func: (nullable): shows the counts
- * @user_data: data for @toast_func
- *
- * Imports activity records, all or nothing, in a thread; the lines that are wrong
- * are listed in a dialog. When lines repeat stored activities or change deleted
- * ones, nothing is written until the person has said, in a dialog, whether to skip
- * them or to import them too.
- */
-void
-sa_sync_ui_import_csv_file (GtkWindow         *parent,
-                            SaUndoStack       *undo_stack,
-                            GFile             *file,
-                            SaSyncUiToastFunc  toast_func,
-                            gpointer           user_data)
-{
-  Op *op;
-
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
-  g_return_if_fail (G_IS_FILE (file));
-
-  op = op_new (parent, undo_stack, toast_func, user_data);
-  op->file = g_object_ref (file);
-  import_csv_with (op, SA_CSV_IMPORT_ASK_FIRST);
+  _sa_sync_ui_start_job (op, job, _("Writing activity records…"), export_done);
 }
 
 /* ---- import of one sync file --------------------------------------------------- */
@@ -798,8 +492,8 @@ on_passphrase_given (const char *passphrase,
 {
   Op *op = user_data;
 
-  if (passphrase == NULL || !op_is_alive (op))
-    op_free (op);
+  if (passphrase == NULL || !_sa_sync_ui_op_is_alive (op))
+    _sa_sync_ui_op_free (op);
   else
     read_sync_file (op, passphrase);
 }
@@ -812,8 +506,8 @@ on_kept_passphrase (GObject      *source_object,
   Op *op = user_data;
   g_autofree char *passphrase = sa_sync_keyring_lookup_finish (result, NULL);
 
-  if (!op_is_alive (op))
-    op_free (op);
+  if (!_sa_sync_ui_op_is_alive (op))
+    _sa_sync_ui_op_free (op);
   else if (passphrase != NULL)
     read_sync_file (op, passphrase);
   else
@@ -825,7 +519,7 @@ static gboolean
 ask_for_passphrase (Op           *op,
                     const GError *error)
 {
-  if (!op_is_alive (op) || error->domain != SA_SYNC_CRYPT_ERROR ||
+  if (!_sa_sync_ui_op_is_alive (op) || error->domain != SA_SYNC_CRYPT_ERROR ||
       (error->code != SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE && error->code != SA_SYNC_CRYPT_ERROR_WRONG_PASSPHRASE))
     return FALSE;
   if (error->code == SA_SYNC_CRYPT_ERROR_NEEDS_PASSPHRASE && !op->tried_keyring)
@@ -856,12 +550,12 @@ on_sync_file_read (GObject      *source_object,
   if (!(contents = sa_sync_file_read_finish (result, &error)) && ask_for_passphrase (op, error))
     return;
   if (contents == NULL ||
-      !op_is_alive (op) ||
+      !_sa_sync_ui_op_is_alive (op) ||
       !sa_sync_file_import (contents, op_get_store (op), op->dry_run, &report, &error))
     {
       if (error != NULL)
-        show_error (op, _("The Sync File Was Not Imported"), error);
-      op_free (op);
+        _sa_sync_ui_show_error (op, _("The Sync File Was Not Imported"), error);
+      _sa_sync_ui_op_free (op);
       return;
     }
 
@@ -870,7 +564,7 @@ on_sync_file_read (GObject      *source_object,
   window = sa_sync_report_window_new (op->parent, op->undo_stack, op->dry_run);
   sa_sync_report_window_add_report (window, source, sa_sync_file_get_site_id (contents), site_name, &report);
   gtk_window_present (GTK_WINDOW (window));
-  op_free (op);
+  _sa_sync_ui_op_free (op);
 }
 
 /**
@@ -898,7 +592,7 @@ sa_sync_ui_import_file (GtkWindow         *parent,
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
   op->file = g_object_ref (file);
   op->dry_run = dry_run;
   read_sync_file (op, NULL);
@@ -951,7 +645,7 @@ sync_folder_done (Op     *op,
 
   if (result->error != NULL)
     {
-      show_error (op, _("Sync Did Not Finish"), result->error);
+      _sa_sync_ui_show_error (op, _("Sync Did Not Finish"), result->error);
       return;
     }
   /* A computer may bring several files (segments) in one sync. */
@@ -964,7 +658,7 @@ sync_folder_done (Op     *op,
         n_ok++;
       n_conflicts += file->report.conflicts ? file->report.conflicts->len : 0;
     }
-  if (!op_is_alive (op))
+  if (!_sa_sync_ui_op_is_alive (op))
     return;
   if (n_failed > 0 || n_conflicts > 0)
     show_folder_report (op, result->files);
@@ -976,7 +670,7 @@ sync_folder_done (Op     *op,
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced with %u other computer",
                                          "Synced with %u other computers", n_ok), n_ok);
-  op_toast (op, text);
+  _sa_sync_ui_op_toast (op, text);
 }
 
 /**
@@ -1003,8 +697,8 @@ sa_sync_ui_sync_folder (GtkWindow         *parent,
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (folder));
 
-  op = op_new (parent, undo_stack, toast_func, user_data);
-  start_job_with_passphrase (op, job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
+  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
 }
 
 /**
@@ -1038,352 +732,3 @@ sa_sync_ui_set_folder (GFile *folder)
   g_settings_set_string (settings, "sync-folder", text ? text : "");
 }
 
-/* ---- choosers ---------------------------------------------------------------------- */
-
-/* What a chooser was opened for, until the person answers. */
-typedef struct
-{
-  GtkWindow         *parent;
-  SaUndoStack       *undo_stack;
-  SaSyncUiToastFunc  toast_func;
-  gpointer           user_data;
-  gboolean           dry_run;
-  gboolean           ics;
-  void             (*chosen) (gpointer pick, GFile *file, GtkFileChooser *chooser);
-} Pick;
-
-static void
-pick_free (Pick *pick)
-{
-  g_clear_object (&pick->parent);
-  g_clear_object (&pick->undo_stack);
-  g_free (pick);
-}
-
-static Pick *
-pick_new (GtkWindow         *parent,
-          SaUndoStack       *undo_stack,
-          SaSyncUiToastFunc  toast_func,
-          gpointer           user_data)
-{
-  Pick *pick = g_new0 (Pick, 1);
-
-  pick->parent = parent ? g_object_ref (parent) : NULL;
-  pick->undo_stack = g_object_ref (undo_stack);
-  pick->toast_func = toast_func;
-  pick->user_data = user_data;
-  return pick;
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     Pick            *pick)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    pick->chosen (pick, file, GTK_FILE_CHOOSER (chooser));
-  pick_free (pick);
-  g_object_unref (chooser);
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static GtkFileChooser *
-open_chooser (Pick                 *pick,
-              GtkFileChooserAction  action,
-              const char           *title,
-              const char           *accept)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, pick->parent, action, accept, _("_Cancel"));
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), pick);
-  return GTK_FILE_CHOOSER (chooser);
-}
-
-/* "泉区役所-2026-01-05.sasaeai": whose file, and when it was written. */
-static char *
-suggested_name (const char *stem,
-                const char *suffix)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *clean = g_strdelimit (g_strdup (stem), "/\\:*?\"<>|", '_');
-
-  return g_strdup_printf ("%s-%s%s", clean, date, suffix);
-}
-
-static void
-export_chosen (gpointer        data,
-               GFile          *file,
-               GtkFileChooser *chooser)
-{
-  Pick *pick = data;
-
-  sa_sync_ui_export_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
-}
-
-/**
- * sa_sync_ui_export:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
- *
- * Asks where to save this site's sync file, then writes it.
- */
-void
-sa_sync_ui_export (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
-{
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
-  g_autofree char *site = sa_store_dup_site_name (sa_undo_stack_get_store (undo_stack));
-  g_autofree char *name = suggested_name (site && *site ? site : "sasaeai", SA_SYNC_SUFFIX);
-  GtkFileChooser *chooser;
-
-  pick->chosen = export_chosen;
-  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Sync File"), _("_Export"));
-  add_filter (chooser, _("Sync files"), "*" SA_SYNC_SUFFIX);
-  gtk_file_chooser_set_current_name (chooser, name);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_chosen (gpointer        data,
-               GFile          *file,
-               GtkFileChooser *chooser)
-{
-  Pick *pick = data;
-
-  sa_sync_ui_import_file (pick->parent, pick->undo_stack, file, pick->dry_run, pick->toast_func, pick->user_data);
-}
-
-/**
- * sa_sync_ui_import:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @dry_run: only preview what importing would do
- * @toast_func: (nullable): for messages
- * @user_data: data for @toast_func
- *
- * Asks for another site's sync file, then imports it (or previews the import).
- */
-void
-sa_sync_ui_import (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
-                   gboolean           dry_run,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
-{
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
-  GtkFileChooser *chooser;
-
-  pick->chosen = import_chosen;
-  pick->dry_run = dry_run;
-  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN,
-                          dry_run ? _("Preview Sync File") : _("Import Sync File"),
-                          dry_run ? _("_Preview") : _("_Import"));
-  add_filter (chooser, _("Sync files"), "*" SA_SYNC_SUFFIX);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-activities_chosen (gpointer        data,
-                   GFile          *file,
-                   GtkFileChooser *chooser)
-{
-  Pick *pick = data;
-  const char *choice = gtk_file_chooser_get_choice (chooser, "fiscal-year");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-  int fiscal_year = 0;
-
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  if (g_strcmp0 (choice, "this") == 0)
-    fiscal_year = sa_date_fiscal_year (&today);
-  else if (g_strcmp0 (choice, "last") == 0)
-    fiscal_year = sa_date_fiscal_year (&today) - 1;
-  sa_sync_ui_export_activities_file (pick->parent, pick->undo_stack, file, pick->ics, fiscal_year,
-                                     pick->toast_func, pick->user_data);
-}
-
-static void
-export_activities (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
-                   gboolean           ics,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
-{
-  const char *ids[] = { "all", "this", "last", NULL };
-  const char *labels[] = { _("All years"), _("This fiscal year"), _("Last fiscal year"), NULL };
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
-  /* Translators: the start of a suggested file name, before the date */
-  g_autofree char *name = suggested_name (C_("file name", "activities"), ics ? ".ics" : ".csv");
-  GtkFileChooser *chooser;
-
-  pick->chosen = activities_chosen;
-  pick->ics = ics;
-  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SAVE,
-                          ics ? _("Export Activities as iCalendar") : _("Export Activities as CSV"),
-                          _("_Export"));
-  if (ics)
-    add_filter (chooser, _("iCalendar files"), "*.ics");
-  else
-    add_filter (chooser, _("CSV files"), "*.csv");
-  gtk_file_chooser_add_choice (chooser, "fiscal-year", _("Fiscal year"), ids, labels);
-  gtk_file_chooser_set_choice (chooser, "fiscal-year", "all");
-  gtk_file_chooser_set_current_name (chooser, name);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/**
- * sa_sync_ui_export_csv:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
- *
- * Asks where to save activity records as CSV, and for which fiscal year (all by
- * default), then writes them.
- */
-void
-sa_sync_ui_export_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
-{
-  export_activities (parent, undo_stack, FALSE, toast_func, user_data);
-}
-
-/**
- * sa_sync_ui_export_ics:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
- *
- * As sa_sync_ui_export_csv(), as an iCalendar file for calendar programs.
- */
-void
-sa_sync_ui_export_ics (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
-{
-  export_activities (parent, undo_stack, TRUE, toast_func, user_data);
-}
-
-static void
-import_csv_chosen (gpointer        data,
-                   GFile          *file,
-                   GtkFileChooser *chooser)
-{
-  Pick *pick = data;
-
-  sa_sync_ui_import_csv_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
-}
-
-/**
- * sa_sync_ui_import_csv:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows the counts
- * @user_data: data for @toast_func
- *
- * Asks for a CSV file of activity records, then imports it.
- */
-void
-sa_sync_ui_import_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
-{
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
-  GtkFileChooser *chooser;
-
-  pick->chosen = import_csv_chosen;
-  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Activities from CSV"), _("_Import"));
-  add_filter (chooser, _("CSV files"), "*.csv");
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-folder_chosen (gpointer        data,
-               GFile          *folder,
-               GtkFileChooser *chooser)
-{
-  Pick *pick = data;
-
-  sa_sync_ui_set_folder (folder);
-  sa_sync_ui_sync_folder (pick->parent, pick->undo_stack, folder, pick->toast_func, pick->user_data);
-}
-
-static void
-on_no_folder_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       Pick             *pick)
-{
-  GtkFileChooser *chooser;
-
-  if (!g_str_equal (response, "choose"))
-    {
-      pick_free (pick);
-      return;
-    }
-  pick->chosen = folder_chosen;
-  chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Choose the Sync Folder"), _("_Choose"));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/**
- * sa_sync_ui_sync_now:
- * @parent: the window
- * @undo_stack: the window's undo stack
- * @toast_func: (nullable): tells how it went
- * @user_data: data for @toast_func
- *
- * Syncs through the folder of the preferences; without one, offers to choose it.
- */
-void
-sa_sync_ui_sync_now (GtkWindow         *parent,
-                     SaUndoStack       *undo_stack,
-                     SaSyncUiToastFunc  toast_func,
-                     gpointer           user_data)
-{
-  g_autoptr(GFile) folder = sa_sync_ui_dup_folder ();
-  GtkWidget *dialog;
-
-  if (folder != NULL)
-    {
-      sa_sync_ui_sync_folder (parent, undo_stack, folder, toast_func, user_data);
-      return;
-    }
-  dialog = adw_message_dialog_new (parent, _("No Sync Folder Yet"),
-                                   _("Sync Now writes this computer’s sync file into a folder that every office "
-                                     "shares, and imports the other offices’ files from it. Choose that folder."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "choose", _("_Choose Folder…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_no_folder_response),
-                    pick_new (parent, undo_stack, toast_func, user_data));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
