@@ -39,36 +39,8 @@
 #include "sa-store-watcher.h"
 #include "sa-sheet-print.h"
 #include "sa-timeline-page.h"
-#include "sa-window.h"
+#include "sa-window-private.h"
 
-struct _SaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SaStore              *store;
-  SaStoreWatcher       *watcher;       /* shows other programs' writes */
-  SaUndoStack          *undo_stack;
-  GSettings            *settings;
-  GtkTreeListModel     *outline;
-  GtkSingleSelection   *outline_selection;
-  SaOutlinePane        *outline_pane;
-  SaActivityFilter     *filter;        /* shared by the views that show activities */
-  SaActivityLog        *activity_log;
-  SaCalendarPage       *calendar_page;
-  SaTimelinePage       *timeline_page;
-  SaReviewPage         *review_page;
-  GMenu                *plan_section;
-  GSimpleAction        *plan_action;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkRevealer          *notice_revealer;
-  GtkLabel             *notice_label;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack         *view_stack;
-  GtkListBox           *nav_list;
-  GtkListView          *outline_view;
-  GtkStack             *content_stack;
-};
 
 G_DEFINE_FINAL_TYPE (SaWindow, sa_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -315,122 +287,6 @@ on_active_changed (SaWindow *self)
     sa_store_refresh (self->store);
 }
 
-/* ---- actions -------------------------------------------------------------------- */
-
-static void
-show_error_toast (SaWindow *self,
-                  GError   *error)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* Says which fields an undo or redo left as another program or office set them. */
-static void
-show_kept_toast (SaWindow *self)
-{
-  g_autofree char *message = sa_undo_stack_dup_kept_message (self->undo_stack);
-
-  g_autofree char *markup = NULL;
-
-  if (message == NULL)
-    return;
-  markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
-
-static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!sa_undo_stack_undo (self->undo_stack, &error))
-    show_error_toast (self, error);
-  else
-    show_kept_toast (self);
-}
-
-static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!sa_undo_stack_redo (self->undo_stack, &error))
-    show_error_toast (self, error);
-  else
-    show_kept_toast (self);
-}
-
-static void
-show_activity_log (SaWindow *self)
-{
-  adw_view_stack_set_visible_child_name (self->view_stack, "list");
-  gtk_list_box_select_row (self->nav_list, gtk_list_box_get_row_at_index (self->nav_list, 0));
-}
-
-/* Ctrl+N: a new record, on the calendar's selected day when the calendar is shown. */
-static void
-new_activity_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-  g_autoptr(GDate) date = NULL;
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") == 0)
-    g_object_get (sa_calendar_page_get_grid (self->calendar_page), "date", &date, NULL);
-  sa_activity_log_new_activity (self->activity_log, date);
-}
-
-static void
-search_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  show_activity_log (self);
-  sa_activity_log_start_search (self->activity_log);
-}
-
-/* A database made empty (`sasaeai-cli init --empty`) starts with its plan. */
-static void
-new_plan_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  static const char * const fields[] = { "title", "area", "first_fy", "last_fy", NULL };
-  SaWindow *self = SA_WINDOW (widget);
-  g_autoptr(SaRecord) plan = sa_record_new (&sa_plan_table);
-  g_autoptr(GDate) today = g_date_new ();
-  int fy;
-
-  g_date_set_time_t (today, time (NULL));
-  fy = sa_date_fiscal_year (today);
-  sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
-  sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
-  sa_record_editor_new (GTK_WINDOW (self), self->undo_stack, plan, TRUE, fields, _("New Plan"));
-}
-
-static void
-update_undo_actions (SaWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (self->undo_stack));
-}
-
-static void
-on_toast (SaWindow *self,
-          AdwToast *toast)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
-}
-
 /* ---- the views of activities ---------------------------------------------------- */
 
 static GtkWidget *
@@ -462,7 +318,7 @@ add_page (SaWindow   *self,
 
   adw_view_stack_page_set_use_underline (stack_page, TRUE);
   adw_view_stack_page_set_icon_name (stack_page, icon);
-  g_signal_connect_object (page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
 }
 
 /* The activity log beside the outline, and the calendar as a view of its own; both see
@@ -473,7 +329,7 @@ add_activity_views (SaWindow *self)
   self->filter = g_object_new (SA_TYPE_ACTIVITY_FILTER, NULL);
 
   self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->store, self->undo_stack));
-  g_signal_connect_object (self->activity_log, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->activity_log, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
   sa_activity_log_set_filter (self->activity_log, self->filter);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
@@ -488,141 +344,6 @@ add_activity_views (SaWindow *self)
   /* The yearly review rates the commitments: a half-filled star. */
   self->review_page = sa_review_page_new (self->store, self->undo_stack);
   add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
-}
-
-/* ---- files for other sites and other programs ----------------------------------- */
-
-static void
-sync_toast (AdwToast *toast,
-            gpointer  user_data)
-{
-  on_toast (SA_WINDOW (user_data), toast);
-}
-
-static void
-sync_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-  GtkWindow *window = GTK_WINDOW (self);
-
-  /* The first sync file this site writes carries the office's name. */
-  if ((g_str_equal (action_name, "win.sync-now") || g_str_equal (action_name, "win.export-sync")) &&
-      sa_site_name_dialog_needed (self->store))
-    sa_site_name_dialog_ask (window, self->store, action_name);
-  else if (g_str_equal (action_name, "win.sync-now"))
-    sa_sync_ui_sync_now (window, self->undo_stack, sync_toast, self);
-  else if (g_str_equal (action_name, "win.export-sync"))
-    sa_sync_ui_export (window, self->undo_stack, sync_toast, self);
-  else if (g_str_equal (action_name, "win.import-sync"))
-    sa_sync_ui_import (window, self->undo_stack, FALSE, sync_toast, self);
-  else if (g_str_equal (action_name, "win.preview-sync"))
-    sa_sync_ui_import (window, self->undo_stack, TRUE, sync_toast, self);
-  else if (g_str_equal (action_name, "win.export-csv"))
-    sa_sync_ui_export_csv (window, self->undo_stack, sync_toast, self);
-  else if (g_str_equal (action_name, "win.import-csv"))
-    sa_sync_ui_import_csv (window, self->undo_stack, sync_toast, self);
-  else if (g_str_equal (action_name, "win.export-ics"))
-    sa_sync_ui_export_ics (window, self->undo_stack, sync_toast, self);
-}
-
-static void
-deleted_items_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  sa_deleted_window_new (GTK_WINDOW (self), self->undo_stack);
-}
-
-static void
-local_resources_activated (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  sa_resource_window_new (GTK_WINDOW (self), self->undo_stack);
-}
-
-/* win.plan(id): every view, print and report follows the chosen plan. */
-static void
-plan_chosen (GSimpleAction *action,
-             GVariant      *value,
-             gpointer       user_data)
-{
-  SaWindow *self = SA_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (!sa_store_choose_plan (self->store, g_variant_get_string (value, NULL), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
-plan_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.import-plan"))
-    sa_plan_files_import (GTK_WINDOW (self), self->store, sync_toast, self);
-  else if (g_str_equal (action_name, "win.export-plan"))
-    sa_plan_files_export (GTK_WINDOW (self), self->store, sync_toast, self);
-  else if (g_str_equal (action_name, "win.new-plan-period"))
-    sa_period_window_new_period (GTK_WINDOW (self), self->store);
-  else if (!sa_period_window_compare (GTK_WINDOW (self), self->store))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("This plan carries over no commitments of an earlier one")));
-}
-
-static void
-report_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  sa_report_window_new (GTK_WINDOW (self), self->store);
-}
-
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-
-  /* On the Review page, Ctrl+P prints its year's review sheet; elsewhere the handout. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.print", NULL);
-  else
-    sa_timeline_page_print (self->timeline_page);
-}
-
-/* win.print-review-sheet(fiscal year): the first plan's review sheet of the year. */
-static void
-print_review_sheet_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  SaWindow *self = SA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
-                              sa_calendar_text_year_format (self->settings), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
-}
-
-static void
-export_pdf_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  sa_timeline_page_export_pdf (SA_WINDOW (widget)->timeline_page);
 }
 
 /* ---- window state --------------------------------------------------------------- */
@@ -664,12 +385,12 @@ sa_window_constructed (GObject *object)
   G_OBJECT_CLASS (sa_window_parent_class)->constructed (object);
 
   self->undo_stack = sa_undo_stack_new (self->store);
-  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
-  update_undo_actions (self);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  _sa_window_update_undo_actions (self);
 
   self->outline_pane = sa_outline_pane_new (self->undo_stack);
-  g_signal_connect_object (self->outline_pane, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline_pane, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
   add_activity_views (self);
 
@@ -679,7 +400,7 @@ sa_window_constructed (GObject *object)
   load_outline (self);
   /* Staff spend their day in the activity log: it comes first, once there is a plan. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
-    show_activity_log (self);
+    _sa_window_show_activity_log (self);
   restore_state (self);
   show_notices (self);
 }
@@ -740,11 +461,6 @@ sa_window_set_property (GObject      *object,
     }
 }
 
-static const char * const file_actions[] = {
-  "win.sync-now", "win.export-sync", "win.import-sync", "win.preview-sync",
-  "win.export-csv", "win.import-csv", "win.export-ics",
-};
-
 static void
 sa_window_class_init (SaWindowClass *klass)
 {
@@ -782,29 +498,7 @@ sa_window_class_init (SaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SaWindow, content_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_nav_row_selected);
 
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_activated);
-  gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_activated);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
-  gtk_widget_class_install_action (widget_class, "win.print-review-sheet", "i", print_review_sheet_activated);
-  gtk_widget_class_install_action (widget_class, "win.deleted-items", NULL, deleted_items_activated);
-  gtk_widget_class_install_action (widget_class, "win.local-resources", NULL, local_resources_activated);
-  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_activated);
-  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, plan_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, plan_activated);
-  gtk_widget_class_install_action (widget_class, "win.new-plan-period", NULL, plan_activated);
-  gtk_widget_class_install_action (widget_class, "win.compare-plan-periods", NULL, plan_activated);
-  for (guint i = 0; i < G_N_ELEMENTS (file_actions); i++)
-    gtk_widget_class_install_action (widget_class, file_actions[i], NULL, sync_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync-now", NULL);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-activity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  _sa_window_class_actions_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -815,7 +509,7 @@ sa_window_init (SaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->plan_action = g_simple_action_new_stateful ("plan", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
-  g_signal_connect (self->plan_action, "change-state", G_CALLBACK (plan_chosen), self);
+  g_signal_connect (self->plan_action, "change-state", G_CALLBACK (_sa_window_plan_chosen), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->plan_action));
   self->settings = g_settings_new (APP_ID);
 

@@ -1,0 +1,60 @@
+/* sa-window-private.h: the window's fields, shared by the window and its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sa-activity-filter.h"
+#include "sa-activity-log.h"
+#include "sa-calendar-page.h"
+#include "sa-outline-pane.h"
+#include "sa-review-page.h"
+#include "sa-store-watcher.h"
+#include "sa-timeline-page.h"
+#include "sa-window.h"
+
+G_BEGIN_DECLS
+
+struct _SaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SaStore              *store;
+  SaStoreWatcher       *watcher;       /* shows other programs' writes */
+  SaUndoStack          *undo_stack;
+  GSettings            *settings;
+  GtkTreeListModel     *outline;
+  GtkSingleSelection   *outline_selection;
+  SaOutlinePane        *outline_pane;
+  SaActivityFilter     *filter;        /* shared by the views that show activities */
+  SaActivityLog        *activity_log;
+  SaCalendarPage       *calendar_page;
+  SaTimelinePage       *timeline_page;
+  SaReviewPage         *review_page;
+  GMenu                *plan_section;
+  GSimpleAction        *plan_action;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  GtkListBox           *nav_list;
+  GtkListView          *outline_view;
+  GtkStack             *content_stack;
+};
+
+void _sa_window_show_activity_log (SaWindow *self);
+
+void _sa_window_update_undo_actions (SaWindow *self);
+
+void _sa_window_on_toast (SaWindow *self,
+                          AdwToast *toast);
+
+void _sa_window_plan_chosen (GSimpleAction *action,
+                             GVariant      *value,
+                             gpointer       user_data);
+
+void _sa_window_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
