@@ -18,7 +18,7 @@
 
 typedef enum
 {
-  STEP_DELETED,  /* the tombstone went from !deleted to deleted (an insert is "undeleted") */
+  STEP_TOMBSTONE,  /* the tombstone was set or cleared (an insert clears it) */
   STEP_UPDATE,
   STEP_LINKS,
 } StepKind;
@@ -28,7 +28,7 @@ typedef struct
   StepKind       kind;
   const SaTable *table;
   char          *id;
-  gboolean       deleted;   /* STEP_DELETED: the state after the step */
+  gboolean       deleted;   /* STEP_TOMBSTONE: the tombstone after the step */
   SaRecord      *before;    /* STEP_UPDATE */
   SaRecord      *after;
   GStrv          links_before;
@@ -177,18 +177,20 @@ step_new (StepKind       kind,
   return step;
 }
 
-/* Runs one change in a group of its own, or in the group already open. */
-#define IN_GROUP(self, label, error, call)                               \
-  G_STMT_START {                                                         \
-    if (!sa_undo_stack_begin ((self), (label), (error)))                 \
-      return FALSE;                                                      \
-    if (!(call))                                                         \
-      {                                                                  \
-        sa_undo_stack_rollback (self);                                   \
-        return FALSE;                                                    \
-      }                                                                  \
-    return sa_undo_stack_commit ((self), (error));                       \
-  } G_STMT_END
+/* Closes what sa_undo_stack_begin() opened for one change (a group of its own, or a
+ * level in the group already open): kept when the change was made, rolled back when not. */
+static gboolean
+end_change (SaUndoStack  *self,
+            gboolean      done,
+            GError      **error)
+{
+  if (!done)
+    {
+      sa_undo_stack_rollback (self);
+      return FALSE;
+    }
+  return sa_undo_stack_commit (self, error);
+}
 
 static gboolean
 insert_step (SaUndoStack  *self,
@@ -199,7 +201,7 @@ insert_step (SaUndoStack  *self,
 
   if (!sa_store_insert (self->store, record, error))
     return FALSE;
-  step = step_new (STEP_DELETED, sa_record_get_table (record), sa_record_get_id (record));
+  step = step_new (STEP_TOMBSTONE, sa_record_get_table (record), sa_record_get_id (record));
   step->deleted = FALSE;
   return add_step (self, step);
 }
@@ -219,7 +221,8 @@ sa_undo_stack_insert (SaUndoStack  *self,
 {
   g_return_val_if_fail (SA_IS_UNDO_STACK (self), FALSE);
 
-  IN_GROUP (self, _("Add"), error, insert_step (self, record, error));
+  return sa_undo_stack_begin (self, _("Add"), error) &&
+         end_change (self, insert_step (self, record, error), error);
 }
 
 static gboolean
@@ -254,7 +257,8 @@ sa_undo_stack_update (SaUndoStack  *self,
 {
   g_return_val_if_fail (SA_IS_UNDO_STACK (self), FALSE);
 
-  IN_GROUP (self, _("Edit"), error, update_step (self, edited, error));
+  return sa_undo_stack_begin (self, _("Edit"), error) &&
+         end_change (self, update_step (self, edited, error), error);
 }
 
 static gboolean
@@ -268,7 +272,7 @@ deleted_step (SaUndoStack    *self,
 
   if (!sa_store_set_deleted (self->store, table, id, deleted, error))
     return FALSE;
-  step = step_new (STEP_DELETED, table, id);
+  step = step_new (STEP_TOMBSTONE, table, id);
   step->deleted = deleted;
   return add_step (self, step);
 }
@@ -290,8 +294,8 @@ sa_undo_stack_set_deleted (SaUndoStack    *self,
 {
   g_return_val_if_fail (SA_IS_UNDO_STACK (self), FALSE);
 
-  IN_GROUP (self, deleted ? _("Delete") : _("Restore"), error,
-            deleted_step (self, table, id, deleted, error));
+  return sa_undo_stack_begin (self, deleted ? _("Delete") : _("Restore"), error) &&
+         end_change (self, deleted_step (self, table, id, deleted, error), error);
 }
 
 static gboolean
@@ -326,7 +330,8 @@ sa_undo_stack_set_links (SaUndoStack         *self,
 {
   g_return_val_if_fail (SA_IS_UNDO_STACK (self), FALSE);
 
-  IN_GROUP (self, _("Edit"), error, links_step (self, activity_id, commitment_ids, error));
+  return sa_undo_stack_begin (self, _("Edit"), error) &&
+         end_change (self, links_step (self, activity_id, commitment_ids, error), error);
 }
 
 /* ---- replaying ------------------------------------------------------------------ */
@@ -423,7 +428,7 @@ replay_step (SaUndoStack  *self,
 {
   switch (step->kind)
     {
-    case STEP_DELETED:
+    case STEP_TOMBSTONE:
       /* A boolean not in the state the step wrote is in the state to go back to. */
       return sa_store_set_deleted (self->store, step->table, step->id,
                                    backwards ? !step->deleted : step->deleted, error);
