@@ -200,6 +200,25 @@ sa_activity_form_close_request (GtkWindow *window)
 /* ---- Saving --------------------------------------------------------------------- */
 
 /* Reads every field into @record, saying under each what is wrong with it. */
+/* Shows or clears @field's message; the first wrong field gets the focus later. */
+static void
+mark_field (gboolean     ok,
+            GtkWidget   *field,
+            GtkLabel    *label,
+            GError     **error,
+            GtkWidget  **first_wrong)
+{
+  if (ok)
+    _sa_activity_form_clear_error (field, label);
+  else
+    {
+      _sa_activity_form_show_error (field, label, *error);
+      if (*first_wrong == NULL)
+        *first_wrong = field;
+      g_clear_error (error);
+    }
+}
+
 static gboolean
 read_fields (SaActivityForm *self,
              SaRecord       *record)
@@ -212,27 +231,18 @@ read_fields (SaActivityForm *self,
   gint64 participants, volunteers;
   GDate date;
 
-#define CHECK(ok, field, label)                                     \
-  G_STMT_START {                                                    \
-    if (ok)                                                         \
-      _sa_activity_form_clear_error (GTK_WIDGET (field), label);                      \
-    else                                                            \
-      {                                                             \
-        _sa_activity_form_show_error (GTK_WIDGET (field), label, error);              \
-        first_wrong = first_wrong ? first_wrong : GTK_WIDGET (field); \
-        g_clear_error (&error);                                     \
-      }                                                             \
-  } G_STMT_END
-
-  CHECK (_sa_activity_form_read_date (self, &date, &error), self->date_row, self->date_error);
-  CHECK (_sa_activity_form_check_text (title, SA_ACTIVITY_TITLE, &error), self->title_row, self->title_error);
-  CHECK (!place || _sa_activity_form_check_text (place, SA_ACTIVITY_PLACE, &error), self->place_row, self->place_error);
-  CHECK (_sa_activity_form_read_count (self->participants_row, SA_ACTIVITY_PARTICIPANTS, &participants, &error),
-         self->participants_row, self->participants_error);
-  CHECK (_sa_activity_form_read_count (self->volunteers_row, SA_ACTIVITY_VOLUNTEERS, &volunteers, &error),
-         self->volunteers_row, self->volunteers_error);
-  CHECK (!notes || _sa_activity_form_check_text (notes, SA_ACTIVITY_NOTES, &error), self->notes_view, self->notes_error);
-#undef CHECK
+  mark_field (_sa_activity_form_read_date (self, &date, &error),
+              GTK_WIDGET (self->date_row), self->date_error, &error, &first_wrong);
+  mark_field (_sa_activity_form_check_text (title, SA_ACTIVITY_TITLE, &error),
+              GTK_WIDGET (self->title_row), self->title_error, &error, &first_wrong);
+  mark_field (!place || _sa_activity_form_check_text (place, SA_ACTIVITY_PLACE, &error),
+              GTK_WIDGET (self->place_row), self->place_error, &error, &first_wrong);
+  mark_field (_sa_activity_form_read_count (self->participants_row, SA_ACTIVITY_PARTICIPANTS, &participants, &error),
+              GTK_WIDGET (self->participants_row), self->participants_error, &error, &first_wrong);
+  mark_field (_sa_activity_form_read_count (self->volunteers_row, SA_ACTIVITY_VOLUNTEERS, &volunteers, &error),
+              GTK_WIDGET (self->volunteers_row), self->volunteers_error, &error, &first_wrong);
+  mark_field (!notes || _sa_activity_form_check_text (notes, SA_ACTIVITY_NOTES, &error),
+              GTK_WIDGET (self->notes_view), self->notes_error, &error, &first_wrong);
 
   if (first_wrong != NULL)
     {
