@@ -20,6 +20,7 @@
 #include "bench-figure.h"
 #include "sa-activity-item-list.h"
 #include "sa-activity-item.h"
+#include "sa-store-activity-items.h"
 #include "sa-activity-log.h"
 #include "sa-activity-sort-model.h"
 #include "sa-activity.h"

@@ -14,6 +14,7 @@
 #include "sa-goal.h"
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
+#include "sa-store-activity-items.h"
 
 typedef struct
 {

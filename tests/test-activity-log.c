@@ -8,6 +8,7 @@
 #include "activity-fixture.h"
 #include "sa-activity-form.h"
 #include "sa-activity-item.h"
+#include "sa-store-activity-items.h"
 #include "sa-activity-log.h"
 #include "sa-activity.h"
 #include "sa-commitment.h"

@@ -10,6 +10,7 @@
 
 #include "sa-activity.h"
 #include "sa-activity-item.h"
+#include "sa-store-activity-items.h"
 #include "sa-actor.h"
 #include "sa-commitment.h"
 #include "sa-district.h"

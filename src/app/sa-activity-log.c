@@ -28,6 +28,7 @@
 #include "sa-error.h"
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
+#include "sa-store-activity-items.h"
 #include "sa-plan.h"
 #include "sa-slot-model.h"
 #include "sa-slot.h"

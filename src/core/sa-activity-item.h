@@ -47,16 +47,4 @@ char              **sa_search_words                        (const char     *text
 gboolean            sa_search_match                        (const char     *folded,
                                                             const char * const *words);
 
-/* Loading (sa-store-activity-items.c) */
-GListModel         *sa_store_load_activity_items           (SaStore        *store,
-                                                            GError        **error);
-SaActivityItem     *sa_store_load_activity_item            (SaStore        *store,
-                                                            const char     *id,
-                                                            GError        **error);
-GPtrArray          *sa_store_list_plan_commitments         (SaStore        *store,
-                                                            GError        **error);
-void                sa_store_watch_activities              (SaStore        *store);
-GStrv               sa_store_dup_changed_activity_ids      (SaStore        *store,
-                                                            const char     *table);
-
 G_END_DECLS

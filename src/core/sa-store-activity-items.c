@@ -20,6 +20,7 @@
 #include "sa-commitment.h"
 #include "sa-error.h"
 #include "sa-store-deleted.h"
+#include "sa-store-activity-items.h"
 #include "sa-store-private.h"
 
 #define ITEM_SELECT \

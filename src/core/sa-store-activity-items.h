@@ -1,0 +1,23 @@
+/* sa-store-activity-items.h: the activity log's items loaded from the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sa-activity-item.h"
+#include "sa-store.h"
+
+G_BEGIN_DECLS
+
+GListModel         *sa_store_load_activity_items           (SaStore        *store,
+                                                            GError        **error);
+SaActivityItem     *sa_store_load_activity_item            (SaStore        *store,
+                                                            const char     *id,
+                                                            GError        **error);
+GPtrArray          *sa_store_list_plan_commitments         (SaStore        *store,
+                                                            GError        **error);
+void                sa_store_watch_activities              (SaStore        *store);
+GStrv               sa_store_dup_changed_activity_ids      (SaStore        *store,
+                                                            const char     *table);
+
+G_END_DECLS
