@@ -11,6 +11,7 @@
 #include "sa-deleted-window.h"
 #include "sa-district.h"
 #include "sa-organization.h"
+#include "sa-outline-pane.h"
 #include "sa-store-deleted.h"
 #include "sa-import.h"
 #include "sa-plan.h"
@@ -308,6 +309,21 @@ is_deleted (SaStore       *store,
 
 /* Deleting an organization that activities use asks, with the count; its activities
  * can move to another organization first, as one undoable step. */
+static gboolean
+is_outline_pane (GtkWidget  *widget,
+                 const char *text)
+{
+  return SA_IS_OUTLINE_PANE (widget);
+}
+
+static void
+on_pane_toast (AdwToast **shown,
+               AdwToast  *toast)
+{
+  *shown = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) shown);
+}
+
 static void
 test_delete_asks_and_moves (void)
 {
@@ -318,6 +334,7 @@ test_delete_asks_and_moves (void)
   g_autoptr(SaRecord) old = NULL, new = NULL, district = NULL;
   SaImportReport report;
   GtkWidget *window, *row;
+  AdwToast *shown = NULL;
 
   g_assert_true (sa_import_sample (store, &report, &error));
   actor_id = sa_store_lookup_id (store, &sa_actor_table, "name", "ケアプラザ", &error);
@@ -357,14 +374,19 @@ test_delete_asks_and_moves (void)
   g_assert_true (is_deleted (store, &sa_organization_table, sa_record_get_id (old)));
   g_assert_cmpuint (count_activities_of (store, sa_record_get_id (old)), ==, 3);
 
-  /* What nothing uses goes at once, without a dialog. */
+  /* What nothing uses goes at once, without a dialog, and says so in a toast. */
+  g_signal_connect_swapped (sa_test_find (window, is_outline_pane, NULL), "toast",
+                            G_CALLBACK (on_pane_toast), &shown);
   row = sa_test_find (window, sa_test_is_row_titled, "岡津");
   sa_test_click (row, "Delete");
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (is_deleted (store, &sa_district_table, sa_record_get_id (district)));
+  g_assert_nonnull (shown);
 
+  /* The toast goes with the window: nothing else keeps it. */
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
+  g_assert_null (shown);
 }
 
 /* An actor goes with its commitments and organizations, and Deleted Items brings it

@@ -187,6 +187,7 @@ toast (SaOutlinePane *self,
       adw_toast_set_action_name (toast, "win.undo");
     }
   g_signal_emit (self, signals[TOAST], 0, toast);
+  g_object_unref (toast);
 }
 
 static void
