@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sa-accessible.h"
 
 /**
@@ -99,6 +101,45 @@ name_inner_button (GtkWidget *widget)
                                     widget, NULL, -1);
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sa_accessible_name_drop_down_list:
+ * @dropdown: a drop-down
+ * @name: (nullable): what its list of choices is called, such as “Organizations”;
+ *   %NULL for the name given before, or else “Choices”
+ *
+ * Names the list in the drop-down's popover, which GTK 4.8 leaves unnamed.
+ */
+void
+sa_accessible_name_drop_down_list (GtkDropDown *dropdown,
+                                   const char  *name)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (dropdown));
+
+  if (name != NULL)
+    g_object_set_data_full (G_OBJECT (dropdown), "sa-list-name", g_strdup (name), g_free);
+  else
+    name = g_object_get_data (G_OBJECT (dropdown), "sa-list-name");
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name != NULL ? name : _("Choices"), -1);
+}
+
 /**
  * sa_accessible_name_buttons:
  * @root: a window or a part of one
@@ -112,6 +153,8 @@ sa_accessible_name_buttons (GtkWidget *root)
 {
   if (GTK_IS_MENU_BUTTON (root) || GTK_IS_DROP_DOWN (root))
     name_inner_button (root);
+  if (GTK_IS_DROP_DOWN (root))
+    sa_accessible_name_drop_down_list (GTK_DROP_DOWN (root), NULL);
   else
     sa_accessible_name_button (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
