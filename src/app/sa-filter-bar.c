@@ -27,6 +27,8 @@
 
 /* A choice wider than this many ems wraps in the list; shorter ones never do. */
 #define CHOICE_MAX_EMS 26
+/* The button shows this much of the choice at least, "年度: すべて" whole. */
+#define BUTTON_MIN_EMS 6.5
 
 struct _SaFilterBar
 {
@@ -280,15 +282,16 @@ setup_choice (GtkSignalListItemFactory *factory,
  * it little more: "令和8年度" came out as "令和8年" over "度". The label asks for its
  * whole width up to CHOICE_MAX_EMS, so what fits on a line is never broken. */
 static void
-fit_choice_label (GtkLabel *label)
+fit_choice_label (GtkLabel *label,
+                  double    max_ems)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), gtk_label_get_text (label));
-  g_autoptr(PangoLayout) em = gtk_widget_create_pango_layout (GTK_WIDGET (label), "M");
+  g_autoptr(PangoLayout) em = gtk_widget_create_pango_layout (GTK_WIDGET (label), "国");
   int width, em_width;
 
   pango_layout_get_pixel_size (layout, &width, NULL);
   pango_layout_get_pixel_size (em, &em_width, NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (label), MIN (width + 1, CHOICE_MAX_EMS * em_width), -1);
+  gtk_widget_set_size_request (GTK_WIDGET (label), MIN (width + 1, (int) (max_ems * em_width)), -1);
 }
 
 static void
@@ -310,10 +313,15 @@ bind_choice (GtkSignalListItemFactory *factory,
   GtkStringObject *item = gtk_list_item_get_item (list_item);
 
   gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
+  /* The button: squeezed by a narrow window, it still says what is chosen. */
   if (label == gtk_widget_get_last_child (box))
-    return;
+    {
+      fit_choice_label (GTK_LABEL (label), BUTTON_MIN_EMS);
+      gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (item));
+      return;
+    }
 
-  fit_choice_label (GTK_LABEL (label));
+  fit_choice_label (GTK_LABEL (label), CHOICE_MAX_EMS);
   sa_accessible_name_list_item (list_item, gtk_string_object_get_string (item));
   g_object_set_data (G_OBJECT (list_item), "dropdown", dropdown);
   g_signal_connect_swapped (dropdown, "notify::selected-item", G_CALLBACK (update_check), list_item);
