@@ -278,10 +278,13 @@ setup_choice (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
-/* A wrapping label asks for the width of its longest word only, and a popover gives
- * it little more: "令和8年度" came out as "令和8年" over "度". The label asks for its
- * whole width up to CHOICE_MAX_EMS, so what fits on a line is never broken. */
-static void
+/* A wrapping label asks for no more than its narrowest width (GTK 4.8's natural wrap
+ * mode "inherit"), and a popover gives it no more: with PANGO_WRAP_WORD_CHAR,
+ * "令和8年度" came out as "令和8年" over "度". The label asks for its whole width up
+ * to @max_ems, so what fits on a line is never broken.
+ *
+ * Returns: whether the text is wider than that */
+static gboolean
 fit_choice_label (GtkLabel *label,
                   double    max_ems)
 {
@@ -292,6 +295,7 @@ fit_choice_label (GtkLabel *label,
   pango_layout_get_pixel_size (layout, &width, NULL);
   pango_layout_get_pixel_size (em, &em_width, NULL);
   gtk_widget_set_size_request (GTK_WIDGET (label), MIN (width + 1, (int) (max_ems * em_width)), -1);
+  return width + 1 > (int) (max_ems * em_width);
 }
 
 static void
@@ -316,8 +320,10 @@ bind_choice (GtkSignalListItemFactory *factory,
   /* The button: squeezed by a narrow window, it still says what is chosen. */
   if (label == gtk_widget_get_last_child (box))
     {
-      fit_choice_label (GTK_LABEL (label), BUTTON_MIN_EMS);
-      gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (item));
+      gboolean cut = fit_choice_label (GTK_LABEL (label), BUTTON_MIN_EMS);
+
+      /* A long name may end in "…": the tooltip says it whole. */
+      gtk_widget_set_tooltip_text (label, cut ? gtk_string_object_get_string (item) : NULL);
       return;
     }
 
