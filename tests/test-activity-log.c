@@ -1391,6 +1391,43 @@ test_title_takes_room (Fixture       *fixture,
   g_assert_cmpint (title, >, gtk_widget_get_width (column_title (fixture->log, "Organization")));
 }
 
+static const char * const headings[] = {
+  "Date", "Title", "Organization", "District", "Participants", "Volunteers", "Commitments"
+};
+
+/* In a window as narrow as a 1024-pixel screen with the outline beside it, the title
+ * still takes the most room, no column runs off the right edge, and a heading cut
+ * short ends in "…". */
+static void
+test_narrow_window (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *view = find_type (fixture->log, GTK_TYPE_COLUMN_VIEW);
+  int title;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 690, 600);
+  WAIT_FOR (gtk_widget_get_width (view) > 0 && gtk_widget_get_width (view) <= 690);
+  spin ();
+  title = gtk_widget_get_width (column_title (fixture->log, "Title"));
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      GtkWidget *heading = column_title (fixture->log, headings[i]);
+      GtkWidget *label = heading;
+      graphene_rect_t bounds;
+      int natural;
+
+      g_assert_true (gtk_widget_compute_bounds (heading, view, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view) + 1);
+      if (i != 1)
+        g_assert_cmpint (title, >, gtk_widget_get_width (heading));
+      while (!GTK_IS_LABEL (label))
+        label = gtk_widget_get_first_child (label);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (label) < natural)
+        g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1420,6 +1457,7 @@ main (int    argc,
   ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);
   ADD ("/activity-log/form-adds-choices", N_ACTIVITIES, test_form_adds_choices);
   ADD ("/activity-log/title-takes-room", N_ACTIVITIES, test_title_takes_room);
+  ADD ("/activity-log/narrow-window", N_ACTIVITIES, test_narrow_window);
 #undef ADD
 
   return g_test_run ();

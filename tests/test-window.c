@@ -10,12 +10,16 @@
 #include "sa-application.h"
 #include "sa-actor.h"
 #include "sa-calendar-page.h"
+#include "sa-commitment.h"
+#include "sa-goal.h"
 #include "sa-import.h"
 #include "sa-organization.h"
 #include "sa-period-window.h"
+#include "sa-plan.h"
 #include "sa-plan-files.h"
 #include "sa-plan-period.h"
 #include "sa-report-window.h"
+#include "sa-section.h"
 #include "sa-store-plans.h"
 #include "sa-test-gui.h"
 #include "sa-timeline-view.h"
@@ -200,6 +204,83 @@ test_shared_filter (void)
   sa_test_wait ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
   g_assert_null (sa_activity_filter_get_organization_id (filter));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
+}
+
+/* The drop-down under @root, shown or not, whose first choice is "All Commitments". */
+static GtkWidget *
+find_commitment_choice (GtkWidget *root)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (root) ? gtk_drop_down_get_model (GTK_DROP_DOWN (root)) : NULL;
+
+  if (GTK_IS_STRING_LIST (model) &&
+      g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "All Commitments") == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_commitment_choice (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+commitment_choices (GtkWidget *view)
+{
+  GtkWidget *dropdown = find_commitment_choice (view);
+  GListModel *model;
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (dropdown);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (text, "%s\n", gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+  return g_string_free (text, FALSE);
+}
+
+/* The List and Calendar views offer the commitments in the same order, the plan's:
+ * section by section, even where a later section numbers its goals from 1 again. */
+static void
+test_filters_in_plan_order (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autoptr(GPtrArray) plans = NULL, actors = NULL;
+  g_autoptr(SaRecord) section = SA_RECORD (sa_section_new ());
+  g_autoptr(SaRecord) goal = SA_RECORD (sa_goal_new ());
+  g_autoptr(SaRecord) commitment = SA_RECORD (sa_commitment_new ());
+  g_autofree char *in_log = NULL, *in_calendar = NULL;
+  SaImportReport report;
+  GtkWidget *window;
+
+  g_assert_true (sa_import_sample (store, &report, &error));
+  plans = sa_store_list (store, &sa_plan_table, NULL, NULL, &error);
+  actors = sa_store_list (store, &sa_actor_table, NULL, NULL, &error);
+  sa_record_set_text (section, SA_SECTION_PLAN_ID, sa_record_get_id (g_ptr_array_index (plans, 0)));
+  sa_record_set_text (section, SA_SECTION_TITLE, "第2章");
+  sa_record_set_int (section, SA_SECTION_POSITION, 1);
+  g_assert_true (sa_store_insert (store, section, &error));
+  sa_record_set_text (goal, SA_GOAL_SECTION_ID, sa_record_get_id (section));
+  sa_record_set_int (goal, SA_GOAL_NUMBER, 1);
+  sa_record_set_text (goal, SA_GOAL_TITLE, "第2章の基本目標");
+  g_assert_true (sa_store_insert (store, goal, &error));
+  sa_record_set_text (commitment, SA_COMMITMENT_GOAL_ID, sa_record_get_id (goal));
+  sa_record_set_text (commitment, SA_COMMITMENT_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 0)));
+  sa_record_set_text (commitment, SA_COMMITMENT_TEXT, "第2章の取組");
+  g_assert_true (sa_store_insert (store, commitment, &error));
+  add_activity (store, NULL);
+
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+  in_log = commitment_choices (find_type (window, SA_TYPE_ACTIVITY_LOG));
+  in_calendar = commitment_choices (find_type (window, SA_TYPE_CALENDAR_PAGE));
+  g_assert_true (g_str_has_suffix (in_log, "\n第2章の取組\n"));
+  g_assert_cmpstr (in_calendar, ==, in_log);
 
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
@@ -726,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/copy-banner", test_copy_banner);
   g_test_add_func ("/window/shared-filter", test_shared_filter);
+  g_test_add_func ("/window/filters-in-plan-order", test_filters_in_plan_order);
   g_test_add_func ("/window/undo-keeps-changes-elsewhere", test_undo_keeps_changes_elsewhere);
   return g_test_run ();
 }

@@ -73,6 +73,9 @@ CONTROL_ROLES = {
     pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT,
     pyatspi.ROLE_PASSWORD_TEXT, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_CELL,
     pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER, pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_TABLE_ROW,
+    pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_CHECK_MENU_ITEM, pyatspi.ROLE_RADIO_MENU_ITEM,
+    # What holds the rows: a screen reader says its name on entering it.
+    pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_TREE,
 }
 # “_Save”, and Japanese “保存(_S)” or, as the label shows it, “保存(S)”.
 MNEMONIC = re.compile(r"\(_?[A-Za-z0-9]\)|(^|[^_\w])_\w")
@@ -127,7 +130,7 @@ class Node:
 
     def describe(self):
         parts, node = [], self
-        while node is not None and len(parts) < 8:
+        while node is not None and len(parts) < 12:
             role = str(pyatspi.Role(node.role))[5:].lower() if node.role is not None else "?"
             parts.append(f"{role}:{node.name!r}")
             node = node.parent
@@ -249,11 +252,13 @@ def unnamed_controls(root):
 
 
 def skip_popups(root):
-    """@root without the lists of choices under drop-downs: GTK's own, which it
-    builds only when one opens."""
+    """@root without the rows of the lists of choices under drop-downs, which GTK
+    builds only when one opens; the lists themselves are kept and need a name."""
     for node in root.descendants():
         if node.role == int(pyatspi.ROLE_COMBO_BOX):
-            node.children = []
+            for inner in node.descendants():
+                if inner.role == int(pyatspi.ROLE_LIST):
+                    inner.children = []
     return root
 
 

@@ -13,6 +13,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "sa-accessible.h"
 
 /**
@@ -99,6 +102,87 @@ name_inner_button (GtkWidget *widget)
                                     widget, NULL, -1);
 }
 
+/* The first widget of @type under @widget, or @widget itself. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+name_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *name)
+{
+  GtkWidget *found = find_descendant (widget, type);
+
+  if (found != NULL && name != NULL && *name != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Names every list box under @widget, but not those inside them. */
+static void
+name_list_boxes (GtkWidget  *widget,
+                 const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    else
+      name_list_boxes (child, name);
+}
+
+/* libadwaita 1.2's rows and groups hold lists that it leaves unnamed: each takes the
+ * title of what holds it. A group with a title is named by it already. */
+static void
+name_adwaita_lists (GtkWidget *widget)
+{
+  const char *title;
+
+  if (ADW_IS_COMBO_ROW (widget))
+    name_descendant (widget, GTK_TYPE_LIST_VIEW, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  else if (ADW_IS_EXPANDER_ROW (widget) &&
+           *(title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))) != '\0')
+    name_list_boxes (widget, title);
+  else if (ADW_IS_PREFERENCES_GROUP (widget) && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) == '\0')
+    name_list_boxes (widget, C_("list", "Details"));
+}
+
+/**
+ * sa_accessible_name_drop_down_list:
+ * @dropdown: a drop-down
+ * @name: (nullable): what its list of choices is called, such as “Organizations”;
+ *   %NULL for the name given before, or else “Choices”
+ *
+ * Names the list in the drop-down's popover, which GTK 4.8 leaves unnamed.
+ */
+void
+sa_accessible_name_drop_down_list (GtkDropDown *dropdown,
+                                   const char  *name)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+
+  if (name != NULL)
+    g_object_set_data_full (G_OBJECT (dropdown), "sa-list-name", g_strdup (name), g_free);
+  else
+    name = g_object_get_data (G_OBJECT (dropdown), "sa-list-name");
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    name != NULL ? name : _("Choices"), -1);
+}
+
 /**
  * sa_accessible_name_buttons:
  * @root: a window or a part of one
@@ -114,6 +198,9 @@ sa_accessible_name_buttons (GtkWidget *root)
     name_inner_button (root);
   else
     sa_accessible_name_button (root);
+  if (GTK_IS_DROP_DOWN (root))
+    sa_accessible_name_drop_down_list (GTK_DROP_DOWN (root), NULL);
+  name_adwaita_lists (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     sa_accessible_name_buttons (child);

@@ -13,5 +13,7 @@ void  sa_accessible_name_list_item   (GtkListItem *list_item,
 char *sa_accessible_strip_mnemonic   (const char  *label);
 void  sa_accessible_name_button      (GtkWidget   *button);
 void  sa_accessible_name_buttons     (GtkWidget   *root);
+void  sa_accessible_name_drop_down_list (GtkDropDown *dropdown,
+                                         const char  *name);
 
 G_END_DECLS

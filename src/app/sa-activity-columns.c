@@ -110,6 +110,22 @@ name_column_view_parts (GtkColumnView *view)
                                     GTK_IS_LIST_VIEW (child) ? _("Activity records") : _("Column headers"), -1);
 }
 
+/* A heading cut short by a narrow column ends in "…", and says itself whole in a
+ * tooltip. */
+static void
+ellipsize_headings (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (widget, gtk_label_get_text (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child))
+      ellipsize_headings (child);
+}
+
 /* The activity a cell shows: rows are slots, which the activities pass through. */
 static SaActivityItem *
 cell_item (GtkListItem *list_item)
@@ -326,20 +342,28 @@ typedef struct
   GCallback          setup;
   GCallback          bind;
   const char        *width_sample;  /* the column starts as wide as this text; NULL: expands */
+  const char        *narrow_sample; /* as narrow as this in a narrow window; NULL: no narrower */
 } ColumnInfo;
 
 static const ColumnInfo columns[] = {
-  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), "0000-00-00 00:00" },
-  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), NULL },
+  { NC_("column", "Date"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_date), "0000-00-00 00:00", NULL },
+  { NC_("column", "Title"), G_CALLBACK (setup_title_cell), G_CALLBACK (bind_title), NULL, NULL },
   { NC_("column", "Organization"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_organization),
-    "中川地域ケアプラザ" },
-  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), "上飯田町" },
-  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), "" },
-  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), "" },
+    "中川地域ケアプラザ", "中川地" },
+  { NC_("column", "District"), G_CALLBACK (setup_text_cell), G_CALLBACK (bind_district), "上飯田町", "上飯田" },
+  /* A number column is as wide as its heading; a long heading gives way to the numbers
+   * where room is short. */
+  { NC_("column", "Participants"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_participants), "", "000000" },
+  { NC_("column", "Volunteers"), G_CALLBACK (setup_number_cell), G_CALLBACK (bind_volunteers), "", "000000" },
   /* The commitments' start is enough to tell them apart; the title takes the room left. */
   { NC_("column", "Commitments"), G_CALLBACK (setup_commitments_cell), G_CALLBACK (bind_commitments),
-    "地域で行われている助け合い" },
+    "地域で行われている助け合い", "地域で" },
 };
+
+/* What the title keeps at least before other columns give up room: in ems. */
+#define TITLE_MIN_EMS 12
+/* A cell's padding and the column's separator. */
+#define CELL_PADDING 32
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == SA_ACTIVITY_SORT_N_COLUMNS);
 
 static int
@@ -393,6 +417,78 @@ unwatch_slot (GtkListItemFactory *factory,
   sa_slot_watch (slot, FALSE);
 }
 
+/* The widths a column may take, set when it is added. */
+typedef struct
+{
+  int wide;
+  int narrow;
+} Widths;
+
+/* Columns as wide as their samples where the view has room; where it has not,
+ * each gives up room in proportion to what it can spare, down to its narrow
+ * sample, so the title keeps TITLE_MIN_EMS and nothing runs off the right edge. */
+static void
+fit_columns (GtkColumnView *view,
+             int            width)
+{
+  GListModel *model = gtk_column_view_get_columns (view);
+  int wide = 0, spare = 0, title = TITLE_MIN_EMS * text_width (GTK_WIDGET (view), "国");
+  double keep;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (model, i);
+      Widths *w = g_object_get_data (G_OBJECT (column), "sa-widths");
+
+      if (w == NULL)
+        continue;
+      wide += w->wide;
+      spare += w->wide - w->narrow;
+    }
+  /* 1: every column as wide as it likes; 0: every column at its narrowest. */
+  keep = spare > 0 ? CLAMP (1.0 - (double) (wide + title - width) / spare, 0.0, 1.0) : 1.0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (model, i);
+      Widths *w = g_object_get_data (G_OBJECT (column), "sa-widths");
+
+      if (w != NULL)
+        gtk_column_view_column_set_fixed_width (column, w->narrow + (int) (keep * (w->wide - w->narrow)));
+    }
+}
+
+static gboolean
+fit_columns_cb (gpointer data)
+{
+  GtkColumnView *view = data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  g_object_set_data (G_OBJECT (view), "sa-fit-source", NULL);
+  if (adjustment != NULL && gtk_adjustment_get_page_size (adjustment) > 0)
+    fit_columns (view, (int) gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's width shows in its adjustment while it is allocated: the columns are
+ * fitted right after, not during, the allocation. */
+static void
+on_page_size (GtkColumnView *view)
+{
+  if (g_object_get_data (G_OBJECT (view), "sa-fit-source") == NULL)
+    g_object_set_data (G_OBJECT (view), "sa-fit-source",
+                       GUINT_TO_POINTER (g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb,
+                                                          g_object_ref (view), g_object_unref)));
+}
+
+static void
+on_hadjustment (GtkColumnView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (on_page_size), view, G_CONNECT_SWAPPED);
+}
+
 /**
  * sa_activity_columns_add:
  * @view: the log's column view, whose rows are #SaSlot<!-- -->s of #SaActivityItem<!-- -->s
@@ -429,10 +525,19 @@ sa_activity_columns_add (GtkColumnView *view,
       if (info->width_sample == NULL)
         gtk_column_view_column_set_expand (column, TRUE);
       else
-        gtk_column_view_column_set_fixed_width (column,
-                                                text_width (GTK_WIDGET (view), *info->width_sample ? info->width_sample
-                                                                                                   : title) + 32);
+        {
+          Widths *w = g_new (Widths, 1);
+
+          w->wide = text_width (GTK_WIDGET (view), *info->width_sample ? info->width_sample : title) + CELL_PADDING;
+          w->narrow = info->narrow_sample ? text_width (GTK_WIDGET (view), info->narrow_sample) + CELL_PADDING : w->wide;
+          w->narrow = MIN (w->narrow, w->wide);
+          g_object_set_data_full (G_OBJECT (column), "sa-widths", w, g_free);
+          gtk_column_view_column_set_fixed_width (column, w->wide);
+        }
       gtk_column_view_append_column (view, column);
     }
   name_column_view_parts (view);
+  ellipsize_headings (GTK_WIDGET (view));
+  g_signal_connect (view, "notify::hadjustment", G_CALLBACK (on_hadjustment), NULL);
+  on_hadjustment (view);
 }

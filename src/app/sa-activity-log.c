@@ -26,6 +26,7 @@
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-error.h"
+#include "sa-filter-bar.h"
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
 #include "sa-store-activity-items.h"
@@ -42,29 +43,14 @@ struct _SaActivityLog
 
   SaStore            *store;
   SaUndoStack        *undo_stack;
-  GSettings          *settings;
 
   SaActivityItemList *items;             /* in no order */
   GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
   SaActivitySortModel *sorted;
   SaArrayFilterModel *filtered;
   GtkMultiSelection  *selection;
-  GtkFilter          *filter;            /* the search and the drop-downs at once */
-
-  /* What the filters let through: no words, 0 and NULL let everything through. */
-  char              **search_words;
-  int                 fiscal_year;
-  char               *organization_id;
-  char               *district_id;
-  char               *commitment_id;
-
-  /* What each drop-down offers, in its order; the first is "All", 0 or NULL. */
-  GArray             *year_choices;
-  GPtrArray          *organization_choices;
-  GPtrArray          *district_choices;
-  GPtrArray          *commitment_choices;
+  GtkFilter          *filter;            /* the filter bar's search and drop-downs at once */
   GHashTable         *commitment_texts;  /* id → text */
-  guint               choices_frozen;
 
   GHashTable         *changed_ids;       /* activities to read again */
   gboolean            reload_needed;
@@ -75,12 +61,7 @@ struct _SaActivityLog
 
   GtkStack           *stack;
   GtkStack           *results_stack;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *year_dropdown;
-  SaActivityFilter   *shared_filter;  /* the window's, which the calendar follows too */
-  GtkDropDown        *organization_dropdown;
-  GtkDropDown        *district_dropdown;
-  GtkDropDown        *commitment_dropdown;
+  SaFilterBar        *filter_bar;
   GtkColumnView      *column_view;
   GtkLabel           *footer;
   GPtrArray          *kept_ids;         /* the selection while the rows change */
@@ -104,36 +85,19 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_state (SaActivityLog *self);
-static void update_year_choices (SaActivityLog *self);
 static void on_sort_changed (SaActivityLog *self);
-
-/* ---- Years ---------------------------------------------------------------------- */
-
-/* Fiscal years are written as every view writes them, by the year-format setting. */
-static char *
-year_label (SaActivityLog *self,
-            int            fy)
-{
-  return sa_calendar_text_year_label (self->settings, fy);
-}
 
 /* ---- Filtering ------------------------------------------------------------------ */
 
-/* The search and the four drop-downs in one filter: one call per row is cheaper
- * than five. */
+/* The search and the four drop-downs of the filter bar in one filter: one call per
+ * row is cheaper than five. */
 static gboolean
 match_all (gpointer item,
            gpointer user_data)
 {
   SaActivityLog *self = user_data;
 
-  return (self->fiscal_year == 0 || sa_activity_item_get_fiscal_year (item) == self->fiscal_year) &&
-         (self->organization_id == NULL ||
-          g_strcmp0 (sa_activity_item_get_organization_id (item), self->organization_id) == 0) &&
-         (self->district_id == NULL ||
-          g_strcmp0 (sa_activity_item_get_district_id (item), self->district_id) == 0) &&
-         (self->commitment_id == NULL || sa_activity_item_has_commitment (item, self->commitment_id)) &&
-         sa_activity_item_matches (item, (const char * const *) self->search_words);
+  return sa_filter_bar_match (self->filter_bar, item);
 }
 
 /* With nothing to filter by, the filter has no function: the model then shows every
@@ -142,8 +106,7 @@ static void
 filter_changed (SaActivityLog   *self,
                 GtkFilterChange  change)
 {
-  gboolean off = self->search_words[0] == NULL && self->fiscal_year == 0 && self->organization_id == NULL &&
-                 self->district_id == NULL && self->commitment_id == NULL;
+  gboolean off = sa_filter_bar_is_empty (self->filter_bar);
 
   /* A custom filter without a function lets everything through. */
   if (off != (gtk_filter_get_strictness (self->filter) == GTK_FILTER_MATCH_ALL))
@@ -153,171 +116,10 @@ filter_changed (SaActivityLog   *self,
     gtk_filter_changed (self->filter, change);
 }
 
-/* Whether each word of @narrow contains a word of @wide: then what matches @narrow
- * matches @wide too. */
-static gboolean
-words_narrow (const char * const *narrow,
-              const char * const *wide)
-{
-  for (guint i = 0; wide[i] != NULL; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; narrow[j] != NULL && !found; j++)
-        found = strstr (narrow[j], wide[i]) != NULL;
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_search_changed (SaActivityLog *self)
-{
-  g_auto(GStrv) words = sa_search_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  const char * const *old = (const char * const *) self->search_words;
-  const char * const *new = (const char * const *) words;
-  GtkFilterChange change;
-
-  if (g_strv_equal (old, new))
-    return;
-  /* Typing on narrows the search, deleting widens it: GTK then looks only at the
-   * rows that matched, or only at those that did not. */
-  if (words_narrow (new, old))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (words_narrow (old, new))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_strfreev (self->search_words);
-  self->search_words = g_steal_pointer (&words);
-  filter_changed (self, change);
-}
-
-static void
-on_stop_search (SaActivityLog *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
 static void
 on_search_activate (SaActivityLog *self)
 {
   gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
-}
-
-/* A filter that goes from "All" to one value lets fewer rows through, and the other
- * way more; from one value to another, GTK must look at every row. */
-static GtkFilterChange
-choice_change (gboolean was_all,
-               gboolean is_all)
-{
-  if (was_all)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (is_all)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
-static void
-set_id_filter (SaActivityLog  *self,
-               char          **current,
-               const char     *id)
-{
-  gboolean was_all = *current == NULL;
-
-  if (g_strcmp0 (*current, id) == 0)
-    return;
-  g_free (*current);
-  *current = g_strdup (id);
-  filter_changed (self, choice_change (was_all, id == NULL));
-}
-
-static const char *
-chosen_id (GtkDropDown *dropdown,
-           GPtrArray   *choices)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected < choices->len ? g_ptr_array_index (choices, selected) : NULL;
-}
-
-static void
-on_year_selected (SaActivityLog *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->year_dropdown);
-  int fy = selected < self->year_choices->len ? g_array_index (self->year_choices, int, selected) : 0;
-  gboolean was_all = self->fiscal_year == 0;
-
-  if (self->choices_frozen || fy == self->fiscal_year)
-    return;
-  self->fiscal_year = fy;
-  filter_changed (self, choice_change (was_all, fy == 0));
-}
-
-/* What the drop-downs choose goes to the shared filter as well. */
-static void
-share_choices (SaActivityLog *self)
-{
-  if (self->shared_filter == NULL)
-    return;
-  sa_activity_filter_set_organization_id (self->shared_filter, self->organization_id);
-  sa_activity_filter_set_district_id (self->shared_filter, self->district_id);
-  sa_activity_filter_set_commitment_id (self->shared_filter, self->commitment_id);
-}
-
-static void
-on_organization_selected (SaActivityLog *self)
-{
-  if (self->choices_frozen)
-    return;
-  set_id_filter (self, &self->organization_id, chosen_id (self->organization_dropdown, self->organization_choices));
-  share_choices (self);
-}
-
-static void
-on_district_selected (SaActivityLog *self)
-{
-  if (self->choices_frozen)
-    return;
-  set_id_filter (self, &self->district_id, chosen_id (self->district_dropdown, self->district_choices));
-  share_choices (self);
-}
-
-static void
-on_commitment_selected (SaActivityLog *self)
-{
-  if (self->choices_frozen)
-    return;
-  set_id_filter (self, &self->commitment_id, chosen_id (self->commitment_dropdown, self->commitment_choices));
-  share_choices (self);
-}
-
-static void
-select_choice (GtkDropDown *dropdown,
-               GPtrArray   *choices,
-               const char  *id)
-{
-  for (guint i = 0; choices != NULL && i < choices->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (choices, i), id) == 0)
-      {
-        if (gtk_drop_down_get_selected (dropdown) != i)
-          gtk_drop_down_set_selected (dropdown, i);
-        return;
-      }
-}
-
-/* A choice made in another view shows in the drop-downs, which filter the log. */
-static void
-on_shared_filter_changed (SaActivityLog *self)
-{
-  select_choice (self->organization_dropdown, self->organization_choices,
-                 sa_activity_filter_get_organization_id (self->shared_filter));
-  select_choice (self->district_dropdown, self->district_choices,
-                 sa_activity_filter_get_district_id (self->shared_filter));
-  select_choice (self->commitment_dropdown, self->commitment_choices,
-                 sa_activity_filter_get_commitment_id (self->shared_filter));
 }
 
 /**
@@ -334,9 +136,7 @@ sa_activity_log_set_filter (SaActivityLog    *self,
   g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
   g_return_if_fail (SA_IS_ACTIVITY_FILTER (filter));
 
-  g_set_object (&self->shared_filter, filter);
-  g_signal_connect_object (filter, "changed", G_CALLBACK (on_shared_filter_changed), self, G_CONNECT_SWAPPED);
-  on_shared_filter_changed (self);
+  sa_filter_bar_set_filter (self->filter_bar, filter);
 }
 
 static void
@@ -344,159 +144,17 @@ clear_filters (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  SaActivityLog *self = SA_ACTIVITY_LOG (widget);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->year_dropdown, 0);
-  gtk_drop_down_set_selected (self->organization_dropdown, 0);
-  gtk_drop_down_set_selected (self->district_dropdown, 0);
-  gtk_drop_down_set_selected (self->commitment_dropdown, 0);
+  sa_filter_bar_clear (SA_ACTIVITY_LOG (widget)->filter_bar);
 }
 
-/* ---- Drop-downs ----------------------------------------------------------------- */
-
-/* The button shows the choice in a line that ends in "…"; the list shows it whole,
- * since commitments are sentences, and marks the one chosen. */
-static void
-setup_choice (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  in_list)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (in_list)
-    {
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-    }
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-update_check (GtkListItem *list_item)
-{
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (list_item), "dropdown");
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
-
-  gtk_widget_set_opacity (check, gtk_drop_down_get_selected_item (dropdown) == gtk_list_item_get_item (list_item));
-}
-
-static void
-bind_choice (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             GtkDropDown              *dropdown)
-{
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (item));
-  if (gtk_widget_get_first_child (box) == gtk_widget_get_last_child (box))
-    return;
-
-  g_object_set_data (G_OBJECT (list_item), "dropdown", dropdown);
-  g_signal_connect_swapped (dropdown, "notify::selected-item", G_CALLBACK (update_check), list_item);
-  update_check (list_item);
-}
-
-static void
-unbind_choice (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               GtkDropDown              *dropdown)
-{
-  g_signal_handlers_disconnect_by_func (dropdown, update_check, list_item);
-}
-
-static void
-setup_dropdown (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkExpression) text = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (FALSE));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_choice), dropdown);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (TRUE));
-  g_signal_connect (list, "bind", G_CALLBACK (bind_choice), dropdown);
-  g_signal_connect (list, "unbind", G_CALLBACK (unbind_choice), dropdown);
-  gtk_drop_down_set_factory (dropdown, button);
-  gtk_drop_down_set_list_factory (dropdown, list);
-  /* What the commitments' search matches. */
-  gtk_drop_down_set_expression (dropdown, text);
-}
-
-/* Offers @labels, keeping the choice of @current where it is still offered. */
-static void
-set_choices (GtkDropDown *dropdown,
-             GPtrArray   *labels,
-             guint        current)
-{
-  g_autoptr(GtkStringList) model = NULL;
-
-  g_ptr_array_add (labels, NULL);
-  model = gtk_string_list_new ((const char * const *) labels->pdata);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (dropdown, current);
-}
-
-static guint
-index_of_id (GPtrArray  *ids,
-             const char *id)
-{
-  guint index;
-
-  if (id != NULL && g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
-    return index;
-  return 0;
-}
-
-/* Reads the records a drop-down offers, "All" first, and their labels. */
-static void
-load_id_choices (SaActivityLog  *self,
-                 GPtrArray      *records,
-                 guint           label_column,
-                 const char     *all_label,
-                 GPtrArray     **choices,
-                 GtkDropDown    *dropdown,
-                 const char     *current)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-
-  g_clear_pointer (choices, g_ptr_array_unref);
-  *choices = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (*choices, NULL);
-  g_ptr_array_add (labels, g_strdup (all_label));
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      SaRecord *record = g_ptr_array_index (records, i);
-      const char *label = sa_record_get_text (record, label_column);
-
-      g_ptr_array_add (*choices, g_strdup (sa_record_get_id (record)));
-      /* A deleted organization or district that records still name, marked. */
-      g_ptr_array_add (labels, sa_record_get_deleted (record) ? sa_deleted_name (label) : g_strdup (label));
-    }
-  set_choices (dropdown, labels, index_of_id (*choices, current));
-}
-
+/* The filter bar's choices, and the commitments' texts the columns show. */
 static void
 load_choices (SaActivityLog *self)
 {
-  g_autoptr(GPtrArray) organizations = sa_store_list_in_use (self->store, &sa_organization_table, NULL);
-  g_autoptr(GPtrArray) districts = sa_store_list_in_use (self->store, &sa_district_table, NULL);
-  g_autoptr(GPtrArray) commitments = sa_store_list_plan_commitments (self->store, NULL);
+  GPtrArray *commitments;
 
+  sa_filter_bar_load_choices (self->filter_bar);
+  commitments = sa_filter_bar_get_commitments (self->filter_bar);
   g_hash_table_remove_all (self->commitment_texts);
   for (guint i = 0; commitments != NULL && i < commitments->len; i++)
     {
@@ -505,80 +163,19 @@ load_choices (SaActivityLog *self)
       g_hash_table_insert (self->commitment_texts, g_strdup (sa_record_get_id (commitment)),
                            g_strdup (sa_record_get_text (commitment, SA_COMMITMENT_TEXT)));
     }
-
-  /* Choices that are gone fall back to "All"; the filters follow once all is read. */
-  self->choices_frozen++;
-  load_id_choices (self, organizations, SA_ORGANIZATION_NAME, C_("filter", "All Organizations"),
-                   &self->organization_choices, self->organization_dropdown, self->organization_id);
-  load_id_choices (self, districts, SA_DISTRICT_NAME, C_("filter", "All Districts"),
-                   &self->district_choices, self->district_dropdown, self->district_id);
-  load_id_choices (self, commitments, SA_COMMITMENT_TEXT, C_("filter", "All Commitments"),
-                   &self->commitment_choices, self->commitment_dropdown, self->commitment_id);
-  self->choices_frozen--;
-  on_organization_selected (self);
-  on_district_selected (self);
-  on_commitment_selected (self);
 }
 
-static int
-compare_years_newest_first (gconstpointer a,
-                            gconstpointer b)
-{
-  int x = *(const int *) a, y = *(const int *) b;
-
-  return x > y ? -1 : x < y;
-}
-
-/* The plan's years and every year that has an activity, newest first. */
+/* The plan's years and every year that has an activity. */
 static void
 update_year_choices (SaActivityLog *self)
 {
-  g_autoptr(GPtrArray) plans = sa_store_list (self->store, &sa_plan_table, NULL, NULL, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
   guint n;
   SaActivityItem **items = sa_activity_item_list_peek (self->items, &n);
-  GHashTableIter iter;
-  gpointer key;
-  guint current = 0;
-  int all = 0;
 
-  for (guint i = 0; plans != NULL && i < plans->len; i++)
-    {
-      SaRecord *plan = g_ptr_array_index (plans, i);
-
-      for (gint64 fy = sa_record_get_int (plan, SA_PLAN_FIRST_FY); fy <= sa_record_get_int (plan, SA_PLAN_LAST_FY); fy++)
-        g_hash_table_add (seen, GINT_TO_POINTER ((int) fy));
-    }
   for (guint i = 0; i < n; i++)
-    g_hash_table_add (seen, GINT_TO_POINTER (sa_activity_item_get_fiscal_year (items[i])));
-
-  g_hash_table_iter_init (&iter, seen);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      int fy = GPOINTER_TO_INT (key);
-      g_array_append_val (years, fy);
-    }
-  g_array_sort (years, compare_years_newest_first);
-  g_array_prepend_val (years, all);
-
-  g_ptr_array_add (labels, g_strdup (C_("filter", "All Years")));
-  for (guint i = 1; i < years->len; i++)
-    {
-      int fy = g_array_index (years, int, i);
-
-      g_ptr_array_add (labels, year_label (self, fy));
-      if (fy == self->fiscal_year)
-        current = i;
-    }
-
-  self->choices_frozen++;
-  g_clear_pointer (&self->year_choices, g_array_unref);
-  self->year_choices = g_steal_pointer (&years);
-  set_choices (self->year_dropdown, labels, current);
-  self->choices_frozen--;
-  on_year_selected (self);
+    g_hash_table_add (years, GINT_TO_POINTER (sa_activity_item_get_fiscal_year (items[i])));
+  sa_filter_bar_set_years (self->filter_bar, years);
 }
 
 /* Whether the year drop-down offers the year of @item. */
@@ -586,12 +183,7 @@ static gboolean
 offers_year_of (SaActivityLog  *self,
                 SaActivityItem *item)
 {
-  int fy = sa_activity_item_get_fiscal_year (item);
-
-  for (guint i = 1; i < self->year_choices->len; i++)
-    if (g_array_index (self->year_choices, int, i) == fy)
-      return TRUE;
-  return FALSE;
+  return sa_filter_bar_offers_year (self->filter_bar, sa_activity_item_get_fiscal_year (item));
 }
 
 /* ---- Selection ------------------------------------------------------------------ */
@@ -1135,7 +727,7 @@ sa_activity_log_start_search (SaActivityLog *self)
 {
   g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  sa_filter_bar_start_search (self->filter_bar);
 }
 
 static void
@@ -1174,11 +766,11 @@ sa_activity_log_constructed (GObject *object)
   g_return_if_fail (SA_IS_STORE (self->store) && SA_IS_UNDO_STACK (self->undo_stack));
 
   sa_store_watch_activities (self->store);
+  sa_filter_bar_set_store (self->filter_bar, self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_stack_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (update_year_choices),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_bar, "changed", G_CALLBACK (filter_changed), self, G_CONNECT_SWAPPED);
   sa_activity_log_reload (self);
 }
 
@@ -1198,13 +790,11 @@ sa_activity_log_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
-  g_clear_object (&self->shared_filter);
   g_clear_object (&self->items);
   /* Disposing the column view changes its sorter, which the models report. */
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->state_source, g_source_remove);
   g_clear_object (&self->undo_toast);
-  g_clear_object (&self->settings);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
 
@@ -1216,16 +806,8 @@ sa_activity_log_finalize (GObject *object)
 {
   SaActivityLog *self = SA_ACTIVITY_LOG (object);
 
-  g_strfreev (self->search_words);
-  g_free (self->organization_id);
-  g_free (self->district_id);
-  g_free (self->commitment_id);
   g_free (self->reveal_id);
   g_clear_pointer (&self->kept_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->year_choices, g_array_unref);
-  g_clear_pointer (&self->organization_choices, g_ptr_array_unref);
-  g_clear_pointer (&self->district_choices, g_ptr_array_unref);
-  g_clear_pointer (&self->commitment_choices, g_ptr_array_unref);
   g_hash_table_unref (self->commitment_texts);
   g_hash_table_unref (self->items_by_id);
   g_hash_table_unref (self->changed_ids);
@@ -1333,23 +915,14 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
+  g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, stack);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, results_stack);
-  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, year_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, organization_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, district_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, commitment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, column_view);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, footer);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_organization_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_district_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_commitment_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "log.new", NULL, action_new);
@@ -1422,17 +995,9 @@ sa_activity_log_init (SaActivityLog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-  self->search_words = g_new0 (char *, 1);
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->commitment_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->year_choices = g_array_new (FALSE, TRUE, sizeof (int));
-
-  setup_dropdown (self->year_dropdown);
-  setup_dropdown (self->organization_dropdown);
-  setup_dropdown (self->district_dropdown);
-  setup_dropdown (self->commitment_dropdown);
 
   /* Newest first. */
   sa_activity_columns_add (self->column_view, self->commitment_texts);

@@ -25,7 +25,7 @@
 #include "sa-commitment.h"
 #include "sa-date.h"
 #include "sa-district.h"
-#include "sa-goal.h"
+#include "sa-filter-bar.h"
 #include "sa-holiday.h"
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
@@ -36,23 +36,6 @@ typedef struct
   guint activities;
   guint participants;
 } Totals;
-
-/* One filter drop-down: the names it lists and the ids behind them; the first item,
- * "all", has no id. */
-typedef struct
-{
-  GtkDropDown   *drop;
-  GtkStringList *names;
-  GPtrArray     *ids;
-  const char    *property;
-} Choice;
-
-enum {
-  CHOICE_ORGANIZATION,
-  CHOICE_DISTRICT,
-  CHOICE_COMMITMENT,
-  N_CHOICES
-};
 
 struct _SaCalendarPage
 {
@@ -67,7 +50,6 @@ struct _SaCalendarPage
   GHashTable         *month_totals;        /* year * 12 + month - 1 → Totals */
   GListStore         *day_activities;
   GtkSingleSelection *day_selection;
-  Choice              choices[N_CHOICES];
   GDate               loaded_first;        /* the first day of the six weeks loaded */
   guint               reload_id;
   guint               count_id;
@@ -78,9 +60,7 @@ struct _SaCalendarPage
   GtkWidget          *content;
   GtkLabel           *month_label;
   GtkMenuButton      *fiscal_year_button;
-  GtkDropDown        *organization_drop;
-  GtkDropDown        *district_drop;
-  GtkDropDown        *commitment_drop;
+  SaFilterBar        *filter_bar;
   SaMonthGrid        *grid;
   GtkLabel           *day_label;
   GtkLabel           *holiday_label;
@@ -478,117 +458,6 @@ load_fiscal_years (SaCalendarPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->fiscal_year_button), first <= last);
 }
 
-static int
-compare_commitments (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  SaRecord *x = *(SaRecord **) a;
-  SaRecord *y = *(SaRecord **) b;
-  int gx = GPOINTER_TO_INT (g_hash_table_lookup (user_data, sa_record_get_text (x, SA_COMMITMENT_GOAL_ID)));
-  int gy = GPOINTER_TO_INT (g_hash_table_lookup (user_data, sa_record_get_text (y, SA_COMMITMENT_GOAL_ID)));
-  gint64 px = sa_record_get_int (x, SA_COMMITMENT_POSITION);
-  gint64 py = sa_record_get_int (y, SA_COMMITMENT_POSITION);
-
-  if (gx != gy)
-    return gx < gy ? -1 : 1;
-  return px < py ? -1 : px > py;
-}
-
-/* Commitments in the plan's order: by basic goal, then their place in it. */
-static GPtrArray *
-list_commitments (SaCalendarPage *self)
-{
-  g_autoptr(GPtrArray) goals = sa_store_list (self->store, &sa_goal_table, NULL, NULL, NULL);
-  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *commitments = sa_store_list (self->store, &sa_commitment_table, NULL, NULL, NULL);
-
-  for (guint i = 0; goals != NULL && i < goals->len; i++)
-    g_hash_table_insert (numbers, (gpointer) sa_record_get_id (g_ptr_array_index (goals, i)),
-                         GINT_TO_POINTER ((int) sa_record_get_int (g_ptr_array_index (goals, i), SA_GOAL_NUMBER)));
-  if (commitments != NULL)
-    g_ptr_array_sort_with_data (commitments, compare_commitments, numbers);
-  return commitments;
-}
-
-static void
-sync_choice (SaCalendarPage *self,
-             Choice         *choice)
-{
-  g_autofree char *id = NULL;
-  guint position = 0;
-
-  g_object_get (self->filter, choice->property, &id, NULL);
-  for (guint i = 1; id != NULL && i < choice->ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (choice->ids, i), id))
-      position = i;
-
-  self->syncing++;
-  gtk_drop_down_set_selected (choice->drop, position);
-  self->syncing--;
-}
-
-static void
-fill_choice (SaCalendarPage *self,
-             Choice         *choice,
-             const char     *all,
-             GPtrArray      *rows,
-             guint           name_column)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  g_ptr_array_set_size (choice->ids, 0);
-  g_ptr_array_add (choice->ids, NULL);
-  g_strv_builder_add (builder, all);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      SaRecord *row = g_ptr_array_index (rows, i);
-
-      /* A deleted organization or district that records still name, marked. */
-      g_autofree char *name = sa_record_get_deleted (row) ? sa_deleted_name (sa_record_get_text (row, name_column))
-                                                          : g_strdup (sa_record_get_text (row, name_column));
-
-      g_ptr_array_add (choice->ids, g_strdup (sa_record_get_id (row)));
-      g_strv_builder_add (builder, name);
-    }
-  names = g_strv_builder_end (builder);
-
-  self->syncing++;
-  gtk_string_list_splice (choice->names, 0, g_list_model_get_n_items (G_LIST_MODEL (choice->names)),
-                          (const char * const *) names);
-  self->syncing--;
-  sync_choice (self, choice);
-}
-
-static void
-load_choices (SaCalendarPage *self)
-{
-  g_autoptr(GPtrArray) organizations = sa_store_list_in_use (self->store, &sa_organization_table, NULL);
-  g_autoptr(GPtrArray) districts = sa_store_list_in_use (self->store, &sa_district_table, NULL);
-  g_autoptr(GPtrArray) commitments = list_commitments (self);
-
-  fill_choice (self, &self->choices[CHOICE_ORGANIZATION], C_("filter", "All Organizations"), organizations,
-               SA_ORGANIZATION_NAME);
-  fill_choice (self, &self->choices[CHOICE_DISTRICT], C_("filter", "All Districts"), districts, SA_DISTRICT_NAME);
-  fill_choice (self, &self->choices[CHOICE_COMMITMENT], C_("filter", "All Commitments"), commitments,
-               SA_COMMITMENT_TEXT);
-}
-
-static void
-on_choice_selected (GtkDropDown    *drop,
-                    GParamSpec     *pspec,
-                    SaCalendarPage *self)
-{
-  guint position = gtk_drop_down_get_selected (drop);
-
-  if (self->syncing > 0)
-    return;
-  for (guint i = 0; i < N_CHOICES; i++)
-    if (self->choices[i].drop == drop && position < self->choices[i].ids->len)
-      g_object_set (self->filter, self->choices[i].property, g_ptr_array_index (self->choices[i].ids, position), NULL);
-}
-
 /* ---- reacting ------------------------------------------------------------------- */
 
 static gboolean
@@ -599,7 +468,7 @@ reload_cb (gpointer user_data)
   self->reload_id = 0;
   if (self->reload_choices)
     {
-      load_choices (self);
+      sa_filter_bar_load_choices (self->filter_bar);
       load_fiscal_years (self);
       self->reload_choices = FALSE;
     }
@@ -634,8 +503,6 @@ on_store_changed (SaCalendarPage *self,
 static void
 on_filter_changed (SaCalendarPage *self)
 {
-  for (guint i = 0; i < N_CHOICES; i++)
-    sync_choice (self, &self->choices[i]);
   g_hash_table_remove_all (self->month_totals);
   load_month (self);
 }
@@ -891,71 +758,6 @@ create_day_factory (SaCalendarPage *self)
   return factory;
 }
 
-/* Drop-downs show long commitments cut short, and whole in their list. */
-static void
-setup_choice_label (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
-{
-  gboolean in_list = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (in_list)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_choice_label (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   gpointer                  user_data)
-{
-  GtkStringObject *item = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (item));
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (user_data) ? NULL : gtk_string_object_get_string (item));
-}
-
-static GtkListItemFactory *
-create_choice_factory (gboolean in_list)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_label), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_label), GINT_TO_POINTER (in_list));
-  return factory;
-}
-
-static void
-init_choice (SaCalendarPage *self,
-             Choice         *choice,
-             GtkDropDown    *drop,
-             const char     *property)
-{
-  g_autoptr(GtkListItemFactory) factory = create_choice_factory (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = create_choice_factory (TRUE);
-
-  choice->drop = drop;
-  choice->property = property;
-  choice->names = gtk_string_list_new (NULL);
-  choice->ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_drop_down_set_model (drop, G_LIST_MODEL (choice->names));
-  gtk_drop_down_set_factory (drop, factory);
-  gtk_drop_down_set_list_factory (drop, list_factory);
-  g_signal_connect_object (drop, "notify::selected", G_CALLBACK (on_choice_selected), self, 0);
-}
-
 /* ---- actions -------------------------------------------------------------------- */
 
 static void
@@ -1051,16 +853,15 @@ sa_calendar_page_constructed (GObject *object)
   gtk_list_view_set_factory (self->day_view, factory);
   add_list_move_shortcuts (self);
 
-  init_choice (self, &self->choices[CHOICE_ORGANIZATION], self->organization_drop, "organization-id");
-  init_choice (self, &self->choices[CHOICE_DISTRICT], self->district_drop, "district-id");
-  init_choice (self, &self->choices[CHOICE_COMMITMENT], self->commitment_drop, "commitment-id");
+  sa_filter_bar_set_store (self->filter_bar, self->store);
+  sa_filter_bar_set_filter (self->filter_bar, self->filter);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (on_year_format_changed),
                            self, G_CONNECT_SWAPPED);
 
-  load_choices (self);
+  sa_filter_bar_load_choices (self->filter_bar);
   load_fiscal_years (self);
   load_month (self);
 }
@@ -1073,11 +874,6 @@ sa_calendar_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->count_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_CALENDAR_PAGE);
-  for (guint i = 0; i < N_CHOICES; i++)
-    {
-      g_clear_object (&self->choices[i].names);
-      g_clear_pointer (&self->choices[i].ids, g_ptr_array_unref);
-    }
   g_clear_object (&self->day_selection);
   g_clear_object (&self->day_activities);
   g_clear_pointer (&self->organization_names, g_hash_table_unref);
@@ -1193,13 +989,12 @@ sa_calendar_page_class_init (SaCalendarPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next-month", NULL);
 
   g_type_ensure (SA_TYPE_MONTH_GRID);
+  g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, content);
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, month_label);
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, fiscal_year_button);
-  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, organization_drop);
-  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, district_drop);
-  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, commitment_drop);
+  gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, grid);
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, day_label);
   gtk_widget_class_bind_template_child (widget_class, SaCalendarPage, holiday_label);

@@ -22,6 +22,7 @@
 #include "sa-plan.h"
 #include "sa-review-item.h"
 #include "sa-rating-scale-dialog.h"
+#include "sa-accessible.h"
 #include "sa-review-page.h"
 #include "sa-store-plans.h"
 #include "sa-store-review.h"
@@ -336,6 +337,7 @@ add_group (SaReviewPage *self,
   g_autofree char *title = g_markup_escape_text (actor ?: "", -1);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  sa_accessible_name_buttons (group);
   gtk_box_append (self->groups_box, group);
   return ADW_PREFERENCES_GROUP (group);
 }
@@ -394,6 +396,7 @@ build_rows (SaReviewPage *self,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item),
                                      g_hash_table_contains (expanded, row->commitment_id));
       adw_preferences_group_add (group, GTK_WIDGET (item));
+      sa_accessible_name_buttons (GTK_WIDGET (item));
       g_ptr_array_add (self->items, item);
     }
 }
