@@ -23,6 +23,7 @@
 #include "sa-filter-bar.h"
 #include "sa-organization.h"
 #include "sa-plan.h"
+#include "sa-store-activity-items.h"
 #include "sa-store-deleted.h"
 
 /* A choice wider than this many ems wraps in the list; shorter ones never do. */
