@@ -15,26 +15,6 @@
 #include "sa-sync-folder.h"
 #include "site-fixture.h"
 
-typedef struct
-{
-  guint n_imported;
-  guint n_refused;
-} Count;
-
-static void
-count_file (GFile                *file,
-            const SaImportReport *report,
-            const GError         *error,
-            gpointer              user_data)
-{
-  Count *count = user_data;
-
-  if (report != NULL)
-    count->n_imported++;
-  else
-    count->n_refused++;
-}
-
 static void
 add_activity (SaStore    *store,
               const char *title)
@@ -74,14 +54,14 @@ has_title (SaStore    *store,
 static void
 sync_with (SaStore            *store,
            GFile              *folder,
-           Count              *count,
+           SiteFolderCount              *count,
            SaSyncFolderResult *result)
 {
   g_autoptr(GError) error = NULL;
-  Count ignored = { 0, };
+  SiteFolderCount ignored = { 0, };
 
   sa_sync_folder_result_clear (result);
-  g_assert_true (sa_sync_folder_full (store, folder, NULL, count_file, count ? count : &ignored, result, NULL, &error));
+  g_assert_true (sa_sync_folder_full (store, folder, NULL, site_fixture_count_file, count ? count : &ignored, result, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -170,7 +150,7 @@ test_late_joiner (SiteFixture   *f,
   g_autoptr(SaStore) b = site_fixture_open (f, "b");
   g_autoptr(SaStore) late = NULL;
   g_auto(SaSyncFolderResult) result = { 0, };
-  Count count = { 0, };
+  SiteFolderCount count = { 0, };
 
   for (guint round = 0; round < 3; round++)
     {
@@ -285,7 +265,7 @@ test_damaged_segment (SiteFixture   *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize length;
-  Count count = { 0, };
+  SiteFolderCount count = { 0, };
 
   add_activity (a, "A");
   sync_with (a, folder, NULL, &result);
