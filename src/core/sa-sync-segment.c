@@ -113,19 +113,31 @@ add_row (Gather   *gather,
   g_ptr_array_add (gather->rows, record);
 }
 
+/* Every row this site wrote a field of; or, after @since, the rows whose latest write
+ * by this site came later, as the own_write table (kept by triggers) lists them: a
+ * segment reads what changed since the last one, not every row of this site. */
 static gboolean
 gather_table (Gather         *gather,
               const SaTable  *table,
               GError        **error)
 {
-  g_autofree char *sql = g_strconcat (_sa_store_select_sql (table),
-                                      " WHERE substr(hlc, 20) = ?1 OR instr(clocks, ?1) > 0", NULL);
+  g_autofree char *sql =
+    g_strconcat (_sa_store_select_sql (table),
+                 gather->since == NULL ? " WHERE substr(hlc, 20) = ?1 OR instr(clocks, ?1) > 0"
+                                       : " WHERE id IN (SELECT row_id FROM own_write"
+                                         " WHERE table_name = ?2 AND clock > ?3)", NULL);
   sqlite3_stmt *stmt = _sa_store_prepare (gather->store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, gather->site, -1, SQLITE_STATIC);
+  if (gather->since == NULL)
+    sqlite3_bind_text (stmt, 1, gather->site, -1, SQLITE_STATIC);
+  else
+    {
+      sqlite3_bind_text (stmt, 2, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, gather->since, -1, SQLITE_STATIC);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SaRecord *record = _sa_store_read_record (table, stmt);
