@@ -1,8 +1,8 @@
 /* test-sync-folder.c: many sites through one shared folder of segments
  *
  * Late joiners, nothing new costing nothing, k new rows reading one segment, a
- * damaged segment refused and tried again, old whole files, compaction, and hand
- * carrying beside the folder.
+ * damaged segment refused and tried again, old whole files, compaction, hand
+ * carrying beside the folder, an edit of another site's row, sealed segments.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -294,6 +294,90 @@ test_damaged_segment (SiteFixture   *f,
   g_assert_true (has_title (b, "A2"));
 }
 
+/* An edit of a row another site wrote goes in this site's next segment: the row's
+ * last writer is now this site, and the segment finds it among its writes since the
+ * last one. */
+static void
+test_edit_of_another_sites_row (SiteFixture   *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(GPtrArray) activities = NULL;
+  g_auto(SaSyncFolderResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+  SaRecord *record = NULL;
+
+  add_activity (a, "A");
+  add_activity (b, "B");
+  sync_with (a, folder, NULL, &result);
+  sync_with (b, folder, NULL, &result);
+  sync_with (a, folder, NULL, &result);
+  g_assert_true (has_title (b, "A"));
+
+  activities = sa_store_list_activities (b, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len; i++)
+    if (g_strcmp0 (sa_record_get_text (g_ptr_array_index (activities, i), SA_ACTIVITY_TITLE), "A") == 0)
+      record = g_ptr_array_index (activities, i);
+  g_assert_nonnull (record);
+  sa_record_set_text (record, SA_ACTIVITY_TITLE, "A, corrected at B");
+  g_assert_true (sa_store_update (b, record, &error));
+  g_assert_no_error (error);
+
+  sync_with (b, folder, NULL, &result);
+  g_assert_cmpstr (result.written, !=, NULL);
+  g_assert_true (g_str_has_suffix (result.written, "000002.sasaeai"));
+  sync_with (a, folder, NULL, &result);
+  g_assert_true (has_title (a, "A, corrected at B"));
+}
+
+/* Sealed segments: the wrong passphrase and a changed byte are refused and change
+ * nothing; the right passphrase on the whole segment merges it. */
+static void
+test_sealed_segments (SiteFixture   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  SiteFolderCount count = { 0, };
+  gsize length;
+
+  add_activity (a, "秘密");
+  g_assert_true (sa_sync_folder_full (a, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  path = segment_path (folder, a, "000001.sasaeai");
+  g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+  g_assert_null (g_strstr_len (good, length, "秘密"));
+
+  before = dump_activities (b);
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 two", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 1);
+
+  good[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, good, length, NULL));
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 2);
+  after = dump_activities (b);
+  g_assert_cmpstr (before, ==, after);
+
+  good[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, good, length, NULL));
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 2);
+  g_assert_true (has_title (b, "秘密"));
+}
+
 /* A whole file of an older version at the top of the folder is merged, and merged
  * again only when it changes. */
 static void
@@ -409,6 +493,8 @@ main (int    argc,
   ADD ("/sync-folder/old-whole-file", test_old_whole_file);
   ADD ("/sync-folder/compaction", test_compaction);
   ADD ("/sync-folder/hand-carried", test_hand_carried);
+  ADD ("/sync-folder/edit-of-another-sites-row", test_edit_of_another_sites_row);
+  ADD ("/sync-folder/sealed-segments", test_sealed_segments);
 #undef ADD
 
   return g_test_run ();
