@@ -2,11 +2,13 @@
  *
  * Late joiners, nothing new costing nothing, k new rows reading one segment, a
  * damaged segment refused and tried again, old whole files, compaction, hand
- * carrying beside the folder, an edit of another site's row, sealed segments.
+ * carrying beside the folder, an edit of another site's row, sealed segments, a
+ * database from before the table of a site's own writes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sa-activity.h"
 #include "sa-error.h"
@@ -333,6 +335,61 @@ test_edit_of_another_sites_row (SiteFixture   *f,
   g_assert_true (has_title (a, "A, corrected at B"));
 }
 
+/* Takes a database back to schema 9, before the table of this site's writes. */
+static void
+drop_own_write (const char *path)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 0);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s", (char *) g_ptr_array_index (triggers, i));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE own_write; PRAGMA user_version = 9", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A database from before schema 10 with a write that no segment holds yet: the
+ * migration lists the rows this site wrote, and its next segment holds that one. */
+static void
+test_migrated_database (SiteFixture   *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = g_strdup (sa_store_get_path (a));
+  g_auto(SaSyncFolderResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  add_activity (a, "A1");
+  sync_with (a, folder, NULL, &result);
+  add_activity (a, "A2");
+  g_clear_object (&a);
+  drop_own_write (path);
+
+  a = sa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sa_store_get_schema_version (a), ==, 10);
+  sync_with (a, folder, NULL, &result);
+  g_assert_cmpstr (result.written, !=, NULL);
+  g_assert_true (g_str_has_suffix (result.written, "000002.sasaeai"));
+  sync_with (b, folder, NULL, &result);
+  g_assert_true (has_title (b, "A1"));
+  g_assert_true (has_title (b, "A2"));
+}
+
 /* Sealed segments: the wrong passphrase and a changed byte are refused and change
  * nothing; the right passphrase on the whole segment merges it. */
 static void
@@ -495,6 +552,7 @@ main (int    argc,
   ADD ("/sync-folder/hand-carried", test_hand_carried);
   ADD ("/sync-folder/edit-of-another-sites-row", test_edit_of_another_sites_row);
   ADD ("/sync-folder/sealed-segments", test_sealed_segments);
+  ADD ("/sync-folder/migrated-database", test_migrated_database);
 #undef ADD
 
   return g_test_run ();
