@@ -6,7 +6,8 @@
  * districts beside the sample plan), then lets every site sync through one folder
  * twice in turn, checks that every site then holds every activity, and measures:
  * a sync that brings nothing new against opening the same database, a sync that
- * brings ten new activities, and the folder's size against one site's full export.
+ * brings k = 10, 100 and 1,000 new activities (and the sync of the site that wrote
+ * them), and the folder's size against one site's full export.
  * Prints FIGURE lines (bench-figure.h) and NOTE lines. With --whole, the design
  * before segments instead: every site writes one file with everything it holds and
  * reads every other site's whole file at every sync.
@@ -23,6 +24,8 @@
 #include "sa-sync-folder.h"
 
 #define N_IDLE 7
+
+static const guint k_rows[] = { 10, 100, 1000 };
 
 static gboolean whole_files;
 
@@ -46,6 +49,20 @@ count_file (GFile                *file,
       g_printerr ("refused: %s\n", error->message);
       count->n_failed++;
     }
+}
+
+/* With BENCH_PERF_CTL naming perf record's control FIFO (perf record --control
+ * fifo:FIFO -D -1), only the syncs that bring k new rows are profiled. */
+static void
+perf_control (const char *command)
+{
+  const char *path = g_getenv ("BENCH_PERF_CTL");
+  FILE *fifo;
+
+  if (path == NULL || !(fifo = fopen (path, "w")))
+    return;
+  fprintf (fifo, "%s\n", command);
+  fclose (fifo);
 }
 
 static double
@@ -220,7 +237,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) paths = NULL;
   guint64 n_sites, n_activities;
-  double idle[N_IDLE], open_s, k_new;
+  double idle[N_IDLE], open_s, k_new, k_write;
   guint n_idle;
   g_autofree char *what = NULL;
   guint64 folder_bytes;
@@ -283,21 +300,29 @@ main (int    argc,
   bench_figure (what, bench_median (idle, n_idle) * 1000, "ms", "opening the database", open_s * 1000,
                 "ratio <= 4");
 
-  /* Ten new activities at the first site, then the last site syncs. */
-  {
-    g_autoptr(SaStore) store = sa_store_open (paths[0], &error);
-    Count count = { 0, };
+  /* k new activities at the first site, then the last site syncs: the cost follows k. */
+  for (guint i = 0; i < G_N_ELEMENTS (k_rows); i++)
+    {
+      g_autoptr(SaStore) store = sa_store_open (paths[0], &error);
+      Count count = { 0, };
 
-    g_assert_no_error (error);
-    fixture_add_activities (store, 10, 7);
-    g_clear_object (&store);
-    sync_site (paths[0], folder, &count);
-    k_new = sync_site (paths[n_sites - 1], folder, &count);
-    g_free (what);
-    what = g_strdup_printf ("%ssync-folder, 10 new activities (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
-                            whole_files ? "before: " : "", n_sites, n_activities);
-    bench_figure (what, k_new * 1000, "ms", "opening the database", open_s * 1000, "");
-  }
+      g_assert_no_error (error);
+      fixture_add_activities (store, k_rows[i], 7 + i);
+      g_clear_object (&store);
+      k_write = sync_site (paths[0], folder, &count);
+      perf_control ("enable");
+      k_new = sync_site (paths[n_sites - 1], folder, &count);
+      perf_control ("disable");
+      g_assert_cmpuint (count.n_failed, ==, 0);
+      g_free (what);
+      what = g_strdup_printf ("%ssync-folder, %u new activities (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
+                              whole_files ? "before: " : "", k_rows[i], n_sites, n_activities);
+      bench_figure (what, k_new * 1000, "ms", "opening the database", open_s * 1000, "");
+      g_free (what);
+      what = g_strdup_printf ("%ssync-folder writing %u new activities (%" G_GUINT64_FORMAT " x %" G_GUINT64_FORMAT ")",
+                              whole_files ? "before: " : "", k_rows[i], n_sites, n_activities);
+      bench_figure (what, k_write * 1000, "ms", "opening the database", open_s * 1000, "");
+    }
 
   /* The folder against one site's full export. */
   {

@@ -61,3 +61,17 @@ site_fixture_open (SiteFixture *f,
   g_assert_true (sa_store_set_site_name (store, name, &error));
   return store;
 }
+
+void
+site_fixture_count_file (GFile                *file,
+                         const SaImportReport *report,
+                         const GError         *error,
+                         gpointer              user_data)
+{
+  SiteFolderCount *count = user_data;
+
+  if (report != NULL)
+    count->n_imported++;
+  else
+    count->n_refused++;
+}

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sa-import.h"
 #include "sa-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,18 @@ char    *site_fixture_path     (SiteFixture   *f,
                                 const char    *name);
 SaStore *site_fixture_open     (SiteFixture   *f,
                                 const char    *name);
+
+/* What a sync folder did with the other sites' files, counted by
+ * site_fixture_count_file(), an SaSyncFolderFunc. */
+typedef struct
+{
+  guint n_imported;
+  guint n_refused;
+} SiteFolderCount;
+
+void     site_fixture_count_file (GFile                *file,
+                                  const SaImportReport *report,
+                                  const GError         *error,
+                                  gpointer              user_data);
 
 G_END_DECLS

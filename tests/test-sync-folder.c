@@ -1,12 +1,14 @@
 /* test-sync-folder.c: many sites through one shared folder of segments
  *
  * Late joiners, nothing new costing nothing, k new rows reading one segment, a
- * damaged segment refused and tried again, old whole files, compaction, and hand
- * carrying beside the folder.
+ * damaged segment refused and tried again, old whole files, compaction, hand
+ * carrying beside the folder, an edit of another site's row, sealed segments, a
+ * database from before the table of a site's own writes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sa-activity.h"
 #include "sa-error.h"
@@ -14,26 +16,6 @@
 #include "sa-sync-file.h"
 #include "sa-sync-folder.h"
 #include "site-fixture.h"
-
-typedef struct
-{
-  guint n_imported;
-  guint n_refused;
-} Count;
-
-static void
-count_file (GFile                *file,
-            const SaImportReport *report,
-            const GError         *error,
-            gpointer              user_data)
-{
-  Count *count = user_data;
-
-  if (report != NULL)
-    count->n_imported++;
-  else
-    count->n_refused++;
-}
 
 static void
 add_activity (SaStore    *store,
@@ -74,14 +56,14 @@ has_title (SaStore    *store,
 static void
 sync_with (SaStore            *store,
            GFile              *folder,
-           Count              *count,
+           SiteFolderCount              *count,
            SaSyncFolderResult *result)
 {
   g_autoptr(GError) error = NULL;
-  Count ignored = { 0, };
+  SiteFolderCount ignored = { 0, };
 
   sa_sync_folder_result_clear (result);
-  g_assert_true (sa_sync_folder_full (store, folder, NULL, count_file, count ? count : &ignored, result, NULL, &error));
+  g_assert_true (sa_sync_folder_full (store, folder, NULL, site_fixture_count_file, count ? count : &ignored, result, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -170,7 +152,7 @@ test_late_joiner (SiteFixture   *f,
   g_autoptr(SaStore) b = site_fixture_open (f, "b");
   g_autoptr(SaStore) late = NULL;
   g_auto(SaSyncFolderResult) result = { 0, };
-  Count count = { 0, };
+  SiteFolderCount count = { 0, };
 
   for (guint round = 0; round < 3; round++)
     {
@@ -285,7 +267,7 @@ test_damaged_segment (SiteFixture   *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize length;
-  Count count = { 0, };
+  SiteFolderCount count = { 0, };
 
   add_activity (a, "A");
   sync_with (a, folder, NULL, &result);
@@ -312,6 +294,145 @@ test_damaged_segment (SiteFixture   *f,
   g_assert_cmpuint (count.n_refused, ==, 1);
   g_assert_cmpuint (result.n_read, ==, 1);
   g_assert_true (has_title (b, "A2"));
+}
+
+/* An edit of a row another site wrote goes in this site's next segment: the row's
+ * last writer is now this site, and the segment finds it among its writes since the
+ * last one. */
+static void
+test_edit_of_another_sites_row (SiteFixture   *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(GPtrArray) activities = NULL;
+  g_auto(SaSyncFolderResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+  SaRecord *record = NULL;
+
+  add_activity (a, "A");
+  add_activity (b, "B");
+  sync_with (a, folder, NULL, &result);
+  sync_with (b, folder, NULL, &result);
+  sync_with (a, folder, NULL, &result);
+  g_assert_true (has_title (b, "A"));
+
+  activities = sa_store_list_activities (b, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < activities->len; i++)
+    if (g_strcmp0 (sa_record_get_text (g_ptr_array_index (activities, i), SA_ACTIVITY_TITLE), "A") == 0)
+      record = g_ptr_array_index (activities, i);
+  g_assert_nonnull (record);
+  sa_record_set_text (record, SA_ACTIVITY_TITLE, "A, corrected at B");
+  g_assert_true (sa_store_update (b, record, &error));
+  g_assert_no_error (error);
+
+  sync_with (b, folder, NULL, &result);
+  g_assert_cmpstr (result.written, !=, NULL);
+  g_assert_true (g_str_has_suffix (result.written, "000002.sasaeai"));
+  sync_with (a, folder, NULL, &result);
+  g_assert_true (has_title (a, "A, corrected at B"));
+}
+
+/* Takes a database back to schema 9, before the table of this site's writes. */
+static void
+drop_own_write (const char *path)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 0);
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s", (char *) g_ptr_array_index (triggers, i));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE own_write; PRAGMA user_version = 9", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A database from before schema 10 with a write that no segment holds yet: the
+ * migration lists the rows this site wrote, and its next segment holds that one. */
+static void
+test_migrated_database (SiteFixture   *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = g_strdup (sa_store_get_path (a));
+  g_auto(SaSyncFolderResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  add_activity (a, "A1");
+  sync_with (a, folder, NULL, &result);
+  add_activity (a, "A2");
+  g_clear_object (&a);
+  drop_own_write (path);
+
+  a = sa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sa_store_get_schema_version (a), ==, 10);
+  sync_with (a, folder, NULL, &result);
+  g_assert_cmpstr (result.written, !=, NULL);
+  g_assert_true (g_str_has_suffix (result.written, "000002.sasaeai"));
+  sync_with (b, folder, NULL, &result);
+  g_assert_true (has_title (b, "A1"));
+  g_assert_true (has_title (b, "A2"));
+}
+
+/* Sealed segments: the wrong passphrase and a changed byte are refused and change
+ * nothing; the right passphrase on the whole segment merges it. */
+static void
+test_sealed_segments (SiteFixture   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) folder = make_folder (f);
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autofree char *path = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  SiteFolderCount count = { 0, };
+  gsize length;
+
+  add_activity (a, "秘密");
+  g_assert_true (sa_sync_folder_full (a, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  path = segment_path (folder, a, "000001.sasaeai");
+  g_assert_true (g_file_get_contents (path, &good, &length, NULL));
+  g_assert_null (g_strstr_len (good, length, "秘密"));
+
+  before = dump_activities (b);
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 two", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 1);
+
+  good[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, good, length, NULL));
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 2);
+  after = dump_activities (b);
+  g_assert_cmpstr (before, ==, after);
+
+  good[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (path, good, length, NULL));
+  g_assert_true (sa_sync_folder_full (b, folder, "合言葉 one", site_fixture_count_file, &count, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.n_refused, ==, 2);
+  g_assert_true (has_title (b, "秘密"));
 }
 
 /* A whole file of an older version at the top of the folder is merged, and merged
@@ -429,6 +550,9 @@ main (int    argc,
   ADD ("/sync-folder/old-whole-file", test_old_whole_file);
   ADD ("/sync-folder/compaction", test_compaction);
   ADD ("/sync-folder/hand-carried", test_hand_carried);
+  ADD ("/sync-folder/edit-of-another-sites-row", test_edit_of_another_sites_row);
+  ADD ("/sync-folder/sealed-segments", test_sealed_segments);
+  ADD ("/sync-folder/migrated-database", test_migrated_database);
 #undef ADD
 
   return g_test_run ();

@@ -809,26 +809,6 @@ test_order_independence (SiteFixture       *f,
 
 /* ---- sync folder ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint n_imported;
-  guint n_refused;
-} FolderCount;
-
-static void
-count_file (GFile                *file,
-            const SaImportReport *report,
-            const GError         *error,
-            gpointer              user_data)
-{
-  FolderCount *count = user_data;
-
-  if (report != NULL)
-    count->n_imported++;
-  else
-    count->n_refused++;
-}
-
 static void
 test_folder (SiteFixture       *f,
              gconstpointer  data)
@@ -840,7 +820,7 @@ test_folder (SiteFixture       *f,
   g_autoptr(SaStore) c = site_fixture_open (f, "c");
   g_autoptr(GError) error = NULL;
   g_autofree char *junk = g_build_filename (shared, "junk.sasaeai", NULL);
-  FolderCount count = { 0, 0 };
+  SiteFolderCount count = { 0, 0 };
   SaStore *sites[] = { a, b, c };
 
   g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
@@ -853,7 +833,7 @@ test_folder (SiteFixture       *f,
   for (guint pass = 0; pass < 2; pass++)
     for (guint s = 0; s < G_N_ELEMENTS (sites); s++)
       {
-        g_assert_true (sa_sync_folder (sites[s], folder, count_file, &count, NULL, &error));
+        g_assert_true (sa_sync_folder (sites[s], folder, site_fixture_count_file, &count, NULL, &error));
         g_assert_no_error (error);
       }
   g_assert_cmpuint (count.n_refused, ==, 6);

@@ -396,9 +396,55 @@ static const char migration_9[] =
   "DROP INDEX activity_organization;\n"
   "DROP INDEX activity_district;\n";
 
+/* Version 10: which rows this site wrote, with the clock of its latest write of each
+ * (a row's latest clock: when the row's last writer is this site, that clock is its
+ * own), so a shared folder's next segment reads the rows written since the last one
+ * instead of every row of this site. Kept by triggers, whatever writes the row (an
+ * upsert: a writer's own conflict clause would override OR REPLACE); local:
+ * never synced. Filled for the rows this site wrote a field of (a clock no smaller than
+ * its own latest one: a row in too many is read and left out, never one too few). */
+#define OWN_WRITE_SELF "(SELECT id FROM site WHERE is_self = 1)"
+#define OWN_WRITE_CLOCK(row) \
+  "max(" row ".hlc, coalesce((SELECT max(value) FROM json_each(" row ".clocks)), ''))"
+#define OWN_WRITE(table) \
+  "INSERT OR REPLACE INTO own_write (table_name, row_id, clock) SELECT '" table "', id, " \
+  OWN_WRITE_CLOCK (table) " FROM " table " WHERE site = " OWN_WRITE_SELF \
+  " OR instr(clocks, " OWN_WRITE_SELF ") > 0;\n" \
+  "CREATE TRIGGER " table "_own_insert AFTER INSERT ON " table " WHEN NEW.site = " OWN_WRITE_SELF \
+  " BEGIN INSERT INTO own_write (table_name, row_id, clock) VALUES ('" table "', NEW.id, " \
+  OWN_WRITE_CLOCK ("NEW") ") ON CONFLICT DO UPDATE SET clock = excluded.clock; END;\n" \
+  "CREATE TRIGGER " table "_own_update AFTER UPDATE ON " table " WHEN NEW.site = " OWN_WRITE_SELF \
+  " BEGIN INSERT INTO own_write (table_name, row_id, clock) VALUES ('" table "', NEW.id, " \
+  OWN_WRITE_CLOCK ("NEW") ") ON CONFLICT DO UPDATE SET clock = excluded.clock; END;\n"
+static const char migration_10[] =
+  "CREATE TABLE own_write (\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_id TEXT NOT NULL,\n"
+  "  clock TEXT NOT NULL,\n"
+  "  PRIMARY KEY (table_name, row_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX own_write_clock ON own_write (table_name, clock);\n"
+  OWN_WRITE ("district")
+  OWN_WRITE ("plan")
+  OWN_WRITE ("section")
+  OWN_WRITE ("situation_note")
+  OWN_WRITE ("goal")
+  OWN_WRITE ("initiative")
+  OWN_WRITE ("actor")
+  OWN_WRITE ("organization")
+  OWN_WRITE ("expected_action")
+  OWN_WRITE ("commitment")
+  OWN_WRITE ("schedule_phase")
+  OWN_WRITE ("activity")
+  OWN_WRITE ("activity_commitment")
+  OWN_WRITE ("review")
+  OWN_WRITE ("rating_level")
+  OWN_WRITE ("resource")
+  OWN_WRITE ("resource_commitment");
+
 static const char * const migrations[] = {
   NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
-  migration_7, migration_8, migration_9
+  migration_7, migration_8, migration_9, migration_10
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);

@@ -283,11 +283,12 @@ save_mark (Sync        *sync,
     g_warning ("Could not note a sync file as merged: %s", error->message);
 }
 
-/* Reads and merges one file; FALSE with @error when it is refused. */
+/* Reads and merges one file, a segment from its plain bytes (@plain, opened once);
+ * FALSE with @error when it is refused. */
 static gboolean
 merge_file (Sync      *sync,
             GFile     *file,
-            gboolean   segment,
+            GBytes    *plain,
             GError   **error)
 {
   g_auto(SaImportReport) report = { 0, };
@@ -295,9 +296,17 @@ merge_file (Sync      *sync,
 
   if (sync->result != NULL)
     sync->result->n_read++;
-  if (!(contents = sa_sync_file_read_full (file, sync->passphrase, sync->cancellable, error)) ||
-      !(segment ? sa_sync_file_import_segment (contents, sync->store, &report, error)
-                : sa_sync_file_import (contents, sync->store, FALSE, &report, error)))
+  if (plain != NULL)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (plain);
+
+      contents = sa_sync_file_read_stream (stream, SA_SYNC_MAX_SIZE, sync->cancellable, error);
+    }
+  else
+    contents = sa_sync_file_read_full (file, sync->passphrase, sync->cancellable, error);
+  if (contents == NULL ||
+      !(plain != NULL ? sa_sync_file_import_segment (contents, sync->store, &report, error)
+                      : sa_sync_file_import (contents, sync->store, FALSE, &report, error)))
     return FALSE;
   /* The merge's own writes: rows brought back, goals renumbered. */
   for (guint i = 0; report.conflicts != NULL && i < report.conflicts->len; i++)
@@ -333,7 +342,7 @@ merge_whole_file (Sync   *sync,
   GError *error = NULL;
 
   source->done = TRUE;
-  if (!merge_file (sync, source->file, FALSE, &error))
+  if (!merge_file (sync, source->file, NULL, &error))
     {
       refuse (sync, source, source->file, error);
       return FALSE;
@@ -348,6 +357,7 @@ merge_next (Sync    *sync,
             Source  *source)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) plain = NULL;
   g_autofree char *name = NULL;
   GError *error = NULL;
   guint number, after = 0;
@@ -363,7 +373,8 @@ merge_next (Sync    *sync,
   number = g_array_index (source->numbers, guint, source->next);
   name = sa_sync_segment_name (number);
   file = g_file_get_child (source->dir, name);
-  if (!sa_sync_segment_read_after (file, sync->passphrase, &after, sync->cancellable, &error))
+  if (!(plain = sa_sync_segment_load (file, sync->passphrase, sync->cancellable, &error)) ||
+      !sa_sync_segment_read_after (plain, &after, sync->cancellable, &error))
     {
       refuse (sync, source, file, error);
       return FALSE;
@@ -375,7 +386,7 @@ merge_next (Sync    *sync,
       source->done = TRUE;
       return FALSE;
     }
-  if (!merge_file (sync, file, TRUE, &error))
+  if (!merge_file (sync, file, plain, &error))
     {
       refuse (sync, source, file, error);
       return FALSE;

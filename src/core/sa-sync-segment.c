@@ -113,19 +113,31 @@ add_row (Gather   *gather,
   g_ptr_array_add (gather->rows, record);
 }
 
+/* Every row this site wrote a field of; or, after @since, the rows whose latest write
+ * by this site came later, as the own_write table (kept by triggers) lists them: a
+ * segment reads what changed since the last one, not every row of this site. */
 static gboolean
 gather_table (Gather         *gather,
               const SaTable  *table,
               GError        **error)
 {
-  g_autofree char *sql = g_strconcat (_sa_store_select_sql (table),
-                                      " WHERE substr(hlc, 20) = ?1 OR instr(clocks, ?1) > 0", NULL);
+  g_autofree char *sql =
+    g_strconcat (_sa_store_select_sql (table),
+                 gather->since == NULL ? " WHERE substr(hlc, 20) = ?1 OR instr(clocks, ?1) > 0"
+                                       : " WHERE id IN (SELECT row_id FROM own_write"
+                                         " WHERE table_name = ?2 AND clock > ?3)", NULL);
   sqlite3_stmt *stmt = _sa_store_prepare (gather->store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, gather->site, -1, SQLITE_STATIC);
+  if (gather->since == NULL)
+    sqlite3_bind_text (stmt, 1, gather->site, -1, SQLITE_STATIC);
+  else
+    {
+      sqlite3_bind_text (stmt, 2, table->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, gather->since, -1, SQLITE_STATIC);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SaRecord *record = _sa_store_read_record (table, stmt);
@@ -212,14 +224,6 @@ build_header (SaStore     *store,
   return _sa_sync_file_build_header (store, clock, counts, number, after, error);
 }
 
-static char *
-build_trailer (guint       n_rows,
-               GChecksum  *checksum)
-{
-  return g_strdup_printf ("{\"trailer\":\"%s\",\"rows\":%u,\"sha256\":\"%s\"}",
-                          SA_SYNC_FORMAT, n_rows, g_checksum_get_string (checksum));
-}
-
 static GBytes *
 compress_text (GString       *text,
                GCancellable  *cancellable,
@@ -261,7 +265,7 @@ build_text (SaStore     *store,
       g_string_append_c (text, '\n');
     }
   g_checksum_update (checksum, (const guchar *) text->str, text->len);
-  trailer = build_trailer (rows->len, checksum);
+  trailer = _sa_sync_file_build_trailer (rows->len, g_checksum_get_string (checksum));
   g_string_append (text, trailer);
   g_string_append_c (text, '\n');
   return g_steal_pointer (&text);
@@ -372,53 +376,62 @@ sa_sync_segment_write (SaStore       *store,
   return TRUE;
 }
 
-/* ---- Reading the header alone ---------------------------------------------------- */
+/* ---- Reading ------------------------------------------------------------------- */
 
-/* A sealed segment is opened whole: its parts are checked before any is read. */
-static GInputStream *
-open_segment (GFile         *file,
-              const char    *passphrase,
-              GCancellable  *cancellable,
-              GError       **error)
+/**
+ * sa_sync_segment_load:
+ * @file: a segment, plain or sealed
+ * @passphrase: (nullable): opens a sealed segment
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Loads a segment and opens it when it is sealed, once: its header and its rows are
+ * then read from the plain bytes, so the key (PBKDF2, many iterations) is derived
+ * once per segment. A sealed segment's parts are all checked before any is read.
+ *
+ * Returns: (transfer full) (nullable): the plain (gzip) bytes
+ */
+GBytes *
+sa_sync_segment_load (GFile         *file,
+                      const char    *passphrase,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
-  g_autoptr(GBytes) sealed = NULL;
-  g_autoptr(GBytes) plain = NULL;
-  char magic[SA_SYNC_CRYPT_MAGIC_LEN];
-  gsize n_read = 0;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const void *data;
 
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, cancellable, error))
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
     return NULL;
-  if (!sa_sync_crypt_is_sealed (magic, n_read))
+  if ((guint64) g_file_info_get_size (info) > SA_SYNC_MAX_SIZE)
     {
-      if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
-        return NULL;
-      return G_INPUT_STREAM (g_steal_pointer (&stream));
+      g_autofree char *limit = g_format_size (SA_SYNC_MAX_SIZE);
+
+      g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("The file is too large: more than %s"), limit);
+      return NULL;
     }
-  if (!(sealed = g_file_load_bytes (file, cancellable, NULL, error)) ||
-      !(plain = sa_sync_crypt_open (sealed, passphrase, error)))
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
-  return g_memory_input_stream_new_from_bytes (plain);
+  data = g_bytes_get_data (bytes, &size);
+  if (!sa_sync_crypt_is_sealed (data, size))
+    return g_steal_pointer (&bytes);
+  return sa_sync_crypt_open (bytes, passphrase, error);
 }
 
 static char *
-read_first_line (GFile         *file,
-                 const char    *passphrase,
+read_first_line (GBytes        *plain,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GInputStream) stream = open_segment (file, passphrase, cancellable, error);
-  g_autoptr(GZlibDecompressor) decompressor = NULL;
-  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (plain);
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) in = g_converter_input_stream_new (stream, G_CONVERTER (decompressor));
   g_autoptr(GString) line = g_string_new (NULL);
   char chunk[4096];
   gssize n_read;
 
-  if (stream == NULL)
-    return NULL;
-  decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  in = g_converter_input_stream_new (stream, G_CONVERTER (decompressor));
   while ((n_read = g_input_stream_read (in, chunk, sizeof chunk, cancellable, error)) > 0)
     {
       const char *eol = memchr (chunk, '\n', (gsize) n_read);
@@ -436,8 +449,7 @@ read_first_line (GFile         *file,
 
 /**
  * sa_sync_segment_read_after:
- * @file: a segment
- * @passphrase: (nullable): opens a sealed segment
+ * @plain: a segment's plain bytes, from sa_sync_segment_load()
  * @after: (out): the number of the segment it follows; 0 when it holds every row its
  *   site wrote
  * @cancellable: (nullable): a #GCancellable
@@ -447,13 +459,12 @@ read_first_line (GFile         *file,
  * is checked when it is read for merging.
  */
 gboolean
-sa_sync_segment_read_after (GFile         *file,
-                            const char    *passphrase,
+sa_sync_segment_read_after (GBytes        *plain,
                             guint         *after,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *line = read_first_line (file, passphrase, cancellable, error);
+  g_autofree char *line = read_first_line (plain, cancellable, error);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root, *segment;
 

@@ -25,8 +25,11 @@ gboolean sa_sync_segment_write       (SaStore       *store,
                                       guint         *n_rows,
                                       GCancellable  *cancellable,
                                       GError       **error);
-gboolean sa_sync_segment_read_after  (GFile         *file,
+GBytes  *sa_sync_segment_load        (GFile         *file,
                                       const char    *passphrase,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+gboolean sa_sync_segment_read_after  (GBytes        *plain,
                                       guint         *after,
                                       GCancellable  *cancellable,
                                       GError       **error);
