@@ -500,16 +500,20 @@ void
 sa_activity_sort_model_set_model (SaActivitySortModel *self,
                                   GListModel          *model)
 {
+  g_autoptr(GPtrArray) old = NULL;
   guint n;
 
   g_return_if_fail (SA_IS_ACTIVITY_SORT_MODEL (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
+  /* The old items stay alive until their removal is reported (see
+   * sa_activity_sort_model_peek). */
+  old = g_steal_pointer (&self->source);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
-  g_ptr_array_set_size (self->source, 0);
   n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  self->source = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->source, g_list_model_get_item (model, i));
   if (model != NULL)
@@ -538,4 +542,25 @@ sa_activity_sort_model_set_order (SaActivitySortModel  *self,
   self->column = column;
   self->descending = descending;
   resort (self);
+}
+
+/**
+ * sa_activity_sort_model_peek:
+ * @model: (type SaActivitySortModel): a sort model
+ * @n_items: (out): how many items it has
+ *
+ * For sa_array_filter_model_new_peeking(): the items in their order, without a
+ * reference each, valid until the model changes. Items it removes stay alive until
+ * it has reported their removal.
+ *
+ * Returns: (transfer none) (array length=n_items): the items
+ */
+gpointer *
+sa_activity_sort_model_peek (GListModel *model,
+                             guint      *n_items)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_SORT_MODEL (model), NULL);
+
+  *n_items = SA_ACTIVITY_SORT_MODEL (model)->sorted->len;
+  return SA_ACTIVITY_SORT_MODEL (model)->sorted->pdata;
 }
