@@ -142,12 +142,15 @@ sa_activity_sort_compare (SaActivitySortColumn  column,
 
 /* ---- Sorting everything --------------------------------------------------------- */
 
-/* Two keys that order the items as sa_activity_sort_compare() does, as far as they
- * go: equal keys are compared in full. */
+/* Three keys that order the items as sa_activity_sort_compare() does, as far as
+ * they go: equal keys are compared in full. The column's key, then the day and the
+ * time: with the time left to the full comparison, most comparisons of 100,000
+ * activities, 45 a day, went on to compare strings. */
 typedef struct
 {
   guint64         first;
   guint64         second;
+  guint64         third;
   SaActivityItem *item;
 } Entry;
 
@@ -227,6 +230,8 @@ fill_keys (Entry                *entries,
       SaActivityItem *item = entries[i].item;
       guint64 day = item->day;
 
+      entries[i].third = column == SA_ACTIVITY_SORT_DATE ? 0 : time_key (item);
+
       switch (column)
         {
         case SA_ACTIVITY_SORT_DATE:
@@ -276,6 +281,8 @@ compare_entries (gconstpointer a,
 
   if (order == 0)
     order = CMP (ea->second, eb->second);
+  if (order == 0)
+    order = CMP (ea->third, eb->third);
   return order ? order : sa_activity_sort_compare (GPOINTER_TO_INT (user_data), ea->item, eb->item);
 }
 
