@@ -50,13 +50,6 @@ gboolean            sa_search_match                        (const char     *fold
 /* Loading (sa-store-activity-items.c) */
 GListModel         *sa_store_load_activity_items           (SaStore        *store,
                                                             GError        **error);
-void                sa_store_load_activity_items_async     (SaStore        *store,
-                                                            GCancellable   *cancellable,
-                                                            GAsyncReadyCallback callback,
-                                                            gpointer        user_data);
-GListModel         *sa_store_load_activity_items_finish    (SaStore        *store,
-                                                            GAsyncResult   *result,
-                                                            GError        **error);
 SaActivityItem     *sa_store_load_activity_item            (SaStore        *store,
                                                             const char     *id,
                                                             GError        **error);
