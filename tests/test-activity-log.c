@@ -1095,6 +1095,28 @@ test_sort_each_column (Fixture       *fixture,
 
 /* Deleting the selected activity takes out exactly its row; undo puts it back in
  * its place, and the rest stay where they were. */
+/* An edit reads the activity again as a new item: the row stays selected, at the
+ * place its new values sort it to. */
+static void
+test_edit_keeps_selection (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = shown_ids (fixture);
+  g_autofree char *id = g_strdup (before->pdata[5]);
+  g_autoptr(SaRecord) activity = sa_store_get (fixture->store, &sa_activity_table, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  select_only (fixture, id);
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2000-01-01");
+  g_assert_true (sa_undo_stack_update (fixture->undo_stack, activity, &error));
+  g_assert_no_error (error);
+  /* Newest first: the oldest activity is the last row. */
+  WAIT_FOR (shown_position (fixture, id) == N_ACTIVITIES - 1);
+  spin ();
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), N_ACTIVITIES - 1));
+  g_assert_false (gtk_selection_model_is_selected (selection (fixture), 5));
+}
+
 static void
 test_delete_in_place (Fixture       *fixture,
                       gconstpointer  data)
@@ -1450,6 +1472,7 @@ main (int    argc,
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
   ADD ("/activity-log/sort-each-column", N_ACTIVITIES, test_sort_each_column);
   ADD ("/activity-log/delete-in-place", N_ACTIVITIES, test_delete_in_place);
+  ADD ("/activity-log/edit-keeps-selection", N_ACTIVITIES, test_edit_keeps_selection);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);

@@ -28,7 +28,8 @@ struct _SaArrayFilterModel
 
   GListModel *model;
   GtkFilter  *filter;
-  GPtrArray  *items;       /* the model's items, each with a reference */
+  SaArrayPeekFunc peek;    /* reaches the model's items without references, or NULL */
+  GPtrArray  *items;       /* the model's items, each with a reference unless peeked */
   GByteArray *matches;     /* whether items[i] matches */
   GPtrArray  *shown;       /* the items that match, in order; references of items' */
   GArray     *by_address;  /* positions in items, by the items' addresses; NULL: to sort */
@@ -71,11 +72,21 @@ list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+static GtkFilterMatch
+strictness (SaArrayFilterModel *self)
+{
+  return self->filter ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
+}
+
+/* A filter that lets all or nothing through is not asked about each item. */
 static gboolean
 item_matches (SaArrayFilterModel *self,
+              GtkFilterMatch      strictness,
               gpointer            item)
 {
-  return self->filter == NULL || gtk_filter_match (self->filter, item);
+  if (strictness != GTK_FILTER_MATCH_SOME)
+    return strictness == GTK_FILTER_MATCH_ALL;
+  return gtk_filter_match (self->filter, item);
 }
 
 static GPtrArray *
@@ -109,15 +120,50 @@ show (SaArrayFilterModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
-static int
-compare_addresses (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      items)
+typedef struct
 {
-  guintptr x = (guintptr) g_ptr_array_index ((GPtrArray *) items, *(const guint *) a);
-  guintptr y = (guintptr) g_ptr_array_index ((GPtrArray *) items, *(const guint *) b);
+  guintptr address;
+  guint    position;
+} Place;
 
-  return x < y ? -1 : x > y;
+#define RADIX_BITS 16
+#define RADIX_SIZE (1 << RADIX_BITS)
+
+/* Sorts @places by address, 16 bits a pass: three passes over 100,000 places, where
+ * sorting by comparison took 20 ms. */
+static void
+sort_places (Place *places,
+             guint  n)
+{
+  g_autofree Place *spare = g_new (Place, n);
+  g_autofree guint *starts = g_new (guint, RADIX_SIZE);
+  Place *from = places, *to = spare;
+  guintptr bits = 0;
+
+  for (guint i = 0; i < n; i++)
+    bits |= places[i].address;
+  for (guint shift = 0; shift < sizeof bits * 8 && bits >> shift != 0; shift += RADIX_BITS)
+    {
+      Place *swap;
+
+      memset (starts, 0, RADIX_SIZE * sizeof (guint));
+      for (guint i = 0; i < n; i++)
+        starts[from[i].address >> shift & (RADIX_SIZE - 1)]++;
+      for (guint digit = 0, total = 0; digit < RADIX_SIZE; digit++)
+        {
+          guint count = starts[digit];
+
+          starts[digit] = total;
+          total += count;
+        }
+      for (guint i = 0; i < n; i++)
+        to[starts[from[i].address >> shift & (RADIX_SIZE - 1)]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != places)
+    memcpy (places, from, n * sizeof (Place));
 }
 
 static GArray *
@@ -125,10 +171,16 @@ positions_by_address (SaArrayFilterModel *self)
 {
   if (self->by_address == NULL)
     {
-      self->by_address = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->items->len);
-      for (guint i = 0; i < self->items->len; i++)
-        g_array_append_val (self->by_address, i);
-      g_array_sort_with_data (self->by_address, compare_addresses, self->items);
+      guint n = self->items->len;
+      g_autofree Place *places = g_new (Place, n);
+
+      for (guint i = 0; i < n; i++)
+        places[i] = (Place) { (guintptr) self->items->pdata[i], i };
+      sort_places (places, n);
+      self->by_address = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      g_array_set_size (self->by_address, n);
+      for (guint i = 0; i < n; i++)
+        g_array_index (self->by_address, guint, i) = places[i].position;
     }
   return self->by_address;
 }
@@ -209,12 +261,18 @@ on_items_changed (SaArrayFilterModel *self,
                   guint               added)
 {
   /* The removed items stay alive until the change is reported: a new item could
-   * otherwise take an old one's address and be taken for it. */
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_full (removed, g_object_unref);
-  guint len;
+   * otherwise take an old one's address and be taken for it. A peeked model keeps
+   * them alive itself while it reports the change. */
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_full (0, g_object_unref);
+  GtkFilterMatch how = strictness (self);
+  gpointer *peeked = NULL;
+  guint len, n;
 
-  for (guint i = position; i < position + removed; i++)
-    g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->items, i)));
+  if (self->peek != NULL)
+    peeked = self->peek (self->model, &n);
+  else
+    for (guint i = position; i < position + removed; i++)
+      g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->items, i)));
   g_ptr_array_remove_range (self->items, position, removed);
   g_byte_array_remove_range (self->matches, position, removed);
 
@@ -225,10 +283,10 @@ on_items_changed (SaArrayFilterModel *self,
   open_gap (self->matches->data, 1, len, position, added);
   for (guint i = position; i < position + added; i++)
     {
-      gpointer item = g_list_model_get_item (self->model, i);
+      gpointer item = peeked ? peeked[i] : g_list_model_get_item (self->model, i);
 
       self->items->pdata[i] = item;
-      self->matches->data[i] = item_matches (self, item);
+      self->matches->data[i] = item_matches (self, how, item);
     }
 
   if (self->by_address != NULL && removed + added <= MAX_ADDRESS_MOVES)
@@ -246,7 +304,7 @@ static void
 refilter (SaArrayFilterModel *self,
           GtkFilterChange     change)
 {
-  GtkFilterMatch strictness = self->filter ? gtk_filter_get_strictness (self->filter) : GTK_FILTER_MATCH_ALL;
+  GtkFilterMatch how = strictness (self);
   GArray *order = positions_by_address (self);
 
   for (guint k = 0; k < order->len; k++)
@@ -254,8 +312,8 @@ refilter (SaArrayFilterModel *self,
       guint i = g_array_index (order, guint, k);
       guint8 *match = &self->matches->data[i];
 
-      if (strictness != GTK_FILTER_MATCH_SOME)
-        *match = strictness == GTK_FILTER_MATCH_ALL;
+      if (how != GTK_FILTER_MATCH_SOME)
+        *match = how == GTK_FILTER_MATCH_ALL;
       /* A stricter filter drops only rows that matched; a looser one adds only
        * rows that did not. */
       else if ((change == GTK_FILTER_CHANGE_MORE_STRICT && *match) ||
@@ -307,9 +365,26 @@ sa_array_filter_model_class_init (SaArrayFilterModelClass *klass)
 static void
 sa_array_filter_model_init (SaArrayFilterModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_byte_array_new ();
   self->shown = g_ptr_array_new ();
+}
+
+static SaArrayFilterModel *
+array_filter_model_new (GListModel      *model,
+                        GtkFilter       *filter,
+                        SaArrayPeekFunc  peek)
+{
+  SaArrayFilterModel *self = g_object_new (SA_TYPE_ARRAY_FILTER_MODEL, NULL);
+
+  self->model = model;
+  self->filter = filter;
+  self->peek = peek;
+  self->items = peek ? g_ptr_array_new () : g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (refilter), self);
+  on_items_changed (self, 0, 0, g_list_model_get_n_items (model));
+  return self;
 }
 
 /**
@@ -324,19 +399,36 @@ SaArrayFilterModel *
 sa_array_filter_model_new (GListModel *model,
                            GtkFilter  *filter)
 {
-  SaArrayFilterModel *self;
-
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
   g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
 
-  self = g_object_new (SA_TYPE_ARRAY_FILTER_MODEL, NULL);
-  self->model = model;
-  self->filter = filter;
-  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
-  if (filter != NULL)
-    g_signal_connect_swapped (filter, "changed", G_CALLBACK (refilter), self);
-  on_items_changed (self, 0, 0, g_list_model_get_n_items (model));
-  return self;
+  return array_filter_model_new (model, filter, NULL);
+}
+
+/**
+ * sa_array_filter_model_new_peeking:
+ * @model: (transfer full): the items to filter
+ * @filter: (transfer full) (nullable): what to let through; %NULL lets all through
+ * @peek: returns @model's items as an array, valid until @model changes
+ *
+ * As sa_array_filter_model_new(), for a model that holds its items in an array:
+ * the items are copied from it without a reference each. Sorting 100,000 items
+ * took and dropped 200,000 references, each reaching an item scattered in memory.
+ * @model must keep the items it removes alive until it has reported their removal.
+ *
+ * Returns: (transfer full): a model of the items of @model that @filter lets
+ *   through, in @model's order
+ */
+SaArrayFilterModel *
+sa_array_filter_model_new_peeking (GListModel      *model,
+                                   GtkFilter       *filter,
+                                   SaArrayPeekFunc  peek)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (peek != NULL, NULL);
+
+  return array_filter_model_new (model, filter, peek);
 }
 
 /**

@@ -12,9 +12,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaArrayFilterModel, sa_array_filter_model, SA, ARRAY_FILTER_MODEL, GObject)
 
-SaArrayFilterModel *sa_array_filter_model_new  (GListModel         *model,
-                                                GtkFilter          *filter);
-gpointer           *sa_array_filter_model_peek (SaArrayFilterModel *self,
-                                                guint              *n_items);
+/* Returns @model's items as an array, without references, valid until it changes. */
+typedef gpointer *(*SaArrayPeekFunc) (GListModel *model,
+                                      guint      *n_items);
+
+SaArrayFilterModel *sa_array_filter_model_new         (GListModel         *model,
+                                                       GtkFilter          *filter);
+SaArrayFilterModel *sa_array_filter_model_new_peeking (GListModel         *model,
+                                                       GtkFilter          *filter,
+                                                       SaArrayPeekFunc     peek);
+gpointer           *sa_array_filter_model_peek        (SaArrayFilterModel *self,
+                                                       guint              *n_items);
 
 G_END_DECLS

@@ -142,12 +142,15 @@ sa_activity_sort_compare (SaActivitySortColumn  column,
 
 /* ---- Sorting everything --------------------------------------------------------- */
 
-/* Two keys that order the items as sa_activity_sort_compare() does, as far as they
- * go: equal keys are compared in full. */
+/* Three keys that order the items as sa_activity_sort_compare() does, as far as
+ * they go: equal keys are compared in full. The column's key, then the day and the
+ * time: with the time left to the full comparison, most comparisons of 100,000
+ * activities, 45 a day, went on to compare strings. */
 typedef struct
 {
   guint64         first;
   guint64         second;
+  guint64         third;
   SaActivityItem *item;
 } Entry;
 
@@ -227,6 +230,8 @@ fill_keys (Entry                *entries,
       SaActivityItem *item = entries[i].item;
       guint64 day = item->day;
 
+      entries[i].third = column == SA_ACTIVITY_SORT_DATE ? 0 : time_key (item);
+
       switch (column)
         {
         case SA_ACTIVITY_SORT_DATE:
@@ -276,6 +281,8 @@ compare_entries (gconstpointer a,
 
   if (order == 0)
     order = CMP (ea->second, eb->second);
+  if (order == 0)
+    order = CMP (ea->third, eb->third);
   return order ? order : sa_activity_sort_compare (GPOINTER_TO_INT (user_data), ea->item, eb->item);
 }
 
@@ -500,16 +507,20 @@ void
 sa_activity_sort_model_set_model (SaActivitySortModel *self,
                                   GListModel          *model)
 {
+  g_autoptr(GPtrArray) old = NULL;
   guint n;
 
   g_return_if_fail (SA_IS_ACTIVITY_SORT_MODEL (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
+  /* The old items stay alive until their removal is reported (see
+   * sa_activity_sort_model_peek). */
+  old = g_steal_pointer (&self->source);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
-  g_ptr_array_set_size (self->source, 0);
   n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  self->source = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->source, g_list_model_get_item (model, i));
   if (model != NULL)
@@ -538,4 +549,25 @@ sa_activity_sort_model_set_order (SaActivitySortModel  *self,
   self->column = column;
   self->descending = descending;
   resort (self);
+}
+
+/**
+ * sa_activity_sort_model_peek:
+ * @model: (type SaActivitySortModel): a sort model
+ * @n_items: (out): how many items it has
+ *
+ * For sa_array_filter_model_new_peeking(): the items in their order, without a
+ * reference each, valid until the model changes. Items it removes stay alive until
+ * it has reported their removal.
+ *
+ * Returns: (transfer none) (array length=n_items): the items
+ */
+gpointer *
+sa_activity_sort_model_peek (GListModel *model,
+                             guint      *n_items)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_SORT_MODEL (model), NULL);
+
+  *n_items = SA_ACTIVITY_SORT_MODEL (model)->sorted->len;
+  return SA_ACTIVITY_SORT_MODEL (model)->sorted->pdata;
 }

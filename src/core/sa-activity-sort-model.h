@@ -33,6 +33,8 @@ void                 sa_activity_sort_model_set_model (SaActivitySortModel  *sel
 void                 sa_activity_sort_model_set_order (SaActivitySortModel  *self,
                                                        SaActivitySortColumn  column,
                                                        gboolean              descending);
+gpointer            *sa_activity_sort_model_peek      (GListModel           *model,
+                                                       guint                *n_items);
 int                  sa_activity_sort_compare         (SaActivitySortColumn  column,
                                                        SaActivityItem       *a,
                                                        SaActivityItem       *b);
