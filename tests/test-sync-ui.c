@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sa-hlc.h"
 #include "sa-activity.h"
 #include "sa-preferences-window.h"
 #include "sa-sync-crypt.h"
@@ -305,7 +306,7 @@ test_conflict (Fixture       *f,
 
   import_with_core (f->b, first);
   set_title (f->a, id, "ふれあいサロン中川");
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   set_title (f->b, id, "ふれあいサロン（中川地区）");
   from_a = export_with_core (f, f->a, "a.sasaeai");
   from_b = export_with_core (f, f->b, "b.sasaeai");
@@ -443,7 +444,7 @@ test_preview_matches_import (Fixture       *f,
   set_title (f->b, sa_record_get_id (shared), "ふれあいサロン（中川地区）");
   g_assert_true (sa_store_set_deleted (f->b, &sa_activity_table, sa_record_get_id (gone), TRUE, &error));
   added = add_activity (f->b, "2012-06-01", "子育てサロン");
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   {
     g_autoptr(SaRecord) edited = sa_store_get (f->a, &sa_activity_table, sa_record_get_id (shared), NULL);
     sa_record_set_text (edited, SA_ACTIVITY_TITLE, "ふれあいサロン中川");
