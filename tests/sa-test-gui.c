@@ -29,21 +29,126 @@ sa_test_gui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Tests wait for conditions, never for a time: without animations, a widget is in
+   * its final state once the frame after the change is drawn. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sa_test_iterate:
+ * @deadline: a monotonic time
+ *
+ * Runs one iteration of the main loop, blocking until something happens; a timer wakes
+ * it now and then, for conditions no source signals, such as another thread's work.
+ *
+ * Returns: %FALSE once @deadline has passed
+ */
+gboolean
+sa_test_iterate (gint64 deadline)
+{
+  guint id;
+
+  if (g_get_monotonic_time () > deadline)
+    return FALSE;
+  id = g_timeout_add (10, wake_up, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return TRUE;
+}
+
+/**
+ * sa_test_wait_until:
+ * @condition: what the test needs next
+ * @data: passed to @condition
+ * @what: the condition in words, for the failure
+ *
+ * Runs the main loop until @condition holds; fails the test after ten seconds.
+ */
+void
+sa_test_wait_until (SaTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+
+  while (!condition (data))
+    if (!sa_test_iterate (deadline))
+      g_error ("Waited ten seconds in vain for %s", what);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *pending = data;
+
+  (*pending)--;
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, data);
+}
+
+static gboolean
+all_painted (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* Has every shown window draw one more frame: layout, mapping and drawing of what
+ * changed before are then done. */
+static void
+wait_for_frame (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint pending = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+      if (clock == NULL || !gtk_widget_get_mapped (window))
+        continue;
+      pending++;
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &pending);
+      gtk_widget_queue_draw (window);
+    }
+  sa_test_wait_until (all_painted, &pending, "every window to draw a frame");
+}
+
+/**
+ * sa_test_flush:
+ *
+ * Runs what is pending in the main loop now, such as the idle callbacks that bring a
+ * store's changes to a page.
+ */
+void
+sa_test_flush (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
 }
 
 /**
  * sa_test_wait:
  *
- * Runs the main loop for a moment, long enough for animations such as an expander
- * row opening to finish.
+ * Lets the windows settle after a change: runs what is pending, then waits until every
+ * shown window has drawn twice (a list lays out its rows in one frame, and what they
+ * queue is drawn in the next).
  */
 void
 sa_test_wait (void)
 {
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      sa_test_flush ();
+      wait_for_frame ();
+    }
+  sa_test_flush ();
 }
 
 /**

@@ -79,18 +79,11 @@ spin (void)
       ;
 }
 
-/* Runs the main loop until @condition holds, for at most five seconds: the search
- * entry waits a moment before it searches. */
+/* Runs the main loop until @condition holds: the search entry waits a moment before
+ * it searches. */
 #define WAIT_FOR(condition)                                                \
   G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;            \
-    while (!(condition))                                                   \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #condition);                \
-        g_main_context_iteration (NULL, FALSE);                            \
-        g_usleep (1000);                                                   \
-      }                                                                    \
+    SA_TEST_WAIT_FOR (condition);                                          \
     spin ();                                                               \
   } G_STMT_END
 

@@ -57,15 +57,9 @@ is_activity_log (GtkWidget  *widget,
 static GtkWidget *
 wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWidget *found;
 
-  while ((found = sa_test_find_toplevel (type)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
   return found;
 }
 
@@ -103,9 +97,7 @@ wait_until_sniffed (int inotify_fd)
          !g_hash_table_contains (sniffed, "plan.db-wal") ||
          !g_hash_table_contains (sniffed, "plan.db-shm"))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      g_assert_true (sa_test_iterate (deadline));
       collect_sniffed (inotify_fd, sniffed);
     }
 }

@@ -27,15 +27,9 @@ typedef struct
 static GtkWidget *
 wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWidget *found;
 
-  while ((found = sa_test_find_toplevel (type)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
   return found;
 }
 
@@ -310,6 +304,7 @@ test_totals_shown_followed_and_exported (void)
   g_assert_cmpstr (g_file_peek_path (chosen_folder), ==, dir);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "totals.csv");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  SA_TEST_WAIT_FOR (g_file_test (csv_path, G_FILE_TEST_EXISTS));
   sa_test_wait ();
   g_assert_true (g_file_get_contents (csv_path, &contents, &length, &error));
   g_assert_no_error (error);

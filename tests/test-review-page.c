@@ -45,15 +45,6 @@ flush (void)
     ;
 }
 
-/* Runs the main loop for @ms milliseconds: timers such as the pause before saving. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Like sa_test_find (), but also among widgets not shown, such as a closed row's. */
 static GtkWidget *
@@ -185,6 +176,26 @@ stored (SaStore        *store,
 
   g_assert_no_error (error);
   return g_strdup (sa_record_get_text (SA_RECORD (review), column));
+}
+
+/* Runs the main loop until @column of the review reads @text: the page saves a text
+ * after a pause. */
+static void
+wait_stored (SaStore        *store,
+             const char     *commitment_id,
+             SaReviewColumn  column,
+             const char     *text)
+{
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+
+  for (;;)
+    {
+      g_autofree char *value = stored (store, commitment_id, column);
+
+      if (g_strcmp0 (value, text) == 0)
+        return;
+      g_assert_true (sa_test_iterate (deadline));
+    }
 }
 
 static void
@@ -404,7 +415,7 @@ test_rate_and_write (Fixture       *f,
   type_text (results, "3地区で実施した。");
   flush ();
   g_assert_null ((value = stored (f->store, GREETING, SA_REVIEW_RESULTS)));
-  run_for (1500);
+  wait_stored (f->store, GREETING, SA_REVIEW_RESULTS, "3地区で実施した。");
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_RESULTS)), ==, "3地区で実施した。");
   g_clear_pointer (&value, g_free);
   g_assert_cmpstr (sa_undo_stack_get_undo_label (f->undo_stack), ==, "Edit Review");
@@ -492,9 +503,7 @@ test_window_undo (void)
 
   g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
   /* The page reads again in an idle, which a busy machine runs late. */
-  for (gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-       adw_combo_row_get_selected (ADW_COMBO_ROW (rating)) != 0 && g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)) == 0);
   g_assert_null ((value = stored (store, EXAMPLES, SA_REVIEW_RATING)));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 0);
 
@@ -539,7 +548,7 @@ test_other_program (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (issues_view)));
 
   /* The person's text is saved at the pause, as they typed it. */
-  run_for (1500);
+  wait_stored (f->store, GREETING, SA_REVIEW_ISSUES, "入力中の課題");
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_ISSUES)), ==, "入力中の課題");
 }
 

@@ -102,11 +102,9 @@ static GtkWidget *
 wait_for_toplevel (Fixture *f,
                    GType    type)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   GtkWidget *found = NULL;
 
-  while (!(found = sa_test_find_toplevel (type)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
   sa_test_wait ();
   return found;
 }
@@ -114,11 +112,9 @@ wait_for_toplevel (Fixture *f,
 static void
 wait_for_toast (Fixture *f)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   guint before = f->toasts->len;
 
-  while (f->toasts->len == before && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (f->toasts->len > before);
   g_assert_cmpuint (f->toasts->len, >, before);
 }
 
@@ -1134,8 +1130,7 @@ test_encrypted_cancelled (Fixture       *f,
   /* Esc, or the window's close button */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  for (gint64 end = g_get_monotonic_time () + G_TIME_SPAN_SECOND / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (dialog == NULL);
   sa_test_wait ();
   g_assert_null (dialog);
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

@@ -518,6 +518,7 @@ test_empty (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
   g_assert_true (sa_import_sample (f->store, &report, &error));
+  SA_TEST_WAIT_FOR (sa_test_find (f->window, sa_test_is_status_titled, "No Commitments Yet") == NULL);
   sa_test_wait ();
   g_assert_null (sa_test_find (f->window, sa_test_is_status_titled, "No Commitments Yet"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));

@@ -505,22 +505,21 @@ timeline_rows (GtkWidget *window)
   return g_string_free (text, FALSE);
 }
 
-/* The timeline reloads when it is idle: waits up to five seconds for @needle. */
+/* The timeline reloads when it is idle: waits for @needle. */
 static gboolean
 timeline_comes_to_show (GtkWidget  *window,
                         const char *needle)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + SA_TEST_TIMEOUT;
 
-  while (g_get_monotonic_time () < end)
+  do
     {
       g_autofree char *text = timeline_rows (window);
 
       if (strstr (text, needle) != NULL)
         return TRUE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
     }
+  while (sa_test_iterate (end));
   return FALSE;
 }
 
