@@ -176,6 +176,57 @@ sa_test_find (GtkWidget   *root,
 }
 
 /**
+ * sa_test_find_any:
+ * @root: where to look
+ * @match: what to look for
+ * @text: (nullable): passed to @match
+ *
+ * Like sa_test_find (), but also among widgets not shown, such as a closed row's or
+ * the view behind an empty state.
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root that matches
+ */
+GtkWidget *
+sa_test_find_any (GtkWidget   *root,
+                  SaTestMatch  match,
+                  const char  *text)
+{
+  if (match (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_any (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sa_test_find_type:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @root, shown or not
+ */
+GtkWidget *
+sa_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
  * sa_test_find_toplevel:
  * @type: a window type
  *
@@ -193,6 +244,69 @@ sa_test_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/**
+ * sa_test_wait_for_toplevel:
+ * @type: a window type
+ *
+ * Runs the main loop until a window of @type shows.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWidget *
+sa_test_wait_for_toplevel (GType type)
+{
+  GtkWidget *found;
+
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
+  return found;
+}
+
+/**
+ * sa_test_press_key:
+ * @widget: the widget with the focus
+ * @keyval: a key
+ * @mods: the modifiers held
+ *
+ * Runs what a key press runs: the shortcut bound to @keyval and @mods on @widget, in
+ * its class's bindings or a controller of its own; fails the test when there is none.
+ *
+ * Returns: whether the shortcut's action ran (a key that does nothing where it is,
+ *   such as the year before the first, gives %FALSE)
+ */
+gboolean
+sa_test_press_key (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              gboolean ran = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                           gtk_shortcut_get_arguments (shortcut));
+
+              sa_test_flush ();
+              return ran;
+            }
+        }
+    }
+  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
 }
 
 static void

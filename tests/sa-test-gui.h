@@ -35,7 +35,16 @@ void       sa_test_wait_until      (SaTestCondition condition,
 GtkWidget *sa_test_find            (GtkWidget    *root,
                                     SaTestMatch   match,
                                     const char   *text);
+GtkWidget *sa_test_find_any        (GtkWidget    *root,
+                                    SaTestMatch   match,
+                                    const char   *text);
+GtkWidget *sa_test_find_type       (GtkWidget    *root,
+                                    GType         type);
 GtkWidget *sa_test_find_toplevel   (GType         type);
+GtkWidget *sa_test_wait_for_toplevel (GType       type);
+gboolean   sa_test_press_key       (GtkWidget       *widget,
+                                    guint            keyval,
+                                    GdkModifierType  mods);
 void       sa_test_flush           (void);
 char      *sa_test_collect_text    (GtkWidget    *root);
 void       sa_test_click           (GtkWidget    *root,

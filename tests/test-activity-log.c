@@ -56,21 +56,6 @@ find (GtkWidget  *widget,
   return found;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 spin (void)
 {
@@ -347,7 +332,7 @@ tick_commitment (SaActivityForm *form,
   WAIT_FOR (n_shown_rows (list) < all);
   row = first_shown_row (list);
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sa_test_find_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
   return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 }
 
