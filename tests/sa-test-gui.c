@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "sa-test-gui.h"
+#include "sasaeai-resources.h"
 
 /**
  * sa_test_gui_init:
@@ -29,6 +30,7 @@ sa_test_gui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  sasaeai_register_resource ();
   /* Tests wait for conditions, never for a time: without animations, a widget is in
    * its final state once the frame after the change is drawn. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

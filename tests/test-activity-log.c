@@ -15,6 +15,7 @@
 #include "sa-organization.h"
 #include "sa-record-editor.h"
 #include "sa-test-gui.h"
+#include "sasaeai-resources.h"
 
 #define N_ACTIVITIES 300
 
@@ -1379,6 +1380,7 @@ main (int    argc,
     }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  sasaeai_register_resource ();
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
