@@ -645,7 +645,9 @@ test_refuses_bad_values (Fixture       *fixture,
   g_assert_true (open_form () == form);
   type_into (form, "participants_row", "25人");
   g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be a whole number, not “25人”");
-  /* Tab from a field with its message under it goes on to the next field. */
+  /* Tab from a field with its message under it goes on to the next field; Tab follows
+   * the fields' places, so the form is laid out with the message first. */
+  sa_test_wait ();
   gtk_widget_grab_focus (find (GTK_WIDGET (form), "participants_row"));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), find (GTK_WIDGET (form), "volunteers_row")));
