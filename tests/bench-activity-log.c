@@ -26,6 +26,7 @@
 #include "sa-activity-sort-model.h"
 #include "sa-activity.h"
 #include "sa-window.h"
+#include "sasaeai-resources.h"
 
 static gint64 start_time;
 static double start_cpu;
@@ -296,6 +297,7 @@ main (int    argc,
       return 77;
     }
   adw_init ();
+  sasaeai_register_resource ();
   if (argc == 3 && g_str_equal (argv[1], "--memory"))
     return measure_memory (argv[2]);
   if (argc != 2)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "sa-test-gui.h"
+#include "sasaeai-resources.h"
 
 /**
  * sa_test_gui_init:
@@ -29,21 +30,157 @@ sa_test_gui_init (int    *argc,
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  sasaeai_register_resource ();
+  /* Tests wait for conditions, never for a time: without animations, a widget is in
+   * its final state once the frame after the change is drawn. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sa_test_iterate:
+ * @deadline: a monotonic time
+ *
+ * Runs one iteration of the main loop, blocking until something happens; a timer wakes
+ * it now and then, for conditions no source signals, such as another thread's work.
+ *
+ * Returns: %FALSE once @deadline has passed
+ */
+gboolean
+sa_test_iterate (gint64 deadline)
+{
+  guint id;
+
+  if (g_get_monotonic_time () > deadline)
+    return FALSE;
+  id = g_timeout_add (10, wake_up, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return TRUE;
+}
+
+/**
+ * sa_test_wait_until:
+ * @condition: what the test needs next
+ * @data: passed to @condition
+ * @what: the condition in words, for the failure
+ *
+ * Runs the main loop until @condition holds; fails the test after ten seconds.
+ */
+void
+sa_test_wait_until (SaTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+
+  while (!condition (data))
+    if (!sa_test_iterate (deadline))
+      g_error ("Waited ten seconds in vain for %s", what);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  gboolean   painted;
+} Frame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  frame->painted = TRUE;
+}
+
+/* Every window has drawn, or is no longer shown and will not. */
+static gboolean
+all_painted (gpointer data)
+{
+  GArray *frames = data;
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *frame = &g_array_index (frames, Frame, i);
+
+      if (!frame->painted && frame->window != NULL && gtk_widget_get_mapped (frame->window))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Has every shown window draw one more frame: layout, mapping and drawing of what
+ * changed before are then done. A window whose frame never comes is left for the
+ * test's next check to report. */
+static void
+wait_for_frame (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, TRUE, sizeof (Frame));
+  g_autoptr(GPtrArray) clocks = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+
+  g_array_set_size (frames, g_list_model_get_n_items (toplevels));
+  for (guint i = 0; i < frames->len; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      Frame *frame = &g_array_index (frames, Frame, i);
+
+      if (clock == NULL || !gtk_widget_get_mapped (window))
+        continue;
+      frame->window = window;
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &frame->window);
+      g_ptr_array_add (clocks, g_object_ref (clock));
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), frame);
+      gtk_widget_queue_draw (window);
+    }
+  while (!all_painted (frames) && sa_test_iterate (deadline))
+    ;
+  for (guint i = 0; i < clocks->len; i++)
+    g_signal_handlers_disconnect_matched (clocks->pdata[i], G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_after_paint, NULL);
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *frame = &g_array_index (frames, Frame, i);
+
+      if (frame->window != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (frame->window), (gpointer *) &frame->window);
+    }
+}
+
+/**
+ * sa_test_flush:
+ *
+ * Runs what is pending in the main loop now, such as the idle callbacks that bring a
+ * store's changes to a page.
+ */
+void
+sa_test_flush (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
 }
 
 /**
  * sa_test_wait:
  *
- * Runs the main loop for a moment, long enough for animations such as an expander
- * row opening to finish.
+ * Lets the windows settle after a change: runs what is pending, then waits until every
+ * shown window has drawn twice (a list lays out its rows in one frame, and what they
+ * queue is drawn in the next).
  */
 void
 sa_test_wait (void)
 {
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      sa_test_flush ();
+      wait_for_frame ();
+    }
+  sa_test_flush ();
 }
 
 /**
@@ -71,6 +208,57 @@ sa_test_find (GtkWidget   *root,
 }
 
 /**
+ * sa_test_find_any:
+ * @root: where to look
+ * @match: what to look for
+ * @text: (nullable): passed to @match
+ *
+ * Like sa_test_find (), but also among widgets not shown, such as a closed row's or
+ * the view behind an empty state.
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root that matches
+ */
+GtkWidget *
+sa_test_find_any (GtkWidget   *root,
+                  SaTestMatch  match,
+                  const char  *text)
+{
+  if (match (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_any (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * sa_test_find_type:
+ * @root: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @root, shown or not
+ */
+GtkWidget *
+sa_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
  * sa_test_find_toplevel:
  * @type: a window type
  *
@@ -88,6 +276,69 @@ sa_test_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/**
+ * sa_test_wait_for_toplevel:
+ * @type: a window type
+ *
+ * Runs the main loop until a window of @type shows.
+ *
+ * Returns: (transfer none): the window
+ */
+GtkWidget *
+sa_test_wait_for_toplevel (GType type)
+{
+  GtkWidget *found;
+
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
+  return found;
+}
+
+/**
+ * sa_test_press_key:
+ * @widget: the widget with the focus
+ * @keyval: a key
+ * @mods: the modifiers held
+ *
+ * Runs what a key press runs: the shortcut bound to @keyval and @mods on @widget, in
+ * its class's bindings or a controller of its own; fails the test when there is none.
+ *
+ * Returns: whether the shortcut's action ran (a key that does nothing where it is,
+ *   such as the year before the first, gives %FALSE)
+ */
+gboolean
+sa_test_press_key (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              gboolean ran = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                           gtk_shortcut_get_arguments (shortcut));
+
+              sa_test_flush ();
+              return ran;
+            }
+        }
+    }
+  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
 }
 
 static void

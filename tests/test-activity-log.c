@@ -16,6 +16,7 @@
 #include "sa-organization.h"
 #include "sa-record-editor.h"
 #include "sa-test-gui.h"
+#include "sasaeai-resources.h"
 
 #define N_ACTIVITIES 300
 
@@ -57,21 +58,6 @@ find (GtkWidget  *widget,
   return found;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 spin (void)
 {
@@ -80,18 +66,11 @@ spin (void)
       ;
 }
 
-/* Runs the main loop until @condition holds, for at most five seconds: the search
- * entry waits a moment before it searches. */
+/* Runs the main loop until @condition holds: the search entry waits a moment before
+ * it searches. */
 #define WAIT_FOR(condition)                                                \
   G_STMT_START {                                                           \
-    gint64 end_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;            \
-    while (!(condition))                                                   \
-      {                                                                    \
-        if (g_get_monotonic_time () > end_)                                \
-          g_error ("Timed out waiting for %s", #condition);                \
-        g_main_context_iteration (NULL, FALSE);                            \
-        g_usleep (1000);                                                   \
-      }                                                                    \
+    SA_TEST_WAIT_FOR (condition);                                          \
     spin ();                                                               \
   } G_STMT_END
 
@@ -355,7 +334,7 @@ tick_commitment (SaActivityForm *form,
   WAIT_FOR (n_shown_rows (list) < all);
   row = first_shown_row (list);
   g_assert_nonnull (row);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sa_test_find_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON)), TRUE);
   return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 }
 
@@ -667,7 +646,9 @@ test_refuses_bad_values (Fixture       *fixture,
   g_assert_true (open_form () == form);
   type_into (form, "participants_row", "25人");
   g_assert_cmpstr (error_under (form, "participants"), ==, "Participants must be a whole number, not “25人”");
-  /* Tab from a field with its message under it goes on to the next field. */
+  /* Tab from a field with its message under it goes on to the next field; Tab follows
+   * the fields' places, so the form is laid out with the message first. */
+  sa_test_wait ();
   gtk_widget_grab_focus (find (GTK_WIDGET (form), "participants_row"));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), find (GTK_WIDGET (form), "volunteers_row")));
@@ -1461,6 +1442,7 @@ main (int    argc,
     }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  sasaeai_register_resource ();
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)

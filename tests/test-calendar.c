@@ -81,15 +81,6 @@ fixture_tear_down (Fixture       *fixture,
 
 /* ---- helpers -------------------------------------------------------------------- */
 
-/* Lets the page react: store changes reach it in an idle callback. */
-static void
-flush (void)
-{
-  for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-
 static char *
 add_activity (Fixture    *fixture,
               const char *date,
@@ -145,7 +136,7 @@ go_to (Fixture    *fixture,
 
   g_assert_true (sa_date_parse_iso (iso, &date, NULL));
   sa_calendar_page_go_to_date (fixture->page, &date);
-  flush ();
+  sa_test_flush ();
 }
 
 static char *
@@ -229,41 +220,6 @@ find_controller (GtkWidget *widget,
         return controller;
     }
   g_error ("No %s on %s", g_type_name (type), G_OBJECT_TYPE_NAME (widget));
-}
-
-/* Runs what a key press runs: the shortcut bound to @keyval and @mods on @widget,
- * in its class's bindings or a controller of its own. */
-static void
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              flush ();
-              return;
-            }
-        }
-    }
-  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
 }
 
 static void
@@ -352,16 +308,16 @@ test_navigation (Fixture       *fixture,
   assert_selected (fixture, "2012-04-20");
 
   /* Page Up and Down, in the grid and anywhere else in the page. */
-  press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Down, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Down, 0));
   assert_selected (fixture, "2012-05-20");
-  press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Up, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Up, 0));
   assert_selected (fixture, "2012-04-20");
-  press_key (GTK_WIDGET (fixture->page), GDK_KEY_Page_Down, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->page), GDK_KEY_Page_Down, 0));
   assert_selected (fixture, "2012-05-20");
 
   /* A shorter month keeps the day in it: 31 January + 1 month = 29 February. */
   go_to (fixture, "2012-01-31");
-  press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Down, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Page_Down, 0));
   assert_selected (fixture, "2012-02-29");
 
   /* The fiscal-year menu lists the plan's years and jumps to their April. */
@@ -371,20 +327,20 @@ test_navigation (Fixture       *fixture,
   years = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_cmpint (g_menu_model_get_n_items (years), ==, 6);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "calendar.go-to-fiscal-year", "i", 2013);
-  flush ();
+  sa_test_flush ();
   assert_selected (fixture, "2013-04-01");
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "FY2013");
 
   /* The year as the person chose to read it. */
   g_settings_set_string (settings, "year-format", "era");
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (month_heading (fixture), ==, "平成25年4月");
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "平成25年度");
   go_to (fixture, "2019-05-01");
   g_assert_cmpstr (month_heading (fixture), ==, "令和元年5月");
   /* Era and western year together; the menu's years too. */
   g_settings_set_string (settings, "year-format", "era-western");
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "令和元年度(2019)");
   g_assert_cmpstr (month_heading (fixture), ==, "令和元年5月");
   {
@@ -395,7 +351,7 @@ test_navigation (Fixture       *fixture,
     g_assert_cmpstr (first, ==, "平成22年度(2010)");
   }
   g_settings_reset (settings, "year-format");
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (month_heading (fixture), ==, "May 2019");
 
   sa_test_click (GTK_WIDGET (fixture->page), "Go to Today (Home)");
@@ -421,28 +377,28 @@ test_keyboard_selection (Fixture       *fixture,
   gtk_widget_grab_focus (grid);
 
   /* Right from the month's last day selects 1 June and shows June, with its records. */
-  press_key (grid, GDK_KEY_Right, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Right, 0));
   assert_selected (fixture, "2012-06-01");
   g_assert_cmpstr (month_heading (fixture), ==, "June 2012");
   assert_cell (fixture, "2012-06-01", "1\nふれあいサロン");
   g_assert_true (page_shows (fixture, "ふれあいサロン\n10:00 · 20 participants\n"));
 
-  press_key (grid, GDK_KEY_Left, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Left, 0));
   assert_selected (fixture, "2012-05-31");
   g_assert_cmpstr (month_heading (fixture), ==, "May 2012");
-  press_key (grid, GDK_KEY_Down, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Down, 0));
   assert_selected (fixture, "2012-06-07");
-  press_key (grid, GDK_KEY_Up, 0);
-  press_key (grid, GDK_KEY_Up, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Up, 0));
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Up, 0));
   assert_selected (fixture, "2012-05-24");
 
   /* Across the year, too. */
   go_to (fixture, "2012-01-01");
-  press_key (grid, GDK_KEY_Left, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Left, 0));
   assert_selected (fixture, "2011-12-31");
   g_assert_cmpstr (month_heading (fixture), ==, "December 2011");
 
-  press_key (grid, GDK_KEY_Home, 0);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Home, 0));
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   sa_month_grid_get_date (fixture->grid, &selected);
@@ -489,13 +445,13 @@ test_cells (Fixture       *fixture,
   g_free (add_activity (fixture, "2015-09-10", "18:00", "地域ケア会議", 8, NULL));
   g_free (add_activity (fixture, "2015-09-10", "19:00", "防災訓練", 40, NULL));
   g_free (add_activity (fixture, "2015-09-23", "10:00", "敬老会", 60, NULL));
-  flush ();
+  sa_test_flush ();
   assert_cell (fixture, "2015-09-10", "10\n見守り訪問\nふれあいサロン\n健康体操教室\n+2");
   assert_cell (fixture, "2015-09-23", "23\n秋分の日\n敬老会");
 
   /* A Monday start moves every day one column left. */
   sa_month_grid_set_first_weekday (fixture->grid, G_DATE_MONDAY);
-  flush ();
+  sa_test_flush ();
   sa_month_grid_get_cell_date (fixture->grid, 0, &first);
   g_assert_cmpint (g_date_get_weekday (&first), ==, G_DATE_MONDAY);
   g_assert_cmpint (g_date_get_day (&first), ==, 31);
@@ -527,7 +483,7 @@ test_day_list_and_summary (Fixture       *fixture,
 
   /* The totals follow the database. */
   g_free (add_activity (fixture, "2012-05-31", "10:00", "地域ケア会議", 1, NULL));
-  flush ();
+  sa_test_flush ();
   g_assert_true (page_shows (fixture, "May 2012\n3 activities · 31 participants\n"));
   g_assert_true (page_shows (fixture, "FY2012 to the end of May\n4 activities · 41 participants\n"));
 }
@@ -542,7 +498,7 @@ test_filter (Fixture       *fixture,
 
   g_free (add_activity (fixture, "2012-05-20", "10:00", "ふれあいサロン", 25, nakagawa));
   g_free (add_activity (fixture, "2012-05-20", "13:00", "健康体操教室", 10, odoriba));
-  flush ();
+  sa_test_flush ();
   go_to (fixture, "2012-05-20");
   assert_cell (fixture, "2012-05-20", "20\nふれあいサロン\n健康体操教室");
 
@@ -552,18 +508,18 @@ test_filter (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, 0);
   /* Organizations by name: 中川 (0x4e2d) sorts before 踊場 (0x8e0a). */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), 2);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (sa_activity_filter_get_organization_id (fixture->filter), ==, odoriba);
   assert_cell (fixture, "2012-05-20", "20\n健康体操教室");
   g_assert_true (page_shows (fixture, "\n1 activity · 10 participants\n"));
 
   /* And the other view's changes to the filter show in the drop-down. */
   sa_activity_filter_set_organization_id (fixture->filter, nakagawa);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, 1);
   assert_cell (fixture, "2012-05-20", "20\nふれあいサロン");
   sa_activity_filter_clear (fixture->filter);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop)), ==, 0);
   assert_cell (fixture, "2012-05-20", "20\nふれあいサロン\n健康体操教室");
 }
@@ -597,7 +553,7 @@ test_move_by_drag (Fixture       *fixture,
   target = find_controller (GTK_WIDGET (fixture->grid), GTK_TYPE_DROP_TARGET);
   cell_point (fixture, "2012-05-23", &x, &y);
   g_signal_emit_by_name (target, "drop", &dragged, x, y, &handled);
-  flush ();
+  sa_test_flush ();
   g_assert_true (handled);
   g_assert_cmpstr (stored_date (fixture, id), ==, "2012-05-23");
   assert_cell (fixture, "2012-05-20", "20");
@@ -609,7 +565,7 @@ test_move_by_drag (Fixture       *fixture,
   g_assert_cmpstr (sa_undo_stack_get_undo_label (fixture->undo_stack), ==, "Move “ふれあいサロン”");
 
   g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (stored_date (fixture, id), ==, "2012-05-20");
   assert_cell (fixture, "2012-05-20", "20\nふれあいサロン");
   assert_cell (fixture, "2012-05-23", "23");
@@ -640,28 +596,28 @@ test_move_by_keyboard (Fixture       *fixture,
   list = sa_test_find (GTK_WIDGET (fixture->page), sa_test_is_list_view, NULL);
   g_assert_nonnull (list);
   gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 1, TRUE);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (sa_month_grid_get_selected_activity (fixture->grid), ==, second);
 
   gtk_widget_grab_focus (grid);
-  press_key (grid, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (stored_date (fixture, second), ==, "2012-05-21");
   assert_selected (fixture, "2012-05-21");
-  press_key (grid, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (stored_date (fixture, second), ==, "2012-05-28");
-  press_key (grid, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (sa_test_press_key (grid, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (stored_date (fixture, second), ==, "2012-06-04");
   g_assert_cmpstr (month_heading (fixture), ==, "June 2012");
   assert_cell (fixture, "2012-06-04", "4\nふれあいサロン");
   g_assert_cmpstr (stored_date (fixture, first), ==, "2012-05-20");
 
   /* The same keys in the day's list. */
-  press_key (list, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_true (sa_test_press_key (list, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpstr (stored_date (fixture, second), ==, "2012-06-03");
 
   for (int i = 0; i < 4; i++)
     g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr (stored_date (fixture, second), ==, "2012-05-20");
   g_assert_false (sa_undo_stack_get_can_undo (fixture->undo_stack));
 
@@ -693,7 +649,7 @@ static void
 close_form (SaActivityForm *form)
 {
   gtk_window_destroy (GTK_WINDOW (form));
-  flush ();
+  sa_test_flush ();
   g_assert_null (sa_test_find_toplevel (SA_TYPE_ACTIVITY_FORM));
 }
 
@@ -709,7 +665,7 @@ test_activate (Fixture       *fixture,
   /* Enter on a day opens the form for a new record on that day. */
   go_to (fixture, "2012-05-22");
   gtk_widget_grab_focus (GTK_WIDGET (fixture->grid));
-  press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Return, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Return, 0));
   form = take_form ();
   g_assert_null (sa_activity_form_get_activity_id (form));
   g_assert_cmpstr (form_date (form), ==, "2012-05-22");
@@ -760,7 +716,7 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_property (fixture->grid, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Friday, May 3, 2019, 憲法記念日, 1 activity");
   gtk_test_accessible_assert_property (fixture->grid, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "ふれあいサロン");
-  press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Right, 0);
+  g_assert_true (sa_test_press_key (GTK_WIDGET (fixture->grid), GDK_KEY_Right, 0));
   gtk_test_accessible_assert_property (fixture->grid, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Saturday, May 4, 2019, みどりの日, no activities");
 }

@@ -54,21 +54,6 @@ is_activity_log (GtkWidget  *widget,
   return SA_IS_ACTIVITY_LOG (widget);
 }
 
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWidget *found;
-
-  while ((found = sa_test_find_toplevel (type)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return found;
-}
-
 /* Names of the files in the watched folder that something opened only to read and
  * closed since the last call: what the chooser sniffed. SQLite opens its files for
  * writing. */
@@ -103,9 +88,7 @@ wait_until_sniffed (int inotify_fd)
          !g_hash_table_contains (sniffed, "plan.db-wal") ||
          !g_hash_table_contains (sniffed, "plan.db-shm"))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      g_assert_true (sa_test_iterate (deadline));
       collect_sniffed (inotify_fd, sniffed);
     }
 }
@@ -130,7 +113,7 @@ open_dialog (const Dialog *dialog,
   g_assert_true (gtk_widget_activate_action (window, dialog->action, NULL));
   if (dialog->report)
     {
-      GtkWidget *report = wait_for_toplevel (SA_TYPE_REPORT_WINDOW);
+      GtkWidget *report = sa_test_wait_for_toplevel (SA_TYPE_REPORT_WINDOW);
       g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
       g_autoptr(GError) error = NULL;
       const char *links[] = { NULL };
@@ -146,7 +129,7 @@ open_dialog (const Dialog *dialog,
       return report;
     }
   if (dialog->message != NULL)
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (sa_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
                                  dialog->message);
   return NULL;
 }
@@ -244,7 +227,7 @@ test_dialog_keeps_writes (gconstpointer data)
   /* The dialog shows the database's folder, as it does when the window was started
    * there or the person goes there. */
   preferences = open_dialog (dialog, window, store);
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = sa_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   sa_test_wait (); /* once shown, it goes to its first folder */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);

@@ -24,21 +24,6 @@ typedef struct
   double     y;
 } ShownRow;
 
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  GtkWidget *found;
-
-  while ((found = sa_test_find_toplevel (type)) == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return found;
-}
-
 static gboolean
 is_column_view (GtkWidget  *widget,
                 const char *unused)
@@ -245,7 +230,7 @@ test_totals_shown_followed_and_exported (void)
   gtk_window_present (GTK_WINDOW (main_window));
   sa_test_wait ();
   g_assert_true (gtk_widget_activate_action (main_window, "win.report", NULL));
-  window = wait_for_toplevel (SA_TYPE_REPORT_WINDOW);
+  window = sa_test_wait_for_toplevel (SA_TYPE_REPORT_WINDOW);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
   sa_test_wait ();
 
@@ -303,13 +288,14 @@ test_totals_shown_followed_and_exported (void)
   g_assert_null (sa_test_find (window, sa_test_is_status_titled, "No Activities"));
   g_assert_true (gtk_widget_is_sensitive (sa_test_find (window, sa_test_has_tooltip, EXPORT_TOOLTIP)));
   g_assert_true (gtk_widget_activate_action (window, "report.export-csv", NULL));
-  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = sa_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   sa_test_wait ();
   chosen_folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
   g_assert_nonnull (chosen_folder);
   g_assert_cmpstr (g_file_peek_path (chosen_folder), ==, dir);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "totals.csv");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  SA_TEST_WAIT_FOR (g_file_test (csv_path, G_FILE_TEST_EXISTS));
   sa_test_wait ();
   g_assert_true (g_file_get_contents (csv_path, &contents, &length, &error));
   g_assert_no_error (error);
@@ -320,7 +306,7 @@ test_totals_shown_followed_and_exported (void)
 
   /* Print: the same table, through the print dialog. */
   g_assert_true (gtk_widget_activate_action (window, "report.print", NULL));
-  print_dialog = wait_for_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
+  print_dialog = sa_test_wait_for_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG);
   g_assert_nonnull (print_dialog);
   gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);
   sa_test_wait ();

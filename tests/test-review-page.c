@@ -38,40 +38,6 @@ typedef struct
 
 /* ---- helpers --------------------------------------------------------------------- */
 
-static void
-flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop for @ms milliseconds: timers such as the pause before saving. */
-static void
-run_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Like sa_test_find (), but also among widgets not shown, such as a closed row's. */
-static GtkWidget *
-find_in (GtkWidget  *root,
-         SaTestMatch match,
-         const char *text)
-{
-  if (match (root, text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 is_item_of (GtkWidget  *widget,
@@ -129,7 +95,7 @@ static GtkWidget *
 item_of (Fixture    *f,
          const char *commitment_id)
 {
-  GtkWidget *item = find_in (GTK_WIDGET (f->page), is_item_of, commitment_id);
+  GtkWidget *item = sa_test_find_any (GTK_WIDGET (f->page), is_item_of, commitment_id);
 
   g_assert_nonnull (item);
   return item;
@@ -140,7 +106,7 @@ static GtkTextView *
 text_view (GtkWidget *item,
            guint      n)
 {
-  GtkWidget *view = find_in (item, is_text_view, NULL);
+  GtkWidget *view = sa_test_find_any (item, is_text_view, NULL);
 
   g_assert_nonnull (view);
   if (n == 1)
@@ -149,7 +115,7 @@ text_view (GtkWidget *item,
 
       view = NULL;
       for (GtkWidget *row = gtk_widget_get_next_sibling (frame_row); row && !view; row = gtk_widget_get_next_sibling (row))
-        view = find_in (row, is_text_view, NULL);
+        view = sa_test_find_any (row, is_text_view, NULL);
       g_assert_nonnull (view);
     }
   return GTK_TEXT_VIEW (view);
@@ -185,6 +151,26 @@ stored (SaStore        *store,
 
   g_assert_no_error (error);
   return g_strdup (sa_record_get_text (SA_RECORD (review), column));
+}
+
+/* Runs the main loop until @column of the review reads @text: the page saves a text
+ * after a pause. */
+static void
+wait_stored (SaStore        *store,
+             const char     *commitment_id,
+             SaReviewColumn  column,
+             const char     *text)
+{
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+
+  for (;;)
+    {
+      g_autofree char *value = stored (store, commitment_id, column);
+
+      if (g_strcmp0 (value, text) == 0)
+        return;
+      g_assert_true (sa_test_iterate (deadline));
+    }
 }
 
 static void
@@ -290,39 +276,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-/* Runs what a key press runs: the shortcut bound to @keyval and @mods on @widget. */
-static void
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            {
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                            widget, gtk_shortcut_get_arguments (shortcut));
-              flush ();
-              return;
-            }
-        }
-    }
-  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
-}
-
 /* ---- the rows -------------------------------------------------------------------- */
 
 /* Every commitment scheduled in the year is shown with the totals and progress the
@@ -335,7 +288,7 @@ test_rows_show_totals (Fixture       *f,
   g_autofree char *plan_id = sa_store_resolve_plan (f->store, NULL, &error);
   g_autoptr(GPtrArray) rows = sa_store_list_review_rows (f->store, plan_id, YEAR, &error);
   g_autofree char *text = sa_test_collect_text (f->window);
-  GtkWidget *dropdown = find_in (GTK_WIDGET (f->page), is_drop_down, NULL);
+  GtkWidget *dropdown = sa_test_find_any (GTK_WIDGET (f->page), is_drop_down, NULL);
   GtkStringObject *year = GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)));
   gboolean counted = FALSE;
 
@@ -351,7 +304,7 @@ test_rows_show_totals (Fixture       *f,
     {
       SaReviewRow *row = g_ptr_array_index (rows, i);
       GtkWidget *item = item_of (f, row->commitment_id);
-      GtkWidget *target = find_in (item, is_action_row_titled, "Target");
+      GtkWidget *target = sa_test_find_any (item, is_action_row_titled, "Target");
       g_autofree char *totals = g_strdup_printf ("Activities %d · Participants %d · Volunteers %d",
                                                  (int) row->activities, (int) row->participants,
                                                  (int) row->volunteers);
@@ -368,9 +321,9 @@ test_rows_show_totals (Fixture       *f,
    * 31 March 2015. */
   g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item_of (f, GREETING))),
                                    "Activities 3 · Participants 80 · Volunteers 14\nTarget: 全地区"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_in (item_of (f, PLACES), is_action_row_titled, "Target"))),
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sa_test_find_any (item_of (f, PLACES), is_action_row_titled, "Target"))),
                             "6か所"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_in (item_of (f, EXAMPLES), is_action_row_titled, "Target"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sa_test_find_any (item_of (f, EXAMPLES), is_action_row_titled, "Target"))),
                    ==, "—");
 }
 
@@ -387,8 +340,8 @@ test_rate_and_write (Fixture       *f,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
   sa_test_wait ();
-  rating = find_in (item, is_combo_titled, "Rating");
-  next = find_in (item, is_combo_titled, "Next Year");
+  rating = sa_test_find_any (item, is_combo_titled, "Rating");
+  next = sa_test_find_any (item, is_combo_titled, "Next Year");
   results = text_view (item, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 0);
 
@@ -402,9 +355,9 @@ test_rate_and_write (Fixture       *f,
 
   /* A text is saved after a pause, not on every key. */
   type_text (results, "3地区で実施した。");
-  flush ();
+  sa_test_flush ();
   g_assert_null ((value = stored (f->store, GREETING, SA_REVIEW_RESULTS)));
-  run_for (1500);
+  wait_stored (f->store, GREETING, SA_REVIEW_RESULTS, "3地区で実施した。");
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_RESULTS)), ==, "3地区で実施した。");
   g_clear_pointer (&value, g_free);
   g_assert_cmpstr (sa_undo_stack_get_undo_label (f->undo_stack), ==, "Edit Review");
@@ -413,13 +366,13 @@ test_rate_and_write (Fixture       *f,
   type_text (text_view (item, 1), "東部地区が残る。");
   gtk_widget_grab_focus (GTK_WIDGET (text_view (item, 1)));
   gtk_widget_grab_focus (rating);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_ISSUES)), ==, "東部地区が残る。");
 
-  flush ();
+  sa_test_flush ();
   summary = sa_test_collect_text (f->window);
   g_assert_nonnull (strstr (summary, "18 commitments · 1 rated"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_in (item, is_label, "B"))), ==, "B");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sa_test_find_any (item, is_label, "B"))), ==, "B");
 }
 
 /* Each save is one step of the undo stack: undoing takes back the text, then the
@@ -436,7 +389,7 @@ test_undo (Fixture       *f,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item), TRUE);
   sa_test_wait ();
-  rating = find_in (item, is_combo_titled, "Rating");
+  rating = sa_test_find_any (item, is_combo_titled, "Rating");
   results = text_view (item, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 1);
   type_text (results, "延べ68人が参加した。");
@@ -445,20 +398,20 @@ test_undo (Fixture       *f,
   g_clear_pointer (&value, g_free);
 
   g_assert_true (sa_undo_stack_undo (f->undo_stack, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_null ((value = stored (f->store, GREETING, SA_REVIEW_RESULTS)));
   g_assert_cmpstr ((shown = view_text (results)), ==, "");
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_RATING)), ==, "A");
   g_clear_pointer (&value, g_free);
 
   g_assert_true (sa_undo_stack_undo (f->undo_stack, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_null ((value = stored (f->store, GREETING, SA_REVIEW_RATING)));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 0);
   g_assert_false (sa_undo_stack_get_can_undo (f->undo_stack));
 
   g_assert_true (sa_undo_stack_redo (f->undo_stack, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 1);
   g_assert_no_error (error);
 }
@@ -478,23 +431,21 @@ test_window_undo (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
-  page = find_in (window, is_review_page, NULL);
+  page = sa_test_find_any (window, is_review_page, NULL);
   g_assert_nonnull (page);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)), "review");
   sa_test_wait ();
   g_assert_true (gtk_widget_get_mapped (page));
 
   item = item_of (&(Fixture) { .page = SA_REVIEW_PAGE (page) }, EXAMPLES);
-  rating = find_in (item, is_combo_titled, "Rating");
+  rating = sa_test_find_any (item, is_combo_titled, "Rating");
   adw_combo_row_set_selected (ADW_COMBO_ROW (rating), 3);
   g_assert_cmpstr ((value = stored (store, EXAMPLES, SA_REVIEW_RATING)), ==, "C");
   g_clear_pointer (&value, g_free);
 
   g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
   /* The page reads again in an idle, which a busy machine runs late. */
-  for (gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-       adw_combo_row_get_selected (ADW_COMBO_ROW (rating)) != 0 && g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)) == 0);
   g_assert_null ((value = stored (store, EXAMPLES, SA_REVIEW_RATING)));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (rating)), ==, 0);
 
@@ -532,14 +483,14 @@ test_other_program (Fixture       *f,
 
   /* What the window's watcher does when the database's -wal file changes. */
   sa_store_refresh (f->store);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpstr ((results = view_text (text_view (item, 0))), ==, "別の端末で書いた実績");
   g_assert_cmpstr ((issues = view_text (issues_view)), ==, "入力中の課題");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_in (item, is_combo_titled, "Rating"))), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sa_test_find_any (item, is_combo_titled, "Rating"))), ==, 4);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (issues_view)));
 
   /* The person's text is saved at the pause, as they typed it. */
-  run_for (1500);
+  wait_stored (f->store, GREETING, SA_REVIEW_ISSUES, "入力中の課題");
   g_assert_cmpstr ((value = stored (f->store, GREETING, SA_REVIEW_ISSUES)), ==, "入力中の課題");
 }
 
@@ -549,22 +500,22 @@ static void
 test_year_keys (Fixture       *f,
                 gconstpointer  data)
 {
-  GtkWidget *dropdown = find_in (GTK_WIDGET (f->page), is_drop_down, NULL);
+  GtkWidget *dropdown = sa_test_find_any (GTK_WIDGET (f->page), is_drop_down, NULL);
 
-  press_key (GTK_WIDGET (f->page), GDK_KEY_Left, GDK_ALT_MASK);
+  sa_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Left, GDK_ALT_MASK);
   g_assert_cmpint (sa_review_page_get_fiscal_year (f->page), ==, YEAR - 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, YEAR - 1 - 2010);
   /* 2014's greetings: only the one of March 2015. */
   g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (item_of (f, GREETING))),
                                    "Activities 1 · Participants 99 · Volunteers 9\n"));
-  press_key (GTK_WIDGET (f->page), GDK_KEY_Right, GDK_ALT_MASK);
-  press_key (GTK_WIDGET (f->page), GDK_KEY_Right, GDK_ALT_MASK);
+  sa_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Right, GDK_ALT_MASK);
+  sa_test_press_key (GTK_WIDGET (f->page), GDK_KEY_Right, GDK_ALT_MASK);
   g_assert_cmpint (sa_review_page_get_fiscal_year (f->page), ==, YEAR);
-  g_assert_false (gtk_widget_is_sensitive (find_in (GTK_WIDGET (f->page), sa_test_has_tooltip,
+  g_assert_false (gtk_widget_is_sensitive (sa_test_find_any (GTK_WIDGET (f->page), sa_test_has_tooltip,
                                                     "Next Fiscal Year (Alt+Right)")));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
-  flush ();
+  sa_test_flush ();
   g_assert_cmpint (sa_review_page_get_fiscal_year (f->page), ==, 2010);
 }
 
@@ -579,13 +530,13 @@ test_accessible_names (Fixture       *f,
   g_autofree char *issues = g_strdup_printf ("Issues for %s", text);
   g_autofree char *next = g_strdup_printf ("Next year for %s", text);
 
-  gtk_test_accessible_assert_property (find_in (item, is_combo_titled, "Rating"), GTK_ACCESSIBLE_PROPERTY_LABEL, rating);
+  gtk_test_accessible_assert_property (sa_test_find_any (item, is_combo_titled, "Rating"), GTK_ACCESSIBLE_PROPERTY_LABEL, rating);
   gtk_test_accessible_assert_property (text_view (item, 0), GTK_ACCESSIBLE_PROPERTY_LABEL, results);
   gtk_test_accessible_assert_property (text_view (item, 1), GTK_ACCESSIBLE_PROPERTY_LABEL, issues);
-  gtk_test_accessible_assert_property (find_in (item, is_combo_titled, "Next Year"), GTK_ACCESSIBLE_PROPERTY_LABEL, next);
-  gtk_test_accessible_assert_property (find_in (GTK_WIDGET (f->page), is_drop_down, NULL),
+  gtk_test_accessible_assert_property (sa_test_find_any (item, is_combo_titled, "Next Year"), GTK_ACCESSIBLE_PROPERTY_LABEL, next);
+  gtk_test_accessible_assert_property (sa_test_find_any (GTK_WIDGET (f->page), is_drop_down, NULL),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Fiscal year reviewed");
-  gtk_test_accessible_assert_property (find_in (GTK_WIDGET (f->page), sa_test_has_tooltip, "Previous Fiscal Year (Alt+Left)"),
+  gtk_test_accessible_assert_property (sa_test_find_any (GTK_WIDGET (f->page), sa_test_has_tooltip, "Previous Fiscal Year (Alt+Left)"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Previous fiscal year");
   /* Tab leaves a text field instead of typing a tab. */
   g_assert_false (gtk_text_view_get_accepts_tab (text_view (item, 0)));
@@ -604,7 +555,7 @@ test_empty_states (Fixture       *f,
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, 2015);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, 2019);
   g_assert_true (sa_store_insert (f->store, plan, &error));
-  flush ();
+  sa_test_flush ();
   g_assert_null (sa_test_find (f->window, sa_test_is_status_titled, "No Plan Yet"));
   g_assert_nonnull (sa_test_find (f->window, sa_test_is_status_titled, "Nothing to Review"));
   g_assert_cmpint (sa_review_page_get_fiscal_year (f->page), ==, 2019);

@@ -614,7 +614,7 @@ edit (SaStore    *store,
   g_autoptr(GError) error = NULL;
 
   /* Edits on two PCs a moment apart: the later one has the later clock. */
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   if (text != NULL)
     sa_record_set_text (record, column, text);
   else
@@ -1010,7 +1010,7 @@ write_review (SaStore    *store,
   g_autoptr(SaReview) review = sa_store_dup_review (store, commitment_id, 2012, &error);
 
   g_assert_no_error (error);
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   sa_record_set_text (SA_RECORD (review), column, text);
   g_assert_true (sa_store_save_review (store, review, &error));
   g_assert_no_error (error);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "sa-hlc.h"
 #include "sa-activity.h"
 #include "sa-activity-link.h"
 #include "sa-actor.h"
@@ -415,7 +416,7 @@ test_edit_of_deleted_commitment (SiteFixture       *f,
   edited = get (sites.b, &sa_commitment_table, id);
   sa_record_set_text (edited, SA_COMMITMENT_TEXT, "見守り活動を全地区に広げる");
   g_assert_true (sa_store_update (sites.b, edited, &error));
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   set_deleted (sites.a, &sa_commitment_table, id);
 
   cross (f, &sites, a_first, &to_a, &to_b, &to_c, &to_d);
@@ -553,7 +554,7 @@ test_goal_numbers_reordered (SiteFixture       *f,
   set_goal_number (sites.a, sa_record_get_id (g1), 99);
   set_goal_number (sites.a, sa_record_get_id (g2), 1);
   set_goal_number (sites.a, sa_record_get_id (g1), 2);
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   set_goal_number (sites.b, sa_record_get_id (g2), 99);
   set_goal_number (sites.b, sa_record_get_id (g3), 2);
   set_goal_number (sites.b, sa_record_get_id (g2), 3);
@@ -596,7 +597,7 @@ test_goal_numbers_added (SiteFixture       *f,
   sa_record_set_text (from_b, SA_GOAL_SECTION_ID, sa_record_get_text (first, SA_GOAL_SECTION_ID));
   sa_record_set_int (from_b, SA_GOAL_NUMBER, 4);
   sa_record_set_text (from_b, SA_GOAL_TITLE, "ケアプラザの目標");
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   g_assert_true (sa_store_insert (sites.b, from_b, &error));
   g_assert_no_error (error);
 

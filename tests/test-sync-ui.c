@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "sa-hlc.h"
 #include "sa-activity.h"
 #include "sa-preferences-window.h"
 #include "sa-sync-crypt.h"
@@ -101,11 +102,9 @@ static GtkWidget *
 wait_for_toplevel (Fixture *f,
                    GType    type)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   GtkWidget *found = NULL;
 
-  while (!(found = sa_test_find_toplevel (type)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR ((found = sa_test_find_toplevel (type)) != NULL);
   sa_test_wait ();
   return found;
 }
@@ -113,11 +112,9 @@ wait_for_toplevel (Fixture *f,
 static void
 wait_for_toast (Fixture *f)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   guint before = f->toasts->len;
 
-  while (f->toasts->len == before && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (f->toasts->len > before);
   g_assert_cmpuint (f->toasts->len, >, before);
 }
 
@@ -305,7 +302,7 @@ test_conflict (Fixture       *f,
 
   import_with_core (f->b, first);
   set_title (f->a, id, "ふれあいサロン中川");
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   set_title (f->b, id, "ふれあいサロン（中川地区）");
   from_a = export_with_core (f, f->a, "a.sasaeai");
   from_b = export_with_core (f, f->b, "b.sasaeai");
@@ -443,7 +440,7 @@ test_preview_matches_import (Fixture       *f,
   set_title (f->b, sa_record_get_id (shared), "ふれあいサロン（中川地区）");
   g_assert_true (sa_store_set_deleted (f->b, &sa_activity_table, sa_record_get_id (gone), TRUE, &error));
   added = add_activity (f->b, "2012-06-01", "子育てサロン");
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   {
     g_autoptr(SaRecord) edited = sa_store_get (f->a, &sa_activity_table, sa_record_get_id (shared), NULL);
     sa_record_set_text (edited, SA_ACTIVITY_TITLE, "ふれあいサロン中川");
@@ -1133,8 +1130,7 @@ test_encrypted_cancelled (Fixture       *f,
   /* Esc, or the window's close button */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  for (gint64 end = g_get_monotonic_time () + G_TIME_SPAN_SECOND / 2; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
+  SA_TEST_WAIT_FOR (dialog == NULL);
   sa_test_wait ();
   g_assert_null (dialog);
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));

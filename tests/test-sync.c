@@ -356,7 +356,7 @@ test_same_field (SiteFixture       *f,
 
   exchange (f, a, b, NULL);
   edit (a, id, SA_ACTIVITY_TITLE, "サロンA", 0);
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   edit (b, id, SA_ACTIVITY_TITLE, "サロンB", 0);
 
   /* Each writes its file before reading the other's, as two offices do that swap
@@ -1260,7 +1260,7 @@ test_copied_file (SiteFixture       *f,
   g_assert_nonnull (strstr (notices[0], "copied"));
 
   edit (a, id, SA_ACTIVITY_TITLE, "サロンA", 0);
-  g_usleep (2000);
+  sa_hlc_advance_clock (1000);
   edit (copy, id, SA_ACTIVITY_TITLE, "サロンC", 0);
   g_clear_object (&activity);
   activity = add_activity (copy, "2012-06-01", "コピーで");

@@ -44,25 +44,6 @@ on_toast (Fixture  *f,
   g_ptr_array_add (f->toasts, g_strdup (adw_toast_get_title (toast)));
 }
 
-/* Like sa_test_find (), but also among widgets not shown: the print dialog's tab, and
- * the view behind the empty state. */
-static GtkWidget *
-find_in (GtkWidget  *root,
-         SaTestMatch match,
-         const char *text)
-{
-  if (match (root, text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_in (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_view (GtkWidget  *widget,
          const char *text)
@@ -93,7 +74,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
   sa_test_wait ();
-  f->view = SA_TIMELINE_VIEW (find_in (GTK_WIDGET (f->page), is_view, NULL));
+  f->view = SA_TIMELINE_VIEW (sa_test_find_any (GTK_WIDGET (f->page), is_view, NULL));
 }
 
 static void
@@ -135,47 +116,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* ---- helpers --------------------------------------------------------------------- */
-
-static void
-flush (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs what a key press runs: the shortcut bound to @keyval and @mods on @widget. */
-static void
-press_key (GtkWidget       *widget,
-           guint            keyval,
-           GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              flush ();
-              return;
-            }
-        }
-    }
-  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
-}
 
 static const char *
 last_toast (Fixture *f)
@@ -247,30 +187,30 @@ test_rows (Fixture       *f,
     {
       if (sa_timeline_layout_get_row (layout, i)->kind != SA_TIMELINE_ROW_COMMITMENT)
         continue;
-      press_key (view, GDK_KEY_Down, 0);
+      g_assert_true (sa_test_press_key (view, GDK_KEY_Down, 0));
       assert_selected (f, (int) i);
       g_assert_cmpint ((int) i, >, previous);
       previous = (int) i;
     }
   g_assert_cmpint (previous, ==, 21);
-  press_key (view, GDK_KEY_Down, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Down, 0));
   assert_selected (f, 21);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "ケアプラザ: 地域やケアプラザで活動中の人たちの交流の機会をつくる。");
 
   /* Up skips the heading of goal 3 (row 17); Home and End go to the ends. */
-  press_key (view, GDK_KEY_Up, 0);
-  press_key (view, GDK_KEY_Up, 0);
-  press_key (view, GDK_KEY_Up, 0);
-  press_key (view, GDK_KEY_Up, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Up, 0));
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Up, 0));
   assert_selected (f, 16);
-  press_key (view, GDK_KEY_Home, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Home, 0));
   assert_selected (f, 2);
-  press_key (view, GDK_KEY_Up, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Up, 0));
   assert_selected (f, 2);
-  press_key (view, GDK_KEY_End, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_End, 0));
   assert_selected (f, 21);
-  press_key (view, GDK_KEY_Page_Up, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Page_Up, 0));
   g_assert_cmpint (sa_timeline_view_get_selected (f->view), <, 21);
   g_assert_cmpint (sa_timeline_view_get_selected (f->view), >, 0);
 }
@@ -286,12 +226,12 @@ test_edit (Fixture       *f,
   g_autoptr(SaRecord) edited = NULL;
   g_autoptr(GError) error = NULL;
 
-  press_key (view, GDK_KEY_Down, 0);
-  press_key (view, GDK_KEY_Down, 0);
-  press_key (view, GDK_KEY_Down, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Down, 0));
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Down, 0));
   assert_selected (f, 4);
   id = g_strdup (sa_timeline_view_get_selected_id (f->view));
-  press_key (view, GDK_KEY_Return, 0);
+  g_assert_true (sa_test_press_key (view, GDK_KEY_Return, 0));
   sa_test_wait ();
 
   editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
@@ -345,14 +285,14 @@ test_zoom (Fixture       *f,
   g_assert_true (gtk_toggle_button_get_active (years));
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
 
-  press_key (page, GDK_KEY_plus, GDK_CONTROL_MASK);
+  g_assert_true (sa_test_press_key (page, GDK_KEY_plus, GDK_CONTROL_MASK));
   sa_test_wait ();
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_YEARS_WIDE);
   wide = year_width (f, 2012);
   g_assert_cmpfloat (wide, >, fit * 1.2);
   g_assert_true (gtk_toggle_button_get_active (years));
 
-  press_key (page, GDK_KEY_equal, GDK_CONTROL_MASK);
+  g_assert_true (sa_test_press_key (page, GDK_KEY_equal, GDK_CONTROL_MASK));
   sa_test_wait ();
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_QUARTERS);
   quarter = year_width (f, 2012);
@@ -370,7 +310,7 @@ test_zoom (Fixture       *f,
   g_assert_true (sa_timeline_view_get_year_area (f->view, 2012, &after));
   g_assert_cmpfloat_with_epsilon (after.origin.x, before.origin.x - 150, 0.01);
 
-  press_key (page, GDK_KEY_KP_Add, GDK_CONTROL_MASK);
+  g_assert_true (sa_test_press_key (page, GDK_KEY_KP_Add, GDK_CONTROL_MASK));
   sa_test_wait ();
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_QUARTERS_WIDE);
   /* The widest zoom goes no further. */
@@ -379,12 +319,12 @@ test_zoom (Fixture       *f,
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_QUARTERS_WIDE);
   g_assert_cmpfloat (year_width (f, 2012), >, quarter);
 
-  press_key (page, GDK_KEY_minus, GDK_CONTROL_MASK);
+  g_assert_true (sa_test_press_key (page, GDK_KEY_minus, GDK_CONTROL_MASK));
   sa_test_wait ();
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_QUARTERS);
   g_assert_cmpfloat_with_epsilon (year_width (f, 2012), quarter, 0.01);
 
-  press_key (page, GDK_KEY_0, GDK_CONTROL_MASK);
+  g_assert_true (sa_test_press_key (page, GDK_KEY_0, GDK_CONTROL_MASK));
   sa_test_wait ();
   g_assert_cmpint (sa_timeline_view_get_zoom (f->view), ==, SA_TIMELINE_ZOOM_YEARS);
   g_assert_cmpfloat_with_epsilon (year_width (f, 2012), fit, 0.01);
@@ -518,6 +458,7 @@ test_empty (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
   g_assert_true (sa_import_sample (f->store, &report, &error));
+  SA_TEST_WAIT_FOR (sa_test_find (f->window, sa_test_is_status_titled, "No Commitments Yet") == NULL);
   sa_test_wait ();
   g_assert_null (sa_test_find (f->window, sa_test_is_status_titled, "No Commitments Yet"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
@@ -554,7 +495,7 @@ set_check (GtkWidget  *tab,
            const char *label,
            gboolean    active)
 {
-  GtkWidget *check = find_in (tab, is_check_starting, label);
+  GtkWidget *check = sa_test_find_any (tab, is_check_starting, label);
 
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
@@ -630,7 +571,7 @@ test_print (Fixture       *f,
   set_check (tab, "Basic Goal 1:", FALSE);
   set_check (tab, "Basic Goal 3:", FALSE);
   set_check (tab, "_Strengths and challenges", TRUE);
-  title = find_in (tab, is_title_entry, "第2期泉区地域福祉保健計画");
+  title = sa_test_find_any (tab, is_title_entry, "第2期泉区地域福祉保健計画");
   g_assert_nonnull (title);
   gtk_editable_set_text (GTK_EDITABLE (title), "泉区推進協議会 配布資料");
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
@@ -680,16 +621,16 @@ test_print_text (Fixture       *f,
   operation = _sa_timeline_page_new_print_operation (f->page, &error);
   g_assert_no_error (error);
   tab = create_tab (operation);
-  g_assert_nonnull (find_in (tab, is_font_label, "Printed in BIZ UDPGothic"));
-  large = find_in (tab, is_type, "GtkSwitch");
+  g_assert_nonnull (sa_test_find_any (tab, is_font_label, "Printed in BIZ UDPGothic"));
+  large = sa_test_find_any (tab, is_type, "GtkSwitch");
   g_assert_nonnull (large);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (large)));
 
   /* The font's drop-down stands right above the text naming the font. */
-  drop = gtk_widget_get_prev_sibling (find_in (tab, is_font_label, "Printed in"));
+  drop = gtk_widget_get_prev_sibling (sa_test_find_any (tab, is_font_label, "Printed in"));
   g_assert_true (GTK_IS_DROP_DOWN (drop));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), SA_PRINT_FONT_NOTO);
-  g_assert_nonnull (find_in (tab, is_font_label, "Printed in Noto Sans CJK JP"));
+  g_assert_nonnull (sa_test_find_any (tab, is_font_label, "Printed in Noto Sans CJK JP"));
   gtk_switch_set_active (GTK_SWITCH (large), TRUE);
   g_signal_emit_by_name (operation, "custom-widget-apply", tab);
 
@@ -876,7 +817,7 @@ test_sections (Fixture       *f,
   g_assert_true (sa_store_choose_plan (f->store, plan_id, &error));
   sa_test_wait ();
 
-  sections = GTK_DROP_DOWN (find_in (GTK_WIDGET (f->page), is_drop_down, NULL));
+  sections = GTK_DROP_DOWN (sa_test_find_any (GTK_WIDGET (f->page), is_drop_down, NULL));
   g_assert_nonnull (sections);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sections)));
   names = gtk_drop_down_get_model (sections);

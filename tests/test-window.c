@@ -135,21 +135,6 @@ test_copy_banner (void)
   g_unlink (copy_path);
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 add_activity (SaStore    *store,
               const char *organization_id)
@@ -189,8 +174,8 @@ test_shared_filter (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
-  log = find_type (window, SA_TYPE_ACTIVITY_LOG);
-  filter = sa_calendar_page_get_filter (SA_CALENDAR_PAGE (find_type (window, SA_TYPE_CALENDAR_PAGE)));
+  log = sa_test_find_type (window, SA_TYPE_ACTIVITY_LOG);
+  filter = sa_calendar_page_get_filter (SA_CALENDAR_PAGE (sa_test_find_type (window, SA_TYPE_CALENDAR_PAGE)));
   shown = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
 
@@ -310,7 +295,7 @@ test_undo_keeps_changes_elsewhere (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
-  log = find_type (window, SA_TYPE_ACTIVITY_LOG);
+  log = sa_test_find_type (window, SA_TYPE_ACTIVITY_LOG);
   form = sa_activity_form_new (GTK_WINDOW (window), store, sa_activity_log_get_undo_stack (SA_ACTIVITY_LOG (log)),
                                sa_record_get_id (activity), NULL);
   gtk_window_present (GTK_WINDOW (form));
@@ -586,22 +571,21 @@ timeline_rows (GtkWidget *window)
   return g_string_free (text, FALSE);
 }
 
-/* The timeline reloads when it is idle: waits up to five seconds for @needle. */
+/* The timeline reloads when it is idle: waits for @needle. */
 static gboolean
 timeline_comes_to_show (GtkWidget  *window,
                         const char *needle)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + SA_TEST_TIMEOUT;
 
-  while (g_get_monotonic_time () < end)
+  do
     {
       g_autofree char *text = timeline_rows (window);
 
       if (strstr (text, needle) != NULL)
         return TRUE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
     }
+  while (sa_test_iterate (end));
   return FALSE;
 }
 

@@ -7,7 +7,6 @@ import os
 import sqlite3
 import subprocess
 import tempfile
-import time
 import unittest
 
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
@@ -28,11 +27,13 @@ class ReviewCliTest(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.tmp.name, name)
 
-    def run_cli(self, *args, db=None):
-        return subprocess.run([CLI, "--db", db or self.db, *args], capture_output=True, text=True)
+    def run_cli(self, *args, db=None, later=False):
+        """@later runs the CLI with its clock a second ahead, as an edit made after another."""
+        env = dict(os.environ, SASAEAI_CLOCK_OFFSET_MS="1000") if later else None
+        return subprocess.run([CLI, "--db", db or self.db, *args], capture_output=True, text=True, env=env)
 
-    def cli(self, *args, db=None):
-        result = self.run_cli(*args, db=db)
+    def cli(self, *args, db=None, later=False):
+        result = self.run_cli(*args, db=db, later=later)
         self.assertEqual(result.returncode, 0, result.stderr)
         return result.stdout
 
@@ -214,8 +215,7 @@ class ReviewCliTest(unittest.TestCase):
         c = self.commitments[0]
         self.cli("review", "scale", "--set", "◎=順調,○=概ね順調,△=やや遅れ,×=遅れ")
         self.cli("review", "set", c, "--fy", "2012", "--rating", "○")
-        time.sleep(0.01)
-        self.cli("review", "set", c, "--fy", "2012", "--results", "毎月開催", "--next", "continue", db=b)
+        self.cli("review", "set", c, "--fy", "2012", "--results", "毎月開催", "--next", "continue", db=b, later=True)
         file_a, file_b = self.path("a.sasaeai"), self.path("b.sasaeai")
         self.cli("export-sync", file_a)
         self.cli("export-sync", file_b, db=b)

@@ -11,7 +11,6 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-import time
 import unittest
 
 CLI = os.environ.get("SASAEAI_CLI", "sasaeai-cli")
@@ -34,18 +33,21 @@ class SyncCliTest(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run_cli(self, db, *args, clock=None):
-        """Runs the CLI; @clock, such as "+365d", runs it under faketime with a wrong clock."""
+    def run_cli(self, db, *args, clock=None, later=False):
+        """Runs the CLI; @clock, such as "+365d", runs it under faketime with a wrong clock;
+        @later runs it with its clock a second ahead, as an edit made after another."""
         prefix = [FAKETIME, "-f", clock] if clock else []
         env = dict(os.environ)
+        if later:
+            env["SASAEAI_CLOCK_OFFSET_MS"] = "1000"
         if clock:
             # faketime preloads its library ahead of AddressSanitizer's runtime, which
             # the sanitized build would otherwise refuse.
             env["ASAN_OPTIONS"] = ":".join(filter(None, [env.get("ASAN_OPTIONS"), "verify_asan_link_order=0"]))
         return subprocess.run([*prefix, CLI, "--db", db, *args], capture_output=True, text=True, env=env)
 
-    def cli(self, db, *args):
-        result = self.run_cli(db, *args)
+    def cli(self, db, *args, later=False):
+        result = self.run_cli(db, *args, later=later)
         self.assertEqual(result.returncode, 0, result.stderr)
         return result.stdout
 
@@ -88,8 +90,7 @@ class SyncCliTest(unittest.TestCase):
         id = self.add(self.a, "サロン")
         self.exchange(self.a, self.b)
         self.cli(self.a, "activity", "edit", id, "--title", "サロンA", "--participants", "3")
-        time.sleep(0.01)
-        self.cli(self.b, "activity", "edit", id, "--title", "サロンB", "--notes", "雨天")
+        self.cli(self.b, "activity", "edit", id, "--title", "サロンB", "--notes", "雨天", later=True)
         file = self.path("b.sasaeai")
         self.cli(self.b, "export-sync", file)
 
@@ -325,8 +326,7 @@ class SyncCliTest(unittest.TestCase):
         self.assertEqual(again.stderr, "", "the warning is printed once")
         in_a = self.add(self.a, "元で")
         self.cli(self.a, "activity", "edit", common, "--title", "元の題")
-        time.sleep(0.01)
-        self.cli(copy, "activity", "edit", common, "--title", "コピーの題")
+        self.cli(copy, "activity", "edit", common, "--title", "コピーの題", later=True)
 
         report = self.exchange(copy, self.a)
         (conflict,) = report["conflicts"]
@@ -391,8 +391,7 @@ class SyncCliTest(unittest.TestCase):
         self.assertIn(ahead.stdout.strip(), self.activities(self.b))
         self.assertEqual(self.run_cli(self.a, "site").stderr, "", "the warning is printed once")
 
-        time.sleep(0.01)
-        self.cli(self.b, "activity", "edit", id, "--title", "後の題")
+        self.cli(self.b, "activity", "edit", id, "--title", "後の題", later=True)
         self.exchange(self.b, self.a)
         self.exchange(self.a, self.b)
         for db in (self.a, self.b):

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "sa-application.h"
+#include "sasaeai-resources.h"
 
 int
 main (int    argc,
@@ -22,6 +23,7 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SASAEAI_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  sasaeai_register_resource ();
 
   app = sa_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -31,6 +31,9 @@ gboolean    sa_hlc_parse     (const char  *text,
                               const char **site);
 gboolean    sa_hlc_is_valid  (const char  *text);
 
+gint64      sa_hlc_now_ms        (void);
+void        sa_hlc_advance_clock (gint64       ms);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaHlc, sa_hlc_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sa-activity.h"
+#include "sa-core-resources.h"
 #include "sa-error.h"
 #include "sa-hlc.h"
 #include "sa-import.h"
@@ -769,7 +770,14 @@ sa_import_sample (SaStore         *store,
   const char *text;
 
   const SaImportOptions bundled = { .bundled = TRUE };
+  static gsize registered = 0;
 
+  /* Registered where it is read, so every program built on the core has it. */
+  if (g_once_init_enter (&registered))
+    {
+      sa_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
   bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return FALSE;

@@ -504,7 +504,7 @@ _sa_store_check_clock_ahead (SaStore  *self,
   g_autofree char *last = sa_store_dup_clock (self);
   g_autofree char *site = g_strdup (sa_store_get_site_id (self));
   g_autofree char *others = query_self (self, "SELECT max(last_hlc) FROM site WHERE is_self = 0");
-  gint64 now_ms = g_get_real_time () / 1000;
+  gint64 now_ms = sa_hlc_now_ms ();
   gint64 last_wall = 0, others_wall = 0;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ahead_row_free);
   g_autoptr(GHashTable) renewed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

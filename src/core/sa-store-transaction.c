@@ -40,7 +40,7 @@ sa_store_next_clock (SaStore *self)
   if (self->depth == 0)
     follow_other_connections (self);
   self->clock_moved = TRUE;
-  return sa_hlc_tick (self->hlc, g_get_real_time () / 1000);
+  return sa_hlc_tick (self->hlc, sa_hlc_now_ms ());
 }
 
 /**
@@ -86,7 +86,7 @@ _sa_store_observe_clock (SaStore     *self,
 {
   if (g_strcmp0 (clock, sa_hlc_get_last (self->hlc)) > 0)
     self->clock_moved = TRUE;
-  return sa_hlc_observe (self->hlc, clock, any_date ? G_MAXINT64 / 2 : g_get_real_time () / 1000, error);
+  return sa_hlc_observe (self->hlc, clock, any_date ? G_MAXINT64 / 2 : sa_hlc_now_ms (), error);
 }
 
 /* Makes this connection write as @site_id, its clock going on from @last. */

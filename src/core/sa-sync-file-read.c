@@ -595,7 +595,7 @@ sa_sync_file_read_stream (GInputStream  *stream,
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.expected = g_new0 (gint64, sa_schema_n_tables);
   reader.counted = g_new0 (gint64, sa_schema_n_tables);
-  reader.now_ms = g_get_real_time () / 1000;
+  reader.now_ms = sa_hlc_now_ms ();
 
   if (!read_lines (&reader, in, max_size, cancellable, error))
     return NULL;
