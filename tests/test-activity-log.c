@@ -1405,7 +1405,7 @@ static void
 test_narrow_window (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *view = find_type (fixture->log, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = sa_test_find_type (fixture->log, GTK_TYPE_COLUMN_VIEW);
   int title;
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 690, 600);

@@ -262,8 +262,8 @@ test_filters_in_plan_order (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
-  in_log = commitment_choices (find_type (window, SA_TYPE_ACTIVITY_LOG));
-  in_calendar = commitment_choices (find_type (window, SA_TYPE_CALENDAR_PAGE));
+  in_log = commitment_choices (sa_test_find_type (window, SA_TYPE_ACTIVITY_LOG));
+  in_calendar = commitment_choices (sa_test_find_type (window, SA_TYPE_CALENDAR_PAGE));
   g_assert_true (g_str_has_suffix (in_log, "\n第2章の取組\n"));
   g_assert_cmpstr (in_calendar, ==, in_log);
 
