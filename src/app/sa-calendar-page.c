@@ -20,7 +20,7 @@
 #include "sa-activity-form.h"
 #include "sa-activity.h"
 #include "sa-accessible.h"
-#include "sa-calendar-page.h"
+#include "sa-calendar-page-private.h"
 #include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
@@ -30,47 +30,6 @@
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
 #include "sa-plan.h"
-
-typedef struct
-{
-  guint activities;
-  guint participants;
-} Totals;
-
-struct _SaCalendarPage
-{
-  GtkWidget           parent_instance;
-
-  SaStore            *store;
-  SaUndoStack        *undo_stack;
-  SaActivityFilter   *filter;
-  GSettings          *settings;
-
-  GHashTable         *organization_names;  /* id → name, read with each month */
-  GHashTable         *month_totals;        /* year * 12 + month - 1 → Totals */
-  GListStore         *day_activities;
-  GtkSingleSelection *day_selection;
-  GDate               loaded_first;        /* the first day of the six weeks loaded */
-  guint               reload_id;
-  guint               count_id;
-  gboolean            reload_choices;
-  guint               syncing;             /* while the list and grid follow each other */
-  char               *select_after_load;   /* a record just saved in the form */
-
-  GtkWidget          *content;
-  GtkLabel           *month_label;
-  GtkMenuButton      *fiscal_year_button;
-  SaFilterBar        *filter_bar;
-  SaMonthGrid        *grid;
-  GtkLabel           *day_label;
-  GtkLabel           *holiday_label;
-  GtkStack           *day_stack;
-  GtkListView        *day_view;
-  GtkLabel           *month_summary_title;
-  GtkLabel           *month_summary;
-  GtkLabel           *year_summary_title;
-  GtkLabel           *year_summary;
-};
 
 G_DEFINE_FINAL_TYPE (SaCalendarPage, sa_calendar_page, GTK_TYPE_WIDGET)
 
@@ -124,19 +83,6 @@ year_format (SaCalendarPage *self)
   return sa_calendar_text_year_format (self->settings);
 }
 
-static char *
-totals_text (const Totals *totals)
-{
-  g_autofree char *activities = g_strdup_printf (ngettext ("%u activity", "%u activities", totals->activities),
-                                                 totals->activities);
-  g_autofree char *participants = g_strdup_printf (ngettext ("%u participant", "%u participants",
-                                                             totals->participants),
-                                                   totals->participants);
-
-  /* Translators: totals, as in “12 activities · 340 participants” */
-  return g_strdup_printf (_("%1$s · %2$s"), activities, participants);
-}
-
 static const char *
 organization_name (SaCalendarPage *self,
                    SaRecord       *activity)
@@ -161,10 +107,10 @@ passes_filter (SaCalendarPage *self,
   return sa_activity_filter_match (self->filter, activity, (const char * const *) commitments);
 }
 
-static GPtrArray *
-load_activities (SaCalendarPage *self,
-                 const GDate    *first,
-                 const GDate    *last)
+GPtrArray *
+_sa_calendar_page_load_activities (SaCalendarPage *self,
+                                   const GDate    *first,
+                                   const GDate    *last)
 {
   g_autofree char *from = sa_date_to_iso (first);
   g_autofree char *to = sa_date_to_iso (last);
@@ -195,151 +141,6 @@ load_organization_names (SaCalendarPage *self)
                                                          SA_ORGANIZATION_NAME, NULL);
   if (self->organization_names == NULL)
     self->organization_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-static void
-add_totals (Totals   *totals,
-            SaRecord *activity)
-{
-  totals->activities++;
-  totals->participants += (guint) CLAMP (sa_record_get_int (activity, SA_ACTIVITY_PARTICIPANTS), 0, G_MAXUINT);
-}
-
-static gpointer
-month_key (const GDate *date)
-{
-  return GUINT_TO_POINTER (g_date_get_year (date) * 12 + g_date_get_month (date) - 1);
-}
-
-/* The totals of the month @first starts, counted once. */
-static const Totals *
-month_totals (SaCalendarPage *self,
-              const GDate    *first)
-{
-  Totals *totals = g_hash_table_lookup (self->month_totals, month_key (first));
-  g_autoptr(GPtrArray) activities = NULL;
-  GDate last = *first;
-
-  if (totals != NULL)
-    return totals;
-
-  g_date_add_months (&last, 1);
-  g_date_subtract_days (&last, 1);
-  activities = load_activities (self, first, &last);
-  totals = g_new0 (Totals, 1);
-  for (guint i = 0; i < activities->len; i++)
-    add_totals (totals, g_ptr_array_index (activities, i));
-  g_hash_table_insert (self->month_totals, month_key (first), totals);
-  return totals;
-}
-
-/* The shown month's totals come from the six weeks already loaded. */
-static void
-count_shown_month (SaCalendarPage *self,
-                   const GDate    *first)
-{
-  Totals *totals = g_new0 (Totals, 1);
-  GDate day = *first;
-
-  while (g_date_get_month (&day) == g_date_get_month (first))
-    {
-      GPtrArray *activities = sa_month_grid_get_day_activities (self->grid, &day);
-
-      for (guint i = 0; activities != NULL && i < activities->len; i++)
-        add_totals (totals, g_ptr_array_index (activities, i));
-      g_date_add_days (&day, 1);
-    }
-  g_hash_table_insert (self->month_totals, month_key (first), totals);
-}
-
-static void
-shown_month (SaCalendarPage *self,
-             GDate          *first)
-{
-  GDate date;
-
-  sa_month_grid_get_date (self->grid, &date);
-  g_date_clear (first, 1);
-  g_date_set_dmy (first, 1, g_date_get_month (&date), g_date_get_year (&date));
-}
-
-/* Whether the months of the fiscal year up to @first are all counted. */
-static gboolean
-year_counted (SaCalendarPage *self,
-              const GDate    *first)
-{
-  GDate month;
-
-  sa_fiscal_year_first_day (sa_date_fiscal_year (first), &month);
-  for (; g_date_compare (&month, first) <= 0; g_date_add_months (&month, 1))
-    if (!g_hash_table_contains (self->month_totals, month_key (&month)))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-update_year_totals (SaCalendarPage *self)
-{
-  g_autofree char *text = NULL;
-  Totals year = { 0, 0 };
-  GDate first, month;
-
-  shown_month (self, &first);
-  sa_fiscal_year_first_day (sa_date_fiscal_year (&first), &month);
-  for (; g_date_compare (&month, &first) <= 0; g_date_add_months (&month, 1))
-    {
-      const Totals *totals = month_totals (self, &month);
-
-      year.activities += totals->activities;
-      year.participants += totals->participants;
-    }
-  text = totals_text (&year);
-  gtk_label_set_text (self->year_summary, text);
-}
-
-static gboolean
-count_year_cb (gpointer user_data)
-{
-  SaCalendarPage *self = user_data;
-
-  self->count_id = 0;
-  update_year_totals (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_summary (SaCalendarPage *self)
-{
-  SaYearFormat format = year_format (self);
-  SaCalendarStyle year_style = sa_calendar_text_month_style (format);
-  g_autofree char *month_title = NULL;
-  g_autofree char *month_text = NULL;
-  g_autofree char *year_label = NULL;
-  g_autofree char *year_title = NULL;
-  GDate first;
-
-  shown_month (self, &first);
-  month_title = sa_calendar_text_month (g_date_get_year (&first), g_date_get_month (&first), year_style);
-  month_text = totals_text (month_totals (self, &first));
-  year_label = sa_fiscal_year_label (sa_date_fiscal_year (&first), format);
-  /* Translators: %1$s is a fiscal year, “FY2012” or “平成24年度”; %2$s a month, “May” */
-  year_title = g_strdup_printf (_("%1$s to the end of %2$s"), year_label,
-                                sa_calendar_text_month_name (g_date_get_month (&first)));
-
-  gtk_label_set_text (self->month_summary_title, month_title);
-  gtk_label_set_text (self->month_summary, month_text);
-  gtk_label_set_text (self->year_summary_title, year_title);
-
-  /* Months not yet counted are read after the month is shown, which a jump to the
-   * end of a fiscal year would otherwise keep waiting for eleven months' records. */
-  if (year_counted (self, &first))
-    update_year_totals (self);
-  else
-    {
-      gtk_label_set_text (self->year_summary, _("Counting…"));
-      if (self->count_id == 0)
-        self->count_id = g_idle_add (count_year_cb, self);
-    }
 }
 
 static void
@@ -412,11 +213,11 @@ load_month (SaCalendarPage *self)
   self->loaded_first = first;
 
   load_organization_names (self);
-  activities = load_activities (self, &first, &last);
+  activities = _sa_calendar_page_load_activities (self, &first, &last);
   sa_month_grid_set_activities (self->grid, activities, self->organization_names);
 
-  shown_month (self, &month);
-  count_shown_month (self, &month);
+  _sa_calendar_page_shown_month (self, &month);
+  _sa_calendar_page_count_shown_month (self, &month);
 
   if (self->select_after_load != NULL)
     {
@@ -426,7 +227,7 @@ load_month (SaCalendarPage *self)
 
   update_header (self);
   update_day (self);
-  update_summary (self);
+  _sa_calendar_page_update_summary (self);
 }
 
 /* ---- the plan's years and the filters ------------------------------------------- */
@@ -511,7 +312,7 @@ static void
 on_year_format_changed (SaCalendarPage *self)
 {
   update_header (self);
-  update_summary (self);
+  _sa_calendar_page_update_summary (self);
   load_fiscal_years (self);
 }
 
