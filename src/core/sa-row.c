@@ -328,9 +328,17 @@ sa_row_to_line (SaRecord *record)
   return g_string_free (line, FALSE);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+/**
+ * sa_json_member_string:
+ * @object: a JSON object
+ * @name: a member's name
+ *
+ * Returns: (nullable): the member's text, or %NULL when it is missing, not text or
+ *   not valid UTF-8
+ */
+const char *
+sa_json_member_string (JsonObject *object,
+                       const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -405,8 +413,8 @@ read_system (SaRecord    *record,
              JsonObject  *object,
              GError     **error)
 {
-  const char *hlc = member_string (object, "hlc");
-  const char *site = member_string (object, "site");
+  const char *hlc = sa_json_member_string (object, "hlc");
+  const char *site = sa_json_member_string (object, "site");
   JsonNode *deleted = json_object_get_member (object, "deleted");
   JsonNode *clocks_node = json_object_get_member (object, "clocks");
   g_autoptr(GHashTable) clocks = NULL;
@@ -465,16 +473,16 @@ sa_row_from_json (JsonNode  *node,
     }
 
   object = json_node_get_object (node);
-  table = sa_schema_find_table (member_string (object, "table"));
+  table = sa_schema_find_table (sa_json_member_string (object, "table"));
   if (table == NULL)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("Unknown table “%s”"),
-                   member_string (object, "table") ? member_string (object, "table") : "");
+                   sa_json_member_string (object, "table") ? sa_json_member_string (object, "table") : "");
       return NULL;
     }
 
   record = sa_record_new (table);
-  sa_record_set_id (record, member_string (object, "id"));
+  sa_record_set_id (record, sa_json_member_string (object, "id"));
   fields = json_object_get_member (object, "fields");
   if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
     {

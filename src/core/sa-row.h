@@ -22,5 +22,7 @@ void        sa_row_append_line      (GString     *out,
                                      SaRecord    *record);
 void        sa_json_append_string   (GString     *out,
                                      const char  *text);
+const char *sa_json_member_string   (JsonObject  *object,
+                                     const char  *name);
 
 G_END_DECLS

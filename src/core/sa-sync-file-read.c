@@ -58,20 +58,6 @@ format_error (GError     **error,
   return FALSE;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  /* json-glib turns some escapes into bytes that are not UTF-8. */
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 get_int (JsonObject *object,
          const char *name,
@@ -156,9 +142,9 @@ read_site (Reader      *reader,
            GError     **error)
 {
   JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *id = object ? get_string (object, "id") : NULL;
-  const char *name = object ? get_string (object, "name") : NULL;
-  const char *clock = object ? get_string (object, "hlc") : NULL;
+  const char *id = object ? sa_json_member_string (object, "id") : NULL;
+  const char *name = object ? sa_json_member_string (object, "name") : NULL;
+  const char *clock = object ? sa_json_member_string (object, "hlc") : NULL;
 
   if (!sa_id_is_valid (id) || name == NULL || g_utf8_strlen (name, -1) > 100)
     return format_error (error, reader->number, _("A site needs a valid id and a name of at most 100 characters"));
@@ -215,11 +201,11 @@ read_version (Reader      *reader,
 {
   gint64 version;
 
-  if (g_strcmp0 (get_string (header, "format"), SA_SYNC_FORMAT) != 0)
+  if (g_strcmp0 (sa_json_member_string (header, "format"), SA_SYNC_FORMAT) != 0)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
                    _("This is not a Sasaeai sync file: its format is “%s”"),
-                   get_string (header, "format") ? get_string (header, "format") : "");
+                   sa_json_member_string (header, "format") ? sa_json_member_string (header, "format") : "");
       return FALSE;
     }
   if (!get_int (header, "version", &version) || version < 1)
@@ -242,14 +228,14 @@ read_header (Reader      *reader,
   SaSyncFile *file = reader->file;
   JsonNode *site = json_object_get_member (header, "site");
   JsonNode *sites = json_object_get_member (header, "sites");
-  const char *exported_at = get_string (header, "exported_at");
+  const char *exported_at = sa_json_member_string (header, "exported_at");
 
   if (!read_version (reader, header, error) ||
       !read_site (reader, site, FALSE, error))
     return FALSE;
-  file->site_id = g_strdup (get_string (json_node_get_object (site), "id"));
-  file->site_name = g_strdup (get_string (json_node_get_object (site), "name"));
-  file->clock = g_strdup (get_string (header, "hlc"));
+  file->site_id = g_strdup (sa_json_member_string (json_node_get_object (site), "id"));
+  file->site_name = g_strdup (sa_json_member_string (json_node_get_object (site), "name"));
+  file->clock = g_strdup (sa_json_member_string (header, "hlc"));
   if (!check_clock (reader, file->clock, file->site_id, error))
     return FALSE;
   if (exported_at == NULL || !(file->exported_at = g_date_time_new_from_iso8601 (exported_at, NULL)))
@@ -337,8 +323,8 @@ read_trailer (Reader      *reader,
 {
   gint64 rows;
 
-  if (g_strcmp0 (get_string (trailer, "trailer"), SA_SYNC_FORMAT) != 0 ||
-      !get_int (trailer, "rows", &rows) || get_string (trailer, "sha256") == NULL)
+  if (g_strcmp0 (sa_json_member_string (trailer, "trailer"), SA_SYNC_FORMAT) != 0 ||
+      !get_int (trailer, "rows", &rows) || sa_json_member_string (trailer, "sha256") == NULL)
     return format_error (error, reader->number, _("The closing line is not valid"));
   if (rows != reader->n_rows)
     {
@@ -347,7 +333,7 @@ read_trailer (Reader      *reader,
                    (long long) rows, reader->n_rows);
       return FALSE;
     }
-  if (g_ascii_strcasecmp (get_string (trailer, "sha256"), g_checksum_get_string (reader->checksum)) != 0)
+  if (g_ascii_strcasecmp (sa_json_member_string (trailer, "sha256"), g_checksum_get_string (reader->checksum)) != 0)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
                    _("The file’s checksum does not match its contents; it was damaged or altered"));
