@@ -78,6 +78,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
 static void update_state (SaActivityLog *self);
 static void on_sort_changed (SaActivityLog *self);
 
@@ -901,7 +902,6 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
     g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
 
   g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");

@@ -965,7 +965,6 @@ sa_calendar_page_class_init (SaCalendarPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_activated);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);

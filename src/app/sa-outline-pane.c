@@ -814,7 +814,6 @@ sa_outline_pane_class_init (SaOutlinePaneClass *klass)
 
   object_class->dispose = sa_outline_pane_dispose;
 
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-outline-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOutlinePane, scroller);
   gtk_widget_class_bind_template_child (widget_class, SaOutlinePane, box);

@@ -588,7 +588,6 @@ sa_review_item_class_init (SaReviewItemClass *klass)
 
   object_class->dispose = sa_review_item_dispose;
   object_class->finalize = sa_review_item_finalize;
-
 }
 
 static void

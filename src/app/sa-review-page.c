@@ -765,7 +765,6 @@ sa_review_page_class_init (SaReviewPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-
   gtk_widget_class_install_action (widget_class, "review.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "review.scale", NULL, scale_activated);
   gtk_widget_class_install_action (widget_class, "review.previous-year", NULL, year_activated);

@@ -794,7 +794,6 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-
   g_type_ensure (SA_TYPE_TIMELINE_VIEW);
   g_type_ensure (SA_TYPE_TIMELINE_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-timeline-page.ui");
