@@ -14,6 +14,7 @@
 #include "sa-import.h"
 #include "sa-organization.h"
 #include "sa-test-gui.h"
+#include "sa-toast.h"
 
 typedef struct
 {
@@ -27,10 +28,15 @@ typedef struct
   GPtrArray        *toasts;
 } Fixture;
 
+/* Keeps the title of each toast that reaches the window's overlay. */
 static void
-on_toast (Fixture  *fixture,
-          AdwToast *toast)
+on_toast (AdwToast        *toast,
+          AdwToastOverlay *overlay,
+          gpointer         user_data)
 {
+  Fixture *fixture = user_data;
+
+  g_assert_nonnull (overlay);
   g_ptr_array_add (fixture->toasts, g_strdup (adw_toast_get_title (toast)));
 }
 
@@ -40,6 +46,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   SaImportReport report;
+  GtkWidget *overlay;
 
   fixture->path = sa_test_temp_db ();
   fixture->store = sa_store_create (fixture->path, &error);
@@ -52,11 +59,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->page = g_object_new (SA_TYPE_CALENDAR_PAGE, "store", fixture->store, "undo-stack", fixture->undo_stack,
                                 "filter", fixture->filter, NULL);
   fixture->grid = sa_calendar_page_get_grid (fixture->page);
-  g_signal_connect_swapped (fixture->page, "toast", G_CALLBACK (on_toast), fixture);
+  sa_toast_set_observer (on_toast, fixture);
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
   gtk_window_present (GTK_WINDOW (fixture->window));
   sa_test_wait ();
 }
@@ -72,6 +81,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   sa_test_wait ();
 
+  sa_toast_set_observer (NULL, NULL);
   g_ptr_array_unref (fixture->toasts);
   g_assert_finalize_object (fixture->filter);
   g_assert_finalize_object (fixture->undo_stack);

@@ -19,6 +19,7 @@
 #include "sa-schedule-phase.h"
 #include "sa-store-plans.h"
 #include "sa-test-gui.h"
+#include "sa-toast.h"
 #include "sa-window.h"
 
 /* Runs the main loop for a moment, long enough for animations such as an expander
@@ -309,17 +310,15 @@ is_deleted (SaStore       *store,
 
 /* Deleting an organization that activities use asks, with the count; its activities
  * can move to another organization first, as one undoable step. */
-static gboolean
-is_outline_pane (GtkWidget  *widget,
-                 const char *text)
-{
-  return SA_IS_OUTLINE_PANE (widget);
-}
-
+/* Watches the toast that reaches the window's overlay. */
 static void
-on_pane_toast (AdwToast **shown,
-               AdwToast  *toast)
+on_pane_toast (AdwToast        *toast,
+               AdwToastOverlay *overlay,
+               gpointer         user_data)
 {
+  AdwToast **shown = user_data;
+
+  g_assert_nonnull (overlay);
   *shown = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) shown);
 }
@@ -375,13 +374,13 @@ test_delete_asks_and_moves (void)
   g_assert_cmpuint (count_activities_of (store, sa_record_get_id (old)), ==, 3);
 
   /* What nothing uses goes at once, without a dialog, and says so in a toast. */
-  g_signal_connect_swapped (sa_test_find (window, is_outline_pane, NULL), "toast",
-                            G_CALLBACK (on_pane_toast), &shown);
+  sa_toast_set_observer (on_pane_toast, &shown);
   row = sa_test_find (window, sa_test_is_row_titled, "岡津");
   sa_test_click (row, "Delete");
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (is_deleted (store, &sa_district_table, sa_record_get_id (district)));
   g_assert_nonnull (shown);
+  sa_toast_set_observer (NULL, NULL);
 
   /* The toast goes with the window: nothing else keeps it. */
   gtk_window_destroy (GTK_WINDOW (window));

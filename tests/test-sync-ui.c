@@ -19,6 +19,7 @@
 #include "sa-site-name-dialog.h"
 #include "sa-sync-ui.h"
 #include "sa-test-gui.h"
+#include "sa-toast.h"
 #include "sa-window.h"
 
 typedef struct
@@ -29,6 +30,7 @@ typedef struct
   SaUndoStack *undo_a;
   SaUndoStack *undo_b;
   GtkWidget   *window;      /* the parent of everything the functions open */
+  AdwToastOverlay *overlay;  /* the window's */
   GPtrArray   *toasts;      /* the titles of the toasts shown */
 } Fixture;
 
@@ -46,6 +48,19 @@ open_site (Fixture    *f,
   return store;
 }
 
+/* Keeps the titles of the toasts that reach the fixture window's overlay; a test's
+ * own SaWindow shows its toasts in its own. */
+static void
+on_toast (AdwToast        *toast,
+          AdwToastOverlay *overlay,
+          gpointer         user_data)
+{
+  Fixture *f = user_data;
+
+  if (overlay == f->overlay)
+    g_ptr_array_add (f->toasts, g_strdup (adw_toast_get_title (toast)));
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -59,6 +74,9 @@ fixture_setup (Fixture       *f,
   f->undo_b = sa_undo_stack_new (f->b);
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->window = adw_window_new ();
+  f->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->overlay));
+  sa_toast_set_observer (on_toast, f);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -80,21 +98,13 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   close_toplevels ();
+  sa_toast_set_observer (NULL, NULL);
   g_clear_object (&f->undo_a);
   g_clear_object (&f->undo_b);
   g_clear_object (&f->a);
   g_clear_object (&f->b);
   g_ptr_array_unref (f->toasts);
   g_free (f->dir);
-}
-
-static void
-on_toast (AdwToast *toast,
-          gpointer  user_data)
-{
-  Fixture *f = user_data;
-
-  g_ptr_array_add (f->toasts, g_strdup (adw_toast_get_title (toast)));
 }
 
 /* Runs the main loop until @type shows, or a toast, for at most ten seconds. */
@@ -308,7 +318,7 @@ test_conflict (Fixture       *f,
   from_b = export_with_core (f, f->b, "b.sasaeai");
 
   /* On 泉区役所: the later title from 泉区社協 won. */
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, from_b, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, from_b, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   maybe_screenshot (report, "sync-report.png");
@@ -343,7 +353,7 @@ test_conflict (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (report));
 
   /* On 泉区社協 its own title won; keeping it writes nothing. */
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, from_a, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, from_a, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   g_clear_pointer (&buttons, g_ptr_array_unref);
@@ -384,7 +394,7 @@ test_preview (Fixture       *f,
   g_autofree char *after = NULL, *text = NULL;
   GtkWidget *report;
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, TRUE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, TRUE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   maybe_screenshot (report, "sync-preview.png");
@@ -409,7 +419,7 @@ report_through_window (Fixture     *f,
   GtkWidget *report;
   char *counts;
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), undo_stack, file, dry_run, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), undo_stack, file, dry_run);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   counts = g_strdup_printf ("added %s, updated %s, deleted %s, unchanged %s, conflicts %u",
@@ -545,7 +555,7 @@ test_export_import (Fixture       *f,
   g_autofree char *title = NULL, *clock = NULL;
   GtkWidget *report;
 
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
   /* The work runs in a thread behind a modal progress window. */
   g_assert_nonnull (find_progress (f));
   wait_for_toast (f);
@@ -554,7 +564,7 @@ test_export_import (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Exported to 泉区役所.sasaeai");
   g_assert_true (g_file_query_exists (file, NULL));
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   g_assert_cmpstr (count_of (report, "New records"), ==, "1");
@@ -600,7 +610,7 @@ check_refused (Fixture    *f,
 
   g_assert_null (contents);
   g_assert_nonnull (strstr (error->message, expected));
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, FALSE);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Sync File Was Not Imported");
@@ -654,7 +664,7 @@ test_sync_now (Fixture       *f,
   g_settings_set_string (settings, "sync-folder", folder_path);
   g_signal_connect (f->a, "changed", G_CALLBACK (on_changed), &changes);
 
-  sa_sync_ui_sync_now (GTK_WINDOW (f->window), f->undo_a, on_toast, f);
+  sa_sync_ui_sync_now (GTK_WINDOW (f->window), f->undo_a);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Synced with 1 other computer");
   g_assert_null (sa_test_find_toplevel (SA_TYPE_SYNC_REPORT_WINDOW));
@@ -753,7 +763,7 @@ test_sync_folder_refused (Fixture       *f,
 
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (bad_path, "not gzip", -1, NULL));
-  sa_sync_ui_sync_folder (GTK_WINDOW (f->window), f->undo_a, folder, on_toast, f);
+  sa_sync_ui_sync_folder (GTK_WINDOW (f->window), f->undo_a, folder);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   text = sa_test_collect_text (report);
@@ -791,21 +801,21 @@ test_csv_ics (Fixture       *f,
   GtkWidget *dialog;
 
   /* Only fiscal year 2012. */
-  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, csv, FALSE, 2012, on_toast, f);
+  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, csv, FALSE, 2012);
   wait_for_toast (f);
   csv_text = read_text (csv);
   g_assert_nonnull (strstr (csv_text, "ふれあいサロン"));
   g_assert_null (strstr (csv_text, "子育てサロン"));
 
   /* All years. */
-  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, ics, TRUE, 0, on_toast, f);
+  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, ics, TRUE, 0);
   wait_for_toast (f);
   ics_text = read_text (ics);
   g_assert_true (g_str_has_prefix (ics_text, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (ics_text, "子育てサロン"));
 
   /* Into the other computer, and a file with a wrong line: all or nothing. */
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, csv, on_toast, f);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, csv);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 2), ==, "Imported: 1 new activity, 0 changed, 0 unchanged");
   listed = sa_store_list_activities (f->b, NULL, NULL, NULL);
@@ -813,7 +823,7 @@ test_csv_ics (Fixture       *f,
 
   g_assert_true (g_file_set_contents (bad_path, "date,title,participants\n2012-05-20,サロン,3\n2012-02-30,サロン,x\n", -1, NULL));
   before = dump (f->b);
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, bad, on_toast, f);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, bad);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The CSV File Was Not Imported");
@@ -841,7 +851,7 @@ import_csv_answering (Fixture    *f,
   GtkWidget *dialog, *button;
   char *body;
 
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import the Other Lines?");
@@ -878,7 +888,7 @@ test_csv_twice (Fixture       *f,
   g_autofree char *body = NULL, *cancelled = NULL, *before = NULL, *after = NULL;
 
   g_assert_true (g_file_set_contents (path, "date,title\n2012-05-20,サロン\n2012-05-21,体操\n", -1, NULL));
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Imported: 2 new activities, 0 changed, 0 unchanged");
 
@@ -949,7 +959,7 @@ test_csv_contact_details (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, "date,title,notes\n2012-05-20,サロン,\n"
                                       "2012-05-21,体操,連絡先 090-1234-5678\n", -1, NULL));
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file, on_toast, f);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -1086,12 +1096,12 @@ test_encrypted_export_import (Fixture       *f,
   GtkWidget *dialog, *wrong, *report;
 
   keep_passphrase (f->a, "みんなの合言葉");
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
   wait_for_toast (f);
   g_assert_true (file_is_sealed (file));
 
   before = dump (f->b);
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
   dialog = wait_for_dialog ("Passphrase Needed", NULL);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“sealed.sasaeai” is encrypted"));
@@ -1124,7 +1134,7 @@ test_encrypted_cancelled (Fixture       *f,
   GtkWidget *dialog;
 
   g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
   dialog = wait_for_dialog ("Passphrase Needed", NULL);
   g_assert_nonnull (dialog);
   /* Esc, or the window's close button */
@@ -1151,7 +1161,7 @@ test_encrypted_kept_passphrase (Fixture       *f,
 
   g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
   keep_passphrase (f->b, "secret");
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE, on_toast, f);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
   g_assert_nonnull (wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW));
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
@@ -1187,13 +1197,13 @@ test_preferences_passphrase (Fixture       *f,
   sa_test_wait ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "encrypted with"));
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
   wait_for_toast (f);
   g_assert_true (file_is_sealed (file));
 
   g_signal_emit_by_name (row, "apply");
   sa_test_wait ();
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
   wait_for_toast (f);
   g_assert_false (file_is_sealed (file));
 }
@@ -1224,7 +1234,7 @@ test_no_keyring (Fixture       *f,
   while (strstr (description, "keyring could not be reached") == NULL && g_get_monotonic_time () < end);
   g_assert_nonnull (strstr (description, "The keyring could not be reached: "));
 
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file, on_toast, f);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
   wait_for_toast (f);
   g_setenv ("SASAEAI_KEYRING", saved, TRUE);
   g_assert_false (file_is_sealed (file));

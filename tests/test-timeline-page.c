@@ -23,6 +23,7 @@
 #include "sa-test-gui.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"
+#include "sa-toast.h"
 
 #define SAMPLE GINT_TO_POINTER (1)
 
@@ -37,10 +38,15 @@ typedef struct
   GPtrArray      *toasts;  /* their titles */
 } Fixture;
 
+/* Keeps the title of each toast that reaches the window's overlay. */
 static void
-on_toast (Fixture  *f,
-          AdwToast *toast)
+on_toast (AdwToast        *toast,
+          AdwToastOverlay *overlay,
+          gpointer         user_data)
 {
+  Fixture *f = user_data;
+
+  g_assert_nonnull (overlay);
   g_ptr_array_add (f->toasts, g_strdup (adw_toast_get_title (toast)));
 }
 
@@ -58,6 +64,7 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
   SaImportReport report;
+  GtkWidget *overlay;
 
   f->dir = g_path_get_dirname (path);
   f->store = sa_store_create (path, &error);
@@ -68,10 +75,12 @@ fixture_set_up (Fixture       *f,
   f->toasts = g_ptr_array_new_with_free_func (g_free);
 
   f->page = sa_timeline_page_new (f->store, f->undo_stack);
-  g_signal_connect_swapped (f->page, "toast", G_CALLBACK (on_toast), f);
+  sa_toast_set_observer (on_toast, f);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
   gtk_window_present (GTK_WINDOW (f->window));
   sa_test_wait ();
   f->view = SA_TIMELINE_VIEW (sa_test_find_any (GTK_WIDGET (f->page), is_view, NULL));
@@ -110,6 +119,7 @@ fixture_tear_down (Fixture       *f,
   sa_test_wait ();
   g_assert_finalize_object (f->undo_stack);
   g_assert_finalize_object (f->store);
+  sa_toast_set_observer (NULL, NULL);
   g_ptr_array_unref (f->toasts);
   remove_dir (f->dir);
   g_free (f->dir);

@@ -33,6 +33,7 @@
 #include "sa-plan.h"
 #include "sa-slot-model.h"
 #include "sa-slot.h"
+#include "sa-toast.h"
 
 /* More changed activities than this are read again all at once. */
 #define MAX_ROW_REFRESH 200
@@ -76,13 +77,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void update_state (SaActivityLog *self);
 static void on_sort_changed (SaActivityLog *self);
@@ -278,7 +273,7 @@ static void
 emit_toast (SaActivityLog *self,
             AdwToast      *toast)
 {
-  g_signal_emit (self, signals[TOAST], 0, toast);
+  sa_toast_show (GTK_WIDGET (self), g_object_ref (toast));
 }
 
 static void
@@ -907,19 +902,6 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
     g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SaActivityLog::toast:
-   * @self: the log
-   * @toast: a toast to show
-   *
-   * Asks the window to show @toast, such as the offer to undo a delete. The
-   * handler adds a reference of its own: adw_toast_overlay_add_toast (overlay,
-   * g_object_ref (toast)).
-   */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");

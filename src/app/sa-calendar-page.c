@@ -30,6 +30,7 @@
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
 #include "sa-plan.h"
+#include "sa-toast.h"
 
 G_DEFINE_FINAL_TYPE (SaCalendarPage, sa_calendar_page, GTK_TYPE_WIDGET)
 
@@ -41,14 +42,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
 /* ---- toasts --------------------------------------------------------------------- */
 
 static void
@@ -63,8 +57,7 @@ toast (SaCalendarPage *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
+  sa_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -772,14 +765,6 @@ sa_calendar_page_class_init (SaCalendarPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SaCalendarPage::toast:
-   * @self: the page
-   * @toast: what to tell the person, such as that a record moved, with Undo
-   */
-  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_activated);

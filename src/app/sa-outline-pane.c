@@ -30,6 +30,7 @@
 #include "sa-schedule-phase.h"
 #include "sa-section.h"
 #include "sa-situation-note.h"
+#include "sa-toast.h"
 
 /* What one list of the pane holds and how its rows are edited. */
 typedef struct
@@ -65,13 +66,6 @@ struct _SaOutlinePane
 };
 
 G_DEFINE_FINAL_TYPE (SaOutlinePane, sa_outline_pane, GTK_TYPE_WIDGET)
-
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const char * const plan_fields[] = { "title", "area", "first_fy", "last_fy", "slogan", "district_id", "parent_id", NULL };
 static const char * const section_fields[] = { "label", "title", NULL };
@@ -186,8 +180,7 @@ toast (SaOutlinePane *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
+  sa_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -820,15 +813,6 @@ sa_outline_pane_class_init (SaOutlinePaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sa_outline_pane_dispose;
-
-  /**
-   * SaOutlinePane::toast:
-   * @self: the pane
-   * @toast: what to tell the person, such as that a row was deleted, with Undo
-   */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-outline-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SaOutlinePane, scroller);

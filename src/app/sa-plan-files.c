@@ -15,13 +15,12 @@
 #include "sa-plan-files.h"
 #include "sa-plan.h"
 #include "sa-store-plans.h"
+#include "sa-toast.h"
 
 typedef struct
 {
   GtkWindow        *parent;
   SaStore          *store;
-  SaPlanFilesToast  toast;
-  gpointer          user_data;
 } Pick;
 
 static void
@@ -36,8 +35,7 @@ static void
 say (Pick       *pick,
      const char *text)
 {
-  if (pick->toast != NULL)
-    pick->toast (adw_toast_new (text), pick->user_data);
+  sa_toast_show (GTK_WIDGET (pick->parent), adw_toast_new (text));
 }
 
 static void
@@ -65,8 +63,6 @@ plan_title (SaStore    *store,
  * @parent: the window
  * @store: the window's store
  * @file: a plan as JSON
- * @toast: (nullable): shows what was imported
- * @user_data: data for @toast
  *
  * Imports @file as a new plan and shows it; a file with problems is refused, each
  * problem listed with its place in the file.
@@ -74,11 +70,9 @@ plan_title (SaStore    *store,
 void
 sa_plan_files_import_file (GtkWindow        *parent,
                            SaStore          *store,
-                           GFile            *file,
-                           SaPlanFilesToast  toast,
-                           gpointer          user_data)
+                           GFile            *file)
 {
-  Pick pick = { parent, store, toast, user_data };
+  Pick pick = { parent, store };
   g_autoptr(GError) error = NULL;
   g_autofree char *plan_id = sa_plan_file_import_file (store, file, &error);
   g_autofree char *title = NULL, *text = NULL;
@@ -101,7 +95,7 @@ on_import_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    sa_plan_files_import_file (pick->parent, pick->store, file, pick->toast, pick->user_data);
+    sa_plan_files_import_file (pick->parent, pick->store, file);
   pick_free (pick);
   g_object_unref (chooser);
 }
@@ -129,16 +123,12 @@ open_chooser (Pick                 *pick,
 
 static Pick *
 pick_new (GtkWindow        *parent,
-          SaStore          *store,
-          SaPlanFilesToast  toast,
-          gpointer          user_data)
+          SaStore          *store)
 {
   Pick *pick = g_new0 (Pick, 1);
 
   pick->parent = parent ? g_object_ref (parent) : NULL;
   pick->store = g_object_ref (store);
-  pick->toast = toast;
-  pick->user_data = user_data;
   return pick;
 }
 
@@ -146,18 +136,14 @@ pick_new (GtkWindow        *parent,
  * sa_plan_files_import:
  * @parent: the window
  * @store: the window's store
- * @toast: (nullable): shows what was imported
- * @user_data: data for @toast
  *
  * Asks for a plan file, then imports it with sa_plan_files_import_file().
  */
 void
 sa_plan_files_import (GtkWindow        *parent,
-                      SaStore          *store,
-                      SaPlanFilesToast  toast,
-                      gpointer          user_data)
+                      SaStore          *store)
 {
-  Pick *pick = pick_new (parent, store, toast, user_data);
+  Pick *pick = pick_new (parent, store);
   GtkFileChooser *chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Plan"), _("_Import"),
                                           G_CALLBACK (on_import_response));
 
@@ -190,18 +176,14 @@ on_export_response (GtkNativeDialog *chooser,
  * sa_plan_files_export:
  * @parent: the window
  * @store: the window's store
- * @toast: (nullable): shows where it was written
- * @user_data: data for @toast
  *
  * Asks where to write the plan shown, then writes it as JSON.
  */
 void
 sa_plan_files_export (GtkWindow        *parent,
-                      SaStore          *store,
-                      SaPlanFilesToast  toast,
-                      gpointer          user_data)
+                      SaStore          *store)
 {
-  Pick *pick = pick_new (parent, store, toast, user_data);
+  Pick *pick = pick_new (parent, store);
   g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
   g_autofree char *title = plan_id ? plan_title (store, plan_id) : g_strdup (_("plan"));
   g_autofree char *name = g_strconcat (g_strdelimit (title, "/\\:*?\"<>|", '_'), ".json", NULL);

@@ -10,22 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* Shows @toast (floating) in the caller's window. */
-typedef void (*SaPlanFilesToast) (AdwToast *toast,
-                                  gpointer  user_data);
-
 void sa_plan_files_import      (GtkWindow        *parent,
-                                SaStore          *store,
-                                SaPlanFilesToast  toast,
-                                gpointer          user_data);
+                                SaStore          *store);
 void sa_plan_files_import_file (GtkWindow        *parent,
                                 SaStore          *store,
-                                GFile            *file,
-                                SaPlanFilesToast  toast,
-                                gpointer          user_data);
+                                GFile            *file);
 void sa_plan_files_export      (GtkWindow        *parent,
-                                SaStore          *store,
-                                SaPlanFilesToast  toast,
-                                gpointer          user_data);
+                                SaStore          *store);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "sa-rating-level.h"
 #include "sa-review-item.h"
+#include "sa-toast.h"
 
 /* Long enough not to save mid-word, short enough that little is at stake. */
 #define SAVE_PAUSE_MS 1000
@@ -42,13 +43,6 @@ struct _SaReviewItem
 };
 
 G_DEFINE_FINAL_TYPE (SaReviewItem, sa_review_item, ADW_TYPE_EXPANDER_ROW)
-
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const SaColumn *
 next_column (void)
@@ -108,8 +102,7 @@ toast (SaReviewItem *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
+  sa_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* ---- saving --------------------------------------------------------------------- */
@@ -595,14 +588,6 @@ sa_review_item_class_init (SaReviewItemClass *klass)
 
   object_class->dispose = sa_review_item_dispose;
   object_class->finalize = sa_review_item_finalize;
-
-  /**
-   * SaReviewItem::toast:
-   * @toast: why a save failed
-   */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 }
 
 static void

@@ -26,6 +26,7 @@
 #include "sa-review-page.h"
 #include "sa-store-plans.h"
 #include "sa-store-review.h"
+#include "sa-toast.h"
 
 struct _SaReviewPage
 {
@@ -61,13 +62,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void reload (SaReviewPage *self);
 
 static void
@@ -76,15 +70,7 @@ toast (SaReviewPage *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
-}
-
-static void
-on_item_toast (SaReviewPage *self,
-               AdwToast     *toast)
-{
-  g_signal_emit (self, signals[TOAST], 0, toast);
+  sa_toast_show (GTK_WIDGET (self), toast);
 }
 
 /* ---- the year ------------------------------------------------------------------- */
@@ -392,7 +378,6 @@ build_rows (SaReviewPage *self,
           actor = row->actor;
         }
       item = sa_review_item_new (self->undo_stack, levels, row);
-      g_signal_connect_object (item, "toast", G_CALLBACK (on_item_toast), self, G_CONNECT_SWAPPED);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item),
                                      g_hash_table_contains (expanded, row->commitment_id));
       adw_preferences_group_add (group, GTK_WIDGET (item));
@@ -779,14 +764,6 @@ sa_review_page_class_init (SaReviewPageClass *klass)
     g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SaReviewPage::toast:
-   * @toast: why something could not be read or saved
-   */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_install_action (widget_class, "review.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "review.scale", NULL, scale_activated);

@@ -19,8 +19,6 @@ typedef struct
 {
   GtkWindow         *parent;
   SaUndoStack       *undo_stack;
-  SaSyncUiToastFunc  toast_func;
-  gpointer           user_data;
   gboolean           dry_run;
   gboolean           ics;
   void             (*chosen) (gpointer pick, GFile *file, GtkFileChooser *chooser);
@@ -36,16 +34,12 @@ pick_free (Pick *pick)
 
 static Pick *
 pick_new (GtkWindow         *parent,
-          SaUndoStack       *undo_stack,
-          SaSyncUiToastFunc  toast_func,
-          gpointer           user_data)
+          SaUndoStack       *undo_stack)
 {
   Pick *pick = g_new0 (Pick, 1);
 
   pick->parent = parent ? g_object_ref (parent) : NULL;
   pick->undo_stack = g_object_ref (undo_stack);
-  pick->toast_func = toast_func;
-  pick->user_data = user_data;
   return pick;
 }
 
@@ -107,25 +101,21 @@ export_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_export_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
+  sa_sync_ui_export_file (pick->parent, pick->undo_stack, file);
 }
 
 /**
  * sa_sync_ui_export:
  * @parent: the window
  * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
  *
  * Asks where to save this site's sync file, then writes it.
  */
 void
 sa_sync_ui_export (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
+                   SaUndoStack       *undo_stack)
 {
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  Pick *pick = pick_new (parent, undo_stack);
   g_autofree char *site = sa_store_dup_site_name (sa_undo_stack_get_store (undo_stack));
   g_autofree char *name = suggested_name (site && *site ? site : "sasaeai", SA_SYNC_SUFFIX);
   GtkFileChooser *chooser;
@@ -144,7 +134,7 @@ import_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_import_file (pick->parent, pick->undo_stack, file, pick->dry_run, pick->toast_func, pick->user_data);
+  sa_sync_ui_import_file (pick->parent, pick->undo_stack, file, pick->dry_run);
 }
 
 /**
@@ -152,19 +142,15 @@ import_chosen (gpointer        data,
  * @parent: the window
  * @undo_stack: the window's undo stack
  * @dry_run: only preview what importing would do
- * @toast_func: (nullable): for messages
- * @user_data: data for @toast_func
  *
  * Asks for another site's sync file, then imports it (or previews the import).
  */
 void
 sa_sync_ui_import (GtkWindow         *parent,
                    SaUndoStack       *undo_stack,
-                   gboolean           dry_run,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
+                   gboolean           dry_run)
 {
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  Pick *pick = pick_new (parent, undo_stack);
   GtkFileChooser *chooser;
 
   pick->chosen = import_chosen;
@@ -193,20 +179,17 @@ activities_chosen (gpointer        data,
     fiscal_year = sa_date_fiscal_year (&today);
   else if (g_strcmp0 (choice, "last") == 0)
     fiscal_year = sa_date_fiscal_year (&today) - 1;
-  sa_sync_ui_export_activities_file (pick->parent, pick->undo_stack, file, pick->ics, fiscal_year,
-                                     pick->toast_func, pick->user_data);
+  sa_sync_ui_export_activities_file (pick->parent, pick->undo_stack, file, pick->ics, fiscal_year);
 }
 
 static void
 export_activities (GtkWindow         *parent,
                    SaUndoStack       *undo_stack,
-                   gboolean           ics,
-                   SaSyncUiToastFunc  toast_func,
-                   gpointer           user_data)
+                   gboolean           ics)
 {
   const char *ids[] = { "all", "this", "last", NULL };
   const char *labels[] = { _("All years"), _("This fiscal year"), _("Last fiscal year"), NULL };
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  Pick *pick = pick_new (parent, undo_stack);
   /* Translators: the start of a suggested file name, before the date */
   g_autofree char *name = suggested_name (C_("file name", "activities"), ics ? ".ics" : ".csv");
   GtkFileChooser *chooser;
@@ -230,37 +213,29 @@ export_activities (GtkWindow         *parent,
  * sa_sync_ui_export_csv:
  * @parent: the window
  * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
  *
  * Asks where to save activity records as CSV, and for which fiscal year (all by
  * default), then writes them.
  */
 void
 sa_sync_ui_export_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
+                       SaUndoStack       *undo_stack)
 {
-  export_activities (parent, undo_stack, FALSE, toast_func, user_data);
+  export_activities (parent, undo_stack, FALSE);
 }
 
 /**
  * sa_sync_ui_export_ics:
  * @parent: the window
  * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
  *
  * As sa_sync_ui_export_csv(), as an iCalendar file for calendar programs.
  */
 void
 sa_sync_ui_export_ics (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
+                       SaUndoStack       *undo_stack)
 {
-  export_activities (parent, undo_stack, TRUE, toast_func, user_data);
+  export_activities (parent, undo_stack, TRUE);
 }
 
 static void
@@ -270,25 +245,21 @@ import_csv_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_import_csv_file (pick->parent, pick->undo_stack, file, pick->toast_func, pick->user_data);
+  sa_sync_ui_import_csv_file (pick->parent, pick->undo_stack, file);
 }
 
 /**
  * sa_sync_ui_import_csv:
  * @parent: the window
  * @undo_stack: the window's undo stack
- * @toast_func: (nullable): shows the counts
- * @user_data: data for @toast_func
  *
  * Asks for a CSV file of activity records, then imports it.
  */
 void
 sa_sync_ui_import_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack,
-                       SaSyncUiToastFunc  toast_func,
-                       gpointer           user_data)
+                       SaUndoStack       *undo_stack)
 {
-  Pick *pick = pick_new (parent, undo_stack, toast_func, user_data);
+  Pick *pick = pick_new (parent, undo_stack);
   GtkFileChooser *chooser;
 
   pick->chosen = import_csv_chosen;
@@ -305,7 +276,7 @@ folder_chosen (gpointer        data,
   Pick *pick = data;
 
   sa_sync_ui_set_folder (folder);
-  sa_sync_ui_sync_folder (pick->parent, pick->undo_stack, folder, pick->toast_func, pick->user_data);
+  sa_sync_ui_sync_folder (pick->parent, pick->undo_stack, folder);
 }
 
 static void
@@ -329,23 +300,19 @@ on_no_folder_response (AdwMessageDialog *dialog,
  * sa_sync_ui_sync_now:
  * @parent: the window
  * @undo_stack: the window's undo stack
- * @toast_func: (nullable): tells how it went
- * @user_data: data for @toast_func
  *
  * Syncs through the folder of the preferences; without one, offers to choose it.
  */
 void
 sa_sync_ui_sync_now (GtkWindow         *parent,
-                     SaUndoStack       *undo_stack,
-                     SaSyncUiToastFunc  toast_func,
-                     gpointer           user_data)
+                     SaUndoStack       *undo_stack)
 {
   g_autoptr(GFile) folder = sa_sync_ui_dup_folder ();
   GtkWidget *dialog;
 
   if (folder != NULL)
     {
-      sa_sync_ui_sync_folder (parent, undo_stack, folder, toast_func, user_data);
+      sa_sync_ui_sync_folder (parent, undo_stack, folder);
       return;
     }
   dialog = adw_message_dialog_new (parent, _("No Sync Folder Yet"),
@@ -358,7 +325,7 @@ sa_sync_ui_sync_now (GtkWindow         *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   g_signal_connect (dialog, "response", G_CALLBACK (on_no_folder_response),
-                    pick_new (parent, undo_stack, toast_func, user_data));
+                    pick_new (parent, undo_stack));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

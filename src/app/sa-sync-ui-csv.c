@@ -231,8 +231,6 @@ import_csv_with (Op               *op,
  * @parent: (nullable): the window
  * @undo_stack: the window's undo stack
  * @file: a CSV file with the columns export writes
- * @toast_func: (nullable): shows the counts
- * @user_data: data for @toast_func
  *
  * Imports activity records, all or nothing, in a thread; the lines that are wrong
  * are listed in a dialog. When lines repeat stored activities or change deleted
@@ -242,16 +240,14 @@ import_csv_with (Op               *op,
 void
 sa_sync_ui_import_csv_file (GtkWindow         *parent,
                             SaUndoStack       *undo_stack,
-                            GFile             *file,
-                            SaSyncUiToastFunc  toast_func,
-                            gpointer           user_data)
+                            GFile             *file)
 {
   Op *op;
 
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack);
   op->file = g_object_ref (file);
   import_csv_with (op, SA_CSV_IMPORT_ASK_FIRST);
 }

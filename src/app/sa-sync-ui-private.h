@@ -58,8 +58,6 @@ struct _Op
   gboolean           has_parent;
   gulong             destroy_id;
   SaUndoStack       *undo_stack;
-  SaSyncUiToastFunc  toast_func;
-  gpointer           user_data;
   GCancellable      *cancellable;
   GtkWindow         *progress;
   guint              pulse_id;
@@ -73,9 +71,7 @@ struct _Op
 gboolean _sa_sync_ui_op_is_alive (Op *op);
 
 Op *_sa_sync_ui_op_new (GtkWindow         *parent,
-                        SaUndoStack       *undo_stack,
-                        SaSyncUiToastFunc  toast_func,
-                        gpointer           user_data);
+                        SaUndoStack       *undo_stack);
 
 void _sa_sync_ui_op_free (Op *op);
 

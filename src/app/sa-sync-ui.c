@@ -33,6 +33,7 @@
 #include "sa-sync-passphrase.h"
 #include "sa-sync-report-window.h"
 #include "sa-sync-ui-private.h"
+#include "sa-toast.h"
 
 static void
 job_free (Job *job)
@@ -90,15 +91,11 @@ on_parent_destroy (Op *op)
 
 Op *
 _sa_sync_ui_op_new (GtkWindow         *parent,
-                    SaUndoStack       *undo_stack,
-                    SaSyncUiToastFunc  toast_func,
-                    gpointer           user_data)
+                    SaUndoStack       *undo_stack)
 {
   Op *op = g_new0 (Op, 1);
 
   op->undo_stack = g_object_ref (undo_stack);
-  op->toast_func = toast_func;
-  op->user_data = user_data;
   op->cancellable = g_cancellable_new ();
   if (parent != NULL)
     {
@@ -138,13 +135,13 @@ void
 _sa_sync_ui_op_toast (Op         *op,
                       const char *text)
 {
-  g_autoptr(AdwToast) toast = NULL;
+  AdwToast *toast;
 
-  if (op->toast_func == NULL || !_sa_sync_ui_op_is_alive (op))
+  if (!_sa_sync_ui_op_is_alive (op))
     return;
-  toast = g_object_ref_sink (adw_toast_new (text));
+  toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 5);
-  op->toast_func (toast, op->user_data);
+  sa_toast_show (GTK_WIDGET (op->parent), toast);
 }
 
 static gboolean
@@ -400,8 +397,6 @@ export_done (Op     *op,
  * @parent: (nullable): the window
  * @undo_stack: the window's undo stack, whose store is exported
  * @file: where to write
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
  *
  * Writes this site's sync file in a thread, with a progress window; a failure is
  * shown in a dialog.
@@ -409,16 +404,14 @@ export_done (Op     *op,
 void
 sa_sync_ui_export_file (GtkWindow         *parent,
                         SaUndoStack       *undo_stack,
-                        GFile             *file,
-                        SaSyncUiToastFunc  toast_func,
-                        gpointer           user_data)
+                        GFile             *file)
 {
   Op *op;
 
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack);
   op->file = g_object_ref (file);
   start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
 }
@@ -445,8 +438,6 @@ fiscal_year_range (int    fiscal_year,
  * @file: where to write
  * @ics: %TRUE for iCalendar, %FALSE for CSV
  * @fiscal_year: only this fiscal year's activities, or 0 for all
- * @toast_func: (nullable): shows "Exported to …"
- * @user_data: data for @toast_func
  *
  * Writes activity records for spreadsheets or calendar programs, in a thread.
  */
@@ -455,9 +446,7 @@ sa_sync_ui_export_activities_file (GtkWindow         *parent,
                                    SaUndoStack       *undo_stack,
                                    GFile             *file,
                                    gboolean           ics,
-                                   int                fiscal_year,
-                                   SaSyncUiToastFunc  toast_func,
-                                   gpointer           user_data)
+                                   int                fiscal_year)
 {
   Op *op;
   Job *job;
@@ -465,7 +454,7 @@ sa_sync_ui_export_activities_file (GtkWindow         *parent,
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack);
   op->file = g_object_ref (file);
   job = _sa_sync_ui_job_new (ics ? JOB_EXPORT_ICS : JOB_EXPORT_CSV, file);
   fiscal_year_range (fiscal_year, &job->from, &job->to);
@@ -573,8 +562,6 @@ on_sync_file_read (GObject      *source_object,
  * @undo_stack: the window's undo stack; "Keep This Version" writes through it
  * @file: another site's sync file
  * @dry_run: only show what importing would do
- * @toast_func: (nullable): for messages
- * @user_data: data for @toast_func
  *
  * Reads and checks the whole file in a thread, then merges it and shows a
  * #SaSyncReportWindow. A refused file is explained in a dialog, with the line.
@@ -583,16 +570,14 @@ void
 sa_sync_ui_import_file (GtkWindow         *parent,
                         SaUndoStack       *undo_stack,
                         GFile             *file,
-                        gboolean           dry_run,
-                        SaSyncUiToastFunc  toast_func,
-                        gpointer           user_data)
+                        gboolean           dry_run)
 {
   Op *op;
 
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack);
   op->file = g_object_ref (file);
   op->dry_run = dry_run;
   read_sync_file (op, NULL);
@@ -678,8 +663,6 @@ sync_folder_done (Op     *op,
  * @parent: (nullable): the window
  * @undo_stack: the window's undo stack
  * @folder: a folder all sites share
- * @toast_func: (nullable): tells how it went
- * @user_data: data for @toast_func
  *
  * Imports every other site's file in @folder and writes this site's own there
  * (sa_sync_folder()), in a thread. Conflicts and refused files open a
@@ -688,16 +671,14 @@ sync_folder_done (Op     *op,
 void
 sa_sync_ui_sync_folder (GtkWindow         *parent,
                         SaUndoStack       *undo_stack,
-                        GFile             *folder,
-                        SaSyncUiToastFunc  toast_func,
-                        gpointer           user_data)
+                        GFile             *folder)
 {
   Op *op;
 
   g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_FILE (folder));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack, toast_func, user_data);
+  op = _sa_sync_ui_op_new (parent, undo_stack);
   start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
 }
 

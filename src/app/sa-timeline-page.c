@@ -26,6 +26,7 @@
 #include "sa-timeline-list.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"
+#include "sa-toast.h"
 
 struct _SaTimelinePage
 {
@@ -66,21 +67,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void
 toast (SaTimelinePage *self,
        const char     *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
-  g_signal_emit (self, signals[TOAST], 0, toast);
-  g_object_unref (toast);
+  sa_toast_show (GTK_WIDGET (self), toast);
 }
 
 static SaTimelineLayout *
@@ -529,7 +522,7 @@ _sa_timeline_page_new_print_operation (SaTimelinePage  *self,
  *
  * Opens the print dialog for the handout, with print preview and a tab of the
  * handout's own options, starting from those printed with last. Failures are
- * reported through #SaTimelinePage::toast.
+ * reported through sa_toast_show().
  */
 void
 sa_timeline_page_print (SaTimelinePage *self)
@@ -567,7 +560,7 @@ print_activated (GtkWidget  *widget,
  * @file: the PDF to write
  *
  * Writes the handout with the options last printed with, on their paper, and says
- * how it went through #SaTimelinePage::toast. The file is complete or untouched.
+ * how it went through sa_toast_show(). The file is complete or untouched.
  *
  * Returns: whether the PDF was written
  */
@@ -800,15 +793,6 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * SaTimelinePage::toast:
-   * @self: the page
-   * @toast: what to tell the person, such as where the PDF went or why printing failed
-   */
-  signals[TOAST] =
-    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (SA_TYPE_TIMELINE_VIEW);
   g_type_ensure (SA_TYPE_TIMELINE_LIST);

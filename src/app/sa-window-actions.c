@@ -26,6 +26,7 @@
 #include "sa-site-name-dialog.h"
 #include "sa-store-plans.h"
 #include "sa-sync-ui.h"
+#include "sa-toast.h"
 #include "sa-window-private.h"
 
 /* ---- actions -------------------------------------------------------------------- */
@@ -34,7 +35,7 @@ static void
 show_error_toast (SaWindow *self,
                   GError   *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  sa_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 /* Says which fields an undo or redo left as another program or office set them. */
@@ -48,7 +49,7 @@ show_kept_toast (SaWindow *self)
   if (message == NULL)
     return;
   markup = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  sa_toast_show (GTK_WIDGET (self), adw_toast_new (markup));
 }
 
 static void
@@ -137,21 +138,7 @@ _sa_window_update_undo_actions (SaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (self->undo_stack));
 }
 
-void
-_sa_window_on_toast (SaWindow *self,
-                     AdwToast *toast)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
-}
-
 /* ---- files for other sites and other programs ----------------------------------- */
-
-static void
-sync_toast (AdwToast *toast,
-            gpointer  user_data)
-{
-  _sa_window_on_toast (SA_WINDOW (user_data), toast);
-}
 
 static void
 sync_activated (GtkWidget  *widget,
@@ -166,19 +153,19 @@ sync_activated (GtkWidget  *widget,
       sa_site_name_dialog_needed (self->store))
     sa_site_name_dialog_ask (window, self->store, action_name);
   else if (g_str_equal (action_name, "win.sync-now"))
-    sa_sync_ui_sync_now (window, self->undo_stack, sync_toast, self);
+    sa_sync_ui_sync_now (window, self->undo_stack);
   else if (g_str_equal (action_name, "win.export-sync"))
-    sa_sync_ui_export (window, self->undo_stack, sync_toast, self);
+    sa_sync_ui_export (window, self->undo_stack);
   else if (g_str_equal (action_name, "win.import-sync"))
-    sa_sync_ui_import (window, self->undo_stack, FALSE, sync_toast, self);
+    sa_sync_ui_import (window, self->undo_stack, FALSE);
   else if (g_str_equal (action_name, "win.preview-sync"))
-    sa_sync_ui_import (window, self->undo_stack, TRUE, sync_toast, self);
+    sa_sync_ui_import (window, self->undo_stack, TRUE);
   else if (g_str_equal (action_name, "win.export-csv"))
-    sa_sync_ui_export_csv (window, self->undo_stack, sync_toast, self);
+    sa_sync_ui_export_csv (window, self->undo_stack);
   else if (g_str_equal (action_name, "win.import-csv"))
-    sa_sync_ui_import_csv (window, self->undo_stack, sync_toast, self);
+    sa_sync_ui_import_csv (window, self->undo_stack);
   else if (g_str_equal (action_name, "win.export-ics"))
-    sa_sync_ui_export_ics (window, self->undo_stack, sync_toast, self);
+    sa_sync_ui_export_ics (window, self->undo_stack);
 }
 
 static void
@@ -211,7 +198,7 @@ _sa_window_plan_chosen (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!sa_store_choose_plan (self->store, g_variant_get_string (value, NULL), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    sa_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void
@@ -222,14 +209,13 @@ plan_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.import-plan"))
-    sa_plan_files_import (GTK_WINDOW (self), self->store, sync_toast, self);
+    sa_plan_files_import (GTK_WINDOW (self), self->store);
   else if (g_str_equal (action_name, "win.export-plan"))
-    sa_plan_files_export (GTK_WINDOW (self), self->store, sync_toast, self);
+    sa_plan_files_export (GTK_WINDOW (self), self->store);
   else if (g_str_equal (action_name, "win.new-plan-period"))
     sa_period_window_new_period (GTK_WINDOW (self), self->store);
   else if (!sa_period_window_compare (GTK_WINDOW (self), self->store))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("This plan carries over no commitments of an earlier one")));
+    sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("This plan carries over no commitments of an earlier one")));
 }
 
 static void
@@ -267,8 +253,7 @@ print_review_sheet_activated (GtkWidget  *widget,
 
   if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
                               sa_calendar_text_year_format (self->settings), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
+    sa_toast_show (GTK_WIDGET (self), adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
 }
 
 static void

@@ -34,7 +34,6 @@ struct _SaWindow
   GMenu                *plan_section;
   GSimpleAction        *plan_action;
 
-  AdwToastOverlay      *toast_overlay;
   GtkRevealer          *notice_revealer;
   GtkLabel             *notice_label;
   AdwViewSwitcherTitle *switcher_title;
@@ -47,9 +46,6 @@ struct _SaWindow
 void _sa_window_show_activity_log (SaWindow *self);
 
 void _sa_window_update_undo_actions (SaWindow *self);
-
-void _sa_window_on_toast (SaWindow *self,
-                          AdwToast *toast);
 
 void _sa_window_plan_chosen (GSimpleAction *action,
                              GVariant      *value,

@@ -318,7 +318,6 @@ add_page (SaWindow   *self,
 
   adw_view_stack_page_set_use_underline (stack_page, TRUE);
   adw_view_stack_page_set_icon_name (stack_page, icon);
-  g_signal_connect_object (page, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
 }
 
 /* The activity log beside the outline, and the calendar as a view of its own; both see
@@ -329,7 +328,6 @@ add_activity_views (SaWindow *self)
   self->filter = g_object_new (SA_TYPE_ACTIVITY_FILTER, NULL);
 
   self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->store, self->undo_stack));
-  g_signal_connect_object (self->activity_log, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
   sa_activity_log_set_filter (self->activity_log, self->filter);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
@@ -390,7 +388,6 @@ sa_window_constructed (GObject *object)
   _sa_window_update_undo_actions (self);
 
   self->outline_pane = sa_outline_pane_new (self->undo_stack);
-  g_signal_connect_object (self->outline_pane, "toast", G_CALLBACK (_sa_window_on_toast), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
   add_activity_views (self);
 
@@ -486,7 +483,6 @@ sa_window_class_init (SaWindowClass *klass)
 
   g_type_ensure (SA_TYPE_OUTLINE_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, SaWindow, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_dismissed);
