@@ -18,6 +18,7 @@
 
 #include "sa-activity-item-list.h"
 #include "sa-activity-item-private.h"
+#include "sa-activity-sort-model.h"
 #include "sa-commitment.h"
 #include "sa-error.h"
 #include "sa-store-deleted.h"
@@ -316,8 +317,18 @@ load_links (Source     *source,
 /* Every 4,096 rows, a loading thread looks whether it is still wanted. */
 #define CANCEL_CHECK_ROWS 4096
 
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return sa_activity_sort_compare (SA_ACTIVITY_SORT_DATE, *(SaActivityItem **) a, *(SaActivityItem **) b);
+}
+
+/* @sorted: whether to sort the items by date, oldest first, the order the log starts
+ * in: done in the loading thread, it is not done on the main one. */
 static GListModel *
 load_items (Source        *source,
+            gboolean       sorted,
             GCancellable  *cancellable,
             GError       **error)
 {
@@ -346,6 +357,8 @@ load_items (Source        *source,
       sort_commitments (g_ptr_array_index (items, i), &loader);
       finish_item (g_ptr_array_index (items, i), &loader);
     }
+  if (sorted)
+    g_ptr_array_sort (items, compare_dates);
 
   return G_LIST_MODEL (sa_activity_item_list_new (g_steal_pointer (&items)));
 }
@@ -368,7 +381,7 @@ sa_store_load_activity_items (SaStore  *store,
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
-  return load_items (&source, NULL, error);
+  return load_items (&source, FALSE, NULL, error);
 }
 
 static void
@@ -389,7 +402,7 @@ load_in_thread (GTask        *task,
       /* One snapshot for the activities and their links. */
       sqlite3_busy_timeout (source.db, 10000);
       sqlite3_exec (source.db, "BEGIN", NULL, NULL, NULL);
-      items = load_items (&source, cancellable, &error);
+      items = load_items (&source, TRUE, cancellable, &error);
       sqlite3_exec (source.db, "COMMIT", NULL, NULL, NULL);
     }
   sqlite3_close (source.db);
@@ -408,8 +421,9 @@ load_in_thread (GTask        *task,
  *
  * Reads what sa_store_load_activity_items() reads, in another thread with a
  * read-only connection of its own, so that the window stays responsive while
- * 100,000 activities load. The items are those of one moment: changes the store
- * writes meanwhile are announced by SaStore::changed as usual.
+ * 100,000 activities load; they come sorted by date, oldest first. The items are
+ * those of one moment: changes the store writes meanwhile are announced by
+ * SaStore::changed as usual.
  */
 void
 sa_store_load_activity_items_async (SaStore             *store,
