@@ -940,6 +940,7 @@ test_fills_after_shown (Fixture       *fixture,
   GtkWidget *log = sa_activity_log_new (fixture->store, fixture->undo_stack);
   GListModel *rows = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
   GtkStack *stack = GTK_STACK (find (log, "stack"));
+  GtkSpinner *spinner = GTK_SPINNER (find (log, "spinner"));
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
   g_autoptr(GError) error = NULL;
 
@@ -948,6 +949,7 @@ test_fills_after_shown (Fixture       *fixture,
   g_assert_true (sa_activity_log_is_loading (SA_ACTIVITY_LOG (log)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_true (gtk_spinner_get_spinning (spinner));
 
   sa_record_set_text (activity, SA_ACTIVITY_DATE, "2014-07-07");
   sa_record_set_text (activity, SA_ACTIVITY_TITLE, "読み込み中の七夕まつり");
@@ -959,6 +961,8 @@ test_fills_after_shown (Fixture       *fixture,
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_ACTIVITIES + 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
+  /* Hidden but spinning, it would keep the window drawing frames for ever. */
+  g_assert_false (gtk_spinner_get_spinning (spinner));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

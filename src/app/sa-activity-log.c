@@ -61,6 +61,7 @@ struct _SaActivityLog
   AdwToast           *undo_toast;        /* offers to undo the last delete */
 
   GtkStack           *stack;
+  GtkSpinner         *spinner;
   GtkStack           *results_stack;
   SaFilterBar        *filter_bar;
   GtkColumnView      *column_view;
@@ -327,6 +328,9 @@ update_state (SaActivityLog *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
+  /* A hidden spinner that still spins keeps the frame clock drawing every frame,
+   * which starves the other views' idle reloads. */
+  gtk_spinner_set_spinning (self->spinner, self->loading != NULL);
   gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : total > 0 ? "log" : "empty");
   gtk_stack_set_visible_child_name (self->results_stack, shown > 0 ? "list" : "no-match");
   update_footer (self);
@@ -984,6 +988,7 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
   g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, column_view);
