@@ -122,6 +122,7 @@ show_log (Fixture *fixture)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (!sa_activity_log_is_loading (SA_ACTIVITY_LOG (fixture->log)));
   spin ();
 }
 
@@ -941,6 +942,43 @@ test_changes_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The log is made without reading the activities: the window shows it at once, saying
+ * it is loading, and it fills from another thread with every activity, and with one
+ * written meanwhile. */
+static void
+test_fills_after_shown (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *log = sa_activity_log_new (fixture->store, fixture->undo_stack);
+  GListModel *rows = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
+  GtkStack *stack = GTK_STACK (find (log, "stack"));
+  GtkSpinner *spinner = GTK_SPINNER (find (log, "spinner"));
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), log);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sa_activity_log_is_loading (SA_ACTIVITY_LOG (log)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_true (gtk_spinner_get_spinning (spinner));
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2014-07-07");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "読み込み中の七夕まつり");
+  g_assert_true (sa_store_add_activity (fixture->store, activity, NULL, &error));
+  g_assert_no_error (error);
+
+  WAIT_FOR (!sa_activity_log_is_loading (SA_ACTIVITY_LOG (log)));
+  WAIT_FOR (g_list_model_get_n_items (rows) == N_ACTIVITIES + 1);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, N_ACTIVITIES + 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
+  /* Hidden but spinning, it would keep the window drawing frames for ever. */
+  g_assert_false (gtk_spinner_get_spinning (spinner));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- Sorting each column, deleting in place ------------------------------------- */
 
 static char *
@@ -1470,6 +1508,7 @@ main (int    argc,
   ADD ("/activity-log/edit-keeps-selection", N_ACTIVITIES, test_edit_keeps_selection);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);
+  ADD ("/activity-log/fills-after-shown", N_ACTIVITIES, test_fills_after_shown);
   ADD ("/activity-log/form-asks-before-discarding", N_ACTIVITIES, test_form_asks_before_discarding);
   ADD ("/activity-log/form-keeps-deleted-references", N_ACTIVITIES, test_form_keeps_deleted_references);
   ADD ("/activity-log/form-warns-of-contact-details", N_ACTIVITIES, test_form_warns_of_contact_details);

@@ -53,6 +53,7 @@ struct _SaActivityLog
   GtkFilter          *filter;            /* the filter bar's search and drop-downs at once */
   GHashTable         *commitment_texts;  /* id → text */
 
+  GCancellable       *loading;           /* while the first fill reads the items */
   GHashTable         *changed_ids;       /* activities to read again */
   gboolean            reload_needed;
   guint               update_source;
@@ -61,6 +62,7 @@ struct _SaActivityLog
   AdwToast           *undo_toast;        /* offers to undo the last delete */
 
   GtkStack           *stack;
+  GtkSpinner         *spinner;
   GtkStack           *results_stack;
   SaFilterBar        *filter_bar;
   GtkColumnView      *column_view;
@@ -81,6 +83,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_state (SaActivityLog *self);
 static void on_sort_changed (SaActivityLog *self);
+static void schedule_update (SaActivityLog *self);
 
 /* ---- Filtering ------------------------------------------------------------------ */
 
@@ -320,7 +323,10 @@ update_state (SaActivityLog *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "log" : "empty");
+  /* A hidden spinner that still spins keeps the frame clock drawing every frame,
+   * which starves the other views' idle reloads. */
+  gtk_spinner_set_spinning (self->spinner, self->loading != NULL);
+  gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : total > 0 ? "log" : "empty");
   gtk_stack_set_visible_child_name (self->results_stack, shown > 0 ? "list" : "no-match");
   update_footer (self);
   update_actions (self);
@@ -393,6 +399,8 @@ sa_activity_log_reload (SaActivityLog *self)
 
   g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_handle_id (&self->update_source, g_source_remove);
   self->reload_needed = FALSE;
   g_hash_table_remove_all (self->changed_ids);
@@ -407,6 +415,57 @@ sa_activity_log_reload (SaActivityLog *self)
   set_items (self, SA_ACTIVITY_ITEM_LIST (items));
   update_year_choices (self);
   update_state (self);
+}
+
+static void
+on_items_loaded (GObject      *store,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(SaActivityLog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = sa_store_load_activity_items_finish (SA_STORE (store), result, &error);
+
+  /* A reload, or the log going away, took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (items == NULL)
+    emit_error (self, error->message);
+  else
+    {
+      set_items (self, SA_ACTIVITY_ITEM_LIST (items));
+      update_year_choices (self);
+    }
+  update_state (self);
+  /* What the store wrote while the items were read is read again now. */
+  if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
+    schedule_update (self);
+}
+
+/* The first fill reads the activities in another thread: the window is shown at
+ * once, with a spinner in the log, rather than after 100,000 activities are read. */
+static void
+start_loading (SaActivityLog *self)
+{
+  load_choices (self);
+  self->loading = g_cancellable_new ();
+  update_state (self);
+  sa_store_load_activity_items_async (self->store, self->loading, on_items_loaded, g_object_ref (self));
+}
+
+/**
+ * sa_activity_log_is_loading:
+ * @self: an activity log
+ *
+ * Returns: whether the log is still reading its activities for the first time
+ */
+gboolean
+sa_activity_log_is_loading (SaActivityLog *self)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 /* Reads one activity again and replaces, removes or adds its item. */
@@ -503,6 +562,9 @@ update_cb (gpointer data)
   SaActivityLog *self = data;
 
   self->update_source = 0;
+  /* The changes wait for the items being read (on_items_loaded). */
+  if (self->loading != NULL)
+    return G_SOURCE_REMOVE;
   if (self->reload_needed)
     sa_activity_log_reload (self);
   else
@@ -772,7 +834,7 @@ sa_activity_log_constructed (GObject *object)
   g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_stack_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_bar, "changed", G_CALLBACK (filter_changed), self, G_CONNECT_SWAPPED);
-  sa_activity_log_reload (self);
+  start_loading (self);
 }
 
 static void
@@ -787,6 +849,8 @@ sa_activity_log_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_ACTIVITY_LOG);
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
@@ -906,6 +970,7 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
   g_type_ensure (SA_TYPE_FILTER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, stack);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, column_view);

@@ -27,6 +27,7 @@ void        sa_activity_log_edit_selected   (SaActivityLog *self);
 void        sa_activity_log_delete_selected (SaActivityLog *self);
 void        sa_activity_log_start_search    (SaActivityLog *self);
 void        sa_activity_log_reload          (SaActivityLog *self);
+gboolean    sa_activity_log_is_loading      (SaActivityLog *self);
 void        sa_activity_log_set_filter      (SaActivityLog    *self,
                                              SaActivityFilter *filter);
 

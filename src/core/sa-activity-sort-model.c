@@ -286,6 +286,19 @@ compare_entries (gconstpointer a,
   return order ? order : sa_activity_sort_compare (GPOINTER_TO_INT (user_data), ea->item, eb->item);
 }
 
+/* Items loaded in another thread come sorted by date (sa_store_load_activity_items_async):
+ * a look over them is enough. */
+static gboolean
+entries_sorted (const Entry          *entries,
+                guint                 n,
+                SaActivitySortColumn  column)
+{
+  for (guint i = 1; i < n; i++)
+    if (compare_entries (&entries[i - 1], &entries[i], GINT_TO_POINTER (column)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Sorts @source into @self->sorted, which takes references. */
 static void
 sort_all (SaActivitySortModel *self)
@@ -296,7 +309,8 @@ sort_all (SaActivitySortModel *self)
   for (guint i = 0; i < n; i++)
     entries[i].item = g_ptr_array_index (self->source, i);
   fill_keys (entries, n, self->column);
-  g_qsort_with_data (entries, n, sizeof (Entry), compare_entries, GINT_TO_POINTER (self->column));
+  if (!entries_sorted (entries, n, self->column))
+    g_qsort_with_data (entries, n, sizeof (Entry), compare_entries, GINT_TO_POINTER (self->column));
 
   g_ptr_array_set_size (self->sorted, 0);
   for (guint i = 0; i < n; i++)

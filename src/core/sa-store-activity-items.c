@@ -13,10 +13,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "sa-activity-item-list.h"
 #include "sa-activity-item-private.h"
+#include "sa-activity-sort-model.h"
 #include "sa-commitment.h"
 #include "sa-error.h"
 #include "sa-store-deleted.h"
@@ -63,6 +65,50 @@ loader_clear (Loader *loader)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
 
+/* Where the items are read from: the store's connection, or a read-only connection
+ * of a loading thread's own, whose statements are made and finalized each time. */
+typedef struct
+{
+  SaStore *store;
+  sqlite3 *db;    /* NULL: the store's */
+} Source;
+
+static sqlite3_stmt *
+source_prepare (Source      *source,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (source->db == NULL)
+    return _sa_store_prepare (source->store, sql, error);
+  if (sqlite3_prepare_v2 (source->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SA_ERROR, SA_ERROR_DATABASE, "%s", sqlite3_errmsg (source->db));
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Done with @stmt after sqlite3_step() returned @rc: sets @error unless it is
+ * SQLITE_DONE. */
+static gboolean
+source_release (Source        *source,
+                sqlite3_stmt  *stmt,
+                int            rc,
+                GError       **error)
+{
+  if (source->db == NULL)
+    {
+      sqlite3_reset (stmt);
+      return rc == SQLITE_DONE || _sa_store_set_error (source->store, error);
+    }
+  if (rc != SQLITE_DONE)
+    g_set_error (error, SA_ERROR, SA_ERROR_DATABASE, "%s", sqlite3_errmsg (source->db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 /* The commitments that are in the plan, in the plan's order: plans by their first
  * year, sections by position, goals by number, commitments by position. */
 #define PLAN_ORDER "p.first_fy, s.position, g.number, c.position"
@@ -74,7 +120,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
   " WHERE c.deleted = 0 AND g.deleted = 0 AND s.deleted = 0 AND p.deleted = 0"
 
 static gboolean
-load_ranks (SaStore  *store,
+load_ranks (Source   *source,
             Loader   *loader,
             GError  **error)
 {
@@ -82,7 +128,7 @@ load_ranks (SaStore  *store,
   guint rank = 0;
   int rc;
 
-  stmt = _sa_store_prepare (store, "SELECT c.id" PLAN_COMMITMENTS_FROM " ORDER BY " PLAN_ORDER, error);
+  stmt = source_prepare (source, "SELECT c.id" PLAN_COMMITMENTS_FROM " ORDER BY " PLAN_ORDER, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -92,11 +138,7 @@ load_ranks (SaStore  *store,
     g_hash_table_insert (loader->ranks,
                          g_ref_string_new_intern ((const char *) sqlite3_column_text (stmt, 0)),
                          GUINT_TO_POINTER (++rank));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return _sa_store_set_error (store, error);
-  return TRUE;
+  return source_release (source, stmt, rc, error);
 }
 
 /* Organizations, districts, titles, places and whole search keys recur in 100,000
@@ -242,7 +284,7 @@ step_error (SaStore  *store,
 
 /* Reads every link that is not deleted into the items, found by their ids. */
 static gboolean
-load_links (SaStore    *store,
+load_links (Source     *source,
             Loader     *loader,
             GPtrArray  *items,
             GError    **error)
@@ -257,9 +299,9 @@ load_links (SaStore    *store,
       g_hash_table_insert (by_id, item->id, item);
     }
 
-  stmt = _sa_store_prepare (store,
-                            "SELECT activity_id, commitment_id FROM activity_commitment"
-                            " WHERE deleted = 0", error);
+  stmt = source_prepare (source,
+                         "SELECT activity_id, commitment_id FROM activity_commitment"
+                         " WHERE deleted = 0", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -269,8 +311,56 @@ load_links (SaStore    *store,
       if (item != NULL)
         add_commitment (item, loader, (const char *) sqlite3_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  return step_error (store, rc, error);
+  return source_release (source, stmt, rc, error);
+}
+
+/* Every 4,096 rows, a loading thread looks whether it is still wanted. */
+#define CANCEL_CHECK_ROWS 4096
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return sa_activity_sort_compare (SA_ACTIVITY_SORT_DATE, *(SaActivityItem **) a, *(SaActivityItem **) b);
+}
+
+/* @sorted: whether to sort the items by date, oldest first, the order the log starts
+ * in: done in the loading thread, it is not done on the main one. */
+static GListModel *
+load_items (Source        *source,
+            gboolean       sorted,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(Loader) loader = { NULL, NULL };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!load_ranks (source, &loader, error))
+    return NULL;
+  stmt = source_prepare (source, ITEM_SELECT " WHERE a.deleted = 0", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (items, read_item (stmt, &loader));
+      if (items->len % CANCEL_CHECK_ROWS == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  if (!source_release (source, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !load_links (source, &loader, items, error))
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      sort_commitments (g_ptr_array_index (items, i), &loader);
+      finish_item (g_ptr_array_index (items, i), &loader);
+    }
+  if (sorted)
+    g_ptr_array_sort (items, compare_dates);
+
+  return G_LIST_MODEL (sa_activity_item_list_new (g_steal_pointer (&items)));
 }
 
 /**
@@ -287,31 +377,86 @@ GListModel *
 sa_store_load_activity_items (SaStore  *store,
                               GError  **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_auto(Loader) loader = { NULL, NULL };
-  sqlite3_stmt *stmt;
-  int rc;
+  Source source = { store, NULL };
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
 
-  if (!load_ranks (store, &loader, error))
-    return NULL;
-  stmt = _sa_store_prepare (store, ITEM_SELECT " WHERE a.deleted = 0", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, read_item (stmt, &loader));
-  sqlite3_reset (stmt);
+  return load_items (&source, FALSE, NULL, error);
+}
 
-  if (!step_error (store, rc, error) || !load_links (store, &loader, items, error))
-    return NULL;
-  for (guint i = 0; i < items->len; i++)
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Source source = { NULL, NULL };
+  GError *error = NULL;
+  GListModel *items = NULL;
+
+  if (sqlite3_open_v2 (task_data, &source.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    g_set_error (&error, SA_ERROR, SA_ERROR_DATABASE, _("Could not open “%s”: %s"), (char *) task_data,
+                 source.db ? sqlite3_errmsg (source.db) : g_strerror (ENOMEM));
+  else
     {
-      sort_commitments (g_ptr_array_index (items, i), &loader);
-      finish_item (g_ptr_array_index (items, i), &loader);
+      /* One snapshot for the activities and their links. */
+      sqlite3_busy_timeout (source.db, 10000);
+      sqlite3_exec (source.db, "BEGIN", NULL, NULL, NULL);
+      items = load_items (&source, TRUE, cancellable, &error);
+      sqlite3_exec (source.db, "COMMIT", NULL, NULL, NULL);
     }
+  sqlite3_close (source.db);
+  if (items != NULL)
+    g_task_return_pointer (task, items, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
 
-  return G_LIST_MODEL (sa_activity_item_list_new (g_steal_pointer (&items)));
+/**
+ * sa_store_load_activity_items_async:
+ * @store: a store
+ * @cancellable: (nullable): to stop loading
+ * @callback: called in this thread's main context with the items
+ * @user_data: for @callback
+ *
+ * Reads what sa_store_load_activity_items() reads, in another thread with a
+ * read-only connection of its own, so that the window stays responsive while
+ * 100,000 activities load; they come sorted by date, oldest first. The items are
+ * those of one moment: changes the store writes meanwhile are announced by
+ * SaStore::changed as usual.
+ */
+void
+sa_store_load_activity_items_async (SaStore             *store,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SA_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sa_store_load_activity_items_async);
+  g_task_set_task_data (task, g_strdup (sa_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * sa_store_load_activity_items_finish:
+ * @store: a store
+ * @result: what the callback was given
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): an #SaActivityItemList
+ */
+GListModel *
+sa_store_load_activity_items_finish (SaStore       *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gboolean
@@ -352,13 +497,14 @@ sa_store_load_activity_item (SaStore     *store,
 {
   g_auto(Loader) loader = { NULL, NULL };
   g_autoptr(SaActivityItem) item = NULL;
+  Source source = { store, NULL };
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!load_ranks (store, &loader, error))
+  if (!load_ranks (&source, &loader, error))
     return NULL;
   stmt = _sa_store_prepare (store, ITEM_SELECT " WHERE a.id = ?1 AND a.deleted = 0", error);
   if (stmt == NULL)

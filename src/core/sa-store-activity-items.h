@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 GListModel         *sa_store_load_activity_items           (SaStore        *store,
                                                             GError        **error);
+void                sa_store_load_activity_items_async     (SaStore        *store,
+                                                            GCancellable   *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer        user_data);
+GListModel         *sa_store_load_activity_items_finish    (SaStore        *store,
+                                                            GAsyncResult   *result,
+                                                            GError        **error);
 SaActivityItem     *sa_store_load_activity_item            (SaStore        *store,
                                                             const char     *id,
                                                             GError        **error);
