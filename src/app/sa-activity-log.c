@@ -273,20 +273,12 @@ update_actions (SaActivityLog *self)
 /* ---- What is shown -------------------------------------------------------------- */
 
 static void
-emit_toast (SaActivityLog *self,
-            AdwToast      *toast)
-{
-  sa_toast_show (GTK_WIDGET (self), g_object_ref (toast));
-}
-
-static void
 emit_error (SaActivityLog *self,
             const char    *message)
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (markup);
 
-  emit_toast (self, toast);
+  sa_toast_show (GTK_WIDGET (self), adw_toast_new (markup));
 }
 
 /* The count and the participants of what the filters let through. */
@@ -510,10 +502,7 @@ reveal_saved (SaActivityLog *self)
   if (!gtk_bitset_is_empty (positions))
     reveal_position (self, gtk_bitset_get_minimum (positions));
   else if (g_hash_table_contains (self->items_by_id, self->reveal_id))
-    {
-      g_autoptr(AdwToast) toast = adw_toast_new (_("The activity is saved; the search or filters hide it"));
-      emit_toast (self, toast);
-    }
+    sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("The activity is saved; the search or filters hide it")));
   g_clear_pointer (&self->reveal_id, g_free);
 }
 
@@ -747,7 +736,7 @@ offer_undo (SaActivityLog *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
   g_set_object (&self->undo_toast, toast);
-  emit_toast (self, toast);
+  sa_toast_show (GTK_WIDGET (self), g_steal_pointer (&toast));
 }
 
 /**
