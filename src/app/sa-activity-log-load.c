@@ -1,0 +1,269 @@
+/* sa-activity-log-load.c: how the activity log reads its activities: all at once in
+ * another thread when it is made, one by one as the store announces changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sasaeai"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sa-activity-item.h"
+#include "sa-activity-log-private.h"
+#include "sa-error.h"
+#include "sa-store-activity-items.h"
+#include "sa-toast.h"
+
+/* More changed activities than this are read again all at once. */
+#define MAX_ROW_REFRESH 200
+
+/* Whether the year drop-down offers the year of @item. */
+static gboolean
+offers_year_of (SaActivityLog  *self,
+                SaActivityItem *item)
+{
+  return sa_filter_bar_offers_year (self->filter_bar, sa_activity_item_get_fiscal_year (item));
+}
+
+/* ---- Loading -------------------------------------------------------------------- */
+
+static void
+set_items (SaActivityLog      *self,
+           SaActivityItemList *items)
+{
+  guint n;
+  SaActivityItem **peek = sa_activity_item_list_peek (items, &n);
+
+  g_hash_table_remove_all (self->items_by_id);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (peek[i]), peek[i]);
+  g_set_object (&self->items, items);
+  sa_activity_sort_model_set_model (self->sorted, G_LIST_MODEL (items));
+}
+
+/**
+ * sa_activity_log_reload:
+ * @self: an activity log
+ *
+ * Reads every activity and the filters' choices from the store again, keeping the
+ * selection, for changes the store did not announce (another program wrote the
+ * database). Changes made through the store are picked up without this.
+ */
+void
+sa_activity_log_reload (SaActivityLog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+
+  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  self->reload_needed = FALSE;
+  g_hash_table_remove_all (self->changed_ids);
+
+  if (!(items = sa_store_load_activity_items (self->store, &error)))
+    {
+      sa_activity_log_show_error (self, error->message);
+      return;
+    }
+  /* The selection follows its activities (keep_selection). */
+  sa_activity_log_load_choices (self);
+  set_items (self, SA_ACTIVITY_ITEM_LIST (items));
+  sa_activity_log_update_year_choices (self);
+  sa_activity_log_update_state (self);
+}
+
+static void
+on_items_loaded (GObject      *store,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(SaActivityLog) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = sa_store_load_activity_items_finish (SA_STORE (store), result, &error);
+
+  /* A reload, or the log going away, took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (items == NULL)
+    sa_activity_log_show_error (self, error->message);
+  else
+    {
+      set_items (self, SA_ACTIVITY_ITEM_LIST (items));
+      sa_activity_log_update_year_choices (self);
+    }
+  sa_activity_log_update_state (self);
+  /* What the store wrote while the items were read is read again now. */
+  if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
+    sa_activity_log_schedule_update (self);
+}
+
+/* The first fill reads the activities in another thread: the window is shown at
+ * once, with a spinner in the log, rather than after 100,000 activities are read. */
+void
+sa_activity_log_start_loading (SaActivityLog *self)
+{
+  sa_activity_log_load_choices (self);
+  self->loading = g_cancellable_new ();
+  sa_activity_log_update_state (self);
+  sa_store_load_activity_items_async (self->store, self->loading, on_items_loaded, g_object_ref (self));
+}
+
+/**
+ * sa_activity_log_is_loading:
+ * @self: an activity log
+ *
+ * Returns: whether the log is still reading its activities for the first time
+ */
+gboolean
+sa_activity_log_is_loading (SaActivityLog *self)
+{
+  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), FALSE);
+
+  return self->loading != NULL;
+}
+
+/* Reads one activity again and replaces, removes or adds its item. */
+static void
+refresh_item (SaActivityLog *self,
+              const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaActivityItem) fresh = sa_store_load_activity_item (self->store, id, &error);
+  SaActivityItem *old = g_hash_table_lookup (self->items_by_id, id);
+  guint position;
+
+  if (fresh == NULL && !g_error_matches (error, SA_ERROR, SA_ERROR_NOT_FOUND))
+    {
+      sa_activity_log_show_error (self, error->message);
+      return;
+    }
+
+  /* The map holds the fresh item before the rows change: the selection finds its
+   * rows by it (on_filtered_changed). */
+  if (old != NULL)
+    g_hash_table_remove (self->items_by_id, id);
+  if (fresh != NULL)
+    g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (fresh), fresh);
+  if (old != NULL && sa_activity_item_list_find (self->items, old, &position))
+    sa_activity_item_list_splice (self->items, position, 1, &fresh, fresh != NULL);
+  else if (fresh != NULL)
+    sa_activity_item_list_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                                  &fresh, 1);
+}
+
+/* After a save, the saved activity is selected and shown, or the person is told
+ * why it is not. */
+static void
+reveal_saved (SaActivityLog *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GtkBitset) positions = NULL;
+
+  g_ptr_array_add (ids, self->reveal_id);
+  positions = sa_activity_log_shown_positions (self, ids);
+  if (!gtk_bitset_is_empty (positions))
+    sa_activity_log_reveal_position (self, gtk_bitset_get_minimum (positions));
+  else if (g_hash_table_contains (self->items_by_id, self->reveal_id))
+    sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("The activity is saved; the search or filters hide it")));
+  g_clear_pointer (&self->reveal_id, g_free);
+}
+
+static void
+refresh_changed (SaActivityLog *self)
+{
+  g_autoptr(GtkBitset) selection = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  /* The selection model changes its bitset as rows go: keep what it was. */
+  gboolean had_selection = !gtk_bitset_is_empty (selection);
+  guint first_selected = gtk_bitset_get_minimum (selection);
+  g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_ids);
+  gboolean new_year = FALSE;
+  GHashTableIter iter;
+  gpointer id;
+
+  self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      SaActivityItem *item;
+
+      refresh_item (self, id);
+      item = g_hash_table_lookup (self->items_by_id, id);
+      new_year |= item != NULL && !offers_year_of (self, item);
+    }
+  if (new_year)
+    sa_activity_log_update_year_choices (self);
+
+  /* Rows keep their selection as they change (keep_selection); when the selected
+   * rows are gone, as after a delete, the row that took the place of the first is
+   * selected. */
+  g_clear_pointer (&selection, gtk_bitset_unref);
+  selection = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (had_selection && gtk_bitset_is_empty (selection))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+      if (n > 0)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), MIN (first_selected, n - 1), TRUE);
+    }
+}
+
+static gboolean
+update_cb (gpointer data)
+{
+  SaActivityLog *self = data;
+
+  self->update_source = 0;
+  /* The changes wait for the items being read (on_items_loaded). */
+  if (self->loading != NULL)
+    return G_SOURCE_REMOVE;
+  if (self->reload_needed)
+    sa_activity_log_reload (self);
+  else
+    refresh_changed (self);
+  if (self->reveal_id != NULL)
+    reveal_saved (self);
+  sa_activity_log_update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sa_activity_log_schedule_update (SaActivityLog *self)
+{
+  if (self->update_source == 0)
+    self->update_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_cb, self, NULL);
+}
+
+/* Names of activities and the plan's order of commitments come from these tables. */
+static gboolean
+affects_items (const char *table)
+{
+  static const char * const tables[] = { "organization", "district", "commitment", "goal", "section", "plan", NULL };
+
+  return g_strv_contains (tables, table);
+}
+
+void
+sa_activity_log_on_store_changed (SaActivityLog *self,
+                  const char    *table)
+{
+  if (g_str_equal (table, "activity") || g_str_equal (table, "activity_commitment"))
+    {
+      g_auto(GStrv) ids = sa_store_dup_changed_activity_ids (self->store, table);
+
+      if (ids == NULL || g_strv_length (ids) > MAX_ROW_REFRESH)
+        self->reload_needed = TRUE;
+      else
+        for (guint i = 0; ids[i] != NULL; i++)
+          g_hash_table_add (self->changed_ids, g_strdup (ids[i]));
+    }
+  else if (affects_items (table))
+    self->reload_needed = TRUE;
+  else
+    return;
+  sa_activity_log_schedule_update (self);
+}

@@ -1,0 +1,64 @@
+/* sa-activity-log-private.h: the activity log's parts, shared by its widget and its loading
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sa-activity-item-list.h"
+#include "sa-activity-log.h"
+#include "sa-activity-sort-model.h"
+#include "sa-array-filter-model.h"
+#include "sa-filter-bar.h"
+
+G_BEGIN_DECLS
+
+struct _SaActivityLog
+{
+  GtkWidget           parent_instance;
+
+  SaStore            *store;
+  SaUndoStack        *undo_stack;
+
+  SaActivityItemList *items;             /* in no order */
+  GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
+  SaActivitySortModel *sorted;
+  SaArrayFilterModel *filtered;
+  GtkMultiSelection  *selection;
+  GtkFilter          *filter;            /* the filter bar's search and drop-downs at once */
+  GHashTable         *commitment_texts;  /* id → text */
+
+  GCancellable       *loading;           /* while the first fill reads the items */
+  GHashTable         *changed_ids;       /* activities to read again */
+  gboolean            reload_needed;
+  guint               update_source;
+  guint               state_source;
+  char               *reveal_id;         /* an activity just saved, to select */
+  AdwToast           *undo_toast;        /* offers to undo the last delete */
+
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  GtkStack           *results_stack;
+  SaFilterBar        *filter_bar;
+  GtkColumnView      *column_view;
+  GtkLabel           *footer;
+  GPtrArray          *kept_ids;         /* the selection while the rows change */
+};
+
+/* sa-activity-log.c */
+void       sa_activity_log_show_error          (SaActivityLog *self,
+                                                const char    *message);
+void       sa_activity_log_load_choices        (SaActivityLog *self);
+void       sa_activity_log_update_year_choices (SaActivityLog *self);
+void       sa_activity_log_update_state        (SaActivityLog *self);
+GtkBitset *sa_activity_log_shown_positions     (SaActivityLog *self,
+                                                GPtrArray     *ids);
+void       sa_activity_log_reveal_position     (SaActivityLog *self,
+                                                guint          position);
+
+/* sa-activity-log-load.c */
+void       sa_activity_log_start_loading       (SaActivityLog *self);
+void       sa_activity_log_schedule_update     (SaActivityLog *self);
+void       sa_activity_log_on_store_changed    (SaActivityLog *self,
+                                                const char    *table);
+
+G_END_DECLS
