@@ -236,7 +236,8 @@ class CliTest(unittest.TestCase):
         self.assertIn("平成22年度–平成27年度", out)
 
     def test_missing_database_is_not_created(self):
-        """Every command but init refuses a path with no database, and creates nothing there."""
+        """Every command but init refuses a path with no database, before reading any file, and
+        creates nothing there."""
         id = self.add()
         sync = os.path.join(self.tmp.name, "site.sasaeai")
         self.cli("export-sync", sync)
@@ -250,7 +251,7 @@ class CliTest(unittest.TestCase):
                     ["activity", "add", "--date", "2012-02-30", "--title", "x"],
                     ["activity", "edit", id, "--title", "y"], ["activity", "delete", id],
                     ["activity", "undelete", id], ["site"], ["site", "--name", "X"],
-                    ["export-sync", out], ["import-sync", sync], ["sync-folder", self.tmp.name],
+                    ["export-sync", out], ["import-sync", sync], ["import-sync", sheet], ["sync-folder", self.tmp.name],
                     ["export-csv", out], ["import-csv", sheet], ["export-ics", out], ["handout", "-o", out]]
         before = sorted(os.listdir(self.tmp.name))
         for missing in (os.path.join(self.tmp.name, "typo.db"),

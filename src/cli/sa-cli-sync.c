@@ -357,10 +357,11 @@ sa_cli_import_sync (SaCli  *cli,
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!read_passphrase (passphrase_file, &passphrase, &error))
     return sa_cli_fail (error);
-  if (!(contents = sa_sync_file_read_full (file, passphrase, NULL, &error)))
-    return fail_with_file (error, argv[1]);
+  /* A missing database is said at once, not after a large file has been read. */
   if (!(store = sa_cli_open (cli, &error)))
     return sa_cli_fail (error);
+  if (!(contents = sa_sync_file_read_full (file, passphrase, NULL, &error)))
+    return fail_with_file (error, argv[1]);
   names = site_names (store, contents);
   if (!sa_sync_file_import (contents, store, dry_run, &report, &error))
     return fail_with_file (error, argv[1]);
