@@ -20,7 +20,8 @@ typedef struct
 {
   char             *path;
   SaStore          *store;
-  SaUndoStack      *undo_stack;
+  SaContext        *context;
+  SaUndoStack      *undo_stack;           /* the context's, as the filter */
   SaActivityFilter *filter;
   GtkWidget        *window;
   SaCalendarPage   *page;
@@ -52,12 +53,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = sa_store_create (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (sa_import_sample (fixture->store, &report, &error));
-  fixture->undo_stack = sa_undo_stack_new (fixture->store);
-  fixture->filter = sa_activity_filter_new ();
+  fixture->context = sa_context_new (fixture->store);
+  fixture->undo_stack = g_object_ref (sa_context_get_undo_stack (fixture->context));
+  fixture->filter = g_object_ref (sa_context_get_filter (fixture->context));
   fixture->toasts = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->page = g_object_new (SA_TYPE_CALENDAR_PAGE, "store", fixture->store, "undo-stack", fixture->undo_stack,
-                                "filter", fixture->filter, NULL);
+  fixture->page = SA_CALENDAR_PAGE (sa_calendar_page_new (fixture->context));
   fixture->grid = sa_calendar_page_get_grid (fixture->page);
   sa_toast_set_observer (on_toast, fixture);
 
@@ -83,6 +84,7 @@ fixture_tear_down (Fixture       *fixture,
 
   sa_toast_set_observer (NULL, NULL);
   g_ptr_array_unref (fixture->toasts);
+  g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->filter);
   g_assert_finalize_object (fixture->undo_stack);
   g_assert_finalize_object (fixture->store);
