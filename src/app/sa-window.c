@@ -325,8 +325,6 @@ add_page (SaWindow   *self,
 static void
 add_activity_views (SaWindow *self)
 {
-  SaUndoStack *undo_stack = sa_context_get_undo_stack (self->context);
-
   self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->context));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
@@ -334,11 +332,11 @@ add_activity_views (SaWindow *self)
   self->calendar_page = SA_CALENDAR_PAGE (sa_calendar_page_new (self->context));
   add_page (self, GTK_WIDGET (self->calendar_page), "calendar", _("_Calendar"), "x-office-calendar-symbolic");
 
-  self->timeline_page = sa_timeline_page_new (self->store, undo_stack);
+  self->timeline_page = sa_timeline_page_new (self->context);
   add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
 
   /* The yearly review rates the commitments: a half-filled star. */
-  self->review_page = sa_review_page_new (self->store, undo_stack);
+  self->review_page = sa_review_page_new (self->context);
   add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
 }
 
@@ -390,7 +388,7 @@ sa_window_constructed (GObject *object)
                            G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
   _sa_window_update_undo_actions (self);
 
-  self->outline_pane = sa_outline_pane_new (sa_context_get_undo_stack (self->context));
+  self->outline_pane = sa_outline_pane_new (self->context);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
   add_activity_views (self);
 

@@ -43,6 +43,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static SaYearFormat
+year_format_for (GSettings *settings)
+{
+  g_autofree char *setting = g_settings_get_string (settings, "year-format");
+
+  return sa_year_format_for_setting (setting, g_str_has_prefix (g_get_language_names ()[0], "ja"));
+}
+
+/* The years in core's messages, such as a phase outside the plan's years, written
+ * as the views write them. The hook has no context to ask, and every context reads
+ * the same settings. */
+static char *
+message_year_label (int fy)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return sa_fiscal_year_label (fy, year_format_for (settings));
+}
+
 static void
 on_year_format_changed (SaContext *self)
 {
@@ -63,6 +82,7 @@ sa_context_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   /* GSettings announces a change only of a key read since the handler was connected. */
   g_free (g_settings_get_string (self->settings, "year-format"));
+  sa_set_message_year_label (message_year_label);
 }
 
 static void
@@ -256,12 +276,9 @@ sa_context_get_settings (SaContext *self)
 SaYearFormat
 sa_context_get_year_format (SaContext *self)
 {
-  g_autofree char *setting = NULL;
-
   g_return_val_if_fail (SA_IS_CONTEXT (self), SA_YEAR_FORMAT_FY);
 
-  setting = g_settings_get_string (self->settings, "year-format");
-  return sa_year_format_for_setting (setting, g_str_has_prefix (g_get_language_names ()[0], "ja"));
+  return year_format_for (self->settings);
 }
 
 /**
