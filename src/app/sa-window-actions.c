@@ -150,22 +150,22 @@ sync_activated (GtkWidget  *widget,
 
   /* The first sync file this site writes carries the office's name. */
   if ((g_str_equal (action_name, "win.sync-now") || g_str_equal (action_name, "win.export-sync")) &&
-      sa_site_name_dialog_needed (self->store))
-    sa_site_name_dialog_ask (window, self->store, action_name);
+      sa_site_name_dialog_needed (self->context))
+    sa_site_name_dialog_ask (window, self->context, action_name);
   else if (g_str_equal (action_name, "win.sync-now"))
-    sa_sync_ui_sync_now (window, sa_context_get_undo_stack (self->context));
+    sa_sync_ui_sync_now (window, self->context);
   else if (g_str_equal (action_name, "win.export-sync"))
-    sa_sync_ui_export (window, sa_context_get_undo_stack (self->context));
+    sa_sync_ui_export (window, self->context);
   else if (g_str_equal (action_name, "win.import-sync"))
-    sa_sync_ui_import (window, sa_context_get_undo_stack (self->context), FALSE);
+    sa_sync_ui_import (window, self->context, FALSE);
   else if (g_str_equal (action_name, "win.preview-sync"))
-    sa_sync_ui_import (window, sa_context_get_undo_stack (self->context), TRUE);
+    sa_sync_ui_import (window, self->context, TRUE);
   else if (g_str_equal (action_name, "win.export-csv"))
-    sa_sync_ui_export_csv (window, sa_context_get_undo_stack (self->context));
+    sa_sync_ui_export_csv (window, self->context);
   else if (g_str_equal (action_name, "win.import-csv"))
-    sa_sync_ui_import_csv (window, sa_context_get_undo_stack (self->context));
+    sa_sync_ui_import_csv (window, self->context);
   else if (g_str_equal (action_name, "win.export-ics"))
-    sa_sync_ui_export_ics (window, sa_context_get_undo_stack (self->context));
+    sa_sync_ui_export_ics (window, self->context);
 }
 
 static void
@@ -175,7 +175,7 @@ deleted_items_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_deleted_window_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context));
+  sa_deleted_window_new (GTK_WINDOW (self), self->context);
 }
 
 static void
@@ -185,7 +185,7 @@ local_resources_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_resource_window_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context));
+  sa_resource_window_new (GTK_WINDOW (self), self->context);
 }
 
 /* win.plan(id): every view, print and report follows the chosen plan. */
@@ -213,8 +213,8 @@ plan_activated (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.export-plan"))
     sa_plan_files_export (GTK_WINDOW (self), self->store);
   else if (g_str_equal (action_name, "win.new-plan-period"))
-    sa_period_window_new_period (GTK_WINDOW (self), self->store);
-  else if (!sa_period_window_compare (GTK_WINDOW (self), self->store))
+    sa_period_window_new_period (GTK_WINDOW (self), self->context);
+  else if (!sa_period_window_compare (GTK_WINDOW (self), self->context))
     sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("This plan carries over no commitments of an earlier one")));
 }
 
@@ -225,7 +225,7 @@ report_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_report_window_new (GTK_WINDOW (self), self->store);
+  sa_report_window_new (GTK_WINDOW (self), self->context);
 }
 
 static void
