@@ -304,7 +304,7 @@ print_activated (GtkWidget  *widget,
   g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_context_get_year_format (self->context));
   g_autoptr(GError) error = NULL;
 
-  if (!sa_sheet_print (GTK_WINDOW (self), sheet, FALSE, _("Activity Totals"), &error))
+  if (!sa_sheet_print (GTK_WINDOW (self), self->context, sheet, FALSE, _("Activity Totals"), &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 

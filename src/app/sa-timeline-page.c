@@ -506,7 +506,7 @@ _sa_timeline_page_new_print_operation (SaTimelinePage  *self,
 
   if (!prepare_options (self, &options, error))
     return NULL;
-  operation = sa_print_operation_new (self->store, &options);
+  operation = sa_print_operation_new (self->context, &options);
   print = GTK_PRINT_OPERATION (operation);
   gtk_print_operation_set_job_name (print, sa_record_get_text (sa_timeline_layout_get_plan (layout (self)),
                                                                SA_PLAN_TITLE));

@@ -251,8 +251,7 @@ print_review_sheet_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
-                              sa_context_get_year_format (self->context), &error))
+  if (!sa_review_sheet_print (GTK_WINDOW (self), self->context, NULL, g_variant_get_int32 (parameter), &error))
     sa_toast_show (GTK_WIDGET (self), adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
 }
 
