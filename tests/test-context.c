@@ -63,9 +63,15 @@ test_year_format (SiteFixture   *f,
   /* In Japanese, "western" is 2010年度 and "auto" writes eras. */
   g_setenv ("LANGUAGE", "ja", TRUE);
   g_assert_cmpint (sa_context_get_year_format (context), ==, SA_YEAR_FORMAT_WESTERN);
+  g_free (label);
+  label = sa_context_dup_year_label (context, 2012);
+  g_assert_cmpstr (label, ==, "2012年度");
   g_settings_reset (settings, "year-format");
   g_assert_cmpuint (notified, ==, 3);
   g_assert_cmpint (sa_context_get_year_format (context), ==, SA_YEAR_FORMAT_ERA);
+  g_free (label);
+  label = sa_context_dup_year_label (context, 2012);
+  g_assert_cmpstr (label, ==, "平成24年度");
   g_setenv ("LANGUAGE", "C", TRUE);
 }
 
