@@ -748,14 +748,6 @@ sa_activity_log_new (SaContext *context)
   return g_object_new (SA_TYPE_ACTIVITY_LOG, "context", context, NULL);
 }
 
-SaStore *
-sa_activity_log_get_store (SaActivityLog *self)
-{
-  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), NULL);
-
-  return self->store;
-}
-
 SaUndoStack *
 sa_activity_log_get_undo_stack (SaActivityLog *self)
 {

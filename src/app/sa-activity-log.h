@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaActivityLog, sa_activity_log, SA, ACTIVITY_LOG, GtkWidget)
 
 GtkWidget  *sa_activity_log_new             (SaContext     *context);
-SaStore    *sa_activity_log_get_store       (SaActivityLog *self);
 SaUndoStack *sa_activity_log_get_undo_stack (SaActivityLog *self);
 GListModel *sa_activity_log_get_model       (SaActivityLog *self);
 
