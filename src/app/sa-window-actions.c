@@ -128,14 +128,17 @@ new_plan_activated (GtkWidget  *widget,
   fy = sa_date_fiscal_year (today);
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
-  sa_record_editor_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context), plan, TRUE, fields, _("New Plan"));
+  sa_record_editor_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context), plan, TRUE, fields,
+                        _("New Plan"));
 }
 
 void
 _sa_window_update_undo_actions (SaWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (sa_context_get_undo_stack (self->context)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (sa_context_get_undo_stack (self->context)));
+  SaUndoStack *undo_stack = sa_context_get_undo_stack (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (undo_stack));
 }
 
 /* ---- files for other sites and other programs ----------------------------------- */
