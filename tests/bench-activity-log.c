@@ -331,7 +331,8 @@ main (int    argc,
   const char * const all_words[] = { "見守り", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(SaStore) store = NULL;
-  g_autoptr(SaUndoStack) undo_stack = NULL;
+  g_autoptr(SaContext) context = NULL;
+  SaUndoStack *undo_stack;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(SaActivityItem) first = NULL;
   g_autoptr(SaRecord) edited = NULL;
@@ -385,9 +386,10 @@ main (int    argc,
     }
   g_clear_object (&items);
 
-  undo_stack = sa_undo_stack_new (store);
+  context = sa_context_new (store);
+  undo_stack = sa_context_get_undo_stack (context);
   start ();
-  log = sa_activity_log_new (store, undo_stack);
+  log = sa_activity_log_new (context);
   report ("create the log (its items load in another thread)", elapsed_ms ());
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);

@@ -147,10 +147,10 @@ static void
 bench_page (SaStore *store,
             double   bare_ms)
 {
-  g_autoptr(SaUndoStack) undo_stack = sa_undo_stack_new (store);
+  g_autoptr(SaContext) context = sa_context_new (store);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *page = sa_calendar_page_new (store, undo_stack);
+  GtkWidget *page = sa_calendar_page_new (context);
   GDate date;
   gint64 start;
 

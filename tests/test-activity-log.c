@@ -25,7 +25,8 @@ typedef struct
 {
   char        *path;
   SaStore     *store;
-  SaUndoStack *undo_stack;
+  SaContext   *context;
+  SaUndoStack *undo_stack;             /* the context's */
   GtkWidget   *window;
   GtkWidget   *log;
   GPtrArray   *toasts;
@@ -110,10 +111,11 @@ show_log (Fixture *fixture)
 {
   GtkWidget *overlay;
 
-  fixture->undo_stack = sa_undo_stack_new (fixture->store);
+  fixture->context = sa_context_new (fixture->store);
+  fixture->undo_stack = g_object_ref (sa_context_get_undo_stack (fixture->context));
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  fixture->log = sa_activity_log_new (fixture->store, fixture->undo_stack);
+  fixture->log = sa_activity_log_new (fixture->context);
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), fixture->log);
   sa_toast_set_observer (on_toast, fixture);
@@ -154,6 +156,7 @@ fixture_tear_down (Fixture       *fixture,
   spin ();
   sa_toast_set_observer (NULL, NULL);
   g_ptr_array_unref (fixture->toasts);
+  g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->undo_stack);
   g_assert_finalize_object (fixture->store);
   fixture_remove_db (fixture->path);
@@ -950,7 +953,7 @@ test_fills_after_shown (Fixture       *fixture,
                         gconstpointer  data)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *log = sa_activity_log_new (fixture->store, fixture->undo_stack);
+  GtkWidget *log = sa_activity_log_new (fixture->context);
   GListModel *rows = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
   GtkStack *stack = GTK_STACK (find (log, "stack"));
   GtkSpinner *spinner = GTK_SPINNER (find (log, "spinner"));
@@ -1182,8 +1185,7 @@ static SaActivityForm *
 edit_form (Fixture    *fixture,
            const char *id)
 {
-  SaActivityForm *form = sa_activity_form_new (GTK_WINDOW (fixture->window), fixture->store, fixture->undo_stack,
-                                               id, NULL);
+  SaActivityForm *form = sa_activity_form_new (GTK_WINDOW (fixture->window), fixture->context, id, NULL);
 
   gtk_window_present (GTK_WINDOW (form));
   spin ();

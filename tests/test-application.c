@@ -7,6 +7,7 @@
 
 #include "sa-application.h"
 #include "sa-plan.h"
+#include "sa-preferences-window.h"
 #include "sa-test-gui.h"
 #include "sa-window.h"
 
@@ -16,6 +17,9 @@ typedef struct
   char       *heading;
   char       *body;
   gboolean    window_shown;
+  gboolean    open_preferences;   /* from the application's menu, once the window shows */
+  gboolean    preferences_asked;
+  GtkWindow  *preferences_parent; /* the window Preferences opened over */
   gboolean    timed_out;
 } Run;
 
@@ -54,6 +58,22 @@ drive (gpointer user_data)
       else
         close_toplevels ();
       return G_SOURCE_CONTINUE;
+    }
+  if (window != NULL && run->open_preferences)
+    {
+      GtkWidget *preferences = sa_test_find_toplevel (SA_TYPE_PREFERENCES_WINDOW);
+
+      if (!run->preferences_asked)
+        {
+          run->preferences_asked = TRUE;
+          g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "preferences", NULL);
+        }
+      if (preferences == NULL)
+        return G_SOURCE_CONTINUE;
+      run->preferences_parent = gtk_window_get_transient_for (GTK_WINDOW (preferences));
+      run->window_shown = run->preferences_parent == GTK_WINDOW (window);
+      close_toplevels ();
+      return G_SOURCE_REMOVE;
     }
   if (window != NULL)
     {
@@ -165,6 +185,25 @@ test_existing (void)
   run_clear (&run);
 }
 
+/* Preferences, from the application's menu, open over the main window, whose
+ * context they change. */
+static void
+test_preferences (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  SaStore *store = sa_store_create (path, &error);
+  Run run = { NULL, };
+
+  g_assert_no_error (error);
+  g_object_unref (store);
+  run.open_preferences = TRUE;
+  run_app (&run, path);
+  g_assert_true (run.preferences_asked);
+  g_assert_true (run.window_shown);
+  run_clear (&run);
+}
+
 /* First start: the default database is made without asking. */
 static void
 test_default_first_start (void)
@@ -193,6 +232,7 @@ main (int    argc,
   g_test_add_func ("/application/missing-db-cancel", test_missing_cancel);
   g_test_add_func ("/application/missing-db-create", test_missing_create);
   g_test_add_func ("/application/existing-db", test_existing);
+  g_test_add_func ("/application/preferences", test_preferences);
   g_test_add_func ("/application/default-db-first-start", test_default_first_start);
   return g_test_run ();
 }

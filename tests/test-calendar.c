@@ -20,7 +20,8 @@ typedef struct
 {
   char             *path;
   SaStore          *store;
-  SaUndoStack      *undo_stack;
+  SaContext        *context;
+  SaUndoStack      *undo_stack;           /* the context's, as the filter */
   SaActivityFilter *filter;
   GtkWidget        *window;
   SaCalendarPage   *page;
@@ -52,12 +53,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = sa_store_create (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (sa_import_sample (fixture->store, &report, &error));
-  fixture->undo_stack = sa_undo_stack_new (fixture->store);
-  fixture->filter = sa_activity_filter_new ();
+  fixture->context = sa_context_new (fixture->store);
+  fixture->undo_stack = g_object_ref (sa_context_get_undo_stack (fixture->context));
+  fixture->filter = g_object_ref (sa_context_get_filter (fixture->context));
   fixture->toasts = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->page = g_object_new (SA_TYPE_CALENDAR_PAGE, "store", fixture->store, "undo-stack", fixture->undo_stack,
-                                "filter", fixture->filter, NULL);
+  fixture->page = SA_CALENDAR_PAGE (sa_calendar_page_new (fixture->context));
   fixture->grid = sa_calendar_page_get_grid (fixture->page);
   sa_toast_set_observer (on_toast, fixture);
 
@@ -83,6 +84,7 @@ fixture_tear_down (Fixture       *fixture,
 
   sa_toast_set_observer (NULL, NULL);
   g_ptr_array_unref (fixture->toasts);
+  g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->filter);
   g_assert_finalize_object (fixture->undo_stack);
   g_assert_finalize_object (fixture->store);
@@ -734,7 +736,6 @@ test_accessible (Fixture       *fixture,
 static void
 test_text (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GDate date;
 
   g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_FY), ==, SA_CALENDAR_STYLE_WESTERN);
@@ -744,23 +745,13 @@ test_text (void)
   assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "平成24年5月");
   assert_owned_str (sa_calendar_text_month (2019, G_DATE_APRIL, SA_CALENDAR_STYLE_ERA), "平成31年4月");
   assert_owned_str (sa_calendar_text_month (1989, G_DATE_FEBRUARY, SA_CALENDAR_STYLE_ERA), "平成元年2月");
-  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "FY2012");
-  g_settings_set_string (settings, "year-format", "era-western");
-  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "平成24年度(2012)");
-  g_settings_reset (settings, "year-format");
 
   /* Japanese is written by our code, whatever the C library's locale. */
   g_setenv ("LANGUAGE", "ja", TRUE);
   g_assert_true (sa_calendar_text_is_japanese ());
-  g_assert_cmpint (sa_calendar_text_year_format (settings), ==, SA_YEAR_FORMAT_ERA);
-  g_settings_set_string (settings, "year-format", "western");
-  g_assert_cmpint (sa_calendar_text_month_style (sa_calendar_text_year_format (settings)), ==,
-                   SA_CALENDAR_STYLE_WESTERN);
+  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_WESTERN), ==, SA_CALENDAR_STYLE_WESTERN);
   assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "2012年5月");
   assert_owned_str (sa_calendar_text_month (2019, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "令和元年5月");
-  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "2012年度");
-  g_settings_reset (settings, "year-format");
-  assert_owned_str (sa_calendar_text_year_label (settings, 2012), "平成24年度");
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 20, G_DATE_MAY, 2012);
   assert_owned_str (sa_calendar_text_day (&date), "5月20日(日)");

@@ -97,14 +97,14 @@ wait_until_sniffed (int inotify_fd)
  * opened from it */
 static GtkWidget *
 open_dialog (const Dialog *dialog,
-             GtkWidget    *window,
-             SaStore      *store)
+             GtkWidget    *window)
 {
   GtkWidget *preferences;
 
   if (dialog->preferences)
     {
-      preferences = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (window), store));
+      preferences = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (window),
+                                                             sa_window_get_context (SA_WINDOW (window))));
       gtk_window_present (GTK_WINDOW (preferences));
       sa_test_wait ();
       sa_test_click (preferences, "Choose the sync folder");
@@ -121,7 +121,7 @@ open_dialog (const Dialog *dialog,
       /* A year with an activity: an empty one has nothing to export. */
       sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-01");
       sa_record_set_text (activity, SA_ACTIVITY_TITLE, "集計");
-      g_assert_true (sa_store_add_activity (store, activity, links, &error));
+      g_assert_true (sa_store_add_activity (sa_window_get_store (SA_WINDOW (window)), activity, links, &error));
       g_assert_no_error (error);
       sa_report_window_show_year (SA_REPORT_WINDOW (report), 2012, SA_REPORT_BY_MONTH);
       sa_test_wait ();
@@ -226,7 +226,7 @@ test_dialog_keeps_writes (gconstpointer data)
 
   /* The dialog shows the database's folder, as it does when the window was started
    * there or the person goes there. */
-  preferences = open_dialog (dialog, window, store);
+  preferences = open_dialog (dialog, window);
   chooser = sa_test_wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   sa_test_wait (); /* once shown, it goes to its first folder */
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));

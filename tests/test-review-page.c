@@ -31,7 +31,8 @@ typedef struct
 {
   char         *path;
   SaStore      *store;
-  SaUndoStack  *undo_stack;
+  SaContext    *context;
+  SaUndoStack  *undo_stack;     /* the context's */
   SaReviewPage *page;
   GtkWidget    *window;
 } Fixture;
@@ -227,7 +228,7 @@ add_activities (SaStore *store)
 static void
 show_page (Fixture *f)
 {
-  f->page = sa_review_page_new (f->store, f->undo_stack);
+  f->page = sa_review_page_new (f->context);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -250,7 +251,8 @@ fixture_set_up (Fixture       *f,
       g_assert_true (sa_import_sample (f->store, &report, &error));
       add_activities (f->store);
     }
-  f->undo_stack = sa_undo_stack_new (f->store);
+  f->context = sa_context_new (f->store);
+  f->undo_stack = g_object_ref (sa_context_get_undo_stack (f->context));
   show_page (f);
 }
 
@@ -264,6 +266,7 @@ fixture_tear_down (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   sa_test_wait ();
+  g_assert_finalize_object (f->context);
   g_assert_finalize_object (f->undo_stack);
   g_assert_finalize_object (f->store);
   folder = g_dir_open (dir, 0, NULL);

@@ -21,11 +21,12 @@ test_export (RenderFixture *f,
              gconstpointer  data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(SaContext) context = sa_context_new (f->store);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  operation = sa_review_sheet_print_operation_new (f->store, NULL, 2012, SA_YEAR_FORMAT_FY, &error);
+  operation = sa_review_sheet_print_operation_new (context, NULL, 2012, &error);
   g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, pdf);
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
@@ -37,7 +38,7 @@ test_export (RenderFixture *f,
   g_assert_nonnull (strstr (text, "Results"));
   g_assert_nonnull (strstr (text, "Basic Goal 1"));
 
-  g_assert_null (sa_review_sheet_print_operation_new (f->store, NULL, 2040, SA_YEAR_FORMAT_FY, &error));
+  g_assert_null (sa_review_sheet_print_operation_new (context, NULL, 2040, &error));
   g_assert_nonnull (error);
 }
 

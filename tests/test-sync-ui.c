@@ -27,7 +27,9 @@ typedef struct
   char        *dir;
   SaStore     *a;           /* this computer, 泉区役所 */
   SaStore     *b;           /* another, 泉区社協 */
-  SaUndoStack *undo_a;
+  SaContext   *context_a;   /* what a window on each shares */
+  SaContext   *context_b;
+  SaUndoStack *undo_a;      /* the contexts' */
   SaUndoStack *undo_b;
   GtkWidget   *window;      /* the parent of everything the functions open */
   AdwToastOverlay *overlay;  /* the window's */
@@ -70,8 +72,10 @@ fixture_setup (Fixture       *f,
   f->dir = g_path_get_dirname (db);
   f->a = open_site (f, "a.db", "泉区役所");
   f->b = open_site (f, "b.db", "泉区社協");
-  f->undo_a = sa_undo_stack_new (f->a);
-  f->undo_b = sa_undo_stack_new (f->b);
+  f->context_a = sa_context_new (f->a);
+  f->context_b = sa_context_new (f->b);
+  f->undo_a = sa_context_get_undo_stack (f->context_a);
+  f->undo_b = sa_context_get_undo_stack (f->context_b);
   f->toasts = g_ptr_array_new_with_free_func (g_free);
   f->window = adw_window_new ();
   f->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
@@ -99,8 +103,8 @@ fixture_teardown (Fixture       *f,
 {
   close_toplevels ();
   sa_toast_set_observer (NULL, NULL);
-  g_clear_object (&f->undo_a);
-  g_clear_object (&f->undo_b);
+  g_clear_object (&f->context_a);
+  g_clear_object (&f->context_b);
   g_clear_object (&f->a);
   g_clear_object (&f->b);
   g_ptr_array_unref (f->toasts);
@@ -318,7 +322,7 @@ test_conflict (Fixture       *f,
   from_b = export_with_core (f, f->b, "b.sasaeai");
 
   /* On 泉区役所: the later title from 泉区社協 won. */
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, from_b, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_a, from_b, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   maybe_screenshot (report, "sync-report.png");
@@ -353,7 +357,7 @@ test_conflict (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (report));
 
   /* On 泉区社協 its own title won; keeping it writes nothing. */
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, from_a, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_b, from_a, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   g_clear_pointer (&buttons, g_ptr_array_unref);
@@ -394,7 +398,7 @@ test_preview (Fixture       *f,
   g_autofree char *after = NULL, *text = NULL;
   GtkWidget *report;
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, TRUE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_a, file, TRUE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   maybe_screenshot (report, "sync-preview.png");
@@ -412,14 +416,14 @@ test_preview (Fixture       *f,
  * counts and conflicts as one line. */
 static char *
 report_through_window (Fixture     *f,
-                       SaUndoStack *undo_stack,
+                       SaContext   *context,
                        GFile       *file,
                        gboolean     dry_run)
 {
   GtkWidget *report;
   char *counts;
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), undo_stack, file, dry_run);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), context, file, dry_run);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   counts = g_strdup_printf ("added %s, updated %s, deleted %s, unchanged %s, conflicts %u",
@@ -458,9 +462,9 @@ test_preview_matches_import (Fixture       *f,
   }
   from_b = export_with_core (f, f->b, "b.sasaeai");
 
-  g_free (report_through_window (f, f->undo_a, from_b, TRUE));
-  preview = report_through_window (f, f->undo_a, from_b, TRUE);
-  imported = report_through_window (f, f->undo_a, from_b, FALSE);
+  g_free (report_through_window (f, f->context_a, from_b, TRUE));
+  preview = report_through_window (f, f->context_a, from_b, TRUE);
+  imported = report_through_window (f, f->context_a, from_b, FALSE);
   g_assert_cmpstr (imported, ==, "added 1, updated 0, deleted 1, unchanged 1, conflicts 1");
   g_assert_cmpstr (preview, ==, imported);
 }
@@ -505,7 +509,7 @@ test_preview_leaves_clock (Fixture       *f,
   from_b = export_with_core (f, f->b, "b.sasaeai");
 
   clock_before = sa_store_dup_clock (f->a);
-  preview = report_through_window (f, f->undo_a, from_b, TRUE);
+  preview = report_through_window (f, f->context_a, from_b, TRUE);
   g_assert_cmpstr (preview, ==, "added 0, updated 1, deleted 0, unchanged 0, conflicts 0");
   clock_after = sa_store_dup_clock (f->a);
   g_assert_cmpstr (clock_after, ==, clock_before);
@@ -517,8 +521,8 @@ test_preview_leaves_clock (Fixture       *f,
     g_assert_true (sa_undo_stack_update (f->undo_a, edited, &error));
   }
   fresh = report_of_fresh_process (f->a, from_b);
-  again = report_through_window (f, f->undo_a, from_b, TRUE);
-  imported = report_through_window (f, f->undo_a, from_b, FALSE);
+  again = report_through_window (f, f->context_a, from_b, TRUE);
+  imported = report_through_window (f, f->context_a, from_b, FALSE);
   g_assert_cmpstr (imported, ==, "added 0, updated 1, deleted 0, unchanged 0, conflicts 1");
   g_assert_cmpstr (again, ==, imported);
   g_assert_cmpstr (fresh, ==, "updated 1, conflicts 1");
@@ -555,7 +559,7 @@ test_export_import (Fixture       *f,
   g_autofree char *title = NULL, *clock = NULL;
   GtkWidget *report;
 
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->context_a, file);
   /* The work runs in a thread behind a modal progress window. */
   g_assert_nonnull (find_progress (f));
   wait_for_toast (f);
@@ -564,7 +568,7 @@ test_export_import (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Exported to 泉区役所.sasaeai");
   g_assert_true (g_file_query_exists (file, NULL));
 
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_b, file, FALSE);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   g_assert_cmpstr (count_of (report, "New records"), ==, "1");
@@ -610,7 +614,7 @@ check_refused (Fixture    *f,
 
   g_assert_null (contents);
   g_assert_nonnull (strstr (error->message, expected));
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_a, file, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_a, file, FALSE);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Sync File Was Not Imported");
@@ -664,7 +668,7 @@ test_sync_now (Fixture       *f,
   g_settings_set_string (settings, "sync-folder", folder_path);
   g_signal_connect (f->a, "changed", G_CALLBACK (on_changed), &changes);
 
-  sa_sync_ui_sync_now (GTK_WINDOW (f->window), f->undo_a);
+  sa_sync_ui_sync_now (GTK_WINDOW (f->window), f->context_a);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Synced with 1 other computer");
   g_assert_null (sa_test_find_toplevel (SA_TYPE_SYNC_REPORT_WINDOW));
@@ -745,7 +749,11 @@ test_first_sync_asks_for_name (Fixture       *f,
 
   /* Once named, the office is not asked again, even under the host name. */
   g_assert_true (sa_store_set_site_name (store, g_get_host_name (), &error));
-  g_assert_false (sa_site_name_dialog_needed (store));
+  {
+    g_autoptr(SaContext) context = sa_context_new (store);
+
+    g_assert_false (sa_site_name_dialog_needed (context));
+  }
   g_settings_reset (settings, "sync-folder");
   g_settings_reset (settings, "named-sites");
 }
@@ -763,7 +771,7 @@ test_sync_folder_refused (Fixture       *f,
 
   g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
   g_assert_true (g_file_set_contents (bad_path, "not gzip", -1, NULL));
-  sa_sync_ui_sync_folder (GTK_WINDOW (f->window), f->undo_a, folder);
+  sa_sync_ui_sync_folder (GTK_WINDOW (f->window), f->context_a, folder);
   report = wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW);
   g_assert_nonnull (report);
   text = sa_test_collect_text (report);
@@ -801,21 +809,21 @@ test_csv_ics (Fixture       *f,
   GtkWidget *dialog;
 
   /* Only fiscal year 2012. */
-  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, csv, FALSE, 2012);
+  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->context_a, csv, FALSE, 2012);
   wait_for_toast (f);
   csv_text = read_text (csv);
   g_assert_nonnull (strstr (csv_text, "ふれあいサロン"));
   g_assert_null (strstr (csv_text, "子育てサロン"));
 
   /* All years. */
-  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->undo_a, ics, TRUE, 0);
+  sa_sync_ui_export_activities_file (GTK_WINDOW (f->window), f->context_a, ics, TRUE, 0);
   wait_for_toast (f);
   ics_text = read_text (ics);
   g_assert_true (g_str_has_prefix (ics_text, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (ics_text, "子育てサロン"));
 
   /* Into the other computer, and a file with a wrong line: all or nothing. */
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, csv);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->context_b, csv);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 2), ==, "Imported: 1 new activity, 0 changed, 0 unchanged");
   listed = sa_store_list_activities (f->b, NULL, NULL, NULL);
@@ -823,7 +831,7 @@ test_csv_ics (Fixture       *f,
 
   g_assert_true (g_file_set_contents (bad_path, "date,title,participants\n2012-05-20,サロン,3\n2012-02-30,サロン,x\n", -1, NULL));
   before = dump (f->b);
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, bad);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->context_b, bad);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The CSV File Was Not Imported");
@@ -851,7 +859,7 @@ import_csv_answering (Fixture    *f,
   GtkWidget *dialog, *button;
   char *body;
 
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->context_b, file);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Import the Other Lines?");
@@ -888,7 +896,7 @@ test_csv_twice (Fixture       *f,
   g_autofree char *body = NULL, *cancelled = NULL, *before = NULL, *after = NULL;
 
   g_assert_true (g_file_set_contents (path, "date,title\n2012-05-20,サロン\n2012-05-21,体操\n", -1, NULL));
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->context_b, file);
   wait_for_toast (f);
   g_assert_cmpstr (g_ptr_array_index (f->toasts, 0), ==, "Imported: 2 new activities, 0 changed, 0 unchanged");
 
@@ -959,7 +967,7 @@ test_csv_contact_details (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, "date,title,notes\n2012-05-20,サロン,\n"
                                       "2012-05-21,体操,連絡先 090-1234-5678\n", -1, NULL));
-  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->undo_b, file);
+  sa_sync_ui_import_csv_file (GTK_WINDOW (f->window), f->context_b, file);
   dialog = wait_for_toplevel (f, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -977,7 +985,7 @@ test_preferences_folder (Fixture       *f,
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.sasaeai.Sasaeai");
   g_autofree char *folder = path_in (f, "shared");
-  GtkWidget *window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->a));
+  GtkWidget *window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->context_a));
   GtkWidget *row, *clear;
 
   g_settings_set_string (settings, "sync-folder", "");
@@ -1096,12 +1104,12 @@ test_encrypted_export_import (Fixture       *f,
   GtkWidget *dialog, *wrong, *report;
 
   keep_passphrase (f->a, "みんなの合言葉");
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->context_a, file);
   wait_for_toast (f);
   g_assert_true (file_is_sealed (file));
 
   before = dump (f->b);
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_b, file, FALSE);
   dialog = wait_for_dialog ("Passphrase Needed", NULL);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "“sealed.sasaeai” is encrypted"));
@@ -1134,7 +1142,7 @@ test_encrypted_cancelled (Fixture       *f,
   GtkWidget *dialog;
 
   g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_b, file, FALSE);
   dialog = wait_for_dialog ("Passphrase Needed", NULL);
   g_assert_nonnull (dialog);
   /* Esc, or the window's close button */
@@ -1161,7 +1169,7 @@ test_encrypted_kept_passphrase (Fixture       *f,
 
   g_assert_true (sa_sync_file_export_full (f->a, file, "secret", NULL, &error));
   keep_passphrase (f->b, "secret");
-  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->undo_b, file, FALSE);
+  sa_sync_ui_import_file (GTK_WINDOW (f->window), f->context_b, file, FALSE);
   g_assert_nonnull (wait_for_toplevel (f, SA_TYPE_SYNC_REPORT_WINDOW));
   g_assert_null (sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
@@ -1179,7 +1187,7 @@ static void
 test_preferences_passphrase (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkWidget *window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->a));
+  GtkWidget *window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->context_a));
   g_autoptr(SaRecord) activity = add_activity (f->a, "2012-05-20", "秘密のサロン");
   g_autofree char *path = path_in (f, "a.sasaeai");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1197,13 +1205,13 @@ test_preferences_passphrase (Fixture       *f,
   sa_test_wait ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "encrypted with"));
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->context_a, file);
   wait_for_toast (f);
   g_assert_true (file_is_sealed (file));
 
   g_signal_emit_by_name (row, "apply");
   sa_test_wait ();
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->context_a, file);
   wait_for_toast (f);
   g_assert_false (file_is_sealed (file));
 }
@@ -1222,7 +1230,7 @@ test_no_keyring (Fixture       *f,
   const char *description;
 
   g_unsetenv ("SASAEAI_KEYRING");
-  window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->a));
+  window = GTK_WIDGET (sa_preferences_window_new (GTK_WINDOW (f->window), f->context_a));
   gtk_window_present (GTK_WINDOW (window));
   row = sa_test_find (window, is_password_row, NULL);
   group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
@@ -1234,7 +1242,7 @@ test_no_keyring (Fixture       *f,
   while (strstr (description, "keyring could not be reached") == NULL && g_get_monotonic_time () < end);
   g_assert_nonnull (strstr (description, "The keyring could not be reached: "));
 
-  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->undo_a, file);
+  sa_sync_ui_export_file (GTK_WINDOW (f->window), f->context_a, file);
   wait_for_toast (f);
   g_setenv ("SASAEAI_KEYRING", saved, TRUE);
   g_assert_false (file_is_sealed (file));

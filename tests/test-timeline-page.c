@@ -31,7 +31,8 @@ typedef struct
 {
   char           *dir;
   SaStore        *store;
-  SaUndoStack    *undo_stack;
+  SaContext      *context;
+  SaUndoStack    *undo_stack;     /* the context's */
   SaTimelinePage *page;
   SaTimelineView *view;
   GtkWidget      *window;
@@ -71,10 +72,11 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   if (sample != NULL)
     g_assert_true (sa_import_sample (f->store, &report, &error));
-  f->undo_stack = sa_undo_stack_new (f->store);
+  f->context = sa_context_new (f->store);
+  f->undo_stack = g_object_ref (sa_context_get_undo_stack (f->context));
   f->toasts = g_ptr_array_new_with_free_func (g_free);
 
-  f->page = sa_timeline_page_new (f->store, f->undo_stack);
+  f->page = sa_timeline_page_new (f->context);
   sa_toast_set_observer (on_toast, f);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
@@ -117,6 +119,7 @@ fixture_tear_down (Fixture       *f,
     gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (f->window));
   sa_test_wait ();
+  g_assert_finalize_object (f->context);
   g_assert_finalize_object (f->undo_stack);
   g_assert_finalize_object (f->store);
   sa_toast_set_observer (NULL, NULL);

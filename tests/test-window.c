@@ -285,7 +285,7 @@ test_undo_keeps_changes_elsewhere (void)
   g_autoptr(SaRecord) after = NULL;
   g_autofree char *text = NULL;
   SaActivityForm *form;
-  GtkWidget *window, *log;
+  GtkWidget *window;
 
   sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
   sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
@@ -295,8 +295,7 @@ test_undo_keeps_changes_elsewhere (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
-  log = sa_test_find_type (window, SA_TYPE_ACTIVITY_LOG);
-  form = sa_activity_form_new (GTK_WINDOW (window), store, sa_activity_log_get_undo_stack (SA_ACTIVITY_LOG (log)),
+  form = sa_activity_form_new (GTK_WINDOW (window), sa_window_get_context (SA_WINDOW (window)),
                                sa_record_get_id (activity), NULL);
   gtk_window_present (GTK_WINDOW (form));
   sa_test_wait ();

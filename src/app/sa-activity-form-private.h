@@ -12,7 +12,8 @@ struct _SaActivityForm
 {
   AdwWindow          parent_instance;
 
-  SaStore           *store;
+  SaContext         *context;
+  SaStore           *store;             /* the context's, as the next two */
   SaUndoStack       *undo_stack;
   GSettings         *settings;
   char              *activity_id;       /* NULL for a new activity */

@@ -35,8 +35,7 @@ G_DEFINE_FINAL_TYPE (SaActivityForm, sa_activity_form, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_UNDO_STACK,
+  PROP_CONTEXT,
   PROP_ACTIVITY_ID,
   PROP_DATE,
   N_PROPS
@@ -422,6 +421,9 @@ sa_activity_form_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_activity_form_parent_class)->constructed (object);
 
+  self->store = g_object_ref (sa_context_get_store (self->context));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
+  self->settings = g_object_ref (sa_context_get_settings (self->context));
   gtk_window_set_title (GTK_WINDOW (self), self->activity_id ? _("Edit Activity") : _("New Activity"));
   if (!g_date_valid (&self->reference))
     {
@@ -456,6 +458,7 @@ sa_activity_form_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_activity_form_parent_class)->dispose (object);
 }
@@ -486,12 +489,8 @@ sa_activity_form_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_UNDO_STACK:
-      g_value_set_object (value, self->undo_stack);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_ACTIVITY_ID:
@@ -518,12 +517,8 @@ sa_activity_form_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_UNDO_STACK:
-      self->undo_stack = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_ACTIVITY_ID:
@@ -554,11 +549,14 @@ sa_activity_form_class_init (SaActivityFormClass *klass)
   object_class->set_property = sa_activity_form_set_property;
   window_class->close_request = sa_activity_form_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNDO_STACK] =
-    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
+  /**
+   * SaActivityForm:context:
+   *
+   * The store the form reads, the undo stack its save goes through, and
+   * the settings that remember the last organization.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * SaActivityForm:activity-id:
@@ -632,7 +630,6 @@ sa_activity_form_init (SaActivityForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->commitment_words = g_new0 (char *, 1);
 
@@ -650,8 +647,7 @@ sa_activity_form_init (SaActivityForm *self)
 /**
  * sa_activity_form_new:
  * @parent: (nullable): the window the form belongs to
- * @store: the database
- * @undo_stack: where the save is made, so it can be undone
+ * @context: the store, the undo stack the save goes through, and the settings
  * @activity_id: (nullable): the activity to edit, or %NULL to add one
  * @date: (nullable): the day of a new activity; today when %NULL
  *
@@ -659,19 +655,16 @@ sa_activity_form_init (SaActivityForm *self)
  */
 SaActivityForm *
 sa_activity_form_new (GtkWindow   *parent,
-                      SaStore     *store,
-                      SaUndoStack *undo_stack,
+                      SaContext   *context,
                       const char  *activity_id,
                       const GDate *date)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   return g_object_new (SA_TYPE_ACTIVITY_FORM,
                        "transient-for", parent,
-                       "store", store,
-                       "undo-stack", undo_stack,
+                       "context", context,
                        "activity-id", activity_id,
                        "date", date,
                        NULL);

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaActivityForm, sa_activity_form, SA, ACTIVITY_FORM, AdwWindow)
 
 SaActivityForm *sa_activity_form_new             (GtkWindow      *parent,
-                                                  SaStore        *store,
-                                                  SaUndoStack    *undo_stack,
+                                                  SaContext      *context,
                                                   const char     *activity_id,
                                                   const GDate    *date);
 const char     *sa_activity_form_get_activity_id (SaActivityForm *self);

@@ -16,8 +16,9 @@ struct _SaActivityLog
 {
   GtkWidget           parent_instance;
 
-  SaStore            *store;
-  SaUndoStack        *undo_stack;
+  SaContext          *context;
+  SaStore            *store;             /* the context's */
+  SaUndoStack        *undo_stack;        /* the context's */
 
   SaActivityItemList *items;             /* in no order */
   GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */

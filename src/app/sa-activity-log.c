@@ -40,8 +40,7 @@ G_DEFINE_FINAL_TYPE (SaActivityLog, sa_activity_log, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_UNDO_STACK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -82,23 +81,6 @@ static void
 on_search_activate (SaActivityLog *self)
 {
   gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
-}
-
-/**
- * sa_activity_log_set_filter:
- * @self: the log
- * @filter: the organization, district and commitment filter the other views share
- *
- * From now on the log's drop-downs follow @filter and set it.
- */
-void
-sa_activity_log_set_filter (SaActivityLog    *self,
-                            SaActivityFilter *filter)
-{
-  g_return_if_fail (SA_IS_ACTIVITY_LOG (self));
-  g_return_if_fail (SA_IS_ACTIVITY_FILTER (filter));
-
-  sa_filter_bar_set_filter (self->filter_bar, filter);
 }
 
 static void
@@ -333,7 +315,7 @@ open_form (SaActivityLog *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SaActivityForm *form = sa_activity_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               self->store, self->undo_stack, activity_id, date);
+                                               self->context, activity_id, date);
 
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
@@ -529,10 +511,12 @@ sa_activity_log_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_activity_log_parent_class)->constructed (object);
 
-  g_return_if_fail (SA_IS_STORE (self->store) && SA_IS_UNDO_STACK (self->undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (self->context));
 
+  self->store = g_object_ref (sa_context_get_store (self->context));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
   sa_store_watch_activities (self->store);
-  sa_filter_bar_set_store (self->filter_bar, self->store);
+  sa_filter_bar_set_context (self->filter_bar, self->context);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (sa_activity_log_on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_stack_changed),
                            self, G_CONNECT_SWAPPED);
@@ -565,6 +549,7 @@ sa_activity_log_dispose (GObject *object)
   g_clear_object (&self->undo_toast);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_activity_log_parent_class)->dispose (object);
 }
@@ -593,12 +578,8 @@ sa_activity_log_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_UNDO_STACK:
-      g_value_set_object (value, self->undo_stack);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -616,12 +597,8 @@ sa_activity_log_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_UNDO_STACK:
-      self->undo_stack = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -653,20 +630,13 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
   widget_class->grab_focus = sa_activity_log_grab_focus;
 
   /**
-   * SaActivityLog:store:
+   * SaActivityLog:context:
    *
-   * The database whose activities the log shows.
+   * What the log shows and where its changes go: the store, the undo
+   * stack and the filter the window's views share.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /**
-   * SaActivityLog:undo-stack:
-   *
-   * Where the log and its form make their changes, so they can be undone.
-   */
-  properties[PROP_UNDO_STACK] =
-    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -766,27 +736,16 @@ sa_activity_log_init (SaActivityLog *self)
 
 /**
  * sa_activity_log_new:
- * @store: the database
- * @undo_stack: where changes are made
+ * @context: the store, the undo stack changes go through and the shared filter
  *
  * Returns: (transfer floating): a new activity log
  */
 GtkWidget *
-sa_activity_log_new (SaStore     *store,
-                     SaUndoStack *undo_stack)
+sa_activity_log_new (SaContext *context)
 {
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SA_TYPE_ACTIVITY_LOG, "store", store, "undo-stack", undo_stack, NULL);
-}
-
-SaStore *
-sa_activity_log_get_store (SaActivityLog *self)
-{
-  g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), NULL);
-
-  return self->store;
+  return g_object_new (SA_TYPE_ACTIVITY_LOG, "context", context, NULL);
 }
 
 SaUndoStack *

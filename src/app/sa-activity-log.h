@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-activity-filter.h"
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaActivityLog, sa_activity_log, SA, ACTIVITY_LOG, GtkWidget)
 
-GtkWidget  *sa_activity_log_new             (SaStore       *store,
-                                             SaUndoStack   *undo_stack);
-SaStore    *sa_activity_log_get_store       (SaActivityLog *self);
+GtkWidget  *sa_activity_log_new             (SaContext     *context);
 SaUndoStack *sa_activity_log_get_undo_stack (SaActivityLog *self);
 GListModel *sa_activity_log_get_model       (SaActivityLog *self);
 
@@ -28,7 +25,5 @@ void        sa_activity_log_delete_selected (SaActivityLog *self);
 void        sa_activity_log_start_search    (SaActivityLog *self);
 void        sa_activity_log_reload          (SaActivityLog *self);
 gboolean    sa_activity_log_is_loading      (SaActivityLog *self);
-void        sa_activity_log_set_filter      (SaActivityLog    *self,
-                                             SaActivityFilter *filter);
 
 G_END_DECLS

@@ -194,8 +194,13 @@ preferences_activated (GSimpleAction *action,
   SaApplication *self = SA_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (sa_preferences_window_new (parent, self->store)));
+  /* Preferences belong to a main window's context; the active window may be one
+   * of its dialogs. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l && !SA_IS_WINDOW (parent); l = l->next)
+    parent = l->data;
+  if (self->store != NULL && SA_IS_WINDOW (parent))
+    gtk_window_present (GTK_WINDOW (sa_preferences_window_new (parent,
+                                                               sa_window_get_context (SA_WINDOW (parent)))));
 }
 
 static const GActionEntry app_actions[] = {

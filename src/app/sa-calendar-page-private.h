@@ -22,10 +22,10 @@ struct _SaCalendarPage
 {
   GtkWidget           parent_instance;
 
-  SaStore            *store;
+  SaContext          *context;
+  SaStore            *store;             /* the context's, as the next two */
   SaUndoStack        *undo_stack;
   SaActivityFilter   *filter;
-  GSettings          *settings;
 
   GHashTable         *organization_names;  /* id → name, read with each month */
   GHashTable         *month_totals;        /* year * 12 + month - 1 → Totals */

@@ -143,7 +143,7 @@ count_year_cb (gpointer user_data)
 void
 _sa_calendar_page_update_summary (SaCalendarPage *self)
 {
-  SaYearFormat format = sa_calendar_text_year_format (self->settings);
+  SaYearFormat format = sa_context_get_year_format (self->context);
   SaCalendarStyle year_style = sa_calendar_text_month_style (format);
   g_autofree char *month_title = NULL;
   g_autofree char *month_text = NULL;

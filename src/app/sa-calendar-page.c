@@ -36,9 +36,7 @@ G_DEFINE_FINAL_TYPE (SaCalendarPage, sa_calendar_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_UNDO_STACK,
-  PROP_FILTER,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -73,7 +71,7 @@ report (SaCalendarPage *self,
 static SaYearFormat
 year_format (SaCalendarPage *self)
 {
-  return sa_calendar_text_year_format (self->settings);
+  return sa_context_get_year_format (self->context);
 }
 
 static const char *
@@ -367,7 +365,7 @@ open_form (SaCalendarPage *self,
   SaActivityForm *form;
 
   form = sa_activity_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               self->store, self->undo_stack, activity_id, date);
+                               self->context, activity_id, date);
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
 }
@@ -632,10 +630,10 @@ sa_calendar_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_calendar_page_parent_class)->constructed (object);
 
-  g_assert (SA_IS_STORE (self->store));
-  g_assert (SA_IS_UNDO_STACK (self->undo_stack));
-  if (self->filter == NULL)
-    self->filter = sa_activity_filter_new ();
+  g_assert (SA_IS_CONTEXT (self->context));
+  self->store = g_object_ref (sa_context_get_store (self->context));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
+  self->filter = g_object_ref (sa_context_get_filter (self->context));
 
   self->day_activities = g_list_store_new (SA_TYPE_ACTIVITY);
   self->day_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->day_activities)));
@@ -647,12 +645,11 @@ sa_calendar_page_constructed (GObject *object)
   gtk_list_view_set_factory (self->day_view, factory);
   add_list_move_shortcuts (self);
 
-  sa_filter_bar_set_store (self->filter_bar, self->store);
-  sa_filter_bar_set_filter (self->filter_bar, self->filter);
+  sa_filter_bar_set_context (self->filter_bar, self->context);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (on_year_format_changed),
+  g_signal_connect_object (self->context, "notify::year-format", G_CALLBACK (on_year_format_changed),
                            self, G_CONNECT_SWAPPED);
 
   sa_filter_bar_load_choices (self->filter_bar);
@@ -673,10 +670,10 @@ sa_calendar_page_dispose (GObject *object)
   g_clear_pointer (&self->organization_names, g_hash_table_unref);
   g_clear_pointer (&self->month_totals, g_hash_table_unref);
   g_clear_pointer (&self->select_after_load, g_free);
-  g_clear_object (&self->settings);
   g_clear_object (&self->filter);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_calendar_page_parent_class)->dispose (object);
 }
@@ -691,16 +688,8 @@ sa_calendar_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_UNDO_STACK:
-      g_value_set_object (value, self->undo_stack);
-      break;
-
-    case PROP_FILTER:
-      g_value_set_object (value, self->filter);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -718,16 +707,8 @@ sa_calendar_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_UNDO_STACK:
-      self->undo_stack = g_value_dup_object (value);
-      break;
-
-    case PROP_FILTER:
-      self->filter = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -746,24 +727,15 @@ sa_calendar_page_class_init (SaCalendarPageClass *klass)
   object_class->get_property = sa_calendar_page_get_property;
   object_class->set_property = sa_calendar_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_UNDO_STACK] =
-    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
   /**
-   * SaCalendarPage:filter:
+   * SaCalendarPage:context:
    *
-   * The filter the window's views share; the page makes one of its own if none
-   * is given.
+   * The store, the undo stack moves go through, the filter the window's
+   * views share and the year format.
    */
-  properties[PROP_FILTER] =
-    g_param_spec_object ("filter", NULL, NULL, SA_TYPE_ACTIVITY_FILTER,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL, previous_month_activated);
@@ -805,28 +777,22 @@ sa_calendar_page_init (SaCalendarPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_date_clear (&self->loaded_first, 1);
-  self->settings = g_settings_new (APP_ID);
   self->month_totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /**
  * sa_calendar_page_new:
- * @store: the database
- * @undo_stack: where moves of records are written, to be undone
- *
- * A page with a filter of its own; a window that shares one between its views
- * passes it as #SaCalendarPage:filter to g_object_new().
+ * @context: the store, the undo stack moves of records go through, and the
+ *   filter the window's views share
  *
  * Returns: (transfer floating): a page showing this month
  */
 GtkWidget *
-sa_calendar_page_new (SaStore     *store,
-                      SaUndoStack *undo_stack)
+sa_calendar_page_new (SaContext *context)
 {
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SA_TYPE_CALENDAR_PAGE, "store", store, "undo-stack", undo_stack, NULL);
+  return g_object_new (SA_TYPE_CALENDAR_PAGE, "context", context, NULL);
 }
 
 /**

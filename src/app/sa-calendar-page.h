@@ -6,9 +6,8 @@
 
 #include <adwaita.h>
 
-#include "sa-activity-filter.h"
+#include "sa-context.h"
 #include "sa-month-grid.h"
-#include "sa-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaCalendarPage, sa_calendar_page, SA, CALENDAR_PAGE, GtkWidget)
 
-GtkWidget        *sa_calendar_page_new        (SaStore          *store,
-                                               SaUndoStack      *undo_stack);
+GtkWidget        *sa_calendar_page_new        (SaContext        *context);
 SaActivityFilter *sa_calendar_page_get_filter (SaCalendarPage   *self);
 SaMonthGrid      *sa_calendar_page_get_grid   (SaCalendarPage   *self);
 void              sa_calendar_page_go_to_date (SaCalendarPage   *self,

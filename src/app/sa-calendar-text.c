@@ -32,26 +32,6 @@ sa_calendar_text_is_japanese (void)
 }
 
 /**
- * sa_calendar_text_year_format:
- * @settings: the application's settings
- *
- * The one reading of the `year-format` preference for every view and printout:
- * see sa_year_format_for_setting().
- *
- * Returns: how fiscal years are written: 平成22年度, 平成22年度(2010), 2010年度 or FY2010
- */
-SaYearFormat
-sa_calendar_text_year_format (GSettings *settings)
-{
-  g_autofree char *setting = NULL;
-
-  g_return_val_if_fail (G_IS_SETTINGS (settings), SA_YEAR_FORMAT_FY);
-
-  setting = g_settings_get_string (settings, "year-format");
-  return sa_year_format_for_setting (setting, sa_calendar_text_is_japanese ());
-}
-
-/**
  * sa_calendar_text_month_style:
  * @format: how fiscal years are written
  *
@@ -62,20 +42,6 @@ sa_calendar_text_month_style (SaYearFormat format)
 {
   return format == SA_YEAR_FORMAT_WESTERN || format == SA_YEAR_FORMAT_FY ? SA_CALENDAR_STYLE_WESTERN
                                                                           : SA_CALENDAR_STYLE_ERA;
-}
-
-/**
- * sa_calendar_text_year_label:
- * @settings: the application's settings
- * @fy: a fiscal year
- *
- * Returns: (transfer full): @fy written the way the person chose
- */
-char *
-sa_calendar_text_year_label (GSettings *settings,
-                             int        fy)
-{
-  return sa_fiscal_year_label (fy, sa_calendar_text_year_format (settings));
 }
 
 /**

@@ -22,10 +22,7 @@ typedef enum
 } SaCalendarStyle;
 
 gboolean         sa_calendar_text_is_japanese   (void);
-SaYearFormat     sa_calendar_text_year_format   (GSettings       *settings);
 SaCalendarStyle  sa_calendar_text_month_style   (SaYearFormat     format);
-char            *sa_calendar_text_year_label    (GSettings       *settings,
-                                                 int              fy);
 char            *sa_calendar_text_month         (int              year,
                                                  GDateMonth       month,
                                                  SaCalendarStyle  style);

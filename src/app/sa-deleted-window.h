@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaDeletedWindow, sa_deleted_window, SA, DELETED_WINDOW, AdwWindow)
 
-SaDeletedWindow *sa_deleted_window_new (GtkWindow   *parent,
-                                        SaUndoStack *undo_stack);
+SaDeletedWindow *sa_deleted_window_new (GtkWindow *parent,
+                                        SaContext *context);
 
 G_END_DECLS

@@ -35,9 +35,9 @@ struct _SaFilterBar
 {
   GtkWidget         parent_instance;
 
-  SaStore          *store;
-  SaActivityFilter *filter;              /* the window's, which the views share */
-  GSettings        *settings;
+  SaContext        *context;
+  SaStore          *store;               /* the context's */
+  SaActivityFilter *filter;              /* the context's, which the views share */
 
   /* What the bar lets through: no words, 0 and NULL let everything through. */
   char            **search_words;
@@ -510,7 +510,7 @@ label_years (SaFilterBar *self)
     {
       int fy = g_array_index (self->year_choices, int, i);
 
-      g_ptr_array_add (labels, sa_calendar_text_year_label (self->settings, fy));
+      g_ptr_array_add (labels, sa_context_dup_year_label (self->context, fy));
       if (fy == self->fiscal_year)
         current = i;
     }
@@ -656,38 +656,27 @@ sa_filter_bar_start_search (SaFilterBar *self)
 }
 
 /**
- * sa_filter_bar_set_store:
+ * sa_filter_bar_set_context:
  * @self: the bar
- * @store: where the choices are read from
- */
-void
-sa_filter_bar_set_store (SaFilterBar *self,
-                         SaStore     *store)
-{
-  g_return_if_fail (SA_IS_FILTER_BAR (self));
-  g_return_if_fail (SA_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-}
-
-/**
- * sa_filter_bar_set_filter:
- * @self: the bar
- * @filter: the organization, district and commitment filter the views share
+ * @context: where the choices are read from, the organization, district and
+ *   commitment filter the views share, and the year format
  *
- * From now on the drop-downs follow @filter and set it.
+ * Called once, by the view the bar is in. From now on the drop-downs follow the
+ * context's filter and set it.
  */
 void
-sa_filter_bar_set_filter (SaFilterBar      *self,
-                          SaActivityFilter *filter)
+sa_filter_bar_set_context (SaFilterBar *self,
+                           SaContext   *context)
 {
   g_return_if_fail (SA_IS_FILTER_BAR (self));
-  g_return_if_fail (SA_IS_ACTIVITY_FILTER (filter));
+  g_return_if_fail (SA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_func (self->filter, on_shared_filter_changed, self);
-  g_set_object (&self->filter, filter);
-  g_signal_connect_object (filter, "changed", G_CALLBACK (on_shared_filter_changed), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (sa_context_get_store (context));
+  self->filter = g_object_ref (sa_context_get_filter (context));
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_shared_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::year-format", G_CALLBACK (label_years), self, G_CONNECT_SWAPPED);
   on_shared_filter_changed (self);
 }
 
@@ -747,7 +736,7 @@ sa_filter_bar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_FILTER_BAR);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_filter_bar_parent_class)->dispose (object);
 }
@@ -832,7 +821,6 @@ sa_filter_bar_init (SaFilterBar *self)
 
   self->search_words = g_new0 (char *, 1);
   self->year_choices = g_array_new (FALSE, TRUE, sizeof (int));
-  self->settings = g_settings_new (APP_ID);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
@@ -841,6 +829,4 @@ sa_filter_bar_init (SaFilterBar *self)
   setup_dropdown (self->organization_dropdown, _("Organizations to choose from"));
   setup_dropdown (self->district_dropdown, _("Districts to choose from"));
   setup_dropdown (self->commitment_dropdown, _("Commitments to choose from"));
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (label_years), self,
-                           G_CONNECT_SWAPPED);
 }

@@ -6,9 +6,8 @@
 
 #include <gtk/gtk.h>
 
-#include "sa-activity-filter.h"
 #include "sa-activity-item.h"
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaFilterBar, sa_filter_bar, SA, FILTER_BAR, GtkWidget)
 
-void       sa_filter_bar_set_store        (SaFilterBar      *self,
-                                           SaStore          *store);
-void       sa_filter_bar_set_filter       (SaFilterBar      *self,
-                                           SaActivityFilter *filter);
+void       sa_filter_bar_set_context      (SaFilterBar      *self,
+                                           SaContext        *context);
 void       sa_filter_bar_load_choices     (SaFilterBar      *self);
 GPtrArray *sa_filter_bar_get_commitments  (SaFilterBar      *self);
 void       sa_filter_bar_set_years        (SaFilterBar      *self,

@@ -56,9 +56,9 @@ struct _SaOutlinePane
 {
   GtkWidget     parent_instance;
 
-  SaUndoStack  *undo_stack;
+  SaContext    *context;
+  SaUndoStack  *undo_stack;     /* the context's, as the store */
   SaStore      *store;
-  GSettings    *settings;
   SaRecord     *item;
 
   GtkWidget    *scroller;
@@ -213,17 +213,7 @@ static char *
 year_text (SaOutlinePane *self,
            gint64         fy)
 {
-  return sa_calendar_text_year_label (self->settings, (int) fy);
-}
-
-/* The years in core's messages, such as a phase outside the plan's years, written
- * the same way. */
-static char *
-message_year_label (int fy)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  return sa_calendar_text_year_label (settings, fy);
+  return sa_context_dup_year_label (self->context, (int) fy);
 }
 
 static char *
@@ -801,7 +791,7 @@ sa_outline_pane_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_outline_pane_parent_class)->dispose (object);
 }
@@ -824,21 +814,27 @@ static void
 sa_outline_pane_init (SaOutlinePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
-  sa_set_message_year_label (message_year_label);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * sa_outline_pane_new:
+ * @context: the store the pane reads, the undo stack its edits go through, and
+ *   the year format
+ *
+ * Returns: (transfer floating): an empty pane
+ */
 SaOutlinePane *
-sa_outline_pane_new (SaUndoStack *undo_stack)
+sa_outline_pane_new (SaContext *context)
 {
   SaOutlinePane *self;
 
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_OUTLINE_PANE, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
-  self->store = g_object_ref (sa_undo_stack_get_store (undo_stack));
+  self->context = g_object_ref (context);
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
+  self->store = g_object_ref (sa_context_get_store (context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::year-format", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   return self;
 }

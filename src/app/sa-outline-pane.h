@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaOutlinePane, sa_outline_pane, SA, OUTLINE_PANE, GtkWidget)
 
-SaOutlinePane *sa_outline_pane_new  (SaUndoStack   *undo_stack);
+SaOutlinePane *sa_outline_pane_new  (SaContext     *context);
 void           sa_outline_pane_show (SaOutlinePane *self,
                                      SaRecord      *item);
 SaRecord      *sa_outline_pane_get_item (SaOutlinePane *self);

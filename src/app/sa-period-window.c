@@ -349,7 +349,7 @@ period_window_new (GtkWindow *parent,
 /**
  * sa_period_window_new_period:
  * @parent: the main window
- * @store: its store
+ * @context: its context, for the store
  *
  * Asks for the next period of the plan shown, creates it, then shows the comparison.
  *
@@ -357,8 +357,9 @@ period_window_new (GtkWindow *parent,
  */
 SaPeriodWindow *
 sa_period_window_new_period (GtkWindow *parent,
-                             SaStore   *store)
+                             SaContext *context)
 {
+  SaStore *store = sa_context_get_store (context);
   g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
   g_autoptr(SaRecord) plan = plan_id ? sa_store_get (store, &sa_plan_table, plan_id, NULL) : NULL;
   SaPeriodWindow *self;
@@ -382,7 +383,7 @@ sa_period_window_new_period (GtkWindow *parent,
 /**
  * sa_period_window_compare:
  * @parent: the main window
- * @store: its store
+ * @context: its context, for the store
  *
  * Shows the plan shown beside the one it carries over from, to mark each commitment.
  *
@@ -391,8 +392,9 @@ sa_period_window_new_period (GtkWindow *parent,
  */
 SaPeriodWindow *
 sa_period_window_compare (GtkWindow *parent,
-                          SaStore   *store)
+                          SaContext *context)
 {
+  SaStore *store = sa_context_get_store (context);
   g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
   g_autofree char *old_id = plan_id ? sa_plan_dup_predecessor_plan (store, plan_id, NULL) : NULL;
   SaPeriodWindow *self;

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaPeriodWindow, sa_period_window, SA, PERIOD_WINDOW, AdwWindow)
 
 SaPeriodWindow *sa_period_window_new_period      (GtkWindow      *parent,
-                                                  SaStore        *store);
+                                                  SaContext      *context);
 SaPeriodWindow *sa_period_window_compare         (GtkWindow      *parent,
-                                                  SaStore        *store);
+                                                  SaContext      *context);
 const char     *sa_period_window_get_counts_text (SaPeriodWindow *self);
 
 G_END_DECLS

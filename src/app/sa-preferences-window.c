@@ -17,7 +17,7 @@ struct _SaPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  SaStore              *store;
+  SaStore              *store;          /* the context's, as the settings */
   GSettings            *settings;
 
   AdwComboRow          *year_format_row;
@@ -78,14 +78,14 @@ on_folder_chosen (SaPreferencesWindow *self,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->folder_chooser))) != NULL)
-    sa_sync_ui_set_folder (folder);
+    sa_sync_ui_set_folder (self->settings, folder);
   g_clear_object (&self->folder_chooser);
 }
 
 static void
 on_choose_folder (SaPreferencesWindow *self)
 {
-  g_autoptr(GFile) current = sa_sync_ui_dup_folder ();
+  g_autoptr(GFile) current = sa_sync_ui_dup_folder (self->settings);
 
   if (self->folder_chooser != NULL)
     return;
@@ -102,7 +102,7 @@ on_choose_folder (SaPreferencesWindow *self)
 static void
 on_clear_folder (SaPreferencesWindow *self)
 {
-  sa_sync_ui_set_folder (NULL);
+  sa_sync_ui_set_folder (self->settings, NULL);
 }
 
 /* ---- years ---------------------------------------------------------------------- */
@@ -197,8 +197,11 @@ static void
 sa_preferences_window_init (SaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
 
-  self->settings = g_settings_new (APP_ID);
+static void
+bind_settings (SaPreferencesWindow *self)
+{
   g_settings_bind_with_mapping (self->settings, "year-format", self->year_format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_year_format, set_year_format, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "print-font", self->print_font_row, "selected",
@@ -209,18 +212,30 @@ sa_preferences_window_init (SaPreferencesWindow *self)
                                 G_SETTINGS_BIND_GET, get_folder_set, NULL, NULL, NULL);
 }
 
+/**
+ * sa_preferences_window_new:
+ * @parent: (nullable): the main window
+ * @context: its context: the store, whose site name and passphrase are set here,
+ *   and the settings
+ *
+ * Returns: (transfer none): the window; present it
+ */
 SaPreferencesWindow *
 sa_preferences_window_new (GtkWindow *parent,
-                           SaStore   *store)
+                           SaContext *context)
 {
   SaPreferencesWindow *self;
+  SaStore *store;
   g_autofree char *name = NULL;
   GtkWidget *page;
 
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  store = sa_context_get_store (context);
   self->store = g_object_ref (store);
+  self->settings = g_object_ref (sa_context_get_settings (context));
+  bind_settings (self);
   name = sa_store_dup_site_name (store);
   gtk_editable_set_text (GTK_EDITABLE (self->site_name_row), name ? name : "");
   page = gtk_widget_get_ancestor (GTK_WIDGET (self->sync_folder_row), ADW_TYPE_PREFERENCES_PAGE);

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaPreferencesWindow, sa_preferences_window, SA, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 SaPreferencesWindow *sa_preferences_window_new (GtkWindow *parent,
-                                                SaStore   *store);
+                                                SaContext *context);
 
 G_END_DECLS

@@ -27,7 +27,8 @@ struct _SaPrintOperation
 {
   GtkPrintOperation  parent_instance;
 
-  SaStore           *store;
+  SaContext         *context;
+  SaStore           *store;       /* the context's */
   SaHandoutOptions   options;
   SaHandout         *handout;
   GError            *failure;
@@ -109,6 +110,7 @@ sa_print_operation_dispose (GObject *object)
 
   g_clear_object (&self->handout);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_print_operation_parent_class)->dispose (object);
 }
@@ -159,12 +161,12 @@ print_again (GtkPrintOperation *previewed,
 {
   SaPrintOperation *self = SA_PRINT_OPERATION (previewed);
 
-  return GTK_PRINT_OPERATION (sa_print_operation_new (self->store, &self->options));
+  return GTK_PRINT_OPERATION (sa_print_operation_new (self->context, &self->options));
 }
 
 /**
  * sa_print_operation_new:
- * @store: the store to read the plan from
+ * @context: the window's, for the store to read the plan from
  * @options: what to print to begin with; the dialog's tab may change it
  *
  * The default page setup is the options' paper, landscape unless they say
@@ -173,18 +175,19 @@ print_again (GtkPrintOperation *previewed,
  * Returns: (transfer full): the operation
  */
 SaPrintOperation *
-sa_print_operation_new (SaStore                *store,
+sa_print_operation_new (SaContext              *context,
                         const SaHandoutOptions *options)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   SaPrintOperation *self;
 
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   self = g_object_new (SA_TYPE_PRINT_OPERATION, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (sa_context_get_store (context));
   sa_handout_options_clear (&self->options);
   self->options = *options;
   sa_timeline_options_copy (&self->options.timeline, &options->timeline);

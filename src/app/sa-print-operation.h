@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sa-context.h"
 #include "sa-handout.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaPrintOperation, sa_print_operation, SA, PRINT_OPERATION, GtkPrintOperation)
 
-SaPrintOperation       *sa_print_operation_new         (SaStore                *store,
+SaPrintOperation       *sa_print_operation_new         (SaContext              *context,
                                                         const SaHandoutOptions *options);
 const SaHandoutOptions *sa_print_operation_get_options (SaPrintOperation       *self);
 SaHandout              *sa_print_operation_get_handout (SaPrintOperation       *self);

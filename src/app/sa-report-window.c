@@ -27,8 +27,8 @@ struct _SaReportWindow
 {
   AdwWindow        parent_instance;
 
-  SaStore         *store;
-  GSettings       *settings;
+  SaContext       *context;
+  SaStore         *store;          /* the context's */
   SaReport        *report;
   GArray          *years;
   int              fiscal_year;
@@ -55,14 +55,14 @@ static char *
 year_label (SaReportWindow *self,
             int             fy)
 {
-  return sa_calendar_text_year_label (self->settings, fy);
+  return sa_context_dup_year_label (self->context, fy);
 }
 
 /* Months as the calendar writes them: "May 2012", "2012年5月" or "平成24年5月". */
 static void
 name_months (SaReportWindow *self)
 {
-  SaCalendarStyle style = sa_calendar_text_month_style (sa_calendar_text_year_format (self->settings));
+  SaCalendarStyle style = sa_calendar_text_month_style (sa_context_get_year_format (self->context));
 
   for (guint i = 0; self->report->by == SA_REPORT_BY_MONTH && i < self->report->rows->len; i++)
     {
@@ -301,10 +301,10 @@ print_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   SaReportWindow *self = SA_REPORT_WINDOW (widget);
-  g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_calendar_text_year_format (self->settings));
+  g_autoptr(SaSheet) sheet = sa_report_sheet_new (self->report, sa_context_get_year_format (self->context));
   g_autoptr(GError) error = NULL;
 
-  if (!sa_sheet_print (GTK_WINDOW (self), sheet, FALSE, _("Activity Totals"), &error))
+  if (!sa_sheet_print (GTK_WINDOW (self), self->context, sheet, FALSE, _("Activity Totals"), &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
@@ -389,8 +389,8 @@ sa_report_window_dispose (GObject *object)
   g_clear_pointer (&self->report, sa_report_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_object (&self->items);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (sa_report_window_parent_class)->dispose (object);
 }
 
@@ -471,7 +471,6 @@ sa_report_window_init (SaReportWindow *self)
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export CSV…"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  self->settings = g_settings_new (APP_ID);
   gtk_window_set_title (GTK_WINDOW (self), _("Activity Totals"));
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Activity Totals"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
@@ -508,23 +507,24 @@ on_year_format_changed (SaReportWindow *self)
 /**
  * sa_report_window_new:
  * @parent: (nullable): the main window
- * @store: the plan database
+ * @context: the main window's: the plan database and the year format
  *
  * Returns: (transfer none): the window, shown, on the latest fiscal year up to this
  *   one, following the store's changes
  */
 SaReportWindow *
 sa_report_window_new (GtkWindow *parent,
-                      SaStore   *store)
+                      SaContext *context)
 {
   SaReportWindow *self;
 
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_REPORT_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (sa_context_get_store (context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (on_year_format_changed), self,
+  g_signal_connect_object (context, "notify::year-format", G_CALLBACK (on_year_format_changed), self,
                            G_CONNECT_SWAPPED);
   load_years (self);
   reload (self);

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sa-context.h"
+
 #include "sa-store-report.h"
 
 G_BEGIN_DECLS
@@ -15,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaReportWindow, sa_report_window, SA, REPORT_WINDOW, AdwWindow)
 
 SaReportWindow *sa_report_window_new            (GtkWindow      *parent,
-                                                 SaStore        *store);
+                                                 SaContext      *context);
 void            sa_report_window_show_year      (SaReportWindow *self,
                                                  int             fiscal_year,
                                                  SaReportBy      by);

@@ -271,21 +271,21 @@ sa_resource_window_init (SaResourceWindow *self)
 /**
  * sa_resource_window_new:
  * @parent: (nullable): the main window
- * @undo_stack: its undo stack
+ * @context: its context: the store, and the undo stack edits go through
  *
  * Returns: (transfer none): the window, shown, following the store's changes
  */
 SaResourceWindow *
-sa_resource_window_new (GtkWindow   *parent,
-                        SaUndoStack *undo_stack)
+sa_resource_window_new (GtkWindow *parent,
+                        SaContext *context)
 {
   SaResourceWindow *self;
 
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_RESOURCE_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
-  self->store = g_object_ref (sa_undo_stack_get_store (undo_stack));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
+  self->store = g_object_ref (sa_context_get_store (context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
   gtk_window_present (GTK_WINDOW (self));

@@ -32,9 +32,9 @@ struct _SaReviewPage
 {
   GtkWidget      parent_instance;
 
-  SaStore       *store;
+  SaContext     *context;
+  SaStore       *store;          /* the context's, as the undo stack */
   SaUndoStack   *undo_stack;
-  GSettings     *settings;
   guint          reload_id;
   int            first_fy;       /* the plan's years; 0 without a plan */
   int            last_fy;
@@ -55,8 +55,7 @@ G_DEFINE_FINAL_TYPE (SaReviewPage, sa_review_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_UNDO_STACK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -80,7 +79,7 @@ static char *
 year_label (SaReviewPage *self,
             int           fy)
 {
-  return sa_calendar_text_year_label (self->settings, fy);
+  return sa_context_dup_year_label (self->context, fy);
 }
 
 static void
@@ -647,8 +646,10 @@ sa_review_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_review_page_parent_class)->constructed (object);
 
+  self->store = g_object_ref (sa_context_get_store (self->context));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (on_year_format_changed),
+  g_signal_connect_object (self->context, "notify::year-format", G_CALLBACK (on_year_format_changed),
                            self, G_CONNECT_SWAPPED);
   reload (self);
 }
@@ -671,9 +672,9 @@ sa_review_page_dispose (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->settings);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_review_page_parent_class)->dispose (object);
 }
@@ -698,12 +699,8 @@ sa_review_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_UNDO_STACK:
-      g_value_set_object (value, self->undo_stack);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -721,12 +718,8 @@ sa_review_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_UNDO_STACK:
-      self->undo_stack = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -748,20 +741,13 @@ sa_review_page_class_init (SaReviewPageClass *klass)
   widget_class->unmap = sa_review_page_unmap;
 
   /**
-   * SaReviewPage:store:
+   * SaReviewPage:context:
    *
-   * The plan database the page reads.
+   * The plan database the page reads, the undo stack its edits go
+   * through (the window's Undo takes them back) and the year format.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /**
-   * SaReviewPage:undo-stack:
-   *
-   * Where the page's edits go, so the window's Undo takes them back.
-   */
-  properties[PROP_UNDO_STACK] =
-    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -777,24 +763,20 @@ sa_review_page_class_init (SaReviewPageClass *klass)
 static void
 sa_review_page_init (SaReviewPage *self)
 {
-  self->settings = g_settings_new (APP_ID);
   self->items = g_ptr_array_new ();
   build (self);
 }
 
 /**
  * sa_review_page_new:
- * @store: the plan database
- * @undo_stack: where edits go
+ * @context: the plan database, the undo stack edits go through, and the year format
  *
  * Returns: (transfer floating): the Review view
  */
 SaReviewPage *
-sa_review_page_new (SaStore     *store,
-                    SaUndoStack *undo_stack)
+sa_review_page_new (SaContext *context)
 {
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SA_TYPE_REVIEW_PAGE, "store", store, "undo-stack", undo_stack, NULL);
+  return g_object_new (SA_TYPE_REVIEW_PAGE, "context", context, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaReviewPage, sa_review_page, SA, REVIEW_PAGE, GtkWidget)
 
-SaReviewPage *sa_review_page_new              (SaStore      *store,
-                                               SaUndoStack  *undo_stack);
+SaReviewPage *sa_review_page_new              (SaContext    *context);
 int           sa_review_page_get_fiscal_year  (SaReviewPage *self);
 void          sa_review_page_set_fiscal_year  (SaReviewPage *self,
                                                int           fiscal_year);

@@ -19,6 +19,7 @@
 #include "sa-review-sheet.h"
 
 #define SHEET_KEY "sa-review-sheet"
+#define CONTEXT_KEY "sa-context"
 
 static void
 on_begin_print (GtkPrintOperation *operation,
@@ -45,12 +46,14 @@ static GtkPrintOperation *
 print_again (GtkPrintOperation *previewed,
              gpointer           unused)
 {
-  return sa_sheet_print_operation_new (g_object_get_data (G_OBJECT (previewed), SHEET_KEY),
+  return sa_sheet_print_operation_new (g_object_get_data (G_OBJECT (previewed), CONTEXT_KEY),
+                                       g_object_get_data (G_OBJECT (previewed), SHEET_KEY),
                                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (previewed), LANDSCAPE_KEY)));
 }
 
 /**
  * sa_sheet_print_operation_new:
+ * @context: the window's, for the print-font preference
  * @sheet: a sheet
  * @landscape: whether the paper starts in landscape
  *
@@ -59,14 +62,19 @@ print_again (GtkPrintOperation *previewed,
  *   preference's typeface
  */
 GtkPrintOperation *
-sa_sheet_print_operation_new (SaSheet  *sheet,
-                              gboolean  landscape)
+sa_sheet_print_operation_new (SaContext *context,
+                              SaSheet   *sheet,
+                              gboolean   landscape)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkPrintOperation *operation;
+  GSettings *settings;
 
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
+
+  operation = gtk_print_operation_new ();
+  settings = sa_context_get_settings (context);
   sa_sheet_set_font (sheet, (SaPrintFont) g_settings_get_enum (settings, "print-font"), FALSE);
   /* The sheet draws whole pages in points, its own margins included. */
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -79,6 +87,7 @@ sa_sheet_print_operation_new (SaSheet  *sheet,
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), sheet, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page), sheet, 0);
   g_object_set_data_full (G_OBJECT (operation), SHEET_KEY, g_object_ref (sheet), g_object_unref);
+  g_object_set_data_full (G_OBJECT (operation), CONTEXT_KEY, g_object_ref (context), g_object_unref);
   g_object_set_data (G_OBJECT (operation), LANDSCAPE_KEY, GINT_TO_POINTER (landscape));
   sa_print_preview_attach (operation, print_again, NULL, NULL);
   return operation;
@@ -87,6 +96,7 @@ sa_sheet_print_operation_new (SaSheet  *sheet,
 /**
  * sa_sheet_print:
  * @parent: (nullable): the window the print dialog belongs to
+ * @context: the window's, for the print-font preference
  * @sheet: a sheet
  * @landscape: whether the paper starts in landscape
  * @job_name: the print job's name
@@ -99,12 +109,13 @@ sa_sheet_print_operation_new (SaSheet  *sheet,
  */
 gboolean
 sa_sheet_print (GtkWindow   *parent,
+                SaContext   *context,
                 SaSheet     *sheet,
                 gboolean     landscape,
                 const char  *job_name,
                 GError     **error)
 {
-  g_autoptr(GtkPrintOperation) operation = sa_sheet_print_operation_new (sheet, landscape);
+  g_autoptr(GtkPrintOperation) operation = sa_sheet_print_operation_new (context, sheet, landscape);
 
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_allow_async (operation, TRUE);
@@ -114,10 +125,9 @@ sa_sheet_print (GtkWindow   *parent,
 
 /**
  * sa_review_sheet_print_operation_new:
- * @store: the store
+ * @context: the window's: the store, the year format and the print font
  * @plan_id: (nullable): the plan; %NULL for the one shown
  * @fiscal_year: the fiscal year reviewed
- * @year_format: how the title writes the year
  * @error: set when the plan does not exist or the year is outside its years
  *
  * The sheet is read now, so a failure is known before a dialog opens.
@@ -125,24 +135,26 @@ sa_sheet_print (GtkWindow   *parent,
  * Returns: (transfer full) (nullable): the operation, to run
  */
 GtkPrintOperation *
-sa_review_sheet_print_operation_new (SaStore       *store,
+sa_review_sheet_print_operation_new (SaContext     *context,
                                      const char    *plan_id,
                                      int            fiscal_year,
-                                     SaYearFormat   year_format,
                                      GError       **error)
 {
-  g_autoptr(SaSheet) sheet = sa_review_sheet_new (store, plan_id, fiscal_year, year_format, error);
+  g_autoptr(SaSheet) sheet = NULL;
 
-  return sheet ? sa_sheet_print_operation_new (sheet, TRUE) : NULL;
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
+
+  sheet = sa_review_sheet_new (sa_context_get_store (context), plan_id, fiscal_year,
+                               sa_context_get_year_format (context), error);
+  return sheet ? sa_sheet_print_operation_new (context, sheet, TRUE) : NULL;
 }
 
 /**
  * sa_review_sheet_print:
  * @parent: (nullable): the window the print dialog belongs to
- * @store: the store
+ * @context: the window's: the store, the year format and the print font
  * @plan_id: (nullable): the plan; %NULL for the first
  * @fiscal_year: the fiscal year reviewed
- * @year_format: how the title writes the year; see sa_calendar_text_year_format()
  * @error: set when there is nothing to print or printing failed to start
  *
  * Opens the print dialog for the year's review sheet, with its preview. The dialog
@@ -152,21 +164,22 @@ sa_review_sheet_print_operation_new (SaStore       *store,
  */
 gboolean
 sa_review_sheet_print (GtkWindow     *parent,
-                       SaStore       *store,
+                       SaContext     *context,
                        const char    *plan_id,
                        int            fiscal_year,
-                       SaYearFormat   year_format,
                        GError       **error)
 {
   g_autoptr(SaSheet) sheet = NULL;
   g_autofree char *year = NULL, *job = NULL;
+  SaYearFormat year_format;
 
-  g_return_val_if_fail (SA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), FALSE);
 
-  if (!(sheet = sa_review_sheet_new (store, plan_id, fiscal_year, year_format, error)))
+  year_format = sa_context_get_year_format (context);
+  if (!(sheet = sa_review_sheet_new (sa_context_get_store (context), plan_id, fiscal_year, year_format, error)))
     return FALSE;
   year = sa_fiscal_year_label (fiscal_year, year_format);
   /* Translators: the print job's name; %s is the fiscal year */
   job = g_strdup_printf (_("%s Review Sheet"), year);
-  return sa_sheet_print (parent, sheet, TRUE, job, error);
+  return sa_sheet_print (parent, context, sheet, TRUE, job, error);
 }

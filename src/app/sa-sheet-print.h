@@ -6,29 +6,28 @@
 
 #include <gtk/gtk.h>
 
-#include "sa-date.h"
+#include "sa-context.h"
 #include "sa-sheet.h"
-#include "sa-store.h"
 
 G_BEGIN_DECLS
 
-GtkPrintOperation *sa_sheet_print_operation_new        (SaSheet       *sheet,
+GtkPrintOperation *sa_sheet_print_operation_new        (SaContext     *context,
+                                                        SaSheet       *sheet,
                                                         gboolean       landscape);
 gboolean           sa_sheet_print                      (GtkWindow     *parent,
+                                                        SaContext     *context,
                                                         SaSheet       *sheet,
                                                         gboolean       landscape,
                                                         const char    *job_name,
                                                         GError       **error);
-GtkPrintOperation *sa_review_sheet_print_operation_new (SaStore       *store,
+GtkPrintOperation *sa_review_sheet_print_operation_new (SaContext     *context,
                                                         const char    *plan_id,
                                                         int            fiscal_year,
-                                                        SaYearFormat   year_format,
                                                         GError       **error);
 gboolean           sa_review_sheet_print               (GtkWindow     *parent,
-                                                        SaStore       *store,
+                                                        SaContext     *context,
                                                         const char    *plan_id,
                                                         int            fiscal_year,
-                                                        SaYearFormat   year_format,
                                                         GError       **error);
 
 G_END_DECLS

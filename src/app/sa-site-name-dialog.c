@@ -18,7 +18,8 @@
 typedef struct
 {
   GtkWindow *parent;
-  SaStore   *store;
+  SaContext *context;
+  SaStore   *store;     /* the context's */
   char      *then_action;
   GtkEntry  *entry;
 } Ask;
@@ -28,6 +29,7 @@ ask_free (Ask *ask)
 {
   g_clear_object (&ask->parent);
   g_clear_object (&ask->store);
+  g_clear_object (&ask->context);
   g_free (ask->then_action);
   g_free (ask);
 }
@@ -64,20 +66,20 @@ mark_asked (GSettings  *settings,
 
 /**
  * sa_site_name_dialog_needed:
- * @store: the database
+ * @context: the window's: the database, and the settings that remember the sites asked
  *
  * Returns: whether this site still goes by the host name it was given and was never
  *   asked for the office's name
  */
 gboolean
-sa_site_name_dialog_needed (SaStore *store)
+sa_site_name_dialog_needed (SaContext *context)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SaStore *store = sa_context_get_store (context);
   g_autofree char *name = sa_store_dup_site_name (store);
 
   if (name != NULL && *name && g_strcmp0 (name, g_get_host_name ()) != 0)
     return FALSE;
-  return !was_asked (settings, sa_store_get_site_id (store));
+  return !was_asked (sa_context_get_settings (context), sa_store_get_site_id (store));
 }
 
 /* A name the store takes: 1 to 100 characters, not only spaces. */
@@ -96,7 +98,6 @@ on_response (AdwMessageDialog *dialog,
              const char       *response,
              Ask              *ask)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entry))));
   g_autoptr(GError) error = NULL;
 
@@ -107,7 +108,7 @@ on_response (AdwMessageDialog *dialog,
       g_warning ("Could not name this site: %s", error->message);
       return;
     }
-  mark_asked (settings, sa_store_get_site_id (ask->store));
+  mark_asked (sa_context_get_settings (ask->context), sa_store_get_site_id (ask->store));
   if (ask->then_action != NULL)
     gtk_widget_activate_action (GTK_WIDGET (ask->parent), ask->then_action, NULL);
 }
@@ -115,7 +116,7 @@ on_response (AdwMessageDialog *dialog,
 /**
  * sa_site_name_dialog_ask:
  * @parent: the window
- * @store: the database
+ * @context: the window's: the database, and the settings
  * @then_action: (nullable): the action of @parent to run once the name is given
  *
  * Asks for the office's name, offering the host name; Continue stores it as this
@@ -123,14 +124,16 @@ on_response (AdwMessageDialog *dialog,
  */
 void
 sa_site_name_dialog_ask (GtkWindow  *parent,
-                         SaStore    *store,
+                         SaContext  *context,
                          const char *then_action)
 {
+  SaStore *store = sa_context_get_store (context);
   g_autofree char *name = sa_store_dup_site_name (store);
   Ask *ask = g_new0 (Ask, 1);
   GtkWidget *dialog;
 
   ask->parent = g_object_ref (parent);
+  ask->context = g_object_ref (context);
   ask->store = g_object_ref (store);
   ask->then_action = g_strdup (then_action);
   ask->entry = GTK_ENTRY (gtk_entry_new ());

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
-gboolean sa_site_name_dialog_needed (SaStore    *store);
+gboolean sa_site_name_dialog_needed (SaContext  *context);
 void     sa_site_name_dialog_ask    (GtkWindow  *parent,
-                                     SaStore    *store,
+                                     SaContext  *context,
                                      const char *then_action);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 typedef struct
 {
   GtkWindow         *parent;
-  SaUndoStack       *undo_stack;
+  SaContext         *context;
   gboolean           dry_run;
   gboolean           ics;
   void             (*chosen) (gpointer pick, GFile *file, GtkFileChooser *chooser);
@@ -28,18 +28,18 @@ static void
 pick_free (Pick *pick)
 {
   g_clear_object (&pick->parent);
-  g_clear_object (&pick->undo_stack);
+  g_clear_object (&pick->context);
   g_free (pick);
 }
 
 static Pick *
 pick_new (GtkWindow         *parent,
-          SaUndoStack       *undo_stack)
+          SaContext         *context)
 {
   Pick *pick = g_new0 (Pick, 1);
 
   pick->parent = parent ? g_object_ref (parent) : NULL;
-  pick->undo_stack = g_object_ref (undo_stack);
+  pick->context = g_object_ref (context);
   return pick;
 }
 
@@ -101,22 +101,22 @@ export_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_export_file (pick->parent, pick->undo_stack, file);
+  sa_sync_ui_export_file (pick->parent, pick->context, file);
 }
 
 /**
  * sa_sync_ui_export:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  *
  * Asks where to save this site's sync file, then writes it.
  */
 void
 sa_sync_ui_export (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack)
+                   SaContext         *context)
 {
-  Pick *pick = pick_new (parent, undo_stack);
-  g_autofree char *site = sa_store_dup_site_name (sa_undo_stack_get_store (undo_stack));
+  Pick *pick = pick_new (parent, context);
+  g_autofree char *site = sa_store_dup_site_name (sa_context_get_store (context));
   g_autofree char *name = suggested_name (site && *site ? site : "sasaeai", SA_SYNC_SUFFIX);
   GtkFileChooser *chooser;
 
@@ -134,23 +134,23 @@ import_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_import_file (pick->parent, pick->undo_stack, file, pick->dry_run);
+  sa_sync_ui_import_file (pick->parent, pick->context, file, pick->dry_run);
 }
 
 /**
  * sa_sync_ui_import:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  * @dry_run: only preview what importing would do
  *
  * Asks for another site's sync file, then imports it (or previews the import).
  */
 void
 sa_sync_ui_import (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
+                   SaContext         *context,
                    gboolean           dry_run)
 {
-  Pick *pick = pick_new (parent, undo_stack);
+  Pick *pick = pick_new (parent, context);
   GtkFileChooser *chooser;
 
   pick->chosen = import_chosen;
@@ -179,17 +179,17 @@ activities_chosen (gpointer        data,
     fiscal_year = sa_date_fiscal_year (&today);
   else if (g_strcmp0 (choice, "last") == 0)
     fiscal_year = sa_date_fiscal_year (&today) - 1;
-  sa_sync_ui_export_activities_file (pick->parent, pick->undo_stack, file, pick->ics, fiscal_year);
+  sa_sync_ui_export_activities_file (pick->parent, pick->context, file, pick->ics, fiscal_year);
 }
 
 static void
 export_activities (GtkWindow         *parent,
-                   SaUndoStack       *undo_stack,
+                   SaContext         *context,
                    gboolean           ics)
 {
   const char *ids[] = { "all", "this", "last", NULL };
   const char *labels[] = { _("All years"), _("This fiscal year"), _("Last fiscal year"), NULL };
-  Pick *pick = pick_new (parent, undo_stack);
+  Pick *pick = pick_new (parent, context);
   /* Translators: the start of a suggested file name, before the date */
   g_autofree char *name = suggested_name (C_("file name", "activities"), ics ? ".ics" : ".csv");
   GtkFileChooser *chooser;
@@ -212,30 +212,30 @@ export_activities (GtkWindow         *parent,
 /**
  * sa_sync_ui_export_csv:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  *
  * Asks where to save activity records as CSV, and for which fiscal year (all by
  * default), then writes them.
  */
 void
 sa_sync_ui_export_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack)
+                       SaContext         *context)
 {
-  export_activities (parent, undo_stack, FALSE);
+  export_activities (parent, context, FALSE);
 }
 
 /**
  * sa_sync_ui_export_ics:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  *
  * As sa_sync_ui_export_csv(), as an iCalendar file for calendar programs.
  */
 void
 sa_sync_ui_export_ics (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack)
+                       SaContext         *context)
 {
-  export_activities (parent, undo_stack, TRUE);
+  export_activities (parent, context, TRUE);
 }
 
 static void
@@ -245,21 +245,21 @@ import_csv_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_import_csv_file (pick->parent, pick->undo_stack, file);
+  sa_sync_ui_import_csv_file (pick->parent, pick->context, file);
 }
 
 /**
  * sa_sync_ui_import_csv:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  *
  * Asks for a CSV file of activity records, then imports it.
  */
 void
 sa_sync_ui_import_csv (GtkWindow         *parent,
-                       SaUndoStack       *undo_stack)
+                       SaContext         *context)
 {
-  Pick *pick = pick_new (parent, undo_stack);
+  Pick *pick = pick_new (parent, context);
   GtkFileChooser *chooser;
 
   pick->chosen = import_csv_chosen;
@@ -275,8 +275,8 @@ folder_chosen (gpointer        data,
 {
   Pick *pick = data;
 
-  sa_sync_ui_set_folder (folder);
-  sa_sync_ui_sync_folder (pick->parent, pick->undo_stack, folder);
+  sa_sync_ui_set_folder (sa_context_get_settings (pick->context), folder);
+  sa_sync_ui_sync_folder (pick->parent, pick->context, folder);
 }
 
 static void
@@ -299,20 +299,20 @@ on_no_folder_response (AdwMessageDialog *dialog,
 /**
  * sa_sync_ui_sync_now:
  * @parent: the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  *
  * Syncs through the folder of the preferences; without one, offers to choose it.
  */
 void
 sa_sync_ui_sync_now (GtkWindow         *parent,
-                     SaUndoStack       *undo_stack)
+                     SaContext         *context)
 {
-  g_autoptr(GFile) folder = sa_sync_ui_dup_folder ();
+  g_autoptr(GFile) folder = sa_sync_ui_dup_folder (sa_context_get_settings (context));
   GtkWidget *dialog;
 
   if (folder != NULL)
     {
-      sa_sync_ui_sync_folder (parent, undo_stack, folder);
+      sa_sync_ui_sync_folder (parent, context, folder);
       return;
     }
   dialog = adw_message_dialog_new (parent, _("No Sync Folder Yet"),
@@ -325,7 +325,7 @@ sa_sync_ui_sync_now (GtkWindow         *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   g_signal_connect (dialog, "response", G_CALLBACK (on_no_folder_response),
-                    pick_new (parent, undo_stack));
+                    pick_new (parent, context));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

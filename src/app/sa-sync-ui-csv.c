@@ -229,7 +229,7 @@ import_csv_with (Op               *op,
 /**
  * sa_sync_ui_import_csv_file:
  * @parent: (nullable): the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  * @file: a CSV file with the columns export writes
  *
  * Imports activity records, all or nothing, in a thread; the lines that are wrong
@@ -239,15 +239,15 @@ import_csv_with (Op               *op,
  */
 void
 sa_sync_ui_import_csv_file (GtkWindow         *parent,
-                            SaUndoStack       *undo_stack,
+                            SaContext         *context,
                             GFile             *file)
 {
   Op *op;
 
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack);
+  op = _sa_sync_ui_op_new (parent, context);
   op->file = g_object_ref (file);
   import_csv_with (op, SA_CSV_IMPORT_ASK_FIRST);
 }

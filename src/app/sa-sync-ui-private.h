@@ -71,7 +71,7 @@ struct _Op
 gboolean _sa_sync_ui_op_is_alive (Op *op);
 
 Op *_sa_sync_ui_op_new (GtkWindow         *parent,
-                        SaUndoStack       *undo_stack);
+                        SaContext         *context);
 
 void _sa_sync_ui_op_free (Op *op);
 

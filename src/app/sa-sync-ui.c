@@ -91,11 +91,11 @@ on_parent_destroy (Op *op)
 
 Op *
 _sa_sync_ui_op_new (GtkWindow         *parent,
-                    SaUndoStack       *undo_stack)
+                    SaContext         *context)
 {
   Op *op = g_new0 (Op, 1);
 
-  op->undo_stack = g_object_ref (undo_stack);
+  op->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   op->cancellable = g_cancellable_new ();
   if (parent != NULL)
     {
@@ -395,7 +395,7 @@ export_done (Op     *op,
 /**
  * sa_sync_ui_export_file:
  * @parent: (nullable): the window
- * @undo_stack: the window's undo stack, whose store is exported
+ * @context: the window's context, whose store is exported
  * @file: where to write
  *
  * Writes this site's sync file in a thread, with a progress window; a failure is
@@ -403,15 +403,15 @@ export_done (Op     *op,
  */
 void
 sa_sync_ui_export_file (GtkWindow         *parent,
-                        SaUndoStack       *undo_stack,
+                        SaContext         *context,
                         GFile             *file)
 {
   Op *op;
 
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack);
+  op = _sa_sync_ui_op_new (parent, context);
   op->file = g_object_ref (file);
   start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_EXPORT_SYNC, file), _("Writing the sync file…"), export_done);
 }
@@ -434,7 +434,7 @@ fiscal_year_range (int    fiscal_year,
 /**
  * sa_sync_ui_export_activities_file:
  * @parent: (nullable): the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  * @file: where to write
  * @ics: %TRUE for iCalendar, %FALSE for CSV
  * @fiscal_year: only this fiscal year's activities, or 0 for all
@@ -443,7 +443,7 @@ fiscal_year_range (int    fiscal_year,
  */
 void
 sa_sync_ui_export_activities_file (GtkWindow         *parent,
-                                   SaUndoStack       *undo_stack,
+                                   SaContext         *context,
                                    GFile             *file,
                                    gboolean           ics,
                                    int                fiscal_year)
@@ -451,10 +451,10 @@ sa_sync_ui_export_activities_file (GtkWindow         *parent,
   Op *op;
   Job *job;
 
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack);
+  op = _sa_sync_ui_op_new (parent, context);
   op->file = g_object_ref (file);
   job = _sa_sync_ui_job_new (ics ? JOB_EXPORT_ICS : JOB_EXPORT_CSV, file);
   fiscal_year_range (fiscal_year, &job->from, &job->to);
@@ -559,7 +559,7 @@ on_sync_file_read (GObject      *source_object,
 /**
  * sa_sync_ui_import_file:
  * @parent: (nullable): the window
- * @undo_stack: the window's undo stack; "Keep This Version" writes through it
+ * @context: the window's context; "Keep This Version" writes through its undo stack
  * @file: another site's sync file
  * @dry_run: only show what importing would do
  *
@@ -568,16 +568,16 @@ on_sync_file_read (GObject      *source_object,
  */
 void
 sa_sync_ui_import_file (GtkWindow         *parent,
-                        SaUndoStack       *undo_stack,
+                        SaContext         *context,
                         GFile             *file,
                         gboolean           dry_run)
 {
   Op *op;
 
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack);
+  op = _sa_sync_ui_op_new (parent, context);
   op->file = g_object_ref (file);
   op->dry_run = dry_run;
   read_sync_file (op, NULL);
@@ -661,7 +661,7 @@ sync_folder_done (Op     *op,
 /**
  * sa_sync_ui_sync_folder:
  * @parent: (nullable): the window
- * @undo_stack: the window's undo stack
+ * @context: the window's context
  * @folder: a folder all sites share
  *
  * Imports every other site's file in @folder and writes this site's own there
@@ -670,27 +670,27 @@ sync_folder_done (Op     *op,
  */
 void
 sa_sync_ui_sync_folder (GtkWindow         *parent,
-                        SaUndoStack       *undo_stack,
+                        SaContext         *context,
                         GFile             *folder)
 {
   Op *op;
 
-  g_return_if_fail (SA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (SA_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (folder));
 
-  op = _sa_sync_ui_op_new (parent, undo_stack);
+  op = _sa_sync_ui_op_new (parent, context);
   start_job_with_passphrase (op, _sa_sync_ui_job_new (JOB_SYNC_FOLDER, folder), _("Syncing…"), sync_folder_done);
 }
 
 /**
  * sa_sync_ui_dup_folder:
+ * @settings: the application's settings, a context's
  *
  * Returns: (transfer full) (nullable): the sync folder of the preferences
  */
 GFile *
-sa_sync_ui_dup_folder (void)
+sa_sync_ui_dup_folder (GSettings *settings)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *text = g_settings_get_string (settings, "sync-folder");
 
   return *text ? g_file_new_for_commandline_arg (text) : NULL;
@@ -698,14 +698,15 @@ sa_sync_ui_dup_folder (void)
 
 /**
  * sa_sync_ui_set_folder:
+ * @settings: the application's settings, a context's
  * @folder: (nullable): the new sync folder, or %NULL for none
  *
  * Keeps @folder in the preferences: a path where it has one, else a URI.
  */
 void
-sa_sync_ui_set_folder (GFile *folder)
+sa_sync_ui_set_folder (GSettings *settings,
+                       GFile     *folder)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *text = NULL;
 
   if (folder != NULL && !(text = g_file_get_path (folder)))

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,42 +14,43 @@ G_BEGIN_DECLS
  * _file/_folder counterpart, which does the work. Toasts go to the parent window's
  * toast overlay through sa_toast_show(), while that window lives. */
 void sa_sync_ui_export             (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack);
+                                    SaContext         *context);
 void sa_sync_ui_export_file        (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     GFile             *file);
 
 void sa_sync_ui_import             (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     gboolean           dry_run);
 void sa_sync_ui_import_file        (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     GFile             *file,
                                     gboolean           dry_run);
 
 void sa_sync_ui_sync_now           (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack);
+                                    SaContext         *context);
 void sa_sync_ui_sync_folder        (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     GFile             *folder);
 
 void sa_sync_ui_export_csv         (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack);
+                                    SaContext         *context);
 void sa_sync_ui_export_ics         (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack);
+                                    SaContext         *context);
 void sa_sync_ui_export_activities_file (GtkWindow     *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     GFile             *file,
                                     gboolean           ics,
                                     int                fiscal_year);
 
 void sa_sync_ui_import_csv         (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack);
+                                    SaContext         *context);
 void sa_sync_ui_import_csv_file    (GtkWindow         *parent,
-                                    SaUndoStack       *undo_stack,
+                                    SaContext         *context,
                                     GFile             *file);
 
-GFile *sa_sync_ui_dup_folder       (void);
-void   sa_sync_ui_set_folder       (GFile             *folder);
+GFile *sa_sync_ui_dup_folder       (GSettings         *settings);
+void   sa_sync_ui_set_folder       (GSettings         *settings,
+                                    GFile             *folder);
 
 G_END_DECLS

@@ -32,7 +32,8 @@ struct _SaTimelinePage
 {
   GtkWidget             parent_instance;
 
-  SaStore              *store;
+  SaContext            *context;
+  SaStore              *store;            /* the context's, as the next two */
   SaUndoStack          *undo_stack;
   GSettings            *settings;
   SaHandoutOptions      handout_options;  /* as printed last; in memory only */
@@ -60,8 +61,7 @@ G_DEFINE_FINAL_TYPE (SaTimelinePage, sa_timeline_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_UNDO_STACK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -88,7 +88,7 @@ layout (SaTimelinePage *self)
 static SaYearFormat
 year_format (SaTimelinePage *self)
 {
-  return sa_calendar_text_year_format (self->settings);
+  return sa_context_get_year_format (self->context);
 }
 
 static guint
@@ -506,7 +506,7 @@ _sa_timeline_page_new_print_operation (SaTimelinePage  *self,
 
   if (!prepare_options (self, &options, error))
     return NULL;
-  operation = sa_print_operation_new (self->store, &options);
+  operation = sa_print_operation_new (self->context, &options);
   print = GTK_PRINT_OPERATION (operation);
   gtk_print_operation_set_job_name (print, sa_record_get_text (sa_timeline_layout_get_plan (layout (self)),
                                                                SA_PLAN_TITLE));
@@ -664,6 +664,13 @@ export_pdf_activated (GtkWidget  *widget,
 
 /* ---- object ---------------------------------------------------------------------- */
 
+/* The preference is where handouts start; the print dialog's tab may change it. */
+static void
+on_print_font_changed (SaTimelinePage *self)
+{
+  self->handout_options.font = (SaPrintFont) g_settings_get_enum (self->settings, "print-font");
+}
+
 static void
 sa_timeline_page_constructed (GObject *object)
 {
@@ -671,8 +678,14 @@ sa_timeline_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_timeline_page_parent_class)->constructed (object);
 
+  self->store = g_object_ref (sa_context_get_store (self->context));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
+  self->settings = g_object_ref (sa_context_get_settings (self->context));
+  on_print_font_changed (self);
+  g_signal_connect_object (self->settings, "changed::print-font", G_CALLBACK (on_print_font_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::year-format", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::year-format", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -690,6 +703,7 @@ sa_timeline_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sa_timeline_page_parent_class)->dispose (object);
 }
@@ -716,12 +730,10 @@ sa_timeline_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
-    case PROP_UNDO_STACK:
-      g_value_set_object (value, self->undo_stack);
-      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -737,12 +749,10 @@ sa_timeline_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
-    case PROP_UNDO_STACK:
-      self->undo_stack = g_value_dup_object (value);
-      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -775,23 +785,14 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   object_class->set_property = sa_timeline_page_set_property;
 
   /**
-   * SaTimelinePage:store:
+   * SaTimelinePage:context:
    *
-   * The plan database the page shows.
+   * The plan database the page shows, the undo stack its edits go
+   * through, the year format and the print font.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SA_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SA_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * SaTimelinePage:undo-stack:
-   *
-   * Where the page's edits go, the window's.
-   */
-  properties[PROP_UNDO_STACK] =
-    g_param_spec_object ("undo-stack", NULL, NULL, SA_TYPE_UNDO_STACK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SA_TYPE_TIMELINE_VIEW);
@@ -824,39 +825,25 @@ sa_timeline_page_class_init (SaTimelinePageClass *klass)
   add_shortcuts (widget_class);
 }
 
-/* The preference is where handouts start; the print dialog's tab may change it. */
-static void
-on_print_font_changed (SaTimelinePage *self)
-{
-  self->handout_options.font = (SaPrintFont) g_settings_get_enum (self->settings, "print-font");
-}
-
 static void
 sa_timeline_page_init (SaTimelinePage *self)
 {
   self->section_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
   sa_handout_options_init (&self->handout_options);
-  on_print_font_changed (self);
-  g_signal_connect_object (self->settings, "changed::print-font", G_CALLBACK (on_print_font_changed),
-                           self, G_CONNECT_SWAPPED);
   gtk_toggle_button_set_active (self->years_button, TRUE);
 }
 
 /**
  * sa_timeline_page_new:
- * @store: the plan database
- * @undo_stack: where edits go
+ * @context: the plan database, the undo stack edits go through, and the settings
  *
  * Returns: (transfer floating): the page
  */
 SaTimelinePage *
-sa_timeline_page_new (SaStore     *store,
-                      SaUndoStack *undo_stack)
+sa_timeline_page_new (SaContext *context)
 {
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SA_TYPE_TIMELINE_PAGE, "store", store, "undo-stack", undo_stack, NULL);
+  return g_object_new (SA_TYPE_TIMELINE_PAGE, "context", context, NULL);
 }

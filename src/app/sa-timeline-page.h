@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaTimelinePage, sa_timeline_page, SA, TIMELINE_PAGE, GtkWidget)
 
-SaTimelinePage *sa_timeline_page_new           (SaStore        *store,
-                                                SaUndoStack    *undo_stack);
+SaTimelinePage *sa_timeline_page_new           (SaContext      *context);
 void            sa_timeline_page_print         (SaTimelinePage *self);
 void            sa_timeline_page_export_pdf    (SaTimelinePage *self);
 gboolean        sa_timeline_page_export_pdf_to (SaTimelinePage *self,

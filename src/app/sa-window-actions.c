@@ -42,7 +42,7 @@ show_error_toast (SaWindow *self,
 static void
 show_kept_toast (SaWindow *self)
 {
-  g_autofree char *message = sa_undo_stack_dup_kept_message (self->undo_stack);
+  g_autofree char *message = sa_undo_stack_dup_kept_message (sa_context_get_undo_stack (self->context));
 
   g_autofree char *markup = NULL;
 
@@ -60,7 +60,7 @@ undo_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sa_undo_stack_undo (self->undo_stack, &error))
+  if (!sa_undo_stack_undo (sa_context_get_undo_stack (self->context), &error))
     show_error_toast (self, error);
   else
     show_kept_toast (self);
@@ -74,7 +74,7 @@ redo_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sa_undo_stack_redo (self->undo_stack, &error))
+  if (!sa_undo_stack_redo (sa_context_get_undo_stack (self->context), &error))
     show_error_toast (self, error);
   else
     show_kept_toast (self);
@@ -128,14 +128,17 @@ new_plan_activated (GtkWidget  *widget,
   fy = sa_date_fiscal_year (today);
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
-  sa_record_editor_new (GTK_WINDOW (self), self->undo_stack, plan, TRUE, fields, _("New Plan"));
+  sa_record_editor_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context), plan, TRUE, fields,
+                        _("New Plan"));
 }
 
 void
 _sa_window_update_undo_actions (SaWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (self->undo_stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (self->undo_stack));
+  SaUndoStack *undo_stack = sa_context_get_undo_stack (self->context);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", sa_undo_stack_get_can_undo (undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", sa_undo_stack_get_can_redo (undo_stack));
 }
 
 /* ---- files for other sites and other programs ----------------------------------- */
@@ -150,22 +153,22 @@ sync_activated (GtkWidget  *widget,
 
   /* The first sync file this site writes carries the office's name. */
   if ((g_str_equal (action_name, "win.sync-now") || g_str_equal (action_name, "win.export-sync")) &&
-      sa_site_name_dialog_needed (self->store))
-    sa_site_name_dialog_ask (window, self->store, action_name);
+      sa_site_name_dialog_needed (self->context))
+    sa_site_name_dialog_ask (window, self->context, action_name);
   else if (g_str_equal (action_name, "win.sync-now"))
-    sa_sync_ui_sync_now (window, self->undo_stack);
+    sa_sync_ui_sync_now (window, self->context);
   else if (g_str_equal (action_name, "win.export-sync"))
-    sa_sync_ui_export (window, self->undo_stack);
+    sa_sync_ui_export (window, self->context);
   else if (g_str_equal (action_name, "win.import-sync"))
-    sa_sync_ui_import (window, self->undo_stack, FALSE);
+    sa_sync_ui_import (window, self->context, FALSE);
   else if (g_str_equal (action_name, "win.preview-sync"))
-    sa_sync_ui_import (window, self->undo_stack, TRUE);
+    sa_sync_ui_import (window, self->context, TRUE);
   else if (g_str_equal (action_name, "win.export-csv"))
-    sa_sync_ui_export_csv (window, self->undo_stack);
+    sa_sync_ui_export_csv (window, self->context);
   else if (g_str_equal (action_name, "win.import-csv"))
-    sa_sync_ui_import_csv (window, self->undo_stack);
+    sa_sync_ui_import_csv (window, self->context);
   else if (g_str_equal (action_name, "win.export-ics"))
-    sa_sync_ui_export_ics (window, self->undo_stack);
+    sa_sync_ui_export_ics (window, self->context);
 }
 
 static void
@@ -175,7 +178,7 @@ deleted_items_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_deleted_window_new (GTK_WINDOW (self), self->undo_stack);
+  sa_deleted_window_new (GTK_WINDOW (self), self->context);
 }
 
 static void
@@ -185,7 +188,7 @@ local_resources_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_resource_window_new (GTK_WINDOW (self), self->undo_stack);
+  sa_resource_window_new (GTK_WINDOW (self), self->context);
 }
 
 /* win.plan(id): every view, print and report follows the chosen plan. */
@@ -213,8 +216,8 @@ plan_activated (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.export-plan"))
     sa_plan_files_export (GTK_WINDOW (self), self->store);
   else if (g_str_equal (action_name, "win.new-plan-period"))
-    sa_period_window_new_period (GTK_WINDOW (self), self->store);
-  else if (!sa_period_window_compare (GTK_WINDOW (self), self->store))
+    sa_period_window_new_period (GTK_WINDOW (self), self->context);
+  else if (!sa_period_window_compare (GTK_WINDOW (self), self->context))
     sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("This plan carries over no commitments of an earlier one")));
 }
 
@@ -225,7 +228,7 @@ report_activated (GtkWidget  *widget,
 {
   SaWindow *self = SA_WINDOW (widget);
 
-  sa_report_window_new (GTK_WINDOW (self), self->store);
+  sa_report_window_new (GTK_WINDOW (self), self->context);
 }
 
 static void
@@ -251,8 +254,7 @@ print_review_sheet_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sa_review_sheet_print (GTK_WINDOW (self), self->store, NULL, g_variant_get_int32 (parameter),
-                              sa_calendar_text_year_format (self->settings), &error))
+  if (!sa_review_sheet_print (GTK_WINDOW (self), self->context, NULL, g_variant_get_int32 (parameter), &error))
     sa_toast_show (GTK_WIDGET (self), adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
 }
 

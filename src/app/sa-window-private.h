@@ -7,6 +7,7 @@
 #include "sa-activity-filter.h"
 #include "sa-activity-log.h"
 #include "sa-calendar-page.h"
+#include "sa-context.h"
 #include "sa-outline-pane.h"
 #include "sa-review-page.h"
 #include "sa-store-watcher.h"
@@ -20,13 +21,11 @@ struct _SaWindow
   AdwApplicationWindow  parent_instance;
 
   SaStore              *store;
+  SaContext            *context;       /* the store, undo stack, filter and settings the views share */
   SaStoreWatcher       *watcher;       /* shows other programs' writes */
-  SaUndoStack          *undo_stack;
-  GSettings            *settings;
   GtkTreeListModel     *outline;
   GtkSingleSelection   *outline_selection;
   SaOutlinePane        *outline_pane;
-  SaActivityFilter     *filter;        /* shared by the views that show activities */
   SaActivityLog        *activity_log;
   SaCalendarPage       *calendar_page;
   SaTimelinePage       *timeline_page;

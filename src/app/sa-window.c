@@ -325,22 +325,18 @@ add_page (SaWindow   *self,
 static void
 add_activity_views (SaWindow *self)
 {
-  self->filter = g_object_new (SA_TYPE_ACTIVITY_FILTER, NULL);
-
-  self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->store, self->undo_stack));
-  sa_activity_log_set_filter (self->activity_log, self->filter);
+  self->activity_log = SA_ACTIVITY_LOG (sa_activity_log_new (self->context));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
 
-  self->calendar_page = g_object_new (SA_TYPE_CALENDAR_PAGE, "store", self->store,
-                                      "undo-stack", self->undo_stack, "filter", self->filter, NULL);
+  self->calendar_page = SA_CALENDAR_PAGE (sa_calendar_page_new (self->context));
   add_page (self, GTK_WIDGET (self->calendar_page), "calendar", _("_Calendar"), "x-office-calendar-symbolic");
 
-  self->timeline_page = sa_timeline_page_new (self->store, self->undo_stack);
+  self->timeline_page = sa_timeline_page_new (self->context);
   add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
 
   /* The yearly review rates the commitments: a half-filled star. */
-  self->review_page = sa_review_page_new (self->store, self->undo_stack);
+  self->review_page = sa_review_page_new (self->context);
   add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
 }
 
@@ -349,26 +345,29 @@ add_activity_views (SaWindow *self)
 static void
 restore_state (SaWindow *self)
 {
+  GSettings *settings = sa_context_get_settings (self->context);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "last-page", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
 }
 
 static gboolean
 sa_window_close_request (GtkWindow *window)
 {
   SaWindow *self = SA_WINDOW (window);
+  GSettings *settings = sa_context_get_settings (self->context);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window))
     {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
     }
   return GTK_WINDOW_CLASS (sa_window_parent_class)->close_request (window);
 }
@@ -382,12 +381,14 @@ sa_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sa_window_parent_class)->constructed (object);
 
-  self->undo_stack = sa_undo_stack_new (self->store);
-  g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "notify::can-redo", G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  self->context = sa_context_new (self->store);
+  g_signal_connect_object (sa_context_get_undo_stack (self->context), "notify::can-undo",
+                           G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sa_context_get_undo_stack (self->context), "notify::can-redo",
+                           G_CALLBACK (_sa_window_update_undo_actions), self, G_CONNECT_SWAPPED);
   _sa_window_update_undo_actions (self);
 
-  self->outline_pane = sa_outline_pane_new (self->undo_stack);
+  self->outline_pane = sa_outline_pane_new (self->context);
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->outline_pane), "outline");
   add_activity_views (self);
 
@@ -412,9 +413,7 @@ sa_window_dispose (GObject *object)
   g_clear_object (&self->plan_action);
   g_clear_object (&self->outline_selection);
   g_clear_object (&self->outline);
-  g_clear_object (&self->undo_stack);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sa_window_parent_class)->dispose (object);
@@ -507,7 +506,6 @@ sa_window_init (SaWindow *self)
   self->plan_action = g_simple_action_new_stateful ("plan", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
   g_signal_connect (self->plan_action, "change-state", G_CALLBACK (_sa_window_plan_chosen), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->plan_action));
-  self->settings = g_settings_new (APP_ID);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_row), self);
@@ -540,4 +538,18 @@ sa_window_get_store (SaWindow *self)
   g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+/**
+ * sa_window_get_context:
+ * @self: a window
+ *
+ * Returns: (transfer none): what the window's views share
+ */
+SaContext *
+sa_window_get_context (SaWindow *self)
+{
+  g_return_val_if_fail (SA_IS_WINDOW (self), NULL);
+
+  return self->context;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-application.h"
+#include "sa-context.h"
 #include "sa-store.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaWindow, sa_window, SA, WINDOW, AdwApplicationWindow)
 
-SaWindow *sa_window_new       (SaApplication *application,
-                               SaStore       *store);
-SaStore  *sa_window_get_store (SaWindow      *self);
+SaWindow  *sa_window_new         (SaApplication *application,
+                                 SaStore       *store);
+SaStore   *sa_window_get_store   (SaWindow      *self);
+SaContext *sa_window_get_context (SaWindow      *self);
 
 G_END_DECLS

@@ -285,6 +285,15 @@ sa_fiscal_year_label (int          fy,
     }
 }
 
+/* A type for GObject properties, such as SaContext:year-format. */
+G_DEFINE_ENUM_TYPE (SaYearFormat, sa_year_format,
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_SHORT, "short"),
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_ERA_LETTER, "letter"),
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_ERA, "era"),
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_FY, "fy"),
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_WESTERN, "western"),
+                    G_DEFINE_ENUM_VALUE (SA_YEAR_FORMAT_ERA_WESTERN, "era-western"))
+
 /**
  * sa_year_format_for_setting:
  * @setting: (nullable): the `year-format` preference: "auto", "western", "era" or

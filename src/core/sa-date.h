@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +45,10 @@ typedef enum
   SA_YEAR_FORMAT_WESTERN,
   SA_YEAR_FORMAT_ERA_WESTERN,
 } SaYearFormat;
+
+#define SA_TYPE_YEAR_FORMAT (sa_year_format_get_type ())
+
+GType       sa_year_format_get_type   (void) G_GNUC_CONST;
 
 int         sa_date_fiscal_year       (const GDate  *date);
 void        sa_fiscal_year_first_day  (int           fy,
