@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "activity-fixture.h"
 #include "sa-activity-item.h"
 #include "sa-activity-link.h"
@@ -15,6 +17,7 @@
 #include "sa-organization.h"
 #include "sa-store-deleted.h"
 #include "sa-store-activity-items.h"
+#include "sa-sync-file.h"
 
 typedef struct
 {
@@ -425,115 +428,235 @@ test_plan_commitments (Fixture       *fixture,
   g_assert_cmpstr (sa_record_get_id (g_ptr_array_index (listed, 0)), ==, commitment_id (fixture, 1));
 }
 
-typedef struct
-{
-  GPtrArray *activity_ids;  /* what handlers of "changed" were told */
-  GPtrArray *link_ids;
-  guint      unknown;
-} Changes;
-
+/* What one handler of SaStore::changed was told, an entry per emission:
+ * "table: id id …", or "table: all" when the rows are not named. */
 static void
-on_changed (SaStore    *store,
-            const char *table,
-            Changes    *changes)
+on_changed (SaStore            *store,
+            const char         *table,
+            const char * const *ids,
+            GPtrArray          *told)
 {
-  g_auto(GStrv) ids = sa_store_dup_changed_activity_ids (store, table);
-  GPtrArray *into = g_str_equal (table, "activity") ? changes->activity_ids
-                    : g_str_equal (table, "activity_commitment") ? changes->link_ids : NULL;
+  g_autofree char *named = ids != NULL ? g_strjoinv (" ", (char **) ids) : g_strdup ("all");
 
-  if (into == NULL)
-    {
-      g_assert_null (ids);
-      return;
-    }
-  if (ids == NULL)
-    {
-      changes->unknown++;
-      return;
-    }
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (into, ids[i], g_str_equal, NULL))
-      g_ptr_array_add (into, g_strdup (ids[i]));
+  g_ptr_array_add (told, g_strdup_printf ("%s: %s", table, named));
+}
+
+/* What @told says of @table, which it names once. */
+static const char *
+told_about (GPtrArray  *told,
+            const char *table)
+{
+  g_autofree char *prefix = g_strconcat (table, ": ", NULL);
+  const char *found = NULL;
+
+  for (guint i = 0; i < told->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (told, i), prefix))
+      {
+        g_assert_null (found);
+        found = (const char *) g_ptr_array_index (told, i) + strlen (prefix);
+      }
+  return found;
 }
 
 static void
-changes_clear (Changes *changes)
+set_participants (SaStore    *store,
+                  const char *id,
+                  gint64      participants)
 {
-  g_ptr_array_set_size (changes->activity_ids, 0);
-  g_ptr_array_set_size (changes->link_ids, 0);
-  changes->unknown = 0;
+  g_autoptr(SaRecord) edited = sa_store_get (store, &sa_activity_table, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_int (edited, SA_ACTIVITY_PARTICIPANTS, participants);
+  g_assert_true (sa_store_update (store, edited, &error));
+  g_assert_no_error (error);
 }
 
+/* SaStore::changed names the rows each transaction wrote, or none when they are
+ * many or written by another connection. */
 static void
-test_watch (Fixture       *fixture,
-            gconstpointer  data)
+test_changed_ids (Fixture       *fixture,
+                  gconstpointer  data)
 {
-  Changes changes = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free), 0 };
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
   const char *links[] = { commitment_id (fixture, 4), NULL };
-  g_autofree char *before = add_activity (fixture, "2012-05-01", "見守り訪問", NULL, NULL, NULL, NULL);
+  g_autofree char *before = add_activity (fixture, "2012-05-20", "見守り訪問", NULL, NULL, NULL, NULL);
   g_autofree char *id = NULL;
-  g_autoptr(SaRecord) edited = NULL;
+  g_autofree char *link_id = NULL;
+  g_autofree char *both = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SaStore) other = NULL;
 
-  /* Unwatched, the store cannot tell. */
-  g_assert_null (sa_store_dup_changed_activity_ids (fixture->store, "activity"));
-  sa_store_watch_activities (fixture->store);
-  sa_store_watch_activities (fixture->store);
-  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), told);
 
-  /* Adding with links tells both tables' handlers the new activity. */
+  /* Adding with links names the activity, and its link by the link's id. */
   id = add_activity (fixture, "2012-05-20", "サロン", NULL, NULL, NULL, links);
-  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, id);
-  g_assert_cmpuint (changes.link_ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (changes.link_ids, 0), ==, id);
-  changes_clear (&changes);
+  link_id = sa_activity_link_make_id (id, commitment_id (fixture, 4));
+  g_assert_cmpuint (told->len, ==, 2);
+  g_assert_cmpstr (told_about (told, "activity"), ==, id);
+  g_assert_cmpstr (told_about (told, "activity_commitment"), ==, link_id);
+  g_ptr_array_set_size (told, 0);
 
-  /* An edit, then a delete, each tell only their activity: the last transaction's
-   * rows are forgotten once reported. */
-  edited = sa_store_get (fixture->store, &sa_activity_table, before, NULL);
-  sa_record_set_int (edited, SA_ACTIVITY_PARTICIPANTS, 9);
-  g_assert_true (sa_store_update (fixture->store, edited, &error));
-  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, before);
-  g_assert_cmpuint (changes.link_ids->len, ==, 0);
-  changes_clear (&changes);
+  /* An edit names its activity alone; the rows of the last transaction are not
+   * named again. Unlinking names the link alone. */
+  set_participants (fixture->store, before, 9);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (told_about (told, "activity"), ==, before);
+  g_ptr_array_set_size (told, 0);
   g_assert_true (sa_store_set_activity_commitments (fixture->store, id, (const char *[]) { NULL }, &error));
-  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
-  g_assert_cmpuint (changes.link_ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (changes.link_ids, 0), ==, id);
-  changes_clear (&changes);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (told_about (told, "activity_commitment"), ==, link_id);
+  g_ptr_array_set_size (told, 0);
 
-  /* Many rows at once are not listed: reading everything again is faster. */
-  fixture_add_activities (fixture->store, 1200, 1);
-  g_assert_cmpuint (changes.unknown, >=, 1);
-  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
-  changes_clear (&changes);
+  /* One transaction writing two rows three times names each once, sorted. */
+  g_assert_true (sa_store_begin (fixture->store, &error));
+  set_participants (fixture->store, id, 1);
+  set_participants (fixture->store, before, 2);
+  set_participants (fixture->store, id, 3);
+  g_assert_true (sa_store_commit (fixture->store, &error));
+  both = strcmp (id, before) < 0 ? g_strjoin (" ", id, before, NULL) : g_strjoin (" ", before, id, NULL);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (told_about (told, "activity"), ==, both);
+  g_ptr_array_set_size (told, 0);
+
+  /* More rows than the store lists are not named: reading all again is faster. */
+  fixture_add_activities (fixture->store, SA_STORE_MAX_CHANGED_IDS + 1, 1);
+  g_assert_cmpstr (told_about (told, "activity"), ==, "all");
+  g_ptr_array_set_size (told, 0);
 
   /* Nor is what another connection wrote, which the store reports after the fact. */
   other = sa_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  {
-    g_autoptr(SaRecord) elsewhere = sa_store_get (other, &sa_activity_table, id, NULL);
-    sa_record_set_text (elsewhere, SA_ACTIVITY_TITLE, "サロン（CLI）");
-    g_assert_true (sa_store_update (other, elsewhere, &error));
-  }
+  set_participants (other, id, 30);
   g_assert_true (sa_store_refresh (fixture->store));
-  g_assert_cmpuint (changes.unknown, >=, 1);
-  g_assert_cmpuint (changes.activity_ids->len, ==, 0);
-  changes_clear (&changes);
+  g_assert_cmpstr (told_about (told, "activity"), ==, "all");
+  g_assert_cmpstr (told_about (told, "activity_commitment"), ==, "all");
+  g_ptr_array_set_size (told, 0);
   g_clear_object (&other);
 
-  /* And afterwards, own writes are told again. */
+  /* And afterwards, own writes are named again. */
   g_assert_true (sa_store_set_deleted (fixture->store, &sa_activity_table, id, TRUE, &error));
-  g_assert_cmpuint (changes.unknown, ==, 0);
-  g_assert_cmpuint (changes.activity_ids->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (changes.activity_ids, 0), ==, id);
+  g_assert_cmpuint (told->len, ==, 1);
+  g_assert_cmpstr (told_about (told, "activity"), ==, id);
 
-  g_signal_handlers_disconnect_by_func (fixture->store, on_changed, &changes);
-  g_ptr_array_unref (changes.activity_ids);
-  g_ptr_array_unref (changes.link_ids);
+  g_signal_handlers_disconnect_by_func (fixture->store, on_changed, told);
+}
+
+/* Another part of the program that writes when activities change: a handler's
+ * transaction runs while the store is still telling the others. */
+static void
+write_district (SaStore            *store,
+                const char         *table,
+                const char * const *ids,
+                gpointer            data)
+{
+  g_autoptr(SaRecord) district = SA_RECORD (sa_district_new ());
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (table, "activity"))
+    return;
+  sa_record_set_text (district, SA_DISTRICT_NAME, "瀬谷");
+  g_assert_true (sa_store_insert (store, district, &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A handler connected before another part of the program subscribed, and one
+ * connected after it (to run last, at that), are told the same rows. */
+static void
+test_changed_ids_any_order (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) last = g_ptr_array_new_with_free_func (g_free);
+  const char *links[] = { commitment_id (fixture, 4), commitment_id (fixture, 7), NULL };
+  g_autofree char *id = NULL;
+  g_autofree char *link_ids = NULL;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), first);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (write_district), NULL);
+  g_signal_connect_after (fixture->store, "changed", G_CALLBACK (on_changed), last);
+
+  id = add_activity (fixture, "2012-05-20", "サロン", NULL, NULL, NULL, links);
+  {
+    g_autofree char *a = sa_activity_link_make_id (id, links[0]);
+    g_autofree char *b = sa_activity_link_make_id (id, links[1]);
+
+    link_ids = strcmp (a, b) < 0 ? g_strjoin (" ", a, b, NULL) : g_strjoin (" ", b, a, NULL);
+  }
+  g_assert_cmpstr (told_about (first, "activity"), ==, id);
+  g_assert_cmpstr (told_about (first, "activity_commitment"), ==, link_ids);
+  g_assert_nonnull (told_about (first, "district"));
+  g_assert_cmpuint (first->len, ==, 3);
+
+  /* The district's transaction, inside the activity's telling, comes to the last
+   * handler first: the same things, in another order. */
+  g_ptr_array_sort (first, compare_strings);
+  g_ptr_array_sort (last, compare_strings);
+  g_assert_cmpuint (last->len, ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (last, i), ==, g_ptr_array_index (first, i));
+
+  g_signal_handlers_disconnect_by_data (fixture->store, first);
+  g_signal_handlers_disconnect_by_data (fixture->store, last);
+  g_signal_handlers_disconnect_by_func (fixture->store, write_district, NULL);
+}
+
+static void
+import_file (SaStore *store,
+             GFile   *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaSyncFile) contents = sa_sync_file_read (file, NULL, &error);
+  g_auto(SaImportReport) report = { 0, };
+
+  g_assert_no_error (error);
+  g_assert_true (sa_sync_file_import (contents, store, FALSE, &report, &error));
+  g_assert_no_error (error);
+}
+
+/* A sync import of a few activities names them; one of thousands names none, so
+ * the log reads everything again and the store keeps no list as long as the file. */
+static void
+test_changed_ids_import (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) told = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *other_path = fixture_temp_db ("items-other");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) other = sa_store_create (other_path, &error);
+  g_autofree char *file_path = g_strconcat (other_path, ".sasaeai", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+
+  g_assert_no_error (error);
+  fixture_add_places (other);
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "子育てサロン");
+  g_assert_true (sa_store_add_activity (other, activity, NULL, &error));
+  g_assert_true (sa_sync_file_export (other, file, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (on_changed), told);
+
+  import_file (fixture->store, file);
+  g_assert_cmpstr (told_about (told, "activity"), ==, sa_record_get_id (activity));
+  g_ptr_array_set_size (told, 0);
+
+  fixture_add_activities (other, 1500, 3);
+  g_assert_true (sa_sync_file_export (other, file, NULL, &error));
+  import_file (fixture->store, file);
+  g_assert_cmpstr (told_about (told, "activity"), ==, "all");
+  g_assert_cmpstr (told_about (told, "activity_commitment"), ==, "all");
+
+  g_signal_handlers_disconnect_by_func (fixture->store, on_changed, told);
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_remove (file_path);
+  fixture_remove_db (other_path);
 }
 
 int
@@ -552,7 +675,9 @@ main (int    argc,
   ADD ("/activity-items/search-kana", test_search_kana);
   ADD ("/activity-items/compare-title", test_compare_title);
   ADD ("/activity-items/plan-commitments", test_plan_commitments);
-  ADD ("/activity-items/watch", test_watch);
+  ADD ("/activity-items/changed-ids", test_changed_ids);
+  ADD ("/activity-items/changed-ids-any-order", test_changed_ids_any_order);
+  ADD ("/activity-items/changed-ids-import", test_changed_ids_import);
 #undef ADD
   g_test_add_func ("/activity-items/fold", test_fold_matches_general);
   g_test_add_func ("/activity-items/words", test_words);

@@ -489,9 +489,10 @@ test_history (Fixture       *f,
 }
 
 static void
-on_changed (SaStore    *store,
-            const char *table,
-            GPtrArray  *tables)
+on_changed (SaStore            *store,
+            const char         *table,
+            const char * const *ids,
+            GPtrArray          *tables)
 {
   g_ptr_array_add (tables, g_strdup (table));
 }

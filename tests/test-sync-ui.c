@@ -581,9 +581,10 @@ test_export_import (Fixture       *f,
 }
 
 static void
-on_changed (SaStore    *store,
-            const char *table,
-            guint      *count)
+on_changed (SaStore            *store,
+            const char         *table,
+            const char * const *ids,
+            guint              *count)
 {
   (*count)++;
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-activity-item.h"
+#include "sa-activity-link.h"
 #include "sa-activity-log-private.h"
 #include "sa-error.h"
 #include "sa-store-activity-items.h"
@@ -247,19 +248,37 @@ affects_items (const char *table)
   return g_strv_contains (tables, table);
 }
 
-void
-sa_activity_log_on_store_changed (SaActivityLog *self,
-                  const char    *table)
+/* Notes the activity a written link belongs to; links stay as tombstones, so a
+ * deleted link still names it. Returns FALSE when the link cannot be read. */
+static gboolean
+note_link (SaActivityLog *self,
+           const char    *link_id)
 {
-  if (g_str_equal (table, "activity") || g_str_equal (table, "activity_commitment"))
-    {
-      g_auto(GStrv) ids = sa_store_dup_changed_activity_ids (self->store, table);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) link = sa_store_get (self->store, &sa_activity_link_table, link_id, &error);
 
-      if (ids == NULL || g_strv_length (ids) > MAX_ROW_REFRESH)
+  if (link != NULL)
+    g_hash_table_add (self->changed_ids, g_strdup (sa_record_get_text (link, SA_ACTIVITY_LINK_ACTIVITY_ID)));
+  /* A link that a rolled-back savepoint wrote is not there, and shows nowhere. */
+  return link != NULL || g_error_matches (error, SA_ERROR, SA_ERROR_NOT_FOUND);
+}
+
+void
+sa_activity_log_on_store_changed (SaActivityLog      *self,
+                                  const char         *table,
+                                  const char * const *ids)
+{
+  gboolean links = g_str_equal (table, "activity_commitment");
+
+  if (links || g_str_equal (table, "activity"))
+    {
+      if (ids == NULL || g_strv_length ((char **) ids) > MAX_ROW_REFRESH)
         self->reload_needed = TRUE;
-      else
-        for (guint i = 0; ids[i] != NULL; i++)
+      for (guint i = 0; !self->reload_needed && ids[i] != NULL; i++)
+        if (!links)
           g_hash_table_add (self->changed_ids, g_strdup (ids[i]));
+        else if (!note_link (self, ids[i]))
+          self->reload_needed = TRUE;
     }
   else if (affects_items (table))
     self->reload_needed = TRUE;

@@ -59,7 +59,8 @@ void       sa_activity_log_reveal_position     (SaActivityLog *self,
 /* sa-activity-log-load.c */
 void       sa_activity_log_start_loading       (SaActivityLog *self);
 void       sa_activity_log_schedule_update     (SaActivityLog *self);
-void       sa_activity_log_on_store_changed    (SaActivityLog *self,
-                                                const char    *table);
+void       sa_activity_log_on_store_changed    (SaActivityLog      *self,
+                                                const char         *table,
+                                                const char * const *ids);
 
 G_END_DECLS

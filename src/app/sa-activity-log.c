@@ -515,7 +515,6 @@ sa_activity_log_constructed (GObject *object)
 
   self->store = g_object_ref (sa_context_get_store (self->context));
   self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
-  sa_store_watch_activities (self->store);
   sa_filter_bar_set_context (self->filter_bar, self->context);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (sa_activity_log_on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->undo_stack, "notify::can-undo", G_CALLBACK (on_undo_stack_changed),

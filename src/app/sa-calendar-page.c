@@ -281,8 +281,9 @@ queue_reload (SaCalendarPage *self,
 }
 
 static void
-on_store_changed (SaCalendarPage *self,
-                  const char     *table)
+on_store_changed (SaCalendarPage     *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   gboolean choices = g_str_equal (table, "organization") || g_str_equal (table, "district") ||
                      g_str_equal (table, "commitment") || g_str_equal (table, "goal") ||

@@ -763,8 +763,9 @@ sa_outline_pane_get_item (SaOutlinePane *self)
 
 /* After any write, show the item as it is now, where the reader was. */
 static void
-on_store_changed (SaOutlinePane *self,
-                  const char    *table)
+on_store_changed (SaOutlinePane      *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   double position = gtk_adjustment_get_value (adjustment);

@@ -171,8 +171,9 @@ show_comparison (SaPeriodWindow *self)
 
 /* Other windows and sasaeai-cli may mark commitments too: the counts follow. */
 static void
-on_store_changed (SaPeriodWindow *self,
-                  const char     *table)
+on_store_changed (SaPeriodWindow     *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   g_autoptr(GPtrArray) rows = NULL;
   guint counts[SA_N_CARRY_OVER];

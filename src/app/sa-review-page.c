@@ -503,8 +503,9 @@ is_shown_table (const char *table)
 
 /* A change writes several tables one after the other; one reading takes them all. */
 static void
-on_store_changed (SaReviewPage *self,
-                  const char   *table)
+on_store_changed (SaReviewPage       *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   if (is_shown_table (table) && self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle, self);

@@ -298,8 +298,9 @@ is_shown_table (const char *table)
 /* A change writes several tables one after the other; one reading takes them all.
  * Districts count for the progress of 全地区 targets. */
 static void
-on_store_changed (SaTimelinePage *self,
-                  const char     *table)
+on_store_changed (SaTimelinePage     *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   if (is_shown_table (table) && self->reload_id == 0)
     self->reload_id = g_idle_add (reload_idle, self);

@@ -271,8 +271,9 @@ on_notice_dismissed (SaWindow *self)
 }
 
 static void
-on_store_changed (SaWindow   *self,
-                  const char *table)
+on_store_changed (SaWindow           *self,
+                  const char         *table,
+                  const char * const *ids)
 {
   if (is_outline_table (table))
     load_outline (self);

@@ -390,8 +390,8 @@ static const char migration_8[] =
  * organization and by district go: no view or report looks activities up by them
  * (they group a date range that activity_date finds), and the one count that filters
  * by them, before an organization or a district is deleted, reads the table once.
- * The link table keeps its shape: the window learns of changed links through SQLite's
- * update hook, which tables WITHOUT ROWID do not call. */
+ * The link table keeps its shape: the window then learned of changed links through
+ * SQLite's update hook, which tables WITHOUT ROWID do not call. */
 static const char migration_9[] =
   "DROP INDEX activity_organization;\n"
   "DROP INDEX activity_district;\n";

@@ -23,8 +23,5 @@ SaActivityItem     *sa_store_load_activity_item            (SaStore        *stor
                                                             GError        **error);
 GPtrArray          *sa_store_list_plan_commitments         (SaStore        *store,
                                                             GError        **error);
-void                sa_store_watch_activities              (SaStore        *store);
-GStrv               sa_store_dup_changed_activity_ids      (SaStore        *store,
-                                                            const char     *table);
 
 G_END_DECLS

@@ -32,7 +32,8 @@ struct _SaStore
   char       *site_id;
   SaHlc      *hlc;
   guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
-  GHashTable *dirty;       /* table names written in the open transaction */
+  GHashTable *dirty;       /* table name → ids of the rows the open transaction wrote,
+                            * a set, or NULL when they are too many or not rows */
   GHashTable *present;     /* "table id" of rows the open transaction knows exist */
   GHashTable *deferred;    /* row id → SaDeferredCheck, run before the outermost COMMIT */
   gboolean    created;     /* this open made the database */
@@ -48,6 +49,8 @@ enum {
 };
 
 extern guint _sa_store_signals[N_SIGNALS];
+
+GHashTable *_sa_store_dirty_new (void);
 
 gboolean _sa_store_exec_sql (SaStore     *self,
                              const char  *sql,

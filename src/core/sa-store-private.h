@@ -30,6 +30,9 @@ void          _sa_store_note_present (SaStore        *self,
                                       const char     *id);
 void          _sa_store_mark_changed (SaStore        *self,
                                       const SaTable  *table);
+void          _sa_store_mark_row_changed (SaStore    *self,
+                                      const SaTable  *table,
+                                      const char     *id);
 gboolean      _sa_store_get_plan_years (SaStore      *self,
                                       const char     *commitment_id,
                                       gint64         *first_fy,

@@ -450,7 +450,7 @@ write_ahead_row (Ahead     *ahead,
   sqlite3_bind_text (stmt, 4, site, -1, SQLITE_STATIC);
   if (!_sa_store_step_done (ahead->store, stmt, error))
     return FALSE;
-  _sa_store_mark_changed (ahead->store, row->table);
+  _sa_store_mark_row_changed (ahead->store, row->table, row->id);
   return TRUE;
 }
 

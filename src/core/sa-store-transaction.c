@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "sa-hlc.h"
 #include "sa-store-object-private.h"
 
@@ -179,16 +182,42 @@ save_clock (SaStore  *self,
   return _sa_store_step_done (self, stmt, error);
 }
 
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The ids of a set of rows, sorted, so that what handlers are told does not depend
+ * on hashing. */
+static const char **
+sorted_ids (GHashTable *rows)
+{
+  guint n;
+  const char **ids = (const char **) g_hash_table_get_keys_as_array (rows, &n);
+
+  qsort (ids, n, sizeof (char *), compare_ids);
+  return ids;
+}
+
+/* The tables and ids are taken from the store before the first handler runs: every
+ * handler sees them all, and a handler's own transaction gathers its own. */
 static void
 emit_changed (SaStore *self)
 {
-  g_autofree gpointer *names = NULL;
-  guint n_names;
+  g_autoptr(GHashTable) dirty = g_steal_pointer (&self->dirty);
+  GHashTableIter iter;
+  gpointer name, rows;
 
-  names = g_hash_table_get_keys_as_array (self->dirty, &n_names);
-  g_hash_table_steal_all (self->dirty);
-  for (guint i = 0; i < n_names; i++)
-    g_signal_emit (self, _sa_store_signals[CHANGED], 0, names[i]);
+  self->dirty = _sa_store_dirty_new ();
+  g_hash_table_iter_init (&iter, dirty);
+  while (g_hash_table_iter_next (&iter, &name, &rows))
+    {
+      g_autofree const char **ids = rows != NULL ? sorted_ids (rows) : NULL;
+
+      g_signal_emit (self, _sa_store_signals[CHANGED], 0, name, ids);
+    }
 }
 
 /* Rules across rows that a group of writes may break for a moment, such as two goals
@@ -313,11 +342,48 @@ sa_store_rollback (SaStore *self)
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
 
+static void
+rows_free (gpointer rows)
+{
+  if (rows != NULL)
+    g_hash_table_unref (rows);
+}
+
+GHashTable *
+_sa_store_dirty_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, rows_free);
+}
+
+/* The open transaction changed @table in a way not told row by row. */
 void
 _sa_store_mark_changed (SaStore       *self,
                         const SaTable *table)
 {
-  g_hash_table_add (self->dirty, (gpointer) table->name);
+  g_hash_table_insert (self->dirty, (gpointer) table->name, NULL);
+}
+
+/* The open transaction wrote the row @id of @table. Past SA_STORE_MAX_CHANGED_IDS
+ * rows only the table is kept: an import of 100,000 rows costs no more memory than
+ * one of a thousand. */
+void
+_sa_store_mark_row_changed (SaStore       *self,
+                            const SaTable *table,
+                            const char    *id)
+{
+  GHashTable *rows;
+
+  if (!g_hash_table_lookup_extended (self->dirty, table->name, NULL, (gpointer *) &rows))
+    {
+      rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->dirty, (gpointer) table->name, rows);
+    }
+  if (rows == NULL || g_hash_table_contains (rows, id))
+    return;
+  if (g_hash_table_size (rows) >= SA_STORE_MAX_CHANGED_IDS)
+    _sa_store_mark_changed (self, table);
+  else
+    g_hash_table_add (rows, g_strdup (id));
 }
 
 /**

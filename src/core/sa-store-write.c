@@ -87,7 +87,7 @@ write_row (SaStore   *self,
 
   if (!_sa_store_step_done (self, stmt, error))
     return FALSE;
-  _sa_store_mark_changed (self, table);
+  _sa_store_mark_row_changed (self, table, sa_record_get_id (record));
   _sa_store_note_present (self, table, sa_record_get_id (record));
   return TRUE;
 }

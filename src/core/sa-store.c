@@ -71,12 +71,30 @@ sa_store_class_init (SaStoreClass *klass)
    * SaStore::changed:
    * @self: the store
    * @table: the name of a table that was written
+   * @ids: (nullable) (array zero-terminated=1): the ids of the rows of @table that
+   *   were written, each once, sorted; or %NULL when they are not known row by row
    *
-   * Emitted once per written table after a transaction commits.
+   * Emitted once per written table after a transaction commits, and for every
+   * table when sa_store_refresh() finds that another connection wrote.
+   *
+   * @ids names every row of @table the transaction inserted, edited, deleted or
+   * merged: for a link table such as activity_commitment, the links' own ids. A
+   * row written in a savepoint that was rolled back may be named too, though it
+   * is as it was. @ids is %NULL, and a handler reads @table again as a whole, when
+   * the transaction wrote more than %SA_STORE_MAX_CHANGED_IDS rows of @table (an
+   * import: reading everything again is faster then, and the store keeps no list
+   * that grows with the import), when another connection wrote, and when what
+   * changed is not rows (the chosen plan).
+   *
+   * Every handler is given the same @table and @ids, whenever it was connected and
+   * whatever the handlers before it did, even writing to the store; they are valid
+   * during the emission only.
    */
   _sa_store_signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRV | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -89,7 +107,7 @@ static void
 sa_store_init (SaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
-  self->dirty = g_hash_table_new (g_str_hash, g_str_equal);
+  self->dirty = _sa_store_dirty_new ();
   self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -569,8 +587,8 @@ sa_store_set_site_name (SaStore     *self,
  * @self: a store
  *
  * Looks whether another connection (sasaeai-cli, another window) has written to the
- * database since the last look, and if so emits #SaStore::changed for every table, so
- * views show what is there now.
+ * database since the last look, and if so emits #SaStore::changed for every table,
+ * without ids, so views show what is there now.
  *
  * Returns: whether another connection wrote
  */
@@ -587,7 +605,7 @@ sa_store_refresh (SaStore *self)
 
   self->data_version = version;
   for (guint i = 0; i < sa_schema_n_tables; i++)
-    g_signal_emit (self, _sa_store_signals[CHANGED], 0, sa_schema_tables[i]->name);
+    g_signal_emit (self, _sa_store_signals[CHANGED], 0, sa_schema_tables[i]->name, NULL);
   return TRUE;
 }
 

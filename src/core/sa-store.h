@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define SA_TYPE_STORE (sa_store_get_type ())
 
+/* SaStore::changed names at most this many rows of a table; beyond, it names none. */
+#define SA_STORE_MAX_CHANGED_IDS 1000
+
 G_DECLARE_FINAL_TYPE (SaStore, sa_store, SA, STORE, GObject)
 
 /**
