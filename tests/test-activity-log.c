@@ -935,6 +935,19 @@ test_changes_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (sa_activity_item_get_organization_name (shown_item (fixture, shown_position (fixture, id))), ==,
                    "泉区役所");
 
+  /* Linking it to a commitment reads its row again, and that row alone: the others
+   * keep their items. */
+  {
+    g_autoptr(GPtrArray) commitments = sa_store_list (fixture->store, &sa_commitment_table, NULL, NULL, NULL);
+    const char *links[] = { sa_record_get_id (g_ptr_array_index (commitments, 0)), NULL };
+    g_autoptr(SaActivityItem) other = g_object_ref (shown_item (fixture, shown_position (fixture, id) == 0 ? 1 : 0));
+
+    g_assert_cmpuint (sa_activity_item_get_n_commitments (shown_item (fixture, shown_position (fixture, id))), ==, 0);
+    g_assert_true (sa_store_set_activity_commitments (fixture->store, id, links, &error));
+    WAIT_FOR (sa_activity_item_get_n_commitments (shown_item (fixture, shown_position (fixture, id))) == 1);
+    g_assert_true (shown_item (fixture, shown_position (fixture, sa_activity_item_get_id (other))) == other);
+  }
+
   sa_record_set_text (renamed, SA_ORGANIZATION_NAME, "泉区福祉保健センター");
   g_assert_true (sa_store_update (fixture->store, renamed, &error));
   WAIT_FOR (g_strcmp0 (sa_activity_item_get_organization_name (shown_item (fixture, shown_position (fixture, id))),
