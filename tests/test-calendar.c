@@ -9,7 +9,7 @@
 #include "sa-activity.h"
 #include "sa-actor.h"
 #include "sa-calendar-page.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-date.h"
 #include "sa-import.h"
 #include "sa-organization.h"
@@ -738,26 +738,26 @@ test_text (void)
 {
   GDate date;
 
-  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_FY), ==, SA_CALENDAR_STYLE_WESTERN);
-  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_ERA), ==, SA_CALENDAR_STYLE_ERA);
-  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_ERA_WESTERN), ==, SA_CALENDAR_STYLE_ERA);
-  assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "May 2012");
-  assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "平成24年5月");
-  assert_owned_str (sa_calendar_text_month (2019, G_DATE_APRIL, SA_CALENDAR_STYLE_ERA), "平成31年4月");
-  assert_owned_str (sa_calendar_text_month (1989, G_DATE_FEBRUARY, SA_CALENDAR_STYLE_ERA), "平成元年2月");
+  g_assert_cmpint (sa_date_text_month_style (SA_YEAR_FORMAT_FY), ==, SA_CALENDAR_STYLE_WESTERN);
+  g_assert_cmpint (sa_date_text_month_style (SA_YEAR_FORMAT_ERA), ==, SA_CALENDAR_STYLE_ERA);
+  g_assert_cmpint (sa_date_text_month_style (SA_YEAR_FORMAT_ERA_WESTERN), ==, SA_CALENDAR_STYLE_ERA);
+  assert_owned_str (sa_date_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "May 2012");
+  assert_owned_str (sa_date_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "平成24年5月");
+  assert_owned_str (sa_date_text_month (2019, G_DATE_APRIL, SA_CALENDAR_STYLE_ERA), "平成31年4月");
+  assert_owned_str (sa_date_text_month (1989, G_DATE_FEBRUARY, SA_CALENDAR_STYLE_ERA), "平成元年2月");
 
   /* Japanese is written by our code, whatever the C library's locale. */
   g_setenv ("LANGUAGE", "ja", TRUE);
-  g_assert_true (sa_calendar_text_is_japanese ());
-  g_assert_cmpint (sa_calendar_text_month_style (SA_YEAR_FORMAT_WESTERN), ==, SA_CALENDAR_STYLE_WESTERN);
-  assert_owned_str (sa_calendar_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "2012年5月");
-  assert_owned_str (sa_calendar_text_month (2019, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "令和元年5月");
+  g_assert_true (sa_date_text_is_japanese ());
+  g_assert_cmpint (sa_date_text_month_style (SA_YEAR_FORMAT_WESTERN), ==, SA_CALENDAR_STYLE_WESTERN);
+  assert_owned_str (sa_date_text_month (2012, G_DATE_MAY, SA_CALENDAR_STYLE_WESTERN), "2012年5月");
+  assert_owned_str (sa_date_text_month (2019, G_DATE_MAY, SA_CALENDAR_STYLE_ERA), "令和元年5月");
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 20, G_DATE_MAY, 2012);
-  assert_owned_str (sa_calendar_text_day (&date), "5月20日(日)");
-  g_assert_cmpstr (sa_calendar_text_weekday_abbr (G_DATE_SATURDAY), ==, "土");
+  assert_owned_str (sa_date_text_day (&date), "5月20日(日)");
+  g_assert_cmpstr (sa_date_text_weekday_abbr (G_DATE_SATURDAY), ==, "土");
   g_setenv ("LANGUAGE", "C", TRUE);
-  g_assert_false (sa_calendar_text_is_japanese ());
+  g_assert_false (sa_date_text_is_japanese ());
 }
 
 int

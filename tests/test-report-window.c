@@ -9,7 +9,7 @@
 
 #include "activity-fixture.h"
 #include "sa-activity.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-report-window.h"
 #include <gtk/gtkunixprint.h>
 
@@ -124,7 +124,7 @@ assert_table_matches_store (GtkWidget  *window,
       SaReportRow *row = g_ptr_array_index (expected->rows, i);
       /* Months are named as the calendar names them. */
       g_autofree char *name = by == SA_REPORT_BY_MONTH
-                              ? sa_calendar_text_month (atoi (row->key), atoi (row->key + 5), SA_CALENDAR_STYLE_WESTERN)
+                              ? sa_date_text_month (atoi (row->key), atoi (row->key + 5), SA_CALENDAR_STYLE_WESTERN)
                               : g_strdup (row->name);
 
       assert_row_shown (g_ptr_array_index (cells, i), name, row);

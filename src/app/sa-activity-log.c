@@ -22,7 +22,6 @@
 #include "sa-activity-item.h"
 #include "sa-activity-log-private.h"
 #include "sa-activity.h"
-#include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-error.h"

@@ -14,7 +14,7 @@
 
 #include "sa-activity.h"
 #include "sa-calendar-page-private.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-date.h"
 
 static char *
@@ -144,7 +144,7 @@ void
 _sa_calendar_page_update_summary (SaCalendarPage *self)
 {
   SaYearFormat format = sa_context_get_year_format (self->context);
-  SaCalendarStyle year_style = sa_calendar_text_month_style (format);
+  SaCalendarStyle year_style = sa_date_text_month_style (format);
   g_autofree char *month_title = NULL;
   g_autofree char *month_text = NULL;
   g_autofree char *year_label = NULL;
@@ -152,12 +152,12 @@ _sa_calendar_page_update_summary (SaCalendarPage *self)
   GDate first;
 
   _sa_calendar_page_shown_month (self, &first);
-  month_title = sa_calendar_text_month (g_date_get_year (&first), g_date_get_month (&first), year_style);
+  month_title = sa_date_text_month (g_date_get_year (&first), g_date_get_month (&first), year_style);
   month_text = totals_text (month_totals (self, &first));
   year_label = sa_fiscal_year_label (sa_date_fiscal_year (&first), format);
   /* Translators: %1$s is a fiscal year, “FY2012” or “平成24年度”; %2$s a month, “May” */
   year_title = g_strdup_printf (_("%1$s to the end of %2$s"), year_label,
-                                sa_calendar_text_month_name (g_date_get_month (&first)));
+                                sa_date_text_month_name (g_date_get_month (&first)));
 
   gtk_label_set_text (self->month_summary_title, month_title);
   gtk_label_set_text (self->month_summary, month_text);

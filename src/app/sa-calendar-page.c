@@ -21,7 +21,7 @@
 #include "sa-activity.h"
 #include "sa-accessible.h"
 #include "sa-calendar-page-private.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
 #include "sa-district.h"
@@ -138,13 +138,13 @@ static void
 update_header (SaCalendarPage *self)
 {
   SaYearFormat format = year_format (self);
-  SaCalendarStyle year_style = sa_calendar_text_month_style (format);
+  SaCalendarStyle year_style = sa_date_text_month_style (format);
   g_autofree char *month = NULL;
   g_autofree char *year = NULL;
   GDate date;
 
   sa_month_grid_get_date (self->grid, &date);
-  month = sa_calendar_text_month (g_date_get_year (&date), g_date_get_month (&date), year_style);
+  month = sa_date_text_month (g_date_get_year (&date), g_date_get_month (&date), year_style);
   year = sa_fiscal_year_label (sa_date_fiscal_year (&date), format);
   gtk_label_set_text (self->month_label, month);
   gtk_menu_button_set_label (self->fiscal_year_button, year);
@@ -178,7 +178,7 @@ update_day (SaCalendarPage *self)
   GDate date;
 
   sa_month_grid_get_date (self->grid, &date);
-  title = sa_calendar_text_day (&date);
+  title = sa_date_text_day (&date);
   holiday = sa_holiday_lookup (&date);
   gtk_label_set_text (self->day_label, title);
   gtk_label_set_text (self->holiday_label, holiday ? holiday : "");
@@ -440,7 +440,7 @@ on_move_activity (SaCalendarPage *self,
       return FALSE;
     }
 
-  day = sa_calendar_text_day (date);
+  day = sa_date_text_day (date);
   /* Translators: %1$s is an activity's title, %2$s a day such as “Friday, May 3” */
   message = g_strdup_printf (_("Moved “%1$s” to %2$s"), sa_record_get_text (activity, SA_ACTIVITY_TITLE), day);
   toast (self, message, TRUE);

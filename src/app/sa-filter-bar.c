@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "sa-accessible.h"
-#include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-filter-bar.h"

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "sa-activity.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-month-grid-private.h"
 
 /* Colours that read on light and dark backgrounds: GNOME's palette, shade 3. */
@@ -294,7 +294,7 @@ draw_weekdays (SaMonthGrid    *self,
       GDateWeekday weekday = (self->first_weekday - 1 + column) % 7 + 1;
       GdkRGBA color = with_alpha (day_color (self, weekday, FALSE), 0.75);
 
-      draw_text (snapshot, layout, sa_calendar_text_weekday_abbr (weekday),
+      draw_text (snapshot, layout, sa_date_text_weekday_abbr (weekday),
                  column_x (self, column) * g->cell_w, 4, g->cell_w, &color);
     }
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);

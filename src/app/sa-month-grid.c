@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "sa-activity.h"
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-holiday.h"
 #include "sa-month-grid-private.h"
 
@@ -141,7 +141,7 @@ static void
 update_accessible (SaMonthGrid *self)
 {
   Cell *cell = selected_cell (self);
-  g_autofree char *day = sa_calendar_text_full_day (&cell->date);
+  g_autofree char *day = sa_date_text_full_day (&cell->date);
   g_autofree char *count = NULL;
   g_autofree char *label = NULL;
   g_autofree char *description = describe_activities (self, cell);

@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-date.h"
 #include "sa-plan.h"
 #include "sa-report-item.h"
@@ -62,14 +62,14 @@ year_label (SaReportWindow *self,
 static void
 name_months (SaReportWindow *self)
 {
-  SaCalendarStyle style = sa_calendar_text_month_style (sa_context_get_year_format (self->context));
+  SaCalendarStyle style = sa_date_text_month_style (sa_context_get_year_format (self->context));
 
   for (guint i = 0; self->report->by == SA_REPORT_BY_MONTH && i < self->report->rows->len; i++)
     {
       SaReportRow *row = g_ptr_array_index (self->report->rows, i);
 
       g_free (row->name);
-      row->name = sa_calendar_text_month (atoi (row->key), atoi (row->key + 5), style);
+      row->name = sa_date_text_month (atoi (row->key), atoi (row->key + 5), style);
     }
 }
 

@@ -15,7 +15,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-calendar-text.h"
 #include "sa-commitment.h"
 #include "sa-date.h"
 #include "sa-goal.h"

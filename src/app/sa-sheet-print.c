@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-calendar-text.h"
 #include "sa-print-preview.h"
 #include "sa-sheet-print.h"
 #include "sa-review-sheet.h"

@@ -22,7 +22,6 @@
 #include "sa-record-editor.h"
 #include "sa-section.h"
 #include "sa-store-plans.h"
-#include "sa-calendar-text.h"
 #include "sa-timeline-list.h"
 #include "sa-timeline-page-private.h"
 #include "sa-timeline-view.h"

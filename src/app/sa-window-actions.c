@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "sa-activity-form.h"
-#include "sa-calendar-text.h"
 #include "sa-deleted-window.h"
 #include "sa-period-window.h"
 #include "sa-plan-files.h"

@@ -17,7 +17,6 @@
 #include "sa-activity-form.h"
 #include "sa-activity-log.h"
 #include "sa-calendar-page.h"
-#include "sa-calendar-text.h"
 #include "sa-date.h"
 #include "sa-deleted-window.h"
 #include "sa-resource-window.h"

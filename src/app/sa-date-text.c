@@ -1,4 +1,4 @@
-/* sa-calendar-text.c: months, days and fiscal years as the calendar writes them
+/* sa-date-text.c: months, days and fiscal years as every view writes them
  *
  * Japanese is written by our own code: the C library writes it only under a
  * ja_JP locale, which office PCs set but test machines and Flatpaks often lack,
@@ -13,18 +13,18 @@
 
 #include <glib/gi18n.h>
 
-#include "sa-calendar-text.h"
+#include "sa-date-text.h"
 #include "sa-date.h"
 
 static const char * const ja_weekdays[] = { NULL, "月", "火", "水", "木", "金", "土", "日" };
 
 /**
- * sa_calendar_text_is_japanese:
+ * sa_date_text_is_japanese:
  *
  * Returns: whether the user interface is in Japanese
  */
 gboolean
-sa_calendar_text_is_japanese (void)
+sa_date_text_is_japanese (void)
 {
   const char * const *languages = g_get_language_names ();
 
@@ -32,26 +32,26 @@ sa_calendar_text_is_japanese (void)
 }
 
 /**
- * sa_calendar_text_month_style:
+ * sa_date_text_month_style:
  * @format: how fiscal years are written
  *
  * Returns: how months are written alongside: with eras when the years have one
  */
 SaCalendarStyle
-sa_calendar_text_month_style (SaYearFormat format)
+sa_date_text_month_style (SaYearFormat format)
 {
   return format == SA_YEAR_FORMAT_WESTERN || format == SA_YEAR_FORMAT_FY ? SA_CALENDAR_STYLE_WESTERN
                                                                           : SA_CALENDAR_STYLE_ERA;
 }
 
 /**
- * sa_calendar_text_month_name:
+ * sa_date_text_month_name:
  * @month: a month
  *
  * Returns: the month's name: "5月", "May"
  */
 const char *
-sa_calendar_text_month_name (GDateMonth month)
+sa_date_text_month_name (GDateMonth month)
 {
   static const char * const ja_months[] = {
     NULL, "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
@@ -59,7 +59,7 @@ sa_calendar_text_month_name (GDateMonth month)
 
   g_return_val_if_fail (g_date_valid_month (month), "");
 
-  if (sa_calendar_text_is_japanese ())
+  if (sa_date_text_is_japanese ())
     return ja_months[month];
 
   switch (month)
@@ -101,17 +101,17 @@ weekday_name (GDateWeekday weekday)
 }
 
 /**
- * sa_calendar_text_weekday_abbr:
+ * sa_date_text_weekday_abbr:
  * @weekday: a weekday
  *
  * Returns: the weekday's short name for a column heading: "日", "Sun"
  */
 const char *
-sa_calendar_text_weekday_abbr (GDateWeekday weekday)
+sa_date_text_weekday_abbr (GDateWeekday weekday)
 {
   g_return_val_if_fail (g_date_valid_weekday (weekday), "");
 
-  if (sa_calendar_text_is_japanese ())
+  if (sa_date_text_is_japanese ())
     return ja_weekdays[weekday];
 
   switch (weekday)
@@ -144,7 +144,7 @@ era_year (const GDate *date)
 }
 
 /**
- * sa_calendar_text_month:
+ * sa_date_text_month:
  * @year: a year
  * @month: a month
  * @style: western or era years
@@ -155,9 +155,9 @@ era_year (const GDate *date)
  * Returns: (transfer full): "May 2012", "2012年5月" or "平成24年5月"
  */
 char *
-sa_calendar_text_month (int             year,
-                        GDateMonth      month,
-                        SaCalendarStyle style)
+sa_date_text_month (int             year,
+                    GDateMonth      month,
+                    SaCalendarStyle style)
 {
   g_autofree char *era = NULL;
 
@@ -170,57 +170,57 @@ sa_calendar_text_month (int             year,
       if ((era = era_year (first)) != NULL)
         return g_strdup_printf ("%s%d月", era, month);
     }
-  if (sa_calendar_text_is_japanese ())
+  if (sa_date_text_is_japanese ())
     return g_strdup_printf ("%d年%d月", year, month);
 
   /* Translators: the heading of a month: %1$s is the month's name, %2$d the year */
-  return g_strdup_printf (_("%1$s %2$d"), sa_calendar_text_month_name (month), year);
+  return g_strdup_printf (_("%1$s %2$d"), sa_date_text_month_name (month), year);
 }
 
 /**
- * sa_calendar_text_day:
+ * sa_date_text_day:
  * @date: a valid date
  *
  * Returns: (transfer full): "5月3日(金)" or "Friday, May 3"
  */
 char *
-sa_calendar_text_day (const GDate *date)
+sa_date_text_day (const GDate *date)
 {
   GDateWeekday weekday;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   weekday = g_date_get_weekday (date);
-  if (sa_calendar_text_is_japanese ())
+  if (sa_date_text_is_japanese ())
     return g_strdup_printf ("%d月%d日(%s)", g_date_get_month (date), g_date_get_day (date),
                             ja_weekdays[weekday]);
 
   /* Translators: a day: %1$s is the weekday, %2$s the month, %3$d the day, as in “Friday, May 3” */
   return g_strdup_printf (_("%1$s, %2$s %3$d"), weekday_name (weekday),
-                          sa_calendar_text_month_name (g_date_get_month (date)), g_date_get_day (date));
+                          sa_date_text_month_name (g_date_get_month (date)), g_date_get_day (date));
 }
 
 /**
- * sa_calendar_text_full_day:
+ * sa_date_text_full_day:
  * @date: a valid date
  *
  * Returns: (transfer full): "2019年5月3日(金)" or "Friday, May 3, 2019"
  */
 char *
-sa_calendar_text_full_day (const GDate *date)
+sa_date_text_full_day (const GDate *date)
 {
   GDateWeekday weekday;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   weekday = g_date_get_weekday (date);
-  if (sa_calendar_text_is_japanese ())
+  if (sa_date_text_is_japanese ())
     return g_strdup_printf ("%d年%d月%d日(%s)", g_date_get_year (date), g_date_get_month (date),
                             g_date_get_day (date), ja_weekdays[weekday]);
 
   /* Translators: a day with its year: %1$s is the weekday, %2$s the month, %3$d the day,
    * %4$d the year, as in “Friday, May 3, 2019” */
   return g_strdup_printf (_("%1$s, %2$s %3$d, %4$d"), weekday_name (weekday),
-                          sa_calendar_text_month_name (g_date_get_month (date)), g_date_get_day (date),
+                          sa_date_text_month_name (g_date_get_month (date)), g_date_get_day (date),
                           g_date_get_year (date));
 }
