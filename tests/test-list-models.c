@@ -8,6 +8,9 @@
  */
 #include <gtk/gtk.h>
 
+#include "sa-activity-item-list.h"
+#include "sa-activity-item-private.h"
+#include "sa-activity-sort-model.h"
 #include "sa-array-filter-model.h"
 #include "sa-slot-model.h"
 #include "sa-slot.h"
@@ -248,6 +251,98 @@ test_slot_model (void)
   sa_slot_watch (first, FALSE);
 }
 
+
+/* An activity with values drawn from a few, so that many share a key; now and then
+ * a time that is not HH:MM, as another office's data might hold. */
+static SaActivityItem *
+random_item (guint serial)
+{
+  static const char * const titles[] = { "サロン", "さろん", "Salon", "salon", "朝顔", "見守り" };
+  static const char * const names[] = { "中川", "上飯田", "和泉", NULL };
+  static const char * const times[] = { "", "09:00", "10:30", "10:30", "23:59", "9:5" };
+  SaActivityItem *item = _sa_activity_item_new ();
+  char date[16];
+  guint time = g_test_rand_int_range (0, G_N_ELEMENTS (times) - (g_test_rand_int_range (0, 50) != 0));
+
+  item->id = g_strdup_printf ("%08x-%u", g_test_rand_int (), serial);
+  item->title = g_ref_string_new (titles[g_test_rand_int_range (0, G_N_ELEMENTS (titles))]);
+  if (names[serial % G_N_ELEMENTS (names)] != NULL)
+    {
+      item->organization_name = g_ref_string_new (names[serial % G_N_ELEMENTS (names)]);
+      item->district_name = g_ref_string_new (names[(serial / 3) % G_N_ELEMENTS (names)] ?: "x");
+    }
+  item->district_position = g_test_rand_int_range (-1, 2);
+  item->participants = g_test_rand_int_range (0, 5);
+  item->volunteers = g_test_rand_int_range (0, 3000);
+  item->commitment_rank = g_test_rand_bit () ? G_MAXUINT : (guint) g_test_rand_int_range (0, 3);
+  g_snprintf (date, sizeof date, "20%02d-%02d-%02d", g_test_rand_int_range (10, 13), g_test_rand_int_range (1, 13),
+              g_test_rand_int_range (1, 29));
+  _sa_activity_item_set_date (item, date);
+  g_strlcpy (item->time, times[time], sizeof item->time);
+  _sa_activity_item_finish (item);
+  return item;
+}
+
+static SaActivitySortColumn sorting_column;
+
+static int
+compare_in_full (gconstpointer a,
+                 gconstpointer b)
+{
+  return sa_activity_sort_compare (sorting_column, *(SaActivityItem **) a, *(SaActivityItem **) b);
+}
+
+/* Every column, both ways, against a sort that compares every pair in full; then
+ * again after a few items changed. */
+static void
+test_sort_model (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SaActivityItemList) list = NULL;
+  g_autoptr(SaActivitySortModel) model = NULL;
+  guint serial = 0;
+
+  for (; serial < 3000; serial++)
+    g_ptr_array_add (items, random_item (serial));
+  list = sa_activity_item_list_new (g_ptr_array_ref (items));
+  model = sa_activity_sort_model_new (G_LIST_MODEL (list));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      for (sorting_column = 0; sorting_column < SA_ACTIVITY_SORT_N_COLUMNS; sorting_column++)
+        for (guint descending = 0; descending < 2; descending++)
+          {
+            /* The copy unrefs its items as the original does: it takes references. */
+            g_autoptr(GPtrArray) expected = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+            guint n;
+            gpointer *sorted;
+
+            g_ptr_array_sort (expected, compare_in_full);
+            sa_activity_sort_model_set_order (model, sorting_column, descending);
+            sorted = sa_activity_sort_model_peek (G_LIST_MODEL (model), &n);
+            g_assert_cmpuint (n, ==, expected->len);
+            for (guint i = 0; i < n; i++)
+              if (sorted[i] != expected->pdata[descending ? n - 1 - i : i])
+                {
+                  SaActivityItem *a = sorted[i], *b = expected->pdata[descending ? n - 1 - i : i];
+                  g_error ("round %u, column %u%s: row %u: %s %u %s %s | %s %u %s %s", round, sorting_column, descending ? " descending" : "", i,
+                           a->search_key, a->day, a->time, a->id, b->search_key, b->day, b->time, b->id);
+                }
+          }
+      /* Items with titles not seen before, and a few gone. */
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autoptr(SaActivityItem) fresh = random_item (serial++);
+          guint position = g_test_rand_int_range (0, items->len);
+
+          g_ref_string_release (fresh->search_key);
+          fresh->search_key = g_ref_string_new (fresh->id);
+          sa_activity_item_list_splice (list, position, 1, &fresh, 1);
+        }
+      sa_activity_item_list_splice (list, 0, 3, NULL, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,6 +352,7 @@ main (int    argc,
   g_test_add_func ("/list-models/filter", test_filter_model);
   g_test_add_func ("/list-models/filter-smallest-change", test_filter_model_smallest_change);
   g_test_add_func ("/list-models/slots", test_slot_model);
+  g_test_add_func ("/list-models/sort", test_sort_model);
 
   return g_test_run ();
 }
