@@ -198,21 +198,48 @@ count_changed (SaSlot *slot,
   (*count)++;
 }
 
-/* The slots stay while items pass through them, and say so only when watched. */
+/* Every slot, watched and counting its ::changed in "changes". */
+static GPtrArray *
+watch_all (SaSlotModel *slots)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (slots)); i++)
+    {
+      SaSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      if (g_object_get_data (G_OBJECT (slot), "changes") == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (slot), "changes", g_new0 (guint, 1), g_free);
+          g_signal_connect (slot, "changed", G_CALLBACK (count_changed), g_object_get_data (G_OBJECT (slot), "changes"));
+          sa_slot_watch (slot, TRUE);
+        }
+      *(guint *) g_object_get_data (G_OBJECT (slot), "changes") = 0;
+      g_ptr_array_add (all, slot);
+    }
+  return all;
+}
+
+static guint
+changes_of (SaSlot *slot)
+{
+  return *(guint *) g_object_get_data (G_OBJECT (slot), "changes");
+}
+
+/* The slots hold the items at their positions, and say they changed only when
+ * watched. */
 static void
 test_slot_model (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autoptr(SaSlotModel) slots = NULL;
-  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SaSlot) first = NULL;
   g_autoptr(SaSlot) second = NULL;
+  g_autoptr(GtkStringObject) other = gtk_string_object_new ("other");
   guint first_changes = 0, second_changes = 0;
 
   add_numbers (store, 0, 30);
   slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (store)));
-  follow (G_LIST_MODEL (slots), 0, 0, 30, copy);
-  g_signal_connect (slots, "items-changed", G_CALLBACK (follow), copy);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == SA_TYPE_SLOT);
   first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
   second = g_list_model_get_item (G_LIST_MODEL (slots), 1);
@@ -220,37 +247,92 @@ test_slot_model (void)
   g_signal_connect (first, "changed", G_CALLBACK (count_changed), &first_changes);
   g_signal_connect (second, "changed", G_CALLBACK (count_changed), &second_changes);
 
-  for (guint round = 0; round < 200; round++)
+  g_list_store_splice (store, 0, 2, (gpointer *) &other, 1);
+  g_list_store_splice (store, 1, 0, (gpointer *) &other, 1);
+  g_assert_true (sa_slot_get_item (first) == (gpointer) other);
+  g_assert_cmpuint (first_changes, ==, 1);
+  g_assert_cmpuint (second_changes, ==, 0);
+  sa_slot_watch (first, FALSE);
+}
+
+/* One splice of the store, as the models above pass a change on. */
+static void
+splice_numbers (GListStore *store,
+                guint       position,
+                guint       removed,
+                guint       added)
+{
+  g_autoptr(GPtrArray) additions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (additions, gtk_string_object_new ("new"));
+  g_list_store_splice (store, position, removed, additions->pdata, added);
+}
+
+static void
+test_slot_model_shifts (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(SaSlotModel) slots = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+  guint change[3];
+
+  add_numbers (store, 0, 100);
+  slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (store)));
+  follow (G_LIST_MODEL (slots), 0, 0, 100, copy);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (follow), copy);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_change), change);
+
+  for (guint round = 0; round < 300; round++)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-      guint position = g_test_rand_int_range (0, MIN (n, 3) + 1);
-      guint count = g_test_rand_int_range (1, 4);
-      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (store), 0);
-      g_autoptr(GObject) after = NULL;
+      guint position = g_test_rand_int_range (0, n + 1);
+      gboolean large = g_test_rand_int_range (0, 6) == 0;
+      guint removed = g_test_rand_int_range (0, large ? 60 : 5);
+      guint added = g_test_rand_int_range (0, large ? 60 : 5) + (n < 30 ? 30 : 0);
+      guint kept;
+      g_autoptr(GPtrArray) before = watch_all (slots);
 
-      if (n < 5 || g_test_rand_bit ())
-        add_numbers (store, position, count);
-      else
-        g_list_store_splice (store, position, MIN (n - position, count), NULL, 0);
+      removed = MIN (removed, n - position);
+      kept = MIN (removed, added);
+      change[0] = change[1] = change[2] = G_MAXUINT;
+      splice_numbers (store, position, removed, added);
 
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, g_list_model_get_n_items (G_LIST_MODEL (store)));
       assert_copy (copy, G_LIST_MODEL (slots));
       for (guint i = 0; i < copy->len; i++)
         {
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
           g_assert_true (sa_slot_get_item (g_ptr_array_index (copy, i)) == item);
         }
-      /* The first row is the same slot throughout. */
-      g_assert_true (g_ptr_array_index (copy, 0) == first);
-      after = g_list_model_get_item (G_LIST_MODEL (store), 0);
-      if (before != after)
-        g_assert_cmpuint (first_changes, >, 0);
-      first_changes = 0;
-    }
-  g_assert_cmpuint (second_changes, ==, 0);
-  sa_slot_watch (first, FALSE);
-}
+      if (removed == added)
+        /* Nothing to report: the slots hold the new items. */
+        g_assert_cmpuint (change[0], ==, G_MAXUINT);
+      else if (removed + added - 2 * kept <= 16)
+        {
+          /* Just the rows that came or went; the rows after are the same slots,
+           * holding the same items, and said nothing. */
+          g_assert_cmpuint (change[0], ==, position + kept);
+          g_assert_cmpuint (change[1], ==, removed - kept);
+          g_assert_cmpuint (change[2], ==, added - kept);
+          for (guint i = position + removed; i < n; i++)
+            {
+              SaSlot *slot = g_ptr_array_index (before, i);
 
+              g_assert_true (g_ptr_array_index (copy, i - removed + added) == slot);
+              g_assert_cmpuint (changes_of (slot), ==, 0);
+            }
+        }
+      else
+        {
+          /* The rows stay, the items pass through them, the count changes at the end. */
+          g_assert_cmpuint (change[0], ==, MIN (n, copy->len));
+          for (guint i = 0; i < MIN (n, copy->len); i++)
+            g_assert_true (g_ptr_array_index (copy, i) == g_ptr_array_index (before, i));
+        }
+      for (guint i = 0; i < position; i++)
+        g_assert_cmpuint (changes_of (g_ptr_array_index (before, i)), ==, 0);
+    }
+}
 
 /* An activity with values drawn from a few, so that many share a key; now and then
  * a time that is not HH:MM, as another office's data might hold. */
@@ -352,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/list-models/filter", test_filter_model);
   g_test_add_func ("/list-models/filter-smallest-change", test_filter_model_smallest_change);
   g_test_add_func ("/list-models/slots", test_slot_model);
+  g_test_add_func ("/list-models/slots-shift", test_slot_model_shifts);
   g_test_add_func ("/list-models/sort", test_sort_model);
 
   return g_test_run ();
