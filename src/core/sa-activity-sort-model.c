@@ -24,14 +24,16 @@
 /* Changes larger than this sort everything again rather than move each item. */
 #define MAX_MOVES 512
 
-/* Two keys that order the items as sa_activity_sort_compare() does, as far as they
- * go: the column's key, then the day and the time (the date column: the day and the
- * time, then nothing). Equal keys are compared in full, which happens for a few
- * items at a time: the same day and minute. */
+/* Keys that order the items as sa_activity_sort_compare() does, as far as they go:
+ * the column's key, then the day and the time (the date column: the day and the
+ * time, then the title), radix sorted; then the id's first eight bytes, by which
+ * the runs of equal keys (the same day, 45 activities a day without a time) are
+ * sorted. Equal keys are compared in full, which almost never happens. */
 typedef struct
 {
   guint64         first;
   guint64         second;
+  guint64         id;
   SaActivityItem *item;
 } Entry;
 
@@ -250,6 +252,8 @@ static GHashTable *
 column_ranks (SaActivitySortModel  *self,
               SaActivitySortColumn  column)
 {
+  if (!sorts_by_text (column))
+    return NULL;
   if (self->ranks[column] == NULL)
     {
       guint n = self->source->len;
@@ -276,6 +280,18 @@ check_ranks (SaActivitySortModel *self,
     }
 }
 
+/* The id's first eight bytes as a number in the order strcmp() gives. */
+static guint64
+id_key (SaActivityItem *item)
+{
+  guint64 key = 0;
+  guint i = 0;
+
+  for (; i < 8 && item->id[i] != '\0'; i++)
+    key = key << 8 | (guchar) item->id[i];
+  return key << (8 * (8 - i));
+}
+
 /* Fills the entries' keys for the items in them. */
 static void
 fill_keys (SaActivitySortModel  *self,
@@ -283,7 +299,7 @@ fill_keys (SaActivitySortModel  *self,
            guint                 n,
            SaActivitySortColumn  column)
 {
-  GHashTable *ranks = sorts_by_text (column) ? column_ranks (self, column) : NULL;
+  GHashTable *ranks = column_ranks (self, column == SA_ACTIVITY_SORT_DATE ? SA_ACTIVITY_SORT_TITLE : column);
   gboolean odd = FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -292,11 +308,12 @@ fill_keys (SaActivitySortModel  *self,
       guint64 when = (guint64) item->day << 14 | minute_key (item, &odd);
 
       entries[i].second = when;
+      entries[i].id = id_key (item);
       switch (column)
         {
         case SA_ACTIVITY_SORT_DATE:
           entries[i].first = when;
-          entries[i].second = 0;
+          entries[i].second = rank_of (ranks, item->search_key, 0);
           break;
         case SA_ACTIVITY_SORT_TITLE:
           entries[i].first = rank_of (ranks, item->search_key, 0);
@@ -325,15 +342,20 @@ fill_keys (SaActivitySortModel  *self,
     }
   if (!odd)
     return;
-  /* A time that is not HH:MM: the first character keeps the order for all. */
+  /* A time that is not HH:MM: the first character keeps the order for all, and
+   * what the time orders before (the title, the id) is left to the comparison. */
   for (guint i = 0; i < n; i++)
     {
       guint64 when = (guint64) entries[i].item->day << 14 | (guchar) entries[i].item->time[0];
 
       if (column == SA_ACTIVITY_SORT_DATE)
-        entries[i].first = when;
+        {
+          entries[i].first = when;
+          entries[i].second = 0;
+        }
       else
         entries[i].second = when;
+      entries[i].id = 0;
     }
 }
 
@@ -347,6 +369,8 @@ compare_entries (gconstpointer a,
 
   if (order == 0)
     order = CMP (ea->second, eb->second);
+  if (order == 0)
+    order = CMP (ea->id, eb->id);
   return order ? order : sa_activity_sort_compare (GPOINTER_TO_INT (user_data), ea->item, eb->item);
 }
 
