@@ -1166,6 +1166,34 @@ test_edit_keeps_selection (Fixture       *fixture,
 }
 
 static void
+record_rows_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+/* The column view hears of a delete, and of its undo, as one row that goes or comes
+ * at its place: GTK 4.8 then keeps the rows below with what they show, where a
+ * change of every row after it made it fill them all again. */
+static void
+assert_one_row_changed (GArray *changes,
+                        guint   position,
+                        guint   removed,
+                        guint   added)
+{
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, removed);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, added);
+  g_array_set_size (changes, 0);
+}
+
+static void
 test_delete_in_place (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1173,25 +1201,34 @@ test_delete_in_place (Fixture       *fixture,
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) restored = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *id = g_strdup (before->pdata[7]);
+  gulong handler;
 
   select_only (fixture, id);
+  handler = g_signal_connect (selection (fixture), "items-changed", G_CALLBACK (record_rows_changed), changes);
   sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
   WAIT_FOR (n_shown (fixture) == N_ACTIVITIES - 1);
+  assert_one_row_changed (changes, 7, 1, 0);
   after = shown_ids (fixture);
   for (guint i = 0, j = 0; i < before->len; i++)
     if (i != 7)
       g_assert_cmpstr (after->pdata[j++], ==, before->pdata[i]);
   g_assert_true (is_deleted (fixture, id));
-  /* The row that took its place is selected. */
+  /* The row that took its place is selected, and the cells show the rows' items. */
   g_assert_true (gtk_selection_model_is_selected (selection (fixture), 7));
+  g_assert_cmpuint (n_selected (fixture), ==, 1);
+  assert_rows_show_items (fixture);
 
   g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
   g_assert_no_error (error);
   WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  assert_one_row_changed (changes, 7, 0, 1);
+  g_signal_handler_disconnect (selection (fixture), handler);
   restored = shown_ids (fixture);
   for (guint i = 0; i < before->len; i++)
     g_assert_cmpstr (restored->pdata[i], ==, before->pdata[i]);
+  assert_rows_show_items (fixture);
 }
 
 static SaActivityForm *

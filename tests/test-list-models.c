@@ -8,6 +8,9 @@
  */
 #include <gtk/gtk.h>
 
+#include "sa-activity-item-list.h"
+#include "sa-activity-item-private.h"
+#include "sa-activity-sort-model.h"
 #include "sa-array-filter-model.h"
 #include "sa-slot-model.h"
 #include "sa-slot.h"
@@ -195,21 +198,48 @@ count_changed (SaSlot *slot,
   (*count)++;
 }
 
-/* The slots stay while items pass through them, and say so only when watched. */
+/* Every slot, watched and counting its ::changed in "changes". */
+static GPtrArray *
+watch_all (SaSlotModel *slots)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (slots)); i++)
+    {
+      SaSlot *slot = g_list_model_get_item (G_LIST_MODEL (slots), i);
+
+      if (g_object_get_data (G_OBJECT (slot), "changes") == NULL)
+        {
+          g_object_set_data_full (G_OBJECT (slot), "changes", g_new0 (guint, 1), g_free);
+          g_signal_connect (slot, "changed", G_CALLBACK (count_changed), g_object_get_data (G_OBJECT (slot), "changes"));
+          sa_slot_watch (slot, TRUE);
+        }
+      *(guint *) g_object_get_data (G_OBJECT (slot), "changes") = 0;
+      g_ptr_array_add (all, slot);
+    }
+  return all;
+}
+
+static guint
+changes_of (SaSlot *slot)
+{
+  return *(guint *) g_object_get_data (G_OBJECT (slot), "changes");
+}
+
+/* The slots hold the items at their positions, and say they changed only when
+ * watched. */
 static void
 test_slot_model (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   g_autoptr(SaSlotModel) slots = NULL;
-  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SaSlot) first = NULL;
   g_autoptr(SaSlot) second = NULL;
+  g_autoptr(GtkStringObject) other = gtk_string_object_new ("other");
   guint first_changes = 0, second_changes = 0;
 
   add_numbers (store, 0, 30);
   slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (store)));
-  follow (G_LIST_MODEL (slots), 0, 0, 30, copy);
-  g_signal_connect (slots, "items-changed", G_CALLBACK (follow), copy);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == SA_TYPE_SLOT);
   first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
   second = g_list_model_get_item (G_LIST_MODEL (slots), 1);
@@ -217,35 +247,182 @@ test_slot_model (void)
   g_signal_connect (first, "changed", G_CALLBACK (count_changed), &first_changes);
   g_signal_connect (second, "changed", G_CALLBACK (count_changed), &second_changes);
 
-  for (guint round = 0; round < 200; round++)
+  g_list_store_splice (store, 0, 2, (gpointer *) &other, 1);
+  g_list_store_splice (store, 1, 0, (gpointer *) &other, 1);
+  g_assert_true (sa_slot_get_item (first) == (gpointer) other);
+  g_assert_cmpuint (first_changes, ==, 1);
+  g_assert_cmpuint (second_changes, ==, 0);
+  sa_slot_watch (first, FALSE);
+}
+
+/* One splice of the store, as the models above pass a change on. */
+static void
+splice_numbers (GListStore *store,
+                guint       position,
+                guint       removed,
+                guint       added)
+{
+  g_autoptr(GPtrArray) additions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (additions, gtk_string_object_new ("new"));
+  g_list_store_splice (store, position, removed, additions->pdata, added);
+}
+
+static void
+test_slot_model_shifts (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(SaSlotModel) slots = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+  guint change[3];
+
+  add_numbers (store, 0, 100);
+  slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (store)));
+  follow (G_LIST_MODEL (slots), 0, 0, 100, copy);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (follow), copy);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (record_change), change);
+
+  for (guint round = 0; round < 300; round++)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-      guint position = g_test_rand_int_range (0, MIN (n, 3) + 1);
-      guint count = g_test_rand_int_range (1, 4);
-      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (store), 0);
-      g_autoptr(GObject) after = NULL;
+      guint position = g_test_rand_int_range (0, n + 1);
+      gboolean large = g_test_rand_int_range (0, 6) == 0;
+      guint removed = g_test_rand_int_range (0, large ? 60 : 5);
+      guint added = g_test_rand_int_range (0, large ? 60 : 5) + (n < 30 ? 30 : 0);
+      guint kept;
+      g_autoptr(GPtrArray) before = watch_all (slots);
 
-      if (n < 5 || g_test_rand_bit ())
-        add_numbers (store, position, count);
-      else
-        g_list_store_splice (store, position, MIN (n - position, count), NULL, 0);
+      removed = MIN (removed, n - position);
+      kept = MIN (removed, added);
+      change[0] = change[1] = change[2] = G_MAXUINT;
+      splice_numbers (store, position, removed, added);
 
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, g_list_model_get_n_items (G_LIST_MODEL (store)));
       assert_copy (copy, G_LIST_MODEL (slots));
       for (guint i = 0; i < copy->len; i++)
         {
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
           g_assert_true (sa_slot_get_item (g_ptr_array_index (copy, i)) == item);
         }
-      /* The first row is the same slot throughout. */
-      g_assert_true (g_ptr_array_index (copy, 0) == first);
-      after = g_list_model_get_item (G_LIST_MODEL (store), 0);
-      if (before != after)
-        g_assert_cmpuint (first_changes, >, 0);
-      first_changes = 0;
+      if (removed == added)
+        /* Nothing to report: the slots hold the new items. */
+        g_assert_cmpuint (change[0], ==, G_MAXUINT);
+      else if (removed + added - 2 * kept <= 16)
+        {
+          /* Just the rows that came or went; the rows after are the same slots,
+           * holding the same items, and said nothing. */
+          g_assert_cmpuint (change[0], ==, position + kept);
+          g_assert_cmpuint (change[1], ==, removed - kept);
+          g_assert_cmpuint (change[2], ==, added - kept);
+          for (guint i = position + removed; i < n; i++)
+            {
+              SaSlot *slot = g_ptr_array_index (before, i);
+
+              g_assert_true (g_ptr_array_index (copy, i - removed + added) == slot);
+              g_assert_cmpuint (changes_of (slot), ==, 0);
+            }
+        }
+      else
+        {
+          /* The rows stay, the items pass through them, the count changes at the end. */
+          g_assert_cmpuint (change[0], ==, MIN (n, copy->len));
+          for (guint i = 0; i < MIN (n, copy->len); i++)
+            g_assert_true (g_ptr_array_index (copy, i) == g_ptr_array_index (before, i));
+        }
+      for (guint i = 0; i < position; i++)
+        g_assert_cmpuint (changes_of (g_ptr_array_index (before, i)), ==, 0);
     }
-  g_assert_cmpuint (second_changes, ==, 0);
-  sa_slot_watch (first, FALSE);
+}
+
+/* An activity with values drawn from a few, so that many share a key; now and then
+ * a time that is not HH:MM, as another office's data might hold. */
+static SaActivityItem *
+random_item (guint serial)
+{
+  static const char * const titles[] = { "サロン", "さろん", "Salon", "salon", "朝顔", "見守り" };
+  static const char * const names[] = { "中川", "上飯田", "和泉", NULL };
+  static const char * const times[] = { "", "09:00", "10:30", "10:30", "23:59", "9:5" };
+  SaActivityItem *item = _sa_activity_item_new ();
+  char date[16];
+  guint time = g_test_rand_int_range (0, G_N_ELEMENTS (times) - (g_test_rand_int_range (0, 50) != 0));
+
+  item->id = g_strdup_printf ("%08x-%u", g_test_rand_int (), serial);
+  item->title = g_ref_string_new (titles[g_test_rand_int_range (0, G_N_ELEMENTS (titles))]);
+  if (names[serial % G_N_ELEMENTS (names)] != NULL)
+    {
+      item->organization_name = g_ref_string_new (names[serial % G_N_ELEMENTS (names)]);
+      item->district_name = g_ref_string_new (names[(serial / 3) % G_N_ELEMENTS (names)] ?: "x");
+    }
+  item->district_position = g_test_rand_int_range (-1, 2);
+  item->participants = g_test_rand_int_range (0, 5);
+  item->volunteers = g_test_rand_int_range (0, 3000);
+  item->commitment_rank = g_test_rand_bit () ? G_MAXUINT : (guint) g_test_rand_int_range (0, 3);
+  g_snprintf (date, sizeof date, "20%02d-%02d-%02d", g_test_rand_int_range (10, 13), g_test_rand_int_range (1, 13),
+              g_test_rand_int_range (1, 29));
+  _sa_activity_item_set_date (item, date);
+  g_strlcpy (item->time, times[time], sizeof item->time);
+  _sa_activity_item_finish (item);
+  return item;
+}
+
+static SaActivitySortColumn sorting_column;
+
+static int
+compare_in_full (gconstpointer a,
+                 gconstpointer b)
+{
+  return sa_activity_sort_compare (sorting_column, *(SaActivityItem **) a, *(SaActivityItem **) b);
+}
+
+/* Every column, both ways, against a sort that compares every pair in full; then
+ * again after a few items changed. */
+static void
+test_sort_model (void)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SaActivityItemList) list = NULL;
+  g_autoptr(SaActivitySortModel) model = NULL;
+  guint serial = 0;
+
+  for (; serial < 3000; serial++)
+    g_ptr_array_add (items, random_item (serial));
+  list = sa_activity_item_list_new (g_ptr_array_ref (items));
+  model = sa_activity_sort_model_new (G_LIST_MODEL (list));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      for (sorting_column = 0; sorting_column < SA_ACTIVITY_SORT_N_COLUMNS; sorting_column++)
+        for (guint descending = 0; descending < 2; descending++)
+          {
+            /* The copy unrefs its items as the original does: it takes references. */
+            g_autoptr(GPtrArray) expected = g_ptr_array_copy (items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+            guint n;
+            gpointer *sorted;
+
+            g_ptr_array_sort (expected, compare_in_full);
+            sa_activity_sort_model_set_order (model, sorting_column, descending);
+            sorted = sa_activity_sort_model_peek (G_LIST_MODEL (model), &n);
+            g_assert_cmpuint (n, ==, expected->len);
+            for (guint i = 0; i < n; i++)
+              if (sorted[i] != expected->pdata[descending ? n - 1 - i : i])
+                {
+                  SaActivityItem *a = sorted[i], *b = expected->pdata[descending ? n - 1 - i : i];
+                  g_error ("round %u, column %u%s: row %u: %s %u %s %s | %s %u %s %s", round, sorting_column, descending ? " descending" : "", i,
+                           a->search_key, a->day, a->time, a->id, b->search_key, b->day, b->time, b->id);
+                }
+          }
+      /* Items with titles not seen before, and a few gone. */
+      for (guint i = 0; i < 5; i++)
+        {
+          g_autoptr(SaActivityItem) fresh = random_item (serial++);
+          guint position = g_test_rand_int_range (0, items->len);
+
+          g_ref_string_release (fresh->search_key);
+          fresh->search_key = g_ref_string_new (fresh->id);
+          sa_activity_item_list_splice (list, position, 1, &fresh, 1);
+        }
+      sa_activity_item_list_splice (list, 0, 3, NULL, 0);
+    }
 }
 
 int
@@ -257,6 +434,8 @@ main (int    argc,
   g_test_add_func ("/list-models/filter", test_filter_model);
   g_test_add_func ("/list-models/filter-smallest-change", test_filter_model_smallest_change);
   g_test_add_func ("/list-models/slots", test_slot_model);
+  g_test_add_func ("/list-models/slots-shift", test_slot_model_shifts);
+  g_test_add_func ("/list-models/sort", test_sort_model);
 
   return g_test_run ();
 }

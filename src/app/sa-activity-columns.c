@@ -385,23 +385,37 @@ typedef struct
   GCallback           bind;
 } Refill;
 
+/* Fills the cell with the activity it is to show, unless it shows it already. GTK
+ * 4.8 binds every row after a removed one again, for its new position only; the
+ * cell holds the activity it shows, so no other can take its address meanwhile. */
+static void
+fill_cell (GtkListItem *list_item,
+           Refill      *refill)
+{
+  SaActivityItem *item = cell_item (list_item);
+
+  if (item == g_object_get_data (G_OBJECT (list_item), "sa-shown"))
+    return;
+  ((void (*) (GtkListItemFactory *, GtkListItem *, GHashTable *)) refill->bind) (refill->factory, list_item,
+                                                                                refill->texts);
+  g_object_set_data_full (G_OBJECT (list_item), "sa-shown", g_object_ref (item), g_object_unref);
+}
+
 static void
 refill_cell (SaSlot      *slot,
              GtkListItem *list_item)
 {
-  Refill *refill = g_object_get_data (G_OBJECT (list_item), "sa-refill");
-
-  ((void (*) (GtkListItemFactory *, GtkListItem *, GHashTable *)) refill->bind) (refill->factory, list_item,
-                                                                                refill->texts);
+  fill_cell (list_item, g_object_get_data (G_OBJECT (list_item), "sa-refill"));
 }
 
 static void
-watch_slot (GtkListItemFactory *factory,
-            GtkListItem        *list_item,
-            Refill             *refill)
+bind_cell (GtkListItemFactory *factory,
+           GtkListItem        *list_item,
+           Refill             *refill)
 {
   SaSlot *slot = gtk_list_item_get_item (list_item);
 
+  fill_cell (list_item, refill);
   g_object_set_data (G_OBJECT (list_item), "sa-refill", refill);
   sa_slot_watch (slot, TRUE);
   g_signal_connect (slot, "changed", G_CALLBACK (refill_cell), list_item);
@@ -516,8 +530,7 @@ sa_activity_columns_add (GtkColumnView *view,
       *refill = (Refill) { commitment_texts, factory, info->bind };
       g_object_set_data_full (G_OBJECT (factory), "sa-refill", refill, g_free);
       g_signal_connect (factory, "setup", info->setup, commitment_texts);
-      g_signal_connect (factory, "bind", info->bind, commitment_texts);
-      g_signal_connect (factory, "bind", G_CALLBACK (watch_slot), refill);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), refill);
       g_signal_connect (factory, "unbind", G_CALLBACK (unwatch_slot), NULL);
       column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
       gtk_column_view_column_set_sorter (column, sorter);

@@ -43,6 +43,9 @@ struct _SaActivityLog
   GtkColumnView      *column_view;
   GtkLabel           *footer;
   GPtrArray          *kept_ids;         /* the selection while the rows change */
+  guint64             participants;      /* of the rows shown, for the footer */
+  gboolean            participants_stale;
+  gboolean            sorting;           /* the rows change order, not what they are */
 };
 
 /* sa-activity-log.c */

@@ -224,14 +224,20 @@ update_footer (SaActivityLog *self)
 {
   guint shown, total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   SaActivityItem **items = (SaActivityItem **) sa_array_filter_model_peek (self->filtered, &shown);
-  guint64 participants = 0;
+  guint64 participants;
   g_autofree char *activities = NULL;
   g_autofree char *people = NULL;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < shown; i++)
-    participants += sa_activity_item_get_participants (items[i]);
-  participants = MIN (participants, G_MAXUINT);
+  /* Summing 100,000 rows took 5 ms of a sort, which does not change the sum. */
+  if (self->participants_stale)
+    {
+      self->participants = 0;
+      for (guint i = 0; i < shown; i++)
+        self->participants += sa_activity_item_get_participants (items[i]);
+      self->participants_stale = FALSE;
+    }
+  participants = MIN (self->participants, G_MAXUINT);
 
   if (shown == total)
     activities = g_strdup_printf (ngettext ("%'u activity", "%'u activities", total), total);
@@ -252,6 +258,8 @@ sa_activity_log_update_state (SaActivityLog *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
+  /* Brought up to date now, the state needs no update when idle. */
+  g_clear_handle_id (&self->state_source, g_source_remove);
   /* A hidden spinner that still spins keeps the frame clock drawing every frame,
    * which starves the other views' idle reloads. */
   gtk_spinner_set_spinning (self->spinner, self->loading != NULL);
@@ -287,6 +295,8 @@ on_filtered_changed (SaActivityLog *self)
 {
   g_autoptr(GPtrArray) kept = g_steal_pointer (&self->kept_ids);
 
+  if (!self->sorting)
+    self->participants_stale = TRUE;
   if (kept != NULL && kept->len > 0)
     {
       g_autoptr(GtkBitset) positions = sa_activity_log_shown_positions (self, kept);
@@ -688,7 +698,9 @@ on_sort_changed (SaActivityLog *self)
       column = SA_ACTIVITY_SORT_DATE;
       descending = TRUE;
     }
+  self->sorting = TRUE;
   sa_activity_sort_model_set_order (self->sorted, column, descending);
+  self->sorting = FALSE;
 }
 
 static void
@@ -719,6 +731,7 @@ sa_activity_log_init (SaActivityLog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->participants_stale = TRUE;
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->commitment_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -6,7 +6,9 @@
  * keystroke. This model shows its model's items through SaSlot rows, one per
  * position: when items change, the slots at those positions take the new items
  * and only the count at the end is reported, so the list view keeps its widgets
- * and the cells just show other text.
+ * and the cells just show other text. A few rows that come or go, as in a delete
+ * or its undo, are reported as they are: the rows after keep their slots and
+ * items, and their cells, which see the item they show already, do nothing.
  *
  * Positions are all a list view or selection model then knows: what is selected
  * is selected by position, and a change of items does not carry it along.
@@ -16,6 +18,8 @@
 #define G_LOG_DOMAIN "sasaeai"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "sa-slot-model.h"
 #include "sa-slot.h"
@@ -72,22 +76,18 @@ list_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static void
-on_items_changed (SaSlotModel *self,
-                  guint        position,
-                  guint        removed,
-                  guint        added)
-{
-  guint old_n = self->n_items;
-  guint new_n = old_n - removed + added;
-  /* Unless the count changed, the items after the change stay where they were. */
-  guint end = removed == added ? position + added : new_n;
+/* Rows that come or go in a change no larger than this take their slots with them,
+ * and the rows after keep theirs with their items: a delete moves the rows below up
+ * with what they show, where refilling them made a 100,000-row log fill 200 rows
+ * again. A larger change, as a search, passes the items through the slots. */
+#define MAX_SHIFT 16
 
-  /* Slots are kept when rows go, for when rows come back: a search that narrows
-   * and widens again makes no new ones. */
-  if (new_n > self->slots->len)
-    g_ptr_array_set_size (self->slots, new_n);
-  for (guint i = position; i < end; i++)
+static void
+refill (SaSlotModel *self,
+        guint        start,
+        guint        end)
+{
+  for (guint i = start; i < end; i++)
     {
       SaSlot *slot = g_ptr_array_index (self->slots, i);
       g_autoptr(GObject) item = NULL;
@@ -97,6 +97,45 @@ on_items_changed (SaSlotModel *self,
       item = g_list_model_get_item (self->model, i);
       sa_slot_set_item (slot, item);
     }
+}
+
+static void
+on_items_changed (SaSlotModel *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added)
+{
+  guint old_n = self->n_items;
+  guint new_n = old_n - removed + added;
+  guint kept = MIN (removed, added);
+  guint at = position + kept;
+
+  /* Items that replace others take their slots. */
+  if (removed == added || removed + added - 2 * kept <= MAX_SHIFT)
+    {
+      refill (self, position, at);
+      if (removed > added)
+        g_ptr_array_remove_range (self->slots, at, removed - added);
+      else if (added > removed)
+        {
+          /* New rows get slots when asked for. */
+          g_ptr_array_set_size (self->slots, self->slots->len + added - removed);
+          memmove (&self->slots->pdata[at + added - removed], &self->slots->pdata[at],
+                   (self->slots->len - (at + added - removed)) * sizeof (gpointer));
+          memset (&self->slots->pdata[at], 0, (added - removed) * sizeof (gpointer));
+        }
+      self->n_items = new_n;
+      if (removed != added)
+        g_list_model_items_changed (G_LIST_MODEL (self), at, removed - kept, added - kept);
+      return;
+    }
+
+  /* Unless the count changed, the items after the change stay where they were; the
+   * count changes at the end. Slots are kept when rows go, for when rows come back:
+   * a search that narrows and widens again makes no new ones. */
+  if (new_n > self->slots->len)
+    g_ptr_array_set_size (self->slots, new_n);
+  refill (self, position, new_n);
   self->n_items = new_n;
   if (new_n < old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);

@@ -3,11 +3,12 @@
  * GTK 4.8's GtkSortListModel compares two items through the column view's sorter,
  * the column's sorter and its function for each of the 1.7 million comparisons that
  * sorting 100,000 items takes, reaching items scattered in memory each time: sorting
- * by a column took 160–420 ms. This model sorts once per column change on integer
- * keys made in one pass over the items (names and titles ranked once among their
- * distinct values), held in one array beside the items, and only equal keys are
- * compared in full. A changed activity moves to its place by binary search: every
- * order ends with the id, so no two items are equal and each has one place.
+ * by a column took 160–420 ms. This model sorts once per column change on two
+ * integer keys made in one pass over the items (names and titles ranked among their
+ * distinct values, the ranks kept from one sort to the next), radix sorted, and
+ * only the few runs of equal keys are compared in full. A changed activity moves to
+ * its place by binary search: every order ends with the id, so no two items are
+ * equal and each has one place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,19 @@
 /* Changes larger than this sort everything again rather than move each item. */
 #define MAX_MOVES 512
 
+/* Keys that order the items as sa_activity_sort_compare() does, as far as they go:
+ * the column's key, then the day and the time (the date column: the day and the
+ * time, then the title), radix sorted; then the id's first eight bytes, by which
+ * the runs of equal keys (the same day, 45 activities a day without a time) are
+ * sorted. Equal keys are compared in full, which almost never happens. */
+typedef struct
+{
+  guint64         first;
+  guint64         second;
+  guint64         id;
+  SaActivityItem *item;
+} Entry;
+
 struct _SaActivitySortModel
 {
   GObject               parent_instance;
@@ -32,6 +46,10 @@ struct _SaActivitySortModel
   GPtrArray            *sorted;   /* the same items sorted, without: source has them */
   SaActivitySortColumn  column;
   gboolean              descending;
+  GHashTable           *ranks[SA_ACTIVITY_SORT_N_COLUMNS]; /* a text column's strings → rank */
+  GHashTable           *rank_addresses[SA_ACTIVITY_SORT_N_COLUMNS]; /* the same, by address */
+  Entry                *entries;  /* room for twice n_entries, kept between sorts */
+  guint                 n_entries;
 };
 
 static void list_model_init (GListModelInterface *iface);
@@ -142,27 +160,22 @@ sa_activity_sort_compare (SaActivitySortColumn  column,
 
 /* ---- Sorting everything --------------------------------------------------------- */
 
-/* Three keys that order the items as sa_activity_sort_compare() does, as far as
- * they go: equal keys are compared in full. The column's key, then the day and the
- * time: with the time left to the full comparison, most comparisons of 100,000
- * activities, 45 a day, went on to compare strings. */
-typedef struct
-{
-  guint64         first;
-  guint64         second;
-  guint64         third;
-  SaActivityItem *item;
-} Entry;
-
-/* The time, "HH:MM" or empty, as a number in the order strcmp() gives. */
+/* The time as a number in the order strcmp() gives: "HH:MM" as 1 + HHMM, empty as 0.
+ * Any other text makes *@odd TRUE: the caller then keys every item by the first
+ * character alone, coarser but in the same order. */
 static guint64
-time_key (SaActivityItem *item)
+minute_key (SaActivityItem *item,
+            gboolean       *odd)
 {
-  guint64 key = 0;
+  const char *t = item->time;
 
-  for (guint i = 0; i < 5; i++)
-    key = key << 8 | (guchar) (i < sizeof item->time ? item->time[i] : 0);
-  return key;
+  if (t[0] == '\0')
+    return 0;
+  if (g_ascii_isdigit (t[0]) && g_ascii_isdigit (t[1]) && t[2] == ':' && g_ascii_isdigit (t[3]) &&
+      g_ascii_isdigit (t[4]) && t[5] == '\0')
+    return 1 + (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[3] - '0') * 10 + (t[4] - '0');
+  *odd = TRUE;
+  return 0;
 }
 
 static int
@@ -173,12 +186,13 @@ compare_strings (gconstpointer a,
 }
 
 /* Each distinct string among @strings (NULLs left out) → its rank + 1 in strcmp()
- * order: there are far fewer distinct names and titles than items. */
+ * order: there are far fewer distinct names and titles than items. The strings are
+ * the items' GRefStrings, held by the table: it outlives the items it was made from. */
 static GHashTable *
 rank_strings (const char **strings,
               guint        n)
 {
-  GHashTable *ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *ranks = g_hash_table_new_full (g_str_hash, g_str_equal, (GDestroyNotify) g_ref_string_release, NULL);
   g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
   const char *last = NULL;
 
@@ -188,86 +202,182 @@ rank_strings (const char **strings,
       if (strings[i] == NULL || strings[i] == last)
         continue;
       last = strings[i];
-      if (g_hash_table_insert (ranks, (gpointer) strings[i], NULL))
-        g_ptr_array_add (distinct, (gpointer) strings[i]);
+      if (!g_hash_table_contains (ranks, strings[i]))
+        {
+          g_hash_table_insert (ranks, g_ref_string_acquire ((char *) strings[i]), NULL);
+          g_ptr_array_add (distinct, (gpointer) strings[i]);
+        }
     }
   g_ptr_array_sort (distinct, compare_strings);
+  /* The key is there already: the table releases the one passed. */
   for (guint i = 0; i < distinct->len; i++)
-    g_hash_table_insert (ranks, distinct->pdata[i], GUINT_TO_POINTER (i + 1));
+    g_hash_table_insert (ranks, g_ref_string_acquire (distinct->pdata[i]), GUINT_TO_POINTER (i + 1));
   return ranks;
 }
 
+/* Items of one load share their strings, and hashing 100,000 titles with their
+ * places and notes took more than the sort: the address is looked up first. */
 static guint64
-rank_of (GHashTable *ranks,
+rank_of (GHashTable *addresses,
+         GHashTable *ranks,
          const char *string,
          guint64     missing)
 {
-  return string != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (ranks, string)) : missing;
+  gpointer rank;
+
+  if (string == NULL)
+    return missing;
+  rank = g_hash_table_lookup (addresses, string);
+  return GPOINTER_TO_UINT (rank ? rank : g_hash_table_lookup (ranks, string));
 }
 
-/* Ranks the column's strings, if it sorts by text, and fills the entries' keys. */
+static const char *
+column_string (SaActivitySortColumn  column,
+               SaActivityItem       *item)
+{
+  switch (column)
+    {
+    case SA_ACTIVITY_SORT_TITLE:
+      return item->search_key;
+    case SA_ACTIVITY_SORT_ORGANIZATION:
+      return item->organization_name;
+    case SA_ACTIVITY_SORT_DISTRICT:
+      return item->district_name;
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+sorts_by_text (SaActivitySortColumn column)
+{
+  return column == SA_ACTIVITY_SORT_TITLE || column == SA_ACTIVITY_SORT_ORGANIZATION ||
+         column == SA_ACTIVITY_SORT_DISTRICT;
+}
+
+/* The column's strings ranked, kept from one sort to the next: ranking 100,000
+ * titles took a tenth of a sort. Dropped when items bring a string it lacks. */
+static GHashTable *
+column_ranks (SaActivitySortModel  *self,
+              SaActivitySortColumn  column)
+{
+  if (!sorts_by_text (column))
+    return NULL;
+  if (self->ranks[column] == NULL)
+    {
+      guint n = self->source->len;
+      g_autofree const char **strings = g_new (const char *, n);
+
+      for (guint i = 0; i < n; i++)
+        strings[i] = column_string (column, g_ptr_array_index (self->source, i));
+      GHashTableIter iter;
+      gpointer string, rank;
+
+      self->ranks[column] = rank_strings (strings, n);
+      /* Its keys stay alive in the table above. */
+      self->rank_addresses[column] = g_hash_table_new (NULL, NULL);
+      g_hash_table_iter_init (&iter, self->ranks[column]);
+      while (g_hash_table_iter_next (&iter, &string, &rank))
+        g_hash_table_insert (self->rank_addresses[column], string, rank);
+    }
+  return self->ranks[column];
+}
+
+/* Ranks stay right while items go; an item with a string not ranked drops them. */
 static void
-fill_keys (Entry                *entries,
+check_ranks (SaActivitySortModel *self,
+             SaActivityItem      *item)
+{
+  for (guint c = 0; c < SA_ACTIVITY_SORT_N_COLUMNS; c++)
+    {
+      const char *string = column_string (c, item);
+
+      if (self->ranks[c] != NULL && string != NULL && !g_hash_table_contains (self->ranks[c], string))
+        {
+          g_clear_pointer (&self->rank_addresses[c], g_hash_table_unref);
+          g_clear_pointer (&self->ranks[c], g_hash_table_unref);
+        }
+    }
+}
+
+/* The id's first eight bytes as a number in the order strcmp() gives. */
+static guint64
+id_key (SaActivityItem *item)
+{
+  guint64 key = 0;
+  guint i = 0;
+
+  for (; i < 8 && item->id[i] != '\0'; i++)
+    key = key << 8 | (guchar) item->id[i];
+  return key << (8 * (8 - i));
+}
+
+/* Fills the entries' keys for the items in them. */
+static void
+fill_keys (SaActivitySortModel  *self,
+           Entry                *entries,
            guint                 n,
            SaActivitySortColumn  column)
 {
-  g_autofree const char **strings = NULL;
-  g_autoptr(GHashTable) ranks = NULL;
-
-  if (column == SA_ACTIVITY_SORT_TITLE || column == SA_ACTIVITY_SORT_ORGANIZATION ||
-      column == SA_ACTIVITY_SORT_DISTRICT)
-    {
-      strings = g_new (const char *, n);
-      for (guint i = 0; i < n; i++)
-        strings[i] = column == SA_ACTIVITY_SORT_TITLE ? entries[i].item->search_key
-                     : column == SA_ACTIVITY_SORT_ORGANIZATION ? entries[i].item->organization_name
-                     : entries[i].item->district_name;
-      ranks = rank_strings (strings, n);
-    }
+  SaActivitySortColumn ranked = column == SA_ACTIVITY_SORT_DATE ? SA_ACTIVITY_SORT_TITLE : column;
+  GHashTable *ranks = column_ranks (self, ranked);
+  GHashTable *addresses = self->rank_addresses[ranked];
+  gboolean odd = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       SaActivityItem *item = entries[i].item;
-      guint64 day = item->day;
+      guint64 when = (guint64) item->day << 14 | minute_key (item, &odd);
 
-      entries[i].third = column == SA_ACTIVITY_SORT_DATE ? 0 : time_key (item);
-
+      entries[i].second = when;
+      entries[i].id = id_key (item);
       switch (column)
         {
         case SA_ACTIVITY_SORT_DATE:
-          entries[i].first = day;
-          entries[i].second = time_key (item);
+          entries[i].first = when;
+          entries[i].second = rank_of (addresses, ranks, item->search_key, 0);
           break;
         case SA_ACTIVITY_SORT_TITLE:
-          entries[i].first = rank_of (ranks, strings[i], 0);
-          entries[i].second = day;
+          entries[i].first = rank_of (addresses, ranks, item->search_key, 0);
           break;
         case SA_ACTIVITY_SORT_ORGANIZATION:
-          entries[i].first = rank_of (ranks, strings[i], G_MAXUINT64);
-          entries[i].second = day;
+          entries[i].first = rank_of (addresses, ranks, item->organization_name, G_MAXUINT64);
           break;
         case SA_ACTIVITY_SORT_DISTRICT:
           /* The position, made unsigned in the same order, then the name. */
           entries[i].first = ((guint64) ((gint64) item->district_position - G_MININT) << 32) |
-                             rank_of (ranks, strings[i], 0);
-          entries[i].second = day;
+                             rank_of (addresses, ranks, item->district_name, 0);
           break;
         case SA_ACTIVITY_SORT_PARTICIPANTS:
           entries[i].first = item->participants;
-          entries[i].second = day;
           break;
         case SA_ACTIVITY_SORT_VOLUNTEERS:
           entries[i].first = item->volunteers;
-          entries[i].second = day;
           break;
         case SA_ACTIVITY_SORT_COMMITMENTS:
           entries[i].first = (guint64) item->commitment_rank << 32 | item->n_commitments;
-          entries[i].second = day;
           break;
         case SA_ACTIVITY_SORT_N_COLUMNS:
         default:
           g_assert_not_reached ();
         }
+    }
+  if (!odd)
+    return;
+  /* A time that is not HH:MM: the first character keeps the order for all, and
+   * what the time orders before (the title, the id) is left to the comparison. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 when = (guint64) entries[i].item->day << 14 | (guchar) entries[i].item->time[0];
+
+      if (column == SA_ACTIVITY_SORT_DATE)
+        {
+          entries[i].first = when;
+          entries[i].second = 0;
+        }
+      else
+        entries[i].second = when;
+      entries[i].id = 0;
     }
 }
 
@@ -282,7 +392,7 @@ compare_entries (gconstpointer a,
   if (order == 0)
     order = CMP (ea->second, eb->second);
   if (order == 0)
-    order = CMP (ea->third, eb->third);
+    order = CMP (ea->id, eb->id);
   return order ? order : sa_activity_sort_compare (GPOINTER_TO_INT (user_data), ea->item, eb->item);
 }
 
@@ -299,22 +409,111 @@ entries_sorted (const Entry          *entries,
   return TRUE;
 }
 
-/* Sorts @source into @self->sorted, which takes references. */
+#define RADIX_BITS 11
+#define RADIX_SIZE (1 << RADIX_BITS)
+
+/* Sorts @n entries by one key, stably, RADIX_BITS at a time, leaving out the digits
+ * no two keys differ in. Returns where they are then: @entries or @spare. */
+static Entry *
+radix_sort (Entry  *entries,
+            Entry  *spare,
+            guint   n,
+            gsize   key_offset)
+{
+  guint starts[RADIX_SIZE];
+  guint64 any = 0, all = G_MAXUINT64;
+  Entry *from = entries, *to = spare;
+
+#define KEY(e) (*(const guint64 *) ((const char *) (e) + key_offset))
+  for (guint i = 0; i < n; i++)
+    {
+      any |= KEY (&entries[i]);
+      all &= KEY (&entries[i]);
+    }
+  for (guint shift = 0; shift < 64; shift += RADIX_BITS)
+    {
+      Entry *swap;
+
+      if (((any ^ all) >> shift & (RADIX_SIZE - 1)) == 0)
+        continue;
+      memset (starts, 0, sizeof starts);
+      for (guint i = 0; i < n; i++)
+        starts[KEY (&from[i]) >> shift & (RADIX_SIZE - 1)]++;
+      for (guint digit = 0, total = 0; digit < RADIX_SIZE; digit++)
+        {
+          guint count = starts[digit];
+
+          starts[digit] = total;
+          total += count;
+        }
+      for (guint i = 0; i < n; i++)
+        to[starts[KEY (&from[i]) >> shift & (RADIX_SIZE - 1)]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+#undef KEY
+  return from;
+}
+
+/* Sorts by the keys, least significant first, then puts the few runs of equal keys
+ * in order by comparing their items in full. Sorting 100,000 items by comparison
+ * took 15–25 ms; this takes a few. */
+static Entry *
+sort_entries (Entry                *entries,
+              Entry                *spare,
+              guint                 n,
+              SaActivitySortColumn  column)
+{
+  Entry *sorted = radix_sort (entries, spare, n, G_STRUCT_OFFSET (Entry, second));
+
+  sorted = radix_sort (sorted, sorted == entries ? spare : entries, n, G_STRUCT_OFFSET (Entry, first));
+  for (guint start = 0, end; start < n; start = end)
+    {
+      for (end = start + 1;
+           end < n && sorted[end].first == sorted[start].first && sorted[end].second == sorted[start].second;
+           end++)
+        ;
+      if (end - start > 1)
+        g_qsort_with_data (sorted + start, end - start, sizeof (Entry), compare_entries, GINT_TO_POINTER (column));
+    }
+  return sorted;
+}
+
+/* Sorts @source into @self->sorted. The entries stay allocated for the next sort:
+ * fresh memory of this size costs a page fault per page on every sort. */
 static void
 sort_all (SaActivitySortModel *self)
 {
   guint n = self->source->len;
-  g_autofree Entry *entries = g_new (Entry, n);
+  Entry *entries;
 
+  if (n > self->n_entries)
+    {
+      g_free (self->entries);
+      self->entries = g_new (Entry, 2 * (gsize) n);
+      self->n_entries = n;
+    }
+  entries = self->entries;
   for (guint i = 0; i < n; i++)
     entries[i].item = g_ptr_array_index (self->source, i);
-  fill_keys (entries, n, self->column);
+  fill_keys (self, entries, n, self->column);
   if (!entries_sorted (entries, n, self->column))
-    g_qsort_with_data (entries, n, sizeof (Entry), compare_entries, GINT_TO_POINTER (self->column));
+    entries = sort_entries (entries, self->entries + self->n_entries, n, self->column);
 
-  g_ptr_array_set_size (self->sorted, 0);
+  g_ptr_array_set_size (self->sorted, n);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, entries[self->descending ? n - 1 - i : i].item);
+    self->sorted->pdata[i] = entries[self->descending ? n - 1 - i : i].item;
+}
+
+static void
+drop_ranks (SaActivitySortModel *self)
+{
+  for (guint c = 0; c < SA_ACTIVITY_SORT_N_COLUMNS; c++)
+    {
+      g_clear_pointer (&self->rank_addresses[c], g_hash_table_unref);
+      g_clear_pointer (&self->ranks[c], g_hash_table_unref);
+    }
 }
 
 static void
@@ -413,13 +612,17 @@ on_items_changed (GListModel          *model,
 
   if (removed + added > MAX_MOVES)
     {
+      drop_ranks (self);
       resort (self);
       return;
     }
   for (guint i = 0; i < gone->len; i++)
     remove_one (self, g_ptr_array_index (gone, i), &span);
   for (guint i = 0; i < added; i++)
-    insert_one (self, g_ptr_array_index (self->source, position + i), &span);
+    {
+      check_ranks (self, g_ptr_array_index (self->source, position + i));
+      insert_one (self, g_ptr_array_index (self->source, position + i), &span);
+    }
   if (span.first != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), span.first, old_n - span.first - span.tail,
                                 self->sorted->len - span.first - span.tail);
@@ -475,6 +678,8 @@ sa_activity_sort_model_finalize (GObject *object)
 
   g_ptr_array_unref (self->source);
   g_ptr_array_unref (self->sorted);
+  drop_ranks (self);
+  g_free (self->entries);
 
   G_OBJECT_CLASS (sa_activity_sort_model_parent_class)->finalize (object);
 }
@@ -530,6 +735,7 @@ sa_activity_sort_model_set_model (SaActivitySortModel *self,
   /* The old items stay alive until their removal is reported (see
    * sa_activity_sort_model_peek). */
   old = g_steal_pointer (&self->source);
+  drop_ranks (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
