@@ -434,10 +434,11 @@ test_window_undo (void)
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
+  /* The page is built when first shown. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (sa_test_find_type (window, ADW_TYPE_VIEW_STACK)), "review");
+  sa_test_wait ();
   page = sa_test_find_any (window, is_review_page, NULL);
   g_assert_nonnull (page);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)), "review");
-  sa_test_wait ();
   g_assert_true (gtk_widget_get_mapped (page));
 
   item = item_of (&(Fixture) { .page = SA_REVIEW_PAGE (page) }, EXAMPLES);

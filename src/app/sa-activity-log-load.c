@@ -29,16 +29,27 @@ offers_year_of (SaActivityLog  *self,
 
 /* ---- Loading -------------------------------------------------------------------- */
 
-static void
-set_items (SaActivityLog      *self,
-           SaActivityItemList *items)
+/* id → item, the items' own ids as keys: the map items_by_id holds. */
+static GHashTable *
+index_items (SaActivityItemList *items)
 {
   guint n;
   SaActivityItem **peek = sa_activity_item_list_peek (items, &n);
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_hash_table_remove_all (self->items_by_id);
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (self->items_by_id, (gpointer) sa_activity_item_get_id (peek[i]), peek[i]);
+    g_hash_table_insert (by_id, (gpointer) sa_activity_item_get_id (peek[i]), peek[i]);
+  return by_id;
+}
+
+/* @by_id: (transfer full) (nullable): index_items (@items), or NULL to make it here */
+static void
+set_items (SaActivityLog      *self,
+           SaActivityItemList *items,
+           GHashTable         *by_id)
+{
+  g_hash_table_unref (self->items_by_id);
+  self->items_by_id = by_id != NULL ? by_id : index_items (items);
   g_set_object (&self->items, items);
   sa_activity_sort_model_set_model (self->sorted, G_LIST_MODEL (items));
 }
@@ -72,9 +83,52 @@ sa_activity_log_reload (SaActivityLog *self)
     }
   /* The selection follows its activities (keep_selection). */
   sa_activity_log_load_choices (self);
-  set_items (self, SA_ACTIVITY_ITEM_LIST (items));
+  set_items (self, SA_ACTIVITY_ITEM_LIST (items), NULL);
   sa_activity_log_update_year_choices (self);
   sa_activity_log_update_state (self);
+}
+
+static void
+finish_loading (SaActivityLog      *self,
+                SaActivityItemList *items,
+                GHashTable         *by_id,
+                GError             *error)
+{
+  g_clear_object (&self->loading);
+  if (items == NULL)
+    sa_activity_log_show_error (self, error->message);
+  else
+    {
+      set_items (self, items, by_id);
+      sa_activity_log_update_year_choices (self);
+    }
+  sa_activity_log_update_state (self);
+  /* What the store wrote while the items were read is read again now. */
+  if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
+    sa_activity_log_schedule_update (self);
+}
+
+static void
+index_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      items,
+                 GCancellable *cancellable)
+{
+  g_task_return_pointer (task, index_items (items), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+on_items_indexed (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  SaActivityLog *self = SA_ACTIVITY_LOG (object);
+  GHashTable *by_id = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A reload, or the log going away, took over. */
+  if (by_id == NULL)
+    return;
+  finish_loading (self, g_task_get_task_data (G_TASK (result)), by_id, NULL);
 }
 
 static void
@@ -85,22 +139,23 @@ on_items_loaded (GObject      *store,
   g_autoptr(SaActivityLog) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = sa_store_load_activity_items_finish (SA_STORE (store), result, &error);
+  g_autoptr(GTask) task = NULL;
 
   /* A reload, or the log going away, took over. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  g_clear_object (&self->loading);
   if (items == NULL)
-    sa_activity_log_show_error (self, error->message);
-  else
     {
-      set_items (self, SA_ACTIVITY_ITEM_LIST (items));
-      sa_activity_log_update_year_choices (self);
+      finish_loading (self, NULL, NULL, error);
+      return;
     }
-  sa_activity_log_update_state (self);
-  /* What the store wrote while the items were read is read again now. */
-  if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
-    sa_activity_log_schedule_update (self);
+  /* The map from ids to items is made in another thread too: for 100,000 items it
+   * held the main thread for a frame or more. The items are the log's alone until
+   * it takes them. */
+  task = g_task_new (self, self->loading, on_items_indexed, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_steal_pointer (&items), g_object_unref);
+  g_task_run_in_thread (task, index_in_thread);
 }
 
 /* The first fill reads the activities in another thread: the window is shown at

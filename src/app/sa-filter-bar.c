@@ -376,13 +376,21 @@ set_choices (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, current);
 }
 
+/* The first choice, "All", has no id: g_str_equal () would crash on it. */
+static gboolean
+equal_ids (gconstpointer a,
+           gconstpointer b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
 static guint
 index_of_id (GPtrArray  *ids,
              const char *id)
 {
   guint index;
 
-  if (id != NULL && g_ptr_array_find_with_equal_func (ids, id, g_str_equal, &index))
+  if (id != NULL && g_ptr_array_find_with_equal_func (ids, id, equal_ids, &index))
     return index;
   return 0;
 }

@@ -96,7 +96,7 @@ new_activity_activated (GtkWidget  *widget,
   g_autoptr(GDate) date = NULL;
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "calendar") == 0)
-    g_object_get (sa_calendar_page_get_grid (self->calendar_page), "date", &date, NULL);
+    g_object_get (sa_calendar_page_get_grid (_sa_window_get_calendar_page (self)), "date", &date, NULL);
   sa_activity_log_new_activity (self->activity_log, date);
 }
 
@@ -239,9 +239,9 @@ print_activated (GtkWidget  *widget,
 
   /* On the Review page, Ctrl+P prints its year's review sheet; elsewhere the handout. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.print", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (_sa_window_get_review_page (self)), "review.print", NULL);
   else
-    sa_timeline_page_print (self->timeline_page);
+    sa_timeline_page_print (_sa_window_get_timeline_page (self));
 }
 
 /* win.print-review-sheet(fiscal year): the first plan's review sheet of the year. */
@@ -262,7 +262,7 @@ export_pdf_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  sa_timeline_page_export_pdf (SA_WINDOW (widget)->timeline_page);
+  sa_timeline_page_export_pdf (_sa_window_get_timeline_page (SA_WINDOW (widget)));
 }
 
 static const char * const file_actions[] = {

@@ -27,7 +27,7 @@ struct _SaWindow
   GtkSingleSelection   *outline_selection;
   SaOutlinePane        *outline_pane;
   SaActivityLog        *activity_log;
-  SaCalendarPage       *calendar_page;
+  SaCalendarPage       *calendar_page; /* NULL until first needed: use the getters */
   SaTimelinePage       *timeline_page;
   SaReviewPage         *review_page;
   GMenu                *plan_section;
@@ -43,6 +43,12 @@ struct _SaWindow
 };
 
 void _sa_window_show_activity_log (SaWindow *self);
+
+SaCalendarPage *_sa_window_get_calendar_page (SaWindow *self);
+
+SaTimelinePage *_sa_window_get_timeline_page (SaWindow *self);
+
+SaReviewPage   *_sa_window_get_review_page   (SaWindow *self);
 
 void _sa_window_update_undo_actions (SaWindow *self);
 

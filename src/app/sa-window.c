@@ -236,6 +236,14 @@ load_outline (SaWindow *self)
 }
 
 static gboolean
+has_plan (SaWindow *self)
+{
+  g_autoptr(GListModel) plans = list_children (self->store, &sa_plan_table, NULL, NULL);
+
+  return g_list_model_get_n_items (plans) > 0;
+}
+
+static gboolean
 is_outline_table (const char *table)
 {
   return g_str_equal (table, "plan") || g_str_equal (table, "section") ||
@@ -320,6 +328,68 @@ add_page (SaWindow   *self,
   adw_view_stack_page_set_icon_name (stack_page, icon);
 }
 
+/* Calendar, Timeline and Review are built when first shown, or first needed (the
+ * timeline prints the handout): built before the window mapped, with 100,000
+ * activities, they held it back for seconds and took memory for views the person
+ * may not open. Until then each is an empty AdwBin in the view stack, so the view
+ * switcher, its Alt shortcuts and the saved last view work as before. */
+static void
+put_page (SaWindow   *self,
+          const char *name,
+          GtkWidget  *page)
+{
+  adw_bin_set_child (ADW_BIN (adw_view_stack_get_child_by_name (self->view_stack, name)), page);
+}
+
+SaCalendarPage *
+_sa_window_get_calendar_page (SaWindow *self)
+{
+  if (self->calendar_page == NULL)
+    {
+      self->calendar_page = SA_CALENDAR_PAGE (sa_calendar_page_new (self->context));
+      put_page (self, "calendar", GTK_WIDGET (self->calendar_page));
+    }
+  return self->calendar_page;
+}
+
+SaTimelinePage *
+_sa_window_get_timeline_page (SaWindow *self)
+{
+  if (self->timeline_page == NULL)
+    {
+      self->timeline_page = sa_timeline_page_new (self->context);
+      put_page (self, "timeline", GTK_WIDGET (self->timeline_page));
+    }
+  return self->timeline_page;
+}
+
+SaReviewPage *
+_sa_window_get_review_page (SaWindow *self)
+{
+  if (self->review_page == NULL)
+    {
+      self->review_page = sa_review_page_new (self->context);
+      put_page (self, "review", GTK_WIDGET (self->review_page));
+    }
+  return self->review_page;
+}
+
+static void
+on_visible_page_changed (SaWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  /* The template's own page shows before the window is constructed. */
+  if (self->context == NULL)
+    return;
+  if (g_strcmp0 (name, "calendar") == 0)
+    _sa_window_get_calendar_page (self);
+  else if (g_strcmp0 (name, "timeline") == 0)
+    _sa_window_get_timeline_page (self);
+  else if (g_strcmp0 (name, "review") == 0)
+    _sa_window_get_review_page (self);
+}
+
 /* The activity log beside the outline, and the calendar as a view of its own; both see
  * the same filter. */
 static void
@@ -329,15 +399,10 @@ add_activity_views (SaWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->activity_log), "log");
   gtk_list_box_append (self->nav_list, nav_row ("log", "document-open-recent-symbolic", _("Activity Log")));
 
-  self->calendar_page = SA_CALENDAR_PAGE (sa_calendar_page_new (self->context));
-  add_page (self, GTK_WIDGET (self->calendar_page), "calendar", _("_Calendar"), "x-office-calendar-symbolic");
-
-  self->timeline_page = sa_timeline_page_new (self->context);
-  add_page (self, GTK_WIDGET (self->timeline_page), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
-
+  add_page (self, adw_bin_new (), "calendar", _("_Calendar"), "x-office-calendar-symbolic");
+  add_page (self, adw_bin_new (), "timeline", _("_Timeline"), "x-office-spreadsheet-symbolic");
   /* The yearly review rates the commitments: a half-filled star. */
-  self->review_page = sa_review_page_new (self->context);
-  add_page (self, GTK_WIDGET (self->review_page), "review", _("_Review"), "semi-starred-symbolic");
+  add_page (self, adw_bin_new (), "review", _("_Review"), "semi-starred-symbolic");
 }
 
 /* ---- window state --------------------------------------------------------------- */
@@ -395,8 +460,12 @@ sa_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   self->watcher = sa_store_watcher_new (self->store);
+  /* Staff spend their day in the activity log: it comes first, once there is a plan.
+   * Shown before the outline loads, it spares filling the outline pane with the plan
+   * for nothing (0.1–0.2 s before the window could map). */
+  if (has_plan (self))
+    gtk_stack_set_visible_child_name (self->content_stack, "log");
   load_outline (self);
-  /* Staff spend their day in the activity log: it comes first, once there is a plan. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->outline)) > 0)
     _sa_window_show_activity_log (self);
   restore_state (self);
@@ -519,7 +588,9 @@ sa_window_init (SaWindow *self)
   gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->outline_selection));
 
   /* Views build their buttons when first shown, and the view switcher's come with
-   * the views: name them all then. */
+   * the views: name them all then, once the page shown is built. */
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (sa_accessible_name_buttons), NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (sa_accessible_name_buttons),
                            self, G_CONNECT_SWAPPED);
