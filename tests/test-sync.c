@@ -318,6 +318,94 @@ test_different_fields (SiteFixture       *f,
   }
 }
 
+/* An import brings a row new to this database and one it holds, with fields newer
+ * and older on each side, into a table with rows: the new row is added, the stored
+ * one merged field by field. A third database, whose activity table is empty, takes
+ * the first file's rows in without reading any (each is inserted), then the second
+ * file merges into them: it ends like the other two. */
+static void
+test_new_and_stored_rows (SiteFixture   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaStore) c = site_fixture_open (f, "c");
+  g_autoptr(SaRecord) stored = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaRecord) added = NULL;
+  g_autoptr(SaRecord) at_b = NULL, at_c = NULL;
+  g_autofree char *from_a = site_fixture_path (f, "a.sasaeai");
+  g_autofree char *from_b = site_fixture_path (f, "b.sasaeai");
+  g_autofree char *dump_b = NULL, *dump_c = NULL;
+  g_auto(SaImportReport) to_b = { 0, }, to_c = { 0, }, again = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *id = sa_record_get_id (stored);
+
+  exchange (f, a, b, NULL);
+  edit (a, id, SA_ACTIVITY_PARTICIPANTS, NULL, 30);
+  edit (b, id, SA_ACTIVITY_NOTES, "雨天のため室内で実施", 0);
+  added = add_activity (a, "2012-06-01", "体操教室");
+  export_to (a, from_a);
+
+  g_assert_true (import_from (b, from_a, FALSE, &to_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (to_b.added, ==, 1);
+  g_assert_cmpuint (to_b.updated, ==, 1);
+  at_b = get_activity (b, id);
+  g_assert_cmpint (sa_record_get_int (at_b, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpstr (sa_record_get_text (at_b, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  g_clear_object (&at_b);
+  at_b = get_activity (b, sa_record_get_id (added));
+  g_assert_cmpstr (sa_record_get_text (at_b, SA_ACTIVITY_TITLE), ==, "体操教室");
+
+  g_assert_cmpuint (count_activities (c), ==, 0);
+  g_assert_true (import_from (c, from_a, FALSE, &to_c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_activities (c), ==, 2);
+  export_to (b, from_b);
+  g_assert_true (import_from (c, from_b, FALSE, &again, &error));
+  g_assert_no_error (error);
+  at_c = get_activity (c, id);
+  g_assert_cmpint (sa_record_get_int (at_c, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpstr (sa_record_get_text (at_c, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  dump_b = dump (b, TRUE);
+  dump_c = dump (c, TRUE);
+  g_assert_cmpstr (dump_b, ==, dump_c);
+}
+
+/* A row said to be new that is stored after all is still merged field by field, not
+ * written over: the newer field of each side wins, and the version that lost part of
+ * itself goes to history. */
+static void
+test_likely_new_but_stored (SiteFixture   *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SaStore) a = site_fixture_open (f, "a");
+  g_autoptr(SaStore) b = site_fixture_open (f, "b");
+  g_autoptr(SaRecord) activity = add_activity (a, "2012-05-20", "サロン");
+  g_autoptr(SaRecord) incoming = NULL, at_b = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = sa_record_get_id (activity);
+  SaMergeResult result;
+
+  exchange (f, a, b, NULL);
+  edit (a, id, SA_ACTIVITY_PARTICIPANTS, NULL, 30);
+  edit (b, id, SA_ACTIVITY_NOTES, "雨天のため室内で実施", 0);
+  incoming = get_activity (a, id);
+
+  g_assert_true (sa_store_begin (b, &error));
+  g_assert_true (_sa_store_merge_row (b, incoming, TRUE, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sa_store_commit (b, &error));
+  g_assert_cmpint (result, ==, SA_MERGE_UPDATED);
+  at_b = get_activity (b, id);
+  g_assert_cmpint (sa_record_get_int (at_b, SA_ACTIVITY_PARTICIPANTS), ==, 30);
+  g_assert_cmpstr (sa_record_get_text (at_b, SA_ACTIVITY_NOTES), ==, "雨天のため室内で実施");
+  history = sa_store_history (b, &sa_activity_table, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 1);
+}
+
 static gboolean
 history_has_title (GPtrArray  *history,
                    const char *title)
@@ -1411,6 +1499,8 @@ main (int    argc,
   ADD ("/sync/merge/different-fields", test_different_fields);
   ADD ("/sync/merge/same-field", test_same_field);
   ADD ("/sync/merge/no-false-conflicts", test_no_false_conflicts);
+  ADD ("/sync/merge/new-and-stored-rows", test_new_and_stored_rows);
+  ADD ("/sync/merge/likely-new-but-stored", test_likely_new_but_stored);
   ADD ("/sync/idempotent", test_idempotent);
   ADD ("/sync/dry-run", test_dry_run);
   ADD ("/sync/tombstones", test_tombstones);

@@ -163,22 +163,34 @@ self_depth (SaRecord   *record,
   return depth;
 }
 
+/* Whether a row of @table may name another row of it. */
+static gboolean
+names_own_table (const SaTable *table)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (table->columns[i].type == SA_COLUMN_REF && g_str_equal (table->columns[i].ref, table->name))
+      return TRUE;
+  return FALSE;
+}
+
 static GHashTable *
 depths_of (GPtrArray *records)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *depths = g_hash_table_new (NULL, NULL);
 
+  /* Only the few tables whose rows name rows of their own (plans, commitments). */
   for (guint i = 0; i < records->len; i++)
     {
       SaRecord *record = g_ptr_array_index (records, i);
 
-      g_hash_table_insert (by_key, row_key (sa_record_get_table (record), sa_record_get_id (record)), record);
+      if (names_own_table (sa_record_get_table (record)))
+        g_hash_table_insert (by_key, row_key (sa_record_get_table (record), sa_record_get_id (record)), record);
     }
   for (guint i = 0; i < records->len; i++)
     {
       SaRecord *record = g_ptr_array_index (records, i);
-      guint depth = self_depth (record, by_key);
+      guint depth = names_own_table (sa_record_get_table (record)) ? self_depth (record, by_key) : 0;
 
       if (depth > 0)
         g_hash_table_insert (depths, record, GUINT_TO_POINTER (depth));
@@ -186,24 +198,54 @@ depths_of (GPtrArray *records)
   return depths;
 }
 
+/* Where a row goes in the order of the merge; worked out once per row rather than
+ * in every comparison of the sort. */
+typedef struct
+{
+  SaRecord   *record;
+  guint       rank;  /* the table's place in sa_schema_tables */
+  guint       depth; /* self_depth() */
+  const char *date;  /* an activity's date, else NULL */
+} SortKey;
+
 /* Parents before children, also within a table; activities by date, so that the
  * table stores them in the order they happened and a month's rows lie together on
  * disk: the calendar reads a month three times faster than from rows stored in the
  * file's order. */
 static int
-compare_by_table (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      depths)
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
 {
-  SaRecord *x = *(SaRecord **) a, *y = *(SaRecord **) b;
-  int order = (int) table_rank (x) - (int) table_rank (y);
+  const SortKey *x = a, *y = b;
 
-  if (order == 0)
-    order = (int) GPOINTER_TO_UINT (g_hash_table_lookup (depths, x)) -
-            (int) GPOINTER_TO_UINT (g_hash_table_lookup (depths, y));
-  if (order == 0 && sa_record_get_table (x) == &sa_activity_table)
-    order = g_strcmp0 (sa_record_get_text (x, SA_ACTIVITY_DATE), sa_record_get_text (y, SA_ACTIVITY_DATE));
-  return order;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  if (x->depth != y->depth)
+    return x->depth < y->depth ? -1 : 1;
+  return g_strcmp0 (x->date, y->date);
+}
+
+/* Sorts @records into the order of the merge; rows equal in it keep their order. */
+static void
+sort_records (GPtrArray *records)
+{
+  g_autoptr(GHashTable) depths = depths_of (records);
+  g_autofree SortKey *keys = g_new (SortKey, records->len);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SaRecord *record = g_ptr_array_index (records, i);
+
+      keys[i] = (SortKey) { record, table_rank (record),
+                            GPOINTER_TO_UINT (g_hash_table_lookup (depths, record)),
+                            sa_record_get_table (record) == &sa_activity_table
+                            ? sa_record_get_text (record, SA_ACTIVITY_DATE) : NULL };
+    }
+  /* g_qsort_with_data() is a stable sort. */
+  g_qsort_with_data (keys, (gint) records->len, sizeof (SortKey), compare_keys, NULL);
+  for (guint i = 0; i < records->len; i++)
+    records->pdata[i] = keys[i].record;
 }
 
 static void
@@ -401,18 +443,41 @@ compare_conflicts (gconstpointer a,
   return order != 0 ? order : (int) x->kind - (int) y->kind;
 }
 
+/* Whether @table holds no row, deleted or not. */
+static gboolean
+table_is_empty (SaStore       *store,
+                const SaTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", table->name);
+  sqlite3_stmt *stmt = _sa_store_prepare (store, sql, NULL);
+  gboolean empty;
+
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_reset (stmt);
+  return empty;
+}
+
 static gboolean
 merge_all (Import     *import,
            GPtrArray  *records,
            GError    **error)
 {
+  const SaTable *table = NULL;
+  gboolean empty = FALSE;
+
   for (guint i = 0; i < records->len; i++)
     {
       SaRecord *record = g_ptr_array_index (records, i);
       SaMergeResult result;
 
+      /* The rows come table by table, each id once: into a table that was empty,
+       * every row is new, and is inserted without being looked up first. */
+      if (sa_record_get_table (record) != table)
+        empty = table_is_empty (import->store, (table = sa_record_get_table (record)));
       if (!observe_clocks (import, record, error) ||
-          !sa_store_merge_full (import->store, record, on_field, import, &result, error))
+          !_sa_store_merge_row (import->store, record, empty, on_field, import, &result, error))
         {
           g_prefix_error (error, "%s %s: ", sa_record_get_table (record)->name,
                           sa_record_get_id (record));
@@ -685,12 +750,10 @@ import_records (SaStore                *store,
                 GError                **error)
 {
   const SaImportOptions none = { NULL, };
-  g_autoptr(GHashTable) depths = NULL;
   gboolean ok;
 
   *report = (SaImportReport) { 0, };
-  depths = depths_of (records);
-  g_ptr_array_sort_with_data (records, compare_by_table, depths);
+  sort_records (records);
   if (!sa_store_begin (store, error))
     return FALSE;
   ok = import_once (store, records, options ? options : &none, FALSE, report, error);

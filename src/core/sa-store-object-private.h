@@ -34,7 +34,7 @@ struct _SaStore
   guint       depth;       /* transaction nesting: 0 outside, 1 in BEGIN, more in SAVEPOINTs */
   GHashTable *dirty;       /* table name → ids of the rows the open transaction wrote,
                             * a set, or NULL when they are too many or not rows */
-  GHashTable *present;     /* "table id" of rows the open transaction knows exist */
+  GHashTable *present;     /* table name → ids of rows the open transaction knows exist */
   GHashTable *deferred;    /* row id → SaDeferredCheck, run before the outermost COMMIT */
   gboolean    created;     /* this open made the database */
   gboolean    clock_moved; /* the clock moved since it was last saved */

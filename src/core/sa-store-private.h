@@ -25,6 +25,19 @@ gboolean      _sa_store_set_error    (SaStore        *self,
 SaRecord     *_sa_store_read_record  (const SaTable  *table,
                                       sqlite3_stmt   *stmt);
 const char   *_sa_store_select_sql   (const SaTable  *table);
+const char   *_sa_store_table_sql    (const SaTable  *table,
+                                      const char     *kind,
+                                      char         *(*build) (const SaTable *));
+gboolean      _sa_store_merge_row    (SaStore           *self,
+                                      SaRecord          *incoming,
+                                      gboolean           likely_new,
+                                      SaMergeFieldFunc   func,
+                                      gpointer           user_data,
+                                      SaMergeResult     *result,
+                                      GError           **error);
+gboolean      _sa_store_known_present (SaStore       *self,
+                                      const SaTable  *table,
+                                      const char     *id);
 void          _sa_store_note_present (SaStore        *self,
                                       const SaTable  *table,
                                       const char     *id);

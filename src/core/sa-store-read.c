@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sa-error.h"
 #include "sa-row.h"
@@ -42,34 +43,73 @@ _sa_store_get_plan_years (SaStore    *self,
   return found;
 }
 
-static GHashTable *
-sql_cache (void)
+/* Per table, the SQL each kind of statement has; built once, kept for the program's
+ * life, found without formatting or hashing a string per row. */
+typedef struct
 {
-  static GHashTable *cache;
+  const SaTable *table;
+  const char    *kind;
+} SqlKey;
 
-  if (g_once_init_enter (&cache))
-    g_once_init_leave (&cache, g_hash_table_new (NULL, NULL));
-  return cache;
+static guint
+sql_key_hash (gconstpointer key)
+{
+  const SqlKey *k = key;
+
+  return g_direct_hash (k->table) ^ g_str_hash (k->kind);
 }
 
-static const char *
-cached_sql (const SaTable *table,
-            const char    *kind,
-            char        *(*build) (const SaTable *))
+static gboolean
+sql_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const SqlKey *x = a, *y = b;
+
+  return x->table == y->table && strcmp (x->kind, y->kind) == 0;
+}
+
+/**
+ * _sa_store_table_sql:
+ * @table: a table
+ * @kind: a name for the statement, such as "select"
+ * @build: makes the statement's SQL for @table, the first time it is asked for
+ *
+ * Returns: the SQL, owned by the cache for the program's life
+ */
+const char *
+_sa_store_table_sql (const SaTable  *table,
+                     const char     *kind,
+                     char         *(*build) (const SaTable *))
 {
   static GMutex lock;
-  g_autofree char *key = g_strdup_printf ("%s:%s", kind, table->name);
-  const char *interned = g_intern_string (key);
+  static GHashTable *cache;
+  SqlKey key = { table, kind };
   const char *sql;
 
+  char *built;
+
   g_mutex_lock (&lock);
-  sql = g_hash_table_lookup (sql_cache (), interned);
-  if (sql == NULL)
+  if (cache == NULL)
+    cache = g_hash_table_new (sql_key_hash, sql_key_equal);
+  sql = g_hash_table_lookup (cache, &key);
+  g_mutex_unlock (&lock);
+  if (sql != NULL)
+    return sql;
+
+  /* Built unlocked: one statement's SQL may be built from another's. */
+  built = build (table);
+  g_mutex_lock (&lock);
+  if (!(sql = g_hash_table_lookup (cache, &key)))
     {
-      sql = build (table);
-      g_hash_table_insert (sql_cache (), (gpointer) interned, (gpointer) sql);
+      SqlKey *kept = g_new (SqlKey, 1);
+
+      *kept = (SqlKey) { table, g_intern_string (kind) };
+      g_hash_table_insert (cache, kept, built);
+      sql = built;
+      built = NULL;
     }
   g_mutex_unlock (&lock);
+  g_free (built);
   return sql;
 }
 
@@ -94,7 +134,7 @@ build_select (const SaTable *table)
 const char *
 _sa_store_select_sql (const SaTable *table)
 {
-  return cached_sql (table, "select", build_select);
+  return _sa_store_table_sql (table, "select", build_select);
 }
 
 SaRecord *
@@ -126,6 +166,12 @@ _sa_store_read_record (const SaTable *table,
   return record;
 }
 
+static char *
+build_get (const SaTable *table)
+{
+  return g_strconcat (_sa_store_select_sql (table), " WHERE id = lower(?1)", NULL);
+}
+
 /**
  * sa_store_get:
  * @self: a store
@@ -141,7 +187,6 @@ sa_store_get (SaStore        *self,
               const char     *id,
               GError        **error)
 {
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   SaRecord *record = NULL;
   int rc;
@@ -149,8 +194,7 @@ sa_store_get (SaStore        *self,
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
 
-  sql = g_strconcat (_sa_store_select_sql (table), " WHERE id = lower(?1)", NULL);
-  if (!(stmt = _sa_store_prepare (self, sql, error)))
+  if (!(stmt = _sa_store_prepare (self, _sa_store_table_sql (table, "get", build_get), error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
 
@@ -251,6 +295,18 @@ sa_store_dup_names (SaStore        *self,
   return names;
 }
 
+static char *
+build_exists (const SaTable *table)
+{
+  return g_strdup_printf ("SELECT 1 FROM %s WHERE id = lower(?1)", table->name);
+}
+
+static char *
+build_exists_live (const SaTable *table)
+{
+  return g_strdup_printf ("SELECT 1 FROM %s WHERE id = lower(?1) AND deleted = 0", table->name);
+}
+
 /**
  * sa_store_exists:
  * @self: a store
@@ -266,28 +322,23 @@ sa_store_exists (SaStore       *self,
                  const char    *id,
                  gboolean       include_deleted)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
   gboolean found;
 
   g_return_val_if_fail (SA_IS_STORE (self), FALSE);
 
-  if (include_deleted && self->depth > 0)
-    {
-      key = g_strconcat (table->name, " ", id, NULL);
-      if (g_hash_table_contains (self->present, key))
-        return TRUE;
-    }
-  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = lower(?1)%s", table->name,
-                         include_deleted ? "" : " AND deleted = 0");
-  if (!(stmt = _sa_store_prepare (self, sql, NULL)))
+  if (include_deleted && self->depth > 0 && _sa_store_known_present (self, table, id))
+    return TRUE;
+  stmt = _sa_store_prepare (self, include_deleted ? _sa_store_table_sql (table, "exists", build_exists)
+                                                  : _sa_store_table_sql (table, "exists-live", build_exists_live),
+                            NULL);
+  if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
-  if (found && key != NULL)
-    g_hash_table_add (self->present, g_steal_pointer (&key));
+  if (found && include_deleted)
+    _sa_store_note_present (self, table, id);
   return found;
 }
 

@@ -415,7 +415,24 @@ _sa_store_note_present (SaStore       *self,
                         const SaTable *table,
                         const char    *id)
 {
-  if (self->depth > 0)
-    g_hash_table_add (self->present, g_strconcat (table->name, " ", id, NULL));
+  GHashTable *ids;
+
+  if (self->depth == 0)
+    return;
+  /* Per table, so a row costs one copy of its id and no string built to look it up. */
+  if (!(ids = g_hash_table_lookup (self->present, table->name)))
+    g_hash_table_insert (self->present, (gpointer) table->name,
+                         ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+  g_hash_table_add (ids, g_strdup (id));
+}
+
+gboolean
+_sa_store_known_present (SaStore       *self,
+                         const SaTable *table,
+                         const char    *id)
+{
+  GHashTable *ids = g_hash_table_lookup (self->present, table->name);
+
+  return ids != NULL && g_hash_table_contains (ids, id);
 }
 

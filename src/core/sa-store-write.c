@@ -18,10 +18,15 @@
 #include "sa-schema.h"
 #include "sa-store-private.h"
 
+/* OR FAIL: a row's triggers (own_write) make every INSERT a statement that writes
+ * two tables, for which SQLite keeps a statement journal, a copy of each page the
+ * statement changes, so that ABORT can undo the statement alone. No caller needs
+ * that: a failed write rolls back its whole transaction or savepoint. */
 static char *
-build_upsert (const SaTable *table)
+build_insert (const SaTable *table,
+              const char    *on_conflict)
 {
-  GString *sql = g_string_new ("INSERT INTO ");
+  GString *sql = g_string_new ("INSERT OR FAIL INTO ");
   guint n = SA_N_SYSTEM_COLUMNS + table->n_columns;
 
   g_string_append_printf (sql, "%s (" SA_SYSTEM_COLUMNS, table->name);
@@ -30,11 +35,27 @@ build_upsert (const SaTable *table)
   g_string_append (sql, ") VALUES (?1");
   for (guint i = 2; i <= n; i++)
     g_string_append_printf (sql, ", ?%u", i);
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, site = excluded.site, "
-                        "deleted = excluded.deleted, clocks = excluded.clocks");
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", %s = excluded.%s", table->columns[i].name, table->columns[i].name);
+  g_string_append_printf (sql, ") ON CONFLICT (id) DO %s", on_conflict);
   return g_string_free (sql, FALSE);
+}
+
+static char *
+build_upsert (const SaTable *table)
+{
+  g_autoptr(GString) set = g_string_new ("UPDATE SET hlc = excluded.hlc, site = excluded.site, "
+                                         "deleted = excluded.deleted, clocks = excluded.clocks");
+
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (set, ", %s = excluded.%s", table->columns[i].name, table->columns[i].name);
+  return build_insert (table, set->str);
+}
+
+/* Adds a row only when its id is new: one statement instead of a read, a merge and a
+ * write for each row an import brings that the database does not hold yet. */
+static char *
+build_insert_new (const SaTable *table)
+{
+  return build_insert (table, "NOTHING");
 }
 
 static void
@@ -50,46 +71,54 @@ bind_value (sqlite3_stmt *stmt,
   else if (table->columns[column].type == SA_COLUMN_INT)
     sqlite3_bind_int64 (stmt, index, sa_record_get_int (record, column));
   else
-    sqlite3_bind_text (stmt, index, sa_record_get_text (record, column), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, sa_record_get_text (record, column), -1, SQLITE_STATIC);
 }
 
-/* Writes the whole row, new or not, as the record has it. */
+/* Writes the whole row as the record has it: with @insert_new only when its id is
+ * new, setting *@written to whether it was; else new or not. */
 static gboolean
-write_row (SaStore   *self,
-           SaRecord  *record,
-           GError   **error)
+write_row_full (SaStore   *self,
+                SaRecord  *record,
+                gboolean   insert_new,
+                gboolean  *written,
+                GError   **error)
 {
-  static GHashTable *upserts; /* table → SQL, built once */
   const SaTable *table = sa_record_get_table (record);
   g_autofree char *clocks = sa_clocks_to_json (sa_record_get_clocks (record));
   sqlite3_stmt *stmt;
-  const char *sql;
 
-  if (g_once_init_enter (&upserts))
-    g_once_init_leave (&upserts, g_hash_table_new (NULL, NULL));
-  G_LOCK_DEFINE_STATIC (upserts);
-  G_LOCK (upserts);
-  if (!(sql = g_hash_table_lookup (upserts, table)))
-    g_hash_table_insert (upserts, (gpointer) table, (gpointer) (sql = build_upsert (table)));
-  G_UNLOCK (upserts);
-
-  if (!(stmt = _sa_store_prepare (self, sql, error)))
+  stmt = _sa_store_prepare (self, _sa_store_table_sql (table, insert_new ? "insert-new" : "upsert",
+                                                       insert_new ? build_insert_new : build_upsert),
+                            error);
+  if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, sa_record_get_id (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, sa_record_get_hlc (record), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, sa_record_get_site (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, sa_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sa_record_get_hlc (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sa_record_get_site (record), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, sa_record_get_deleted (record));
   if (clocks != NULL)
-    sqlite3_bind_text (stmt, 5, clocks, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, clocks, -1, SQLITE_STATIC);
   for (guint i = 0; i < table->n_columns; i++)
     bind_value (stmt, SA_N_SYSTEM_COLUMNS + 1 + (int) i, record, i);
 
   if (!_sa_store_step_done (self, stmt, error))
     return FALSE;
+  if (written != NULL)
+    *written = !insert_new || sqlite3_changes (sqlite3_db_handle (stmt)) > 0;
+  if (written != NULL && !*written)
+    return TRUE;
   _sa_store_mark_row_changed (self, table, sa_record_get_id (record));
   _sa_store_note_present (self, table, sa_record_get_id (record));
   return TRUE;
+}
+
+static gboolean
+write_row (SaStore   *self,
+           SaRecord  *record,
+           GError   **error)
+{
+  return write_row_full (self, record, FALSE, NULL, error);
 }
 
 /* Whether history holds this version already: a file imported twice must not add
@@ -606,8 +635,31 @@ sa_store_merge_full (SaStore           *self,
                      SaMergeResult     *result,
                      GError           **error)
 {
+  return _sa_store_merge_row (self, incoming, FALSE, func, user_data, result, error);
+}
+
+/**
+ * _sa_store_merge_row:
+ * @likely_new: the row is most likely not in the database, as when its table was
+ *   empty when the import began: it is inserted without being looked up first
+ *
+ * sa_store_merge_full(). Whatever @likely_new says, a row already stored is merged
+ * field by field; the hint only saves a lookup, or an attempt to insert.
+ */
+gboolean
+_sa_store_merge_row (SaStore           *self,
+                     SaRecord          *incoming,
+                     gboolean           likely_new,
+                     SaMergeFieldFunc   func,
+                     gpointer           user_data,
+                     SaMergeResult     *result,
+                     GError           **error)
+{
   const SaTable *table;
   g_autoptr(SaRecord) local = NULL;
+  g_autoptr(SaRecord) row = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean added = FALSE;
 
   g_return_val_if_fail (SA_IS_STORE (self), FALSE);
   g_return_val_if_fail (SA_IS_RECORD (incoming), FALSE);
@@ -618,13 +670,29 @@ sa_store_merge_full (SaStore           *self,
     if (!check_reference (self, incoming, i, TRUE, error))
       return FALSE;
 
-  local = sa_store_get (self, table, sa_record_get_id (incoming), NULL);
+  if (!likely_new)
+    {
+      local = sa_store_get (self, table, sa_record_get_id (incoming), &local_error);
+      if (local == NULL && !g_error_matches (local_error, SA_ERROR, SA_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   if (local == NULL)
     {
-      g_autoptr(SaRecord) row = canonical_row (incoming);
-
-      *result = SA_MERGE_ADDED;
-      return write_row (self, row, error);
+      /* A row whose id is new is inserted as it is; one that turns out to be here
+       * after all is read and merged below. */
+      row = canonical_row (incoming);
+      if (!write_row_full (self, row, TRUE, &added, error))
+        return FALSE;
+      if (added)
+        {
+          *result = SA_MERGE_ADDED;
+          return TRUE;
+        }
+      if (!(local = sa_store_get (self, table, sa_record_get_id (incoming), error)))
+        return FALSE;
     }
   return merge_existing (self, local, incoming, func, user_data, result, error);
 }

@@ -108,7 +108,7 @@ sa_store_init (SaStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->dirty = _sa_store_dirty_new ();
-  self->present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->present = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   self->notices = g_ptr_array_new_with_free_func (g_free);
   self->deferred = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->begun = g_ptr_array_new_with_free_func ((GDestroyNotify) begun_free);
