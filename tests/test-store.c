@@ -955,6 +955,26 @@ raw_links (const char *path)
 /* A database of version 7 keeps every link through the upgrade, with its id, clocks
  * and tombstone, and the activity still reads its commitments; the activity indexes
  * nothing uses are gone, those of the links stay. */
+/* A database whose activity indexes by organization and district are already gone
+ * (dropped by hand, or by a tool) still upgrades past version 9, which drops them. */
+static void
+test_migrate_without_indexes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SaStore *store = sa_store_open_at_version (f->path, 8, &error);
+
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  raw_exec (f->path, "DROP INDEX activity_organization; DROP INDEX activity_district");
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), >, 8);
+}
+
 static void
 test_migrate_links (Fixture       *f,
                     gconstpointer  data)
@@ -1084,6 +1104,7 @@ main (int    argc,
   ADD ("/store/migrate/reviews", test_migrate_reviews);
   ADD ("/store/migrate/targets", test_migrate_targets);
   ADD ("/store/migrate/links", test_migrate_links);
+  ADD ("/store/migrate/without-indexes", test_migrate_without_indexes);
   ADD ("/store/review/merge", test_review_merge);
 #undef ADD
   g_test_add_func ("/hlc/order", test_hlc);

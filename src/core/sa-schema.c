@@ -391,10 +391,11 @@ static const char migration_8[] =
  * (they group a date range that activity_date finds), and the one count that filters
  * by them, before an organization or a district is deleted, reads the table once.
  * The link table keeps its shape: the window then learned of changed links through
- * SQLite's update hook, which tables WITHOUT ROWID do not call. */
+ * SQLite's update hook, which tables WITHOUT ROWID do not call. A database that lost
+ * the indexes some other way still opens. */
 static const char migration_9[] =
-  "DROP INDEX activity_organization;\n"
-  "DROP INDEX activity_district;\n";
+  "DROP INDEX IF EXISTS activity_organization;\n"
+  "DROP INDEX IF EXISTS activity_district;\n";
 
 /* Version 10: which rows this site wrote, with the clock of its latest write of each
  * (a row's latest clock: when the row's last writer is this site, that clock is its
