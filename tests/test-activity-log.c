@@ -362,6 +362,32 @@ count_click (GtkButton *button,
   (*clicks)++;
 }
 
+/* Enter in the search moves to the results with the first selected: Delete then
+ * deletes what was found, as a person expects after typing a search and Enter. */
+static void
+test_search_enter_selects_first (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *entry = find (fixture->log, "search_entry");
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  g_autofree char *id = NULL;
+  GtkWidget *focus;
+
+  search (fixture, sa_activity_item_get_title (shown_item (fixture, 2)));
+  WAIT_FOR (n_shown (fixture) >= 1);
+  id = g_strdup (sa_activity_item_get_id (shown_item (fixture, 0)));
+  gtk_widget_grab_focus (entry);
+  g_signal_emit_by_name (delegate, "activate");
+  spin ();
+
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, find (fixture->log, "column_view")));
+  g_assert_true (gtk_widget_activate_action (focus, "log.delete", NULL));
+  WAIT_FOR (shown_position (fixture, id) < 0);
+  g_assert_false (sa_store_exists (fixture->store, &sa_activity_table, id, FALSE));
+}
+
 /* Presses Enter in a field, as GtkText's key binding does: the form's default
  * widget, Save, is activated, which a button does a moment later. */
 static void
@@ -1557,6 +1583,7 @@ main (int    argc,
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
   ADD ("/activity-log/sort-each-column", N_ACTIVITIES, test_sort_each_column);
   ADD ("/activity-log/delete-in-place", N_ACTIVITIES, test_delete_in_place);
+  ADD ("/activity-log/search-enter-selects-first", N_ACTIVITIES, test_search_enter_selects_first);
   ADD ("/activity-log/edit-keeps-selection", N_ACTIVITIES, test_edit_keeps_selection);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);
   ADD ("/activity-log/changes-elsewhere", N_ACTIVITIES, test_changes_elsewhere);

@@ -76,9 +76,15 @@ filter_changed (SaActivityLog   *self,
     gtk_filter_changed (self->filter, change);
 }
 
+/* Enter in the search goes to the results with the first one selected, so that Enter
+ * opens it and Delete deletes it; a selection already made is kept. */
 static void
 on_search_activate (SaActivityLog *self)
 {
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  if (gtk_bitset_is_empty (selected) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    sa_activity_log_reveal_position (self, 0);
   gtk_widget_child_focus (GTK_WIDGET (self->column_view), GTK_DIR_TAB_FORWARD);
 }
 
