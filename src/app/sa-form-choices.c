@@ -71,7 +71,7 @@ on_add_clicked (GtkButton *button,
 
   if (!organization)
     place_last (sa_context_get_undo_stack (choice->context), record);
-  editor = sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, sa_context_get_undo_stack (choice->context), record, TRUE,
+  editor = sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, choice->context, record, TRUE,
                                  organization ? organization_fields : district_fields,
                                  organization ? _("New Organization") : _("New District"));
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), choice);

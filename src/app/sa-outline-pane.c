@@ -283,7 +283,7 @@ open_editor (SaOutlinePane *self,
   g_autofree char *title = form_title (list, is_new);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->undo_stack, record,
+  sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, record,
                         is_new, list->fields, title);
 }
 

@@ -329,7 +329,7 @@ on_row_activated (SaTimelinePage *self,
       toast (self, error->message);
       return;
     }
-  sa_record_editor_new (parent_window (self), self->undo_stack, commitment, FALSE, fields,
+  sa_record_editor_new (parent_window (self), self->context, commitment, FALSE, fields,
                         _("Edit Commitment"));
 }
 

@@ -127,7 +127,7 @@ new_plan_activated (GtkWidget  *widget,
   fy = sa_date_fiscal_year (today);
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
-  sa_record_editor_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context), plan, TRUE, fields,
+  sa_record_editor_new (GTK_WINDOW (self), self->context, plan, TRUE, fields,
                         _("New Plan"));
 }
 
