@@ -350,7 +350,7 @@ deleted (gpointer    user_data,
 static void
 delete_row (RowAction *action)
 {
-  sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->undo_stack, action->record, deleted, action->pane);
+  sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->context, action->record, deleted, action->pane);
 }
 
 static guint
