@@ -537,7 +537,7 @@ scale_activated (GtkWidget  *widget,
   g_autofree char *plan_id = sa_store_resolve_plan (self->store, NULL, NULL);
 
   if (plan_id != NULL)
-    sa_rating_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, plan_id);
+    sa_rating_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, plan_id);
 }
 
 /* ---- building ------------------------------------------------------------------- */
