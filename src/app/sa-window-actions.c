@@ -211,9 +211,9 @@ plan_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.import-plan"))
-    sa_plan_files_import (GTK_WINDOW (self), self->store);
+    sa_plan_files_import (GTK_WINDOW (self), self->context);
   else if (g_str_equal (action_name, "win.export-plan"))
-    sa_plan_files_export (GTK_WINDOW (self), self->store);
+    sa_plan_files_export (GTK_WINDOW (self), self->context);
   else if (g_str_equal (action_name, "win.new-plan-period"))
     sa_period_window_new_period (GTK_WINDOW (self), self->context);
   else if (!sa_period_window_compare (GTK_WINDOW (self), self->context))
