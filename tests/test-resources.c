@@ -161,7 +161,7 @@ test_commitment_measure (void)
   g_autofree char *path = sa_test_temp_db ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SaStore) store = sa_store_create (path, &error);
-  g_autoptr(SaUndoStack) undo_stack = sa_undo_stack_new (store);
+  g_autoptr(SaContext) context = sa_context_new (store);
   g_autoptr(SaRecord) commitment = NULL;
   g_autoptr(SaRecord) saved = NULL;
   SaImportReport report;
@@ -169,7 +169,7 @@ test_commitment_measure (void)
 
   g_assert_true (sa_import_sample (store, &report, &error));
   commitment = sa_store_get (store, &sa_commitment_table, SIX_PLACES, &error);
-  editor = GTK_WIDGET (sa_record_editor_new (NULL, undo_stack, commitment, FALSE, fields, "Edit Commitment"));
+  editor = GTK_WIDGET (sa_record_editor_new (NULL, context, commitment, FALSE, fields, "Edit Commitment"));
   sa_test_wait ();
   row = sa_test_find (editor, sa_test_is_row_titled, "Measure");
   g_assert_nonnull (row);

@@ -690,7 +690,7 @@ test_import_plan_file (void)
   gtk_window_present (GTK_WINDOW (window));
   sa_test_wait ();
 
-  sa_plan_files_import_file (GTK_WINDOW (window), store, bad);
+  sa_plan_files_import_file (GTK_WINDOW (window), sa_window_get_context (SA_WINDOW (window)), bad);
   dialog = sa_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Plan Was Not Imported");
@@ -700,7 +700,7 @@ test_import_plan_file (void)
   plans = sa_store_list_plans (store, NULL);
   g_assert_cmpuint (plans->len, ==, 1);
 
-  sa_plan_files_import_file (GTK_WINDOW (window), store, good);
+  sa_plan_files_import_file (GTK_WINDOW (window), sa_window_get_context (SA_WINDOW (window)), good);
   sa_test_wait ();
   shown = subtitle (window);
   g_assert_cmpstr (shown, ==, "中川地区計画");

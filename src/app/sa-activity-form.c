@@ -439,9 +439,9 @@ sa_activity_form_constructed (GObject *object)
     }
   else
     self->opened_state = form_state (self);
-  sa_form_choices_add_button (self->organization_row, self->undo_stack, &sa_organization_table,
+  sa_form_choices_add_button (self->organization_row, self->context, &sa_organization_table,
                               _sa_activity_form_on_organization_added, self);
-  sa_form_choices_add_button (self->district_row, self->undo_stack, &sa_district_table, _sa_activity_form_on_district_added, self);
+  sa_form_choices_add_button (self->district_row, self->context, &sa_district_table, _sa_activity_form_on_district_added, self);
   sa_form_choices_open_on_enter (self->organization_row);
   sa_form_choices_open_on_enter (self->district_row);
   sa_form_fit_to_parent (GTK_WINDOW (self));

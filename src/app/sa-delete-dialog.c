@@ -227,7 +227,7 @@ list_targets (Delete *self)
 /**
  * sa_delete_dialog_run:
  * @widget: the widget the dialog belongs to
- * @undo_stack: the window's undo stack
+ * @context: the window's context, whose undo stack the deletion goes through
  * @record: the row to delete
  * @done: called once the row is deleted, with a toast's title, or with an error
  * @user_data: for @done
@@ -236,7 +236,7 @@ list_targets (Delete *self)
  */
 void
 sa_delete_dialog_run (GtkWidget    *widget,
-                      SaUndoStack  *undo_stack,
+                      SaContext    *context,
                       SaRecord     *record,
                       SaDeleteDone  done,
                       gpointer      user_data)
@@ -251,12 +251,12 @@ sa_delete_dialog_run (GtkWidget    *widget,
   SaUses uses;
 
   self->widget = g_object_ref (widget);
-  self->undo_stack = g_object_ref (undo_stack);
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   self->record = g_object_ref (record);
   self->done = done;
   self->user_data = user_data;
 
-  if (!sa_store_count_uses (sa_undo_stack_get_store (undo_stack), sa_record_get_table (record),
+  if (!sa_store_count_uses (sa_context_get_store (context), sa_record_get_table (record),
                             sa_record_get_id (record), &uses, &error))
     {
       done (user_data, NULL, error);

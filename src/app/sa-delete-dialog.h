@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ typedef void (*SaDeleteDone) (gpointer    user_data,
                               GError     *error);
 
 void sa_delete_dialog_run (GtkWidget    *widget,
-                           SaUndoStack  *undo_stack,
+                           SaContext    *context,
                            SaRecord     *record,
                            SaDeleteDone  done,
                            gpointer      user_data);

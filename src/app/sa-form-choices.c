@@ -20,7 +20,7 @@
 
 typedef struct
 {
-  SaUndoStack       *undo_stack;
+  SaContext         *context;
   const SaTable     *table;
   SaFormChoiceAdded  added;
   gpointer           user_data;
@@ -32,7 +32,7 @@ choice_free (gpointer  data,
 {
   Choice *choice = data;
 
-  g_object_unref (choice->undo_stack);
+  g_object_unref (choice->context);
   g_free (choice);
 }
 
@@ -70,8 +70,8 @@ on_add_clicked (GtkButton *button,
   SaRecordEditor *editor;
 
   if (!organization)
-    place_last (choice->undo_stack, record);
-  editor = sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, choice->undo_stack, record, TRUE,
+    place_last (sa_context_get_undo_stack (choice->context), record);
+  editor = sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, choice->context, record, TRUE,
                                  organization ? organization_fields : district_fields,
                                  organization ? _("New Organization") : _("New District"));
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), choice);
@@ -81,7 +81,7 @@ on_add_clicked (GtkButton *button,
 /**
  * sa_form_choices_add_button:
  * @row: a row choosing an organization or a district
- * @undo_stack: where the new row is added
+ * @context: the form's context, whose undo stack the new row is added through
  * @table: &sa_organization_table or &sa_district_table
  * @added: called with the row once it is added
  * @user_data: for @added
@@ -90,7 +90,7 @@ on_add_clicked (GtkButton *button,
  */
 void
 sa_form_choices_add_button (AdwComboRow       *row,
-                            SaUndoStack       *undo_stack,
+                            SaContext         *context,
                             const SaTable     *table,
                             SaFormChoiceAdded  added,
                             gpointer           user_data)
@@ -99,7 +99,7 @@ sa_form_choices_add_button (AdwComboRow       *row,
   const char *label = table == &sa_organization_table ? _("New Organization…") : _("New District…");
   Choice *choice = g_new0 (Choice, 1);
 
-  choice->undo_stack = g_object_ref (undo_stack);
+  choice->context = g_object_ref (context);
   choice->table = table;
   choice->added = added;
   choice->user_data = user_data;

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ typedef void (*SaFormChoiceAdded) (gpointer  user_data,
                                    SaRecord *record);
 
 void sa_form_choices_add_button   (AdwComboRow       *row,
-                                   SaUndoStack       *undo_stack,
+                                   SaContext         *context,
                                    const SaTable     *table,
                                    SaFormChoiceAdded  added,
                                    gpointer           user_data);

@@ -283,7 +283,7 @@ open_editor (SaOutlinePane *self,
   g_autofree char *title = form_title (list, is_new);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->undo_stack, record,
+  sa_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, record,
                         is_new, list->fields, title);
 }
 
@@ -350,7 +350,7 @@ deleted (gpointer    user_data,
 static void
 delete_row (RowAction *action)
 {
-  sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->undo_stack, action->record, deleted, action->pane);
+  sa_delete_dialog_run (GTK_WIDGET (action->pane), action->pane->context, action->record, deleted, action->pane);
 }
 
 static guint

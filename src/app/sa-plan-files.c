@@ -20,14 +20,14 @@
 typedef struct
 {
   GtkWindow        *parent;
-  SaStore          *store;
+  SaContext        *context;
 } Pick;
 
 static void
 pick_free (Pick *pick)
 {
   g_clear_object (&pick->parent);
-  g_clear_object (&pick->store);
+  g_clear_object (&pick->context);
   g_free (pick);
 }
 
@@ -61,7 +61,7 @@ plan_title (SaStore    *store,
 /**
  * sa_plan_files_import_file:
  * @parent: the window
- * @store: the window's store
+ * @context: the window's context, whose store gets the plan
  * @file: a plan as JSON
  *
  * Imports @file as a new plan and shows it; a file with problems is refused, each
@@ -69,10 +69,11 @@ plan_title (SaStore    *store,
  */
 void
 sa_plan_files_import_file (GtkWindow        *parent,
-                           SaStore          *store,
+                           SaContext        *context,
                            GFile            *file)
 {
-  Pick pick = { parent, store };
+  SaStore *store = sa_context_get_store (context);
+  Pick pick = { parent, context };
   g_autoptr(GError) error = NULL;
   g_autofree char *plan_id = sa_plan_file_import_file (store, file, &error);
   g_autofree char *title = NULL, *text = NULL;
@@ -95,7 +96,7 @@ on_import_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
-    sa_plan_files_import_file (pick->parent, pick->store, file);
+    sa_plan_files_import_file (pick->parent, pick->context, file);
   pick_free (pick);
   g_object_unref (chooser);
 }
@@ -109,7 +110,7 @@ open_chooser (Pick                 *pick,
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, pick->parent, action, accept, _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *dir = g_path_get_dirname (sa_store_get_path (pick->store));
+  g_autofree char *dir = g_path_get_dirname (sa_store_get_path (sa_context_get_store (pick->context)));
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -123,27 +124,27 @@ open_chooser (Pick                 *pick,
 
 static Pick *
 pick_new (GtkWindow        *parent,
-          SaStore          *store)
+          SaContext        *context)
 {
   Pick *pick = g_new0 (Pick, 1);
 
   pick->parent = parent ? g_object_ref (parent) : NULL;
-  pick->store = g_object_ref (store);
+  pick->context = g_object_ref (context);
   return pick;
 }
 
 /**
  * sa_plan_files_import:
  * @parent: the window
- * @store: the window's store
+ * @context: the window's context, whose store gets the plan
  *
  * Asks for a plan file, then imports it with sa_plan_files_import_file().
  */
 void
 sa_plan_files_import (GtkWindow        *parent,
-                      SaStore          *store)
+                      SaContext        *context)
 {
-  Pick *pick = pick_new (parent, store);
+  Pick *pick = pick_new (parent, context);
   GtkFileChooser *chooser = open_chooser (pick, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Plan"), _("_Import"),
                                           G_CALLBACK (on_import_response));
 
@@ -163,7 +164,7 @@ on_export_response (GtkNativeDialog *chooser,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
 
-      if (sa_plan_file_export (pick->store, NULL, file, &error))
+      if (sa_plan_file_export (sa_context_get_store (pick->context), NULL, file, &error))
         say (pick, text);
       else
         show_error (pick->parent, _("The Plan Was Not Exported"), error);
@@ -175,15 +176,16 @@ on_export_response (GtkNativeDialog *chooser,
 /**
  * sa_plan_files_export:
  * @parent: the window
- * @store: the window's store
+ * @context: the window's context, whose store has the plan
  *
  * Asks where to write the plan shown, then writes it as JSON.
  */
 void
 sa_plan_files_export (GtkWindow        *parent,
-                      SaStore          *store)
+                      SaContext        *context)
 {
-  Pick *pick = pick_new (parent, store);
+  SaStore *store = sa_context_get_store (context);
+  Pick *pick = pick_new (parent, context);
   g_autofree char *plan_id = sa_store_resolve_plan (store, NULL, NULL);
   g_autofree char *title = plan_id ? plan_title (store, plan_id) : g_strdup (_("plan"));
   g_autofree char *name = g_strconcat (g_strdelimit (title, "/\\:*?\"<>|", '_'), ".json", NULL);

@@ -6,16 +6,16 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
 void sa_plan_files_import      (GtkWindow        *parent,
-                                SaStore          *store);
+                                SaContext        *context);
 void sa_plan_files_import_file (GtkWindow        *parent,
-                                SaStore          *store,
+                                SaContext        *context,
                                 GFile            *file);
 void sa_plan_files_export      (GtkWindow        *parent,
-                                SaStore          *store);
+                                SaContext        *context);
 
 G_END_DECLS

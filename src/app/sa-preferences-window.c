@@ -239,6 +239,6 @@ sa_preferences_window_new (GtkWindow *parent,
   name = sa_store_dup_site_name (store);
   gtk_editable_set_text (GTK_EDITABLE (self->site_name_row), name ? name : "");
   page = gtk_widget_get_ancestor (GTK_WIDGET (self->sync_folder_row), ADW_TYPE_PREFERENCES_PAGE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (sa_sync_passphrase_group_new (store)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (sa_sync_passphrase_group_new (context)));
   return self;
 }

@@ -267,16 +267,17 @@ sa_rating_scale_dialog_init (SaRatingScaleDialog *self)
 /**
  * sa_rating_scale_dialog_new:
  * @parent: the window it belongs to
- * @store: the store
+ * @context: the window's context, whose store keeps the scale
  * @plan_id: the plan whose scale is edited
  *
  * Returns: (transfer none): the dialog, shown
  */
 SaRatingScaleDialog *
 sa_rating_scale_dialog_new (GtkWindow  *parent,
-                            SaStore    *store,
+                            SaContext  *context,
                             const char *plan_id)
 {
+  SaStore *store = sa_context_get_store (context);
   SaRatingScaleDialog *self = g_object_new (SA_TYPE_RATING_SCALE_DIALOG, "transient-for", parent,
                                             "destroy-with-parent", TRUE, NULL);
   g_autoptr(GPtrArray) levels = sa_store_list_rating_levels (store, plan_id, NULL);

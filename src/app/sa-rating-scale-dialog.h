@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaRatingScaleDialog, sa_rating_scale_dialog, SA, RATING_SCALE_DIALOG, AdwWindow)
 
 SaRatingScaleDialog *sa_rating_scale_dialog_new (GtkWindow  *parent,
-                                                 SaStore    *store,
+                                                 SaContext  *context,
                                                  const char *plan_id);
 
 G_END_DECLS

@@ -551,7 +551,7 @@ sa_record_editor_init (SaRecordEditor *self)
 /**
  * sa_record_editor_new:
  * @parent: (nullable): the window the form belongs to
- * @undo_stack: where the change goes
+ * @context: the window's context, whose undo stack the change goes through
  * @record: the record to edit, a copy the form may change; or a new record
  * @is_new: whether @record is to be added rather than changed
  * @fields: the columns to show, in order; the others keep their values
@@ -561,7 +561,7 @@ sa_record_editor_init (SaRecordEditor *self)
  */
 SaRecordEditor *
 sa_record_editor_new (GtkWindow          *parent,
-                      SaUndoStack        *undo_stack,
+                      SaContext          *context,
                       SaRecord           *record,
                       gboolean            is_new,
                       const char * const *fields,
@@ -569,12 +569,12 @@ sa_record_editor_new (GtkWindow          *parent,
 {
   SaRecordEditor *self;
 
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SA_IS_RECORD (record), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
 
   self = g_object_new (SA_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   self->record = g_object_ref (record);
   self->original = sa_record_copy (record);
   self->is_new = is_new;

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaRecordEditor, sa_record_editor, SA, RECORD_EDITOR, AdwWindow)
 
 SaRecordEditor *sa_record_editor_new (GtkWindow          *parent,
-                                      SaUndoStack        *undo_stack,
+                                      SaContext          *context,
                                       SaRecord           *record,
                                       gboolean            is_new,
                                       const char * const *fields,

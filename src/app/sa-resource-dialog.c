@@ -391,24 +391,24 @@ build (SaResourceDialog *self)
 /**
  * sa_resource_dialog_new:
  * @parent: (nullable): the window it belongs to
- * @undo_stack: where the change goes
+ * @context: the window's context, whose undo stack the change goes through
  * @resource_id: (nullable): the resource to change, or %NULL to add one
  *
  * Returns: (transfer none): the form, shown
  */
 SaResourceDialog *
 sa_resource_dialog_new (GtkWindow   *parent,
-                        SaUndoStack *undo_stack,
+                        SaContext   *context,
                         const char  *resource_id)
 {
   SaResourceDialog *self;
   const char *title;
 
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_RESOURCE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
-  self->store = g_object_ref (sa_undo_stack_get_store (undo_stack));
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
+  self->store = g_object_ref (sa_context_get_store (context));
   self->is_new = resource_id == NULL;
   if (resource_id != NULL)
     self->resource = sa_store_get (self->store, &sa_resource_table, resource_id, NULL);

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaResourceDialog, sa_resource_dialog, SA, RESOURCE_DIALOG, AdwWindow)
 
 SaResourceDialog *sa_resource_dialog_new (GtkWindow   *parent,
-                                          SaUndoStack *undo_stack,
+                                          SaContext   *context,
                                           const char  *resource_id);
 
 G_END_DECLS

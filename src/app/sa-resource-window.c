@@ -22,7 +22,8 @@ struct _SaResourceWindow
 {
   AdwWindow        parent_instance;
 
-  SaUndoStack     *undo_stack;
+  SaContext       *context;
+  SaUndoStack     *undo_stack;    /* the context's, as the store */
   SaStore         *store;
   GtkStack        *stack;
   GtkListBox      *list;
@@ -42,7 +43,7 @@ static void
 on_edit_clicked (GtkButton        *button,
                  SaResourceWindow *self)
 {
-  sa_resource_dialog_new (GTK_WINDOW (self), self->undo_stack, g_object_get_data (G_OBJECT (button), "id"));
+  sa_resource_dialog_new (GTK_WINDOW (self), self->context, g_object_get_data (G_OBJECT (button), "id"));
 }
 
 static void
@@ -50,7 +51,7 @@ on_row_activated (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   SaResourceWindow *self)
 {
-  sa_resource_dialog_new (GTK_WINDOW (self), self->undo_stack, g_object_get_data (G_OBJECT (row), "id"));
+  sa_resource_dialog_new (GTK_WINDOW (self), self->context, g_object_get_data (G_OBJECT (row), "id"));
 }
 
 static void
@@ -95,7 +96,7 @@ add_activated (GtkWidget  *widget,
 {
   SaResourceWindow *self = SA_RESOURCE_WINDOW (widget);
 
-  sa_resource_dialog_new (GTK_WINDOW (self), self->undo_stack, NULL);
+  sa_resource_dialog_new (GTK_WINDOW (self), self->context, NULL);
 }
 
 static GtkWidget *
@@ -186,6 +187,7 @@ sa_resource_window_dispose (GObject *object)
 
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (sa_resource_window_parent_class)->dispose (object);
 }
 
@@ -284,6 +286,7 @@ sa_resource_window_new (GtkWindow *parent,
   g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_RESOURCE_WINDOW, "transient-for", parent, "destroy-with-parent", TRUE, NULL);
+  self->context = g_object_ref (context);
   self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   self->store = g_object_ref (sa_context_get_store (context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);

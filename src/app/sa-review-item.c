@@ -531,20 +531,20 @@ build (SaReviewItem *self)
 
 /**
  * sa_review_item_new:
- * @undo_stack: where edits go
+ * @context: the page's context, whose undo stack edits go through
  * @levels: (element-type SaRatingLevel): the plan's rating scale
  * @row: the commitment's row of the year
  *
  * Returns: (transfer floating): a row that shows and edits @row's review
  */
 SaReviewItem *
-sa_review_item_new (SaUndoStack       *undo_stack,
+sa_review_item_new (SaContext         *context,
                     GPtrArray         *levels,
                     const SaReviewRow *row)
 {
   SaReviewItem *self = g_object_new (SA_TYPE_REVIEW_ITEM, NULL);
 
-  self->undo_stack = g_object_ref (undo_stack);
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   self->commitment_id = g_strdup (row->commitment_id);
   sa_review_item_update (self, levels, row);
   return self;

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-store-review.h"
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaReviewItem, sa_review_item, SA, REVIEW_ITEM, AdwExpanderRow)
 
-SaReviewItem *sa_review_item_new                (SaUndoStack        *undo_stack,
+SaReviewItem *sa_review_item_new                (SaContext          *context,
                                                  GPtrArray          *levels,
                                                  const SaReviewRow  *row);
 void          sa_review_item_update             (SaReviewItem       *self,

@@ -32,8 +32,7 @@ struct _SaReviewPage
   GtkWidget      parent_instance;
 
   SaContext     *context;
-  SaStore       *store;          /* the context's, as the undo stack */
-  SaUndoStack   *undo_stack;
+  SaStore       *store;          /* the context's */
   guint          reload_id;
   int            first_fy;       /* the plan's years; 0 without a plan */
   int            last_fy;
@@ -375,7 +374,7 @@ build_rows (SaReviewPage *self,
           group = add_group (self, row->actor);
           actor = row->actor;
         }
-      item = sa_review_item_new (self->undo_stack, levels, row);
+      item = sa_review_item_new (self->context, levels, row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item),
                                      g_hash_table_contains (expanded, row->commitment_id));
       adw_preferences_group_add (group, GTK_WIDGET (item));
@@ -537,7 +536,7 @@ scale_activated (GtkWidget  *widget,
   g_autofree char *plan_id = sa_store_resolve_plan (self->store, NULL, NULL);
 
   if (plan_id != NULL)
-    sa_rating_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, plan_id);
+    sa_rating_scale_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, plan_id);
 }
 
 /* ---- building ------------------------------------------------------------------- */
@@ -647,7 +646,6 @@ sa_review_page_constructed (GObject *object)
   G_OBJECT_CLASS (sa_review_page_parent_class)->constructed (object);
 
   self->store = g_object_ref (sa_context_get_store (self->context));
-  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::year-format", G_CALLBACK (on_year_format_changed),
                            self, G_CONNECT_SWAPPED);
@@ -672,7 +670,6 @@ sa_review_page_dispose (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 

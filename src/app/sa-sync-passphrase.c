@@ -183,17 +183,21 @@ on_apply (AdwEntryRow *row,
 
 /**
  * sa_sync_passphrase_group_new:
- * @store: the window's store; the passphrase belongs to its database
+ * @context: the window's context; the passphrase belongs to its store's database
  *
  * Returns: (transfer floating): a preferences group with the "Sync Passphrase" row
  */
 GtkWidget *
-sa_sync_passphrase_group_new (SaStore *store)
+sa_sync_passphrase_group_new (SaContext *context)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *row = adw_password_entry_row_new ();
+  SaStore *store;
+  GtkWidget *group, *row;
 
-  g_return_val_if_fail (SA_IS_STORE (store), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
+
+  store = sa_context_get_store (context);
+  group = adw_preferences_group_new ();
+  row = adw_password_entry_row_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Encryption"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sync _Passphrase"));

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sa-store.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,6 @@ void       sa_sync_passphrase_ask       (GtkWindow            *parent,
                                          gboolean              was_wrong,
                                          SaSyncPassphraseFunc  func,
                                          gpointer              user_data);
-GtkWidget *sa_sync_passphrase_group_new (SaStore              *store);
+GtkWidget *sa_sync_passphrase_group_new (SaContext            *context);
 
 G_END_DECLS

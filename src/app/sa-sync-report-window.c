@@ -579,22 +579,22 @@ load_site_names (SaSyncReportWindow *self)
 /**
  * sa_sync_report_window_new:
  * @parent: (nullable): the window it belongs to
- * @undo_stack: the window's undo stack, through which "Keep This Version" writes
+ * @context: the window's context, whose undo stack "Keep This Version" writes through
  * @dry_run: whether the import was only a preview; then nothing can be kept
  *
  * Returns: (transfer none): a new report window, empty until reports are added
  */
 SaSyncReportWindow *
 sa_sync_report_window_new (GtkWindow   *parent,
-                           SaUndoStack *undo_stack,
+                           SaContext   *context,
                            gboolean     dry_run)
 {
   SaSyncReportWindow *self;
 
-  g_return_val_if_fail (SA_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (SA_IS_CONTEXT (context), NULL);
 
   self = g_object_new (SA_TYPE_SYNC_REPORT_WINDOW, "transient-for", parent, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
+  self->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
   self->dry_run = dry_run;
   load_site_names (self);
   adw_window_title_set_title (self->window_title, dry_run ? _("Sync File Preview") : _("Sync Report"));

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "sa-import.h"
-#include "sa-undo-stack.h"
+#include "sa-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SaSyncReportWindow, sa_sync_report_window, SA, SYNC_REPORT_WINDOW, AdwWindow)
 
 SaSyncReportWindow *sa_sync_report_window_new         (GtkWindow            *parent,
-                                                       SaUndoStack          *undo_stack,
+                                                       SaContext            *context,
                                                        gboolean              dry_run);
 void                sa_sync_report_window_add_report  (SaSyncReportWindow   *self,
                                                        const char           *source,

@@ -57,7 +57,7 @@ struct _Op
   GtkWindow         *parent;      /* weak: NULL once the window is gone */
   gboolean           has_parent;
   gulong             destroy_id;
-  SaUndoStack       *undo_stack;
+  SaContext         *context;
   GCancellable      *cancellable;
   GtkWindow         *progress;
   guint              pulse_id;

@@ -73,7 +73,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 static SaStore *
 op_get_store (Op *op)
 {
-  return sa_undo_stack_get_store (op->undo_stack);
+  return sa_context_get_store (op->context);
 }
 
 /* Whether there is still a window to report to. */
@@ -95,7 +95,7 @@ _sa_sync_ui_op_new (GtkWindow         *parent,
 {
   Op *op = g_new0 (Op, 1);
 
-  op->undo_stack = g_object_ref (sa_context_get_undo_stack (context));
+  op->context = g_object_ref (context);
   op->cancellable = g_cancellable_new ();
   if (parent != NULL)
     {
@@ -125,7 +125,7 @@ _sa_sync_ui_op_free (Op *op)
       g_clear_signal_handler (&op->destroy_id, op->parent);
       g_object_remove_weak_pointer (G_OBJECT (op->parent), (gpointer *) &op->parent);
     }
-  g_clear_object (&op->undo_stack);
+  g_clear_object (&op->context);
   g_clear_object (&op->cancellable);
   g_clear_object (&op->file);
   g_free (op);
@@ -550,7 +550,7 @@ on_sync_file_read (GObject      *source_object,
 
   site_name = sa_sync_file_get_site_name (contents);
   source = site_name && *site_name ? g_strdup (site_name) : describe_file (op->file);
-  window = sa_sync_report_window_new (op->parent, op->undo_stack, op->dry_run);
+  window = sa_sync_report_window_new (op->parent, op->context, op->dry_run);
   sa_sync_report_window_add_report (window, source, sa_sync_file_get_site_id (contents), site_name, &report);
   gtk_window_present (GTK_WINDOW (window));
   _sa_sync_ui_op_free (op);
@@ -605,7 +605,7 @@ static void
 show_folder_report (Op        *op,
                     GPtrArray *files)
 {
-  SaSyncReportWindow *window = sa_sync_report_window_new (op->parent, op->undo_stack, FALSE);
+  SaSyncReportWindow *window = sa_sync_report_window_new (op->parent, op->context, FALSE);
 
   for (guint i = 0; i < files->len; i++)
     {

@@ -32,8 +32,7 @@ struct _SaTimelinePage
   GtkWidget             parent_instance;
 
   SaContext            *context;
-  SaStore              *store;            /* the context's, as the next two */
-  SaUndoStack          *undo_stack;
+  SaStore              *store;            /* the context's, as the settings */
   GSettings            *settings;
   SaHandoutOptions      handout_options;  /* as printed last; in memory only */
   GtkPrintSettings     *print_settings;
@@ -329,7 +328,7 @@ on_row_activated (SaTimelinePage *self,
       toast (self, error->message);
       return;
     }
-  sa_record_editor_new (parent_window (self), self->undo_stack, commitment, FALSE, fields,
+  sa_record_editor_new (parent_window (self), self->context, commitment, FALSE, fields,
                         _("Edit Commitment"));
 }
 
@@ -679,7 +678,6 @@ sa_timeline_page_constructed (GObject *object)
   G_OBJECT_CLASS (sa_timeline_page_parent_class)->constructed (object);
 
   self->store = g_object_ref (sa_context_get_store (self->context));
-  self->undo_stack = g_object_ref (sa_context_get_undo_stack (self->context));
   self->settings = g_object_ref (sa_context_get_settings (self->context));
   on_print_font_changed (self);
   g_signal_connect_object (self->settings, "changed::print-font", G_CALLBACK (on_print_font_changed),
@@ -701,7 +699,6 @@ sa_timeline_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SA_TYPE_TIMELINE_PAGE);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->settings);
-  g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 

@@ -127,7 +127,7 @@ new_plan_activated (GtkWidget  *widget,
   fy = sa_date_fiscal_year (today);
   sa_record_set_int (plan, SA_PLAN_FIRST_FY, fy);
   sa_record_set_int (plan, SA_PLAN_LAST_FY, fy + 5);
-  sa_record_editor_new (GTK_WINDOW (self), sa_context_get_undo_stack (self->context), plan, TRUE, fields,
+  sa_record_editor_new (GTK_WINDOW (self), self->context, plan, TRUE, fields,
                         _("New Plan"));
 }
 
@@ -211,9 +211,9 @@ plan_activated (GtkWidget  *widget,
   SaWindow *self = SA_WINDOW (widget);
 
   if (g_str_equal (action_name, "win.import-plan"))
-    sa_plan_files_import (GTK_WINDOW (self), self->store);
+    sa_plan_files_import (GTK_WINDOW (self), self->context);
   else if (g_str_equal (action_name, "win.export-plan"))
-    sa_plan_files_export (GTK_WINDOW (self), self->store);
+    sa_plan_files_export (GTK_WINDOW (self), self->context);
   else if (g_str_equal (action_name, "win.new-plan-period"))
     sa_period_window_new_period (GTK_WINDOW (self), self->context);
   else if (!sa_period_window_compare (GTK_WINDOW (self), self->context))
