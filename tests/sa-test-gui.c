@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "sa-test-gui.h"
+#include "sa-timeline-view.h"
 #include "sasaeai-resources.h"
 
 /**
@@ -456,4 +457,23 @@ sa_test_is_list_view (GtkWidget  *widget,
                       const char *text)
 {
   return GTK_IS_LIST_VIEW (widget);
+}
+
+/* What the timeline in @window says of its first @n_rows rows, as a screen reader
+ * hears them, a line a row. */
+char *
+sa_test_timeline_rows (GtkWidget *window,
+                       int        n_rows)
+{
+  SaTimelineView *view = SA_TIMELINE_VIEW (sa_test_find_type (window, SA_TYPE_TIMELINE_VIEW));
+  GString *text = g_string_new (NULL);
+
+  for (int row = 0; row < n_rows; row++)
+    {
+      g_autofree char *schedule = NULL;
+      g_autofree char *described = sa_timeline_view_describe_row (view, row, &schedule);
+
+      g_string_append_printf (text, "%s %s\n", described ? described : "", schedule ? schedule : "");
+    }
+  return g_string_free (text, FALSE);
 }

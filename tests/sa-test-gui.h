@@ -40,6 +40,8 @@ GtkWidget *sa_test_find_any        (GtkWidget    *root,
                                     const char   *text);
 GtkWidget *sa_test_find_type       (GtkWidget    *root,
                                     GType         type);
+char      *sa_test_timeline_rows   (GtkWidget    *window,
+                                    int           n_rows);
 GtkWidget *sa_test_find_toplevel   (GType         type);
 GtkWidget *sa_test_wait_for_toplevel (GType       type);
 gboolean   sa_test_press_key       (GtkWidget       *widget,

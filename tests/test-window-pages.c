@@ -18,7 +18,6 @@
 #include "sa-review-page.h"
 #include "sa-test-gui.h"
 #include "sa-timeline-page.h"
-#include "sa-timeline-view.h"
 #include "sa-window.h"
 
 static GtkWidget *
@@ -93,30 +92,6 @@ press_alt (GtkWidget  *window,
   sa_test_wait ();
 }
 
-static gboolean
-is_timeline_view (GtkWidget  *widget,
-                  const char *unused)
-{
-  return SA_IS_TIMELINE_VIEW (widget);
-}
-
-/* What the timeline says of its first rows, as a screen reader hears them. */
-static char *
-timeline_rows (GtkWidget *window)
-{
-  SaTimelineView *view = SA_TIMELINE_VIEW (sa_test_find (window, is_timeline_view, NULL));
-  GString *text = g_string_new (NULL);
-
-  for (int row = 0; row < 3; row++)
-    {
-      g_autofree char *schedule = NULL;
-      g_autofree char *described = sa_timeline_view_describe_row (view, row, &schedule);
-
-      g_string_append_printf (text, "%s %s\n", described ? described : "", schedule ? schedule : "");
-    }
-  return g_string_free (text, FALSE);
-}
-
 static guint
 occurrences (const char *text,
              const char *needle)
@@ -156,7 +131,7 @@ test_built_when_shown (void)
   page = sa_test_find_type (window, SA_TYPE_TIMELINE_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
-  rows = timeline_rows (window);
+  rows = sa_test_timeline_rows (window, 3);
   g_assert_nonnull (strstr (rows, "from FY2010 to FY2015"));
 
   press_alt (window, GDK_KEY_r, "review");
@@ -191,7 +166,7 @@ test_last_view_restored (void)
   page = sa_test_find_type (window, SA_TYPE_TIMELINE_PAGE);
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
-  rows = timeline_rows (window);
+  rows = sa_test_timeline_rows (window, 3);
   g_assert_nonnull (strstr (rows, "from FY2010 to FY2015"));
 
   /* The view opened last is the one saved. */

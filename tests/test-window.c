@@ -22,7 +22,6 @@
 #include "sa-section.h"
 #include "sa-store-plans.h"
 #include "sa-test-gui.h"
-#include "sa-timeline-view.h"
 #include "sa-window.h"
 
 static void
@@ -557,30 +556,6 @@ is_primary_menu_button (GtkWidget  *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
 }
 
-static gboolean
-is_timeline_view (GtkWidget  *widget,
-                  const char *unused)
-{
-  return SA_IS_TIMELINE_VIEW (widget);
-}
-
-/* What the timeline says of its first rows, as a screen reader hears them. */
-static char *
-timeline_rows (GtkWidget *window)
-{
-  SaTimelineView *view = SA_TIMELINE_VIEW (sa_test_find (window, is_timeline_view, NULL));
-  GString *text = g_string_new (NULL);
-
-  for (int row = 0; row < 5; row++)
-    {
-      g_autofree char *schedule = NULL;
-      g_autofree char *described = sa_timeline_view_describe_row (view, row, &schedule);
-
-      g_string_append_printf (text, "%s %s\n", described ? described : "", schedule ? schedule : "");
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* The timeline reloads when it is idle: waits for @needle. */
 static gboolean
 timeline_comes_to_show (GtkWidget  *window,
@@ -590,7 +565,7 @@ timeline_comes_to_show (GtkWidget  *window,
 
   do
     {
-      g_autofree char *text = timeline_rows (window);
+      g_autofree char *text = sa_test_timeline_rows (window, 5);
 
       if (strstr (text, needle) != NULL)
         return TRUE;
@@ -647,7 +622,7 @@ test_plan_chooser (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (sa_test_find (window, is_view_stack, NULL)), "timeline");
   sa_test_wait ();
   g_assert_true (timeline_comes_to_show (window, "from FY2016 to FY2020"));
-  text = timeline_rows (window);
+  text = sa_test_timeline_rows (window, 5);
   g_assert_null (strstr (text, "FY2010"));
 
   /* sasaeai-cli plan choose, through a second connection. */
