@@ -22,6 +22,7 @@
 #include "sa-section.h"
 #include "sa-store-plans.h"
 #include "sa-test-gui.h"
+#include "sa-toast.h"
 #include "sa-window.h"
 
 static void
@@ -132,6 +133,31 @@ test_copy_banner (void)
   gtk_window_destroy (GTK_WINDOW (window));
   sa_test_wait ();
   g_unlink (copy_path);
+}
+
+/* A toast says a message as it is written: “&” and “<”, as in an activity named
+ * “A&B”, are not taken for markup (which would show an empty toast). */
+static void
+test_toast_text_as_written (void)
+{
+  g_autofree char *path = sa_test_temp_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) store = sa_store_create (path, &error);
+  g_autofree char *text = NULL;
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sa_test_wait ();
+
+  sa_toast_show_undo (window, "Moved “A&B <予定>” to Friday");
+  sa_test_wait ();
+  text = sa_test_collect_text (window);
+  g_assert_nonnull (strstr (text, "Moved “A&B <予定>” to Friday"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sa_test_wait ();
 }
 
 static void
@@ -775,6 +801,7 @@ main (int    argc,
   g_test_add_func ("/window/new-plan-period", test_new_plan_period);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
   g_test_add_func ("/window/copy-banner", test_copy_banner);
+  g_test_add_func ("/window/toast-text-as-written", test_toast_text_as_written);
   g_test_add_func ("/window/shared-filter", test_shared_filter);
   g_test_add_func ("/window/filters-in-plan-order", test_filters_in_plan_order);
   g_test_add_func ("/window/undo-keeps-changes-elsewhere", test_undo_keeps_changes_elsewhere);

@@ -225,7 +225,7 @@ reveal_saved (SaActivityLog *self)
   if (!gtk_bitset_is_empty (positions))
     sa_activity_log_reveal_position (self, gtk_bitset_get_minimum (positions));
   else if (g_hash_table_contains (self->items_by_id, self->reveal_id))
-    sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("The activity is saved; the search or filters hide it")));
+    sa_toast_show (GTK_WIDGET (self), sa_toast_new_text (_("The activity is saved; the search or filters hide it")));
   g_clear_pointer (&self->reveal_id, g_free);
 }
 

@@ -44,26 +44,11 @@ static GParamSpec *properties[N_PROPS];
 /* ---- toasts --------------------------------------------------------------------- */
 
 static void
-toast (SaCalendarPage *self,
-       const char     *title,
-       gboolean        can_undo)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  if (can_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  sa_toast_show (GTK_WIDGET (self), toast);
-}
-
-static void
 report (SaCalendarPage *self,
         GError         *error)
 {
   if (error != NULL)
-    toast (self, error->message, FALSE);
+    sa_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 /* ---- text ----------------------------------------------------------------------- */
@@ -443,7 +428,7 @@ on_move_activity (SaCalendarPage *self,
   day = sa_date_text_day (date);
   /* Translators: %1$s is an activity's title, %2$s a day such as “Friday, May 3” */
   message = g_strdup_printf (_("Moved “%1$s” to %2$s"), sa_record_get_text (activity, SA_ACTIVITY_TITLE), day);
-  toast (self, message, TRUE);
+  sa_toast_show_undo (GTK_WIDGET (self), message);
   return TRUE;
 }
 

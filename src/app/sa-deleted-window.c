@@ -14,6 +14,7 @@
 
 #include "sa-deleted-window.h"
 #include "sa-store-deleted.h"
+#include "sa-toast.h"
 
 struct _SaDeletedWindow
 {
@@ -68,11 +69,11 @@ on_restore_clicked (GtkButton       *button,
 
   if (!restore (self, table, id, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
       return;
     }
   title = g_strdup_printf (_("“%s” restored"), name);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (title));
 }
 
 static char *
@@ -120,7 +121,7 @@ reload (SaDeletedWindow *self)
     gtk_list_box_remove (self->list, child);
   if (rows == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
       return;
     }
   for (guint i = 0; i < rows->len; i++)

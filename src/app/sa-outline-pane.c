@@ -168,26 +168,11 @@ plan_years (SaOutlinePane *self,
 /* ---- toasts and errors ---------------------------------------------------------- */
 
 static void
-toast (SaOutlinePane *self,
-       const char    *title,
-       gboolean       can_undo)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  if (can_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  sa_toast_show (GTK_WIDGET (self), toast);
-}
-
-static void
 report (SaOutlinePane *self,
         GError        *error)
 {
   if (error != NULL)
-    toast (self, error->message, FALSE);
+    sa_toast_show_text (GTK_WIDGET (self), error->message);
 }
 
 /* ---- row text ------------------------------------------------------------------- */
@@ -343,7 +328,7 @@ deleted (gpointer    user_data,
   if (error != NULL)
     report (self, error);
   else
-    toast (self, title, TRUE);
+    sa_toast_show_undo (GTK_WIDGET (self), title);
 }
 
 /* Asks first when records use the row; see sa-delete-dialog.c. */

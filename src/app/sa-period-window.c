@@ -18,6 +18,7 @@
 #include "sa-plan-period.h"
 #include "sa-plan.h"
 #include "sa-store-plans.h"
+#include "sa-toast.h"
 
 struct _SaPeriodWindow
 {
@@ -85,7 +86,7 @@ on_kind_chosen (GtkDropDown    *dropdown,
   if (self->frozen > 0 || kind >= SA_N_CARRY_OVER)
     return;
   if (!sa_plan_set_carry_over (self->store, commitment_id, sa_carry_over_kinds[kind], &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
 }
 
 static GtkWidget *
@@ -154,7 +155,7 @@ show_comparison (SaPeriodWindow *self)
 
   if (!(rows = sa_plan_compare (self->store, self->old_plan, self->new_plan, counts, &error)))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
       return;
     }
   self->frozen++;
@@ -202,12 +203,12 @@ create_activated (GtkWidget  *widget,
                                 *stripped ? stripped : NULL, &error);
   if (plan_id == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
       return;
     }
   self->new_plan = plan_id;
   if (!sa_store_choose_plan (self->store, plan_id, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
   gtk_window_set_title (GTK_WINDOW (self), _("Compare Plan Periods"));
   show_comparison (self);
 }

@@ -35,7 +35,7 @@ static void
 say (Pick       *pick,
      const char *text)
 {
-  sa_toast_show (GTK_WIDGET (pick->parent), adw_toast_new (text));
+  sa_toast_show (GTK_WIDGET (pick->parent), sa_toast_new_text (text));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "sa-print-font.h"
 #include "sa-sync-passphrase.h"
 #include "sa-sync-ui.h"
+#include "sa-toast.h"
 
 struct _SaPreferencesWindow
 {
@@ -37,7 +38,7 @@ on_site_name_apply (SaPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
 
   if (!sa_store_set_site_name (self->store, gtk_editable_get_text (GTK_EDITABLE (self->site_name_row)), &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), sa_toast_new_text (error->message));
 }
 
 /* ---- the sync folder ------------------------------------------------------------ */

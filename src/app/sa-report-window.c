@@ -22,6 +22,7 @@
 #include "sa-report-window.h"
 #include "sa-sheet-print.h"
 #include "sa-store-plans.h"
+#include "sa-toast.h"
 
 struct _SaReportWindow
 {
@@ -125,7 +126,7 @@ reload (SaReportWindow *self)
 
   if (report == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
       return;
     }
   g_clear_pointer (&self->report, sa_report_free);
@@ -261,7 +262,7 @@ on_export_response (GtkNativeDialog *chooser,
         message = g_strdup (error->message);
       else
         message = g_strdup_printf (_("Exported to %s"), name);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (message));
     }
   g_object_unref (chooser);
   g_object_unref (self);
@@ -305,7 +306,7 @@ print_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!sa_sheet_print (GTK_WINDOW (self), self->context, sheet, FALSE, _("Activity Totals"), &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
 }
 
 static GtkWidget *

@@ -17,6 +17,7 @@
 #include "sa-resource-store.h"
 #include "sa-resource-window.h"
 #include "sa-store-deleted.h"
+#include "sa-toast.h"
 
 struct _SaResourceWindow
 {
@@ -36,7 +37,7 @@ static void
 show_error (SaResourceWindow *self,
             GError           *error)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  adw_toast_overlay_add_toast (self->toasts, sa_toast_new_text (error->message));
 }
 
 static void
@@ -71,7 +72,7 @@ on_delete_clicked (GtkButton        *button,
       show_error (self, error);
       return;
     }
-  toast = adw_toast_new (title);
+  toast = sa_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "resources.undo");
   adw_toast_overlay_add_toast (self->toasts, toast);

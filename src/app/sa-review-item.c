@@ -96,15 +96,6 @@ sa_review_item_format_target (const SaReviewRow *row)
   return g_strdup_printf ("%s — %lld", target, (long long) row->actual);
 }
 
-static void
-toast (SaReviewItem *self,
-       const char   *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  sa_toast_show (GTK_WIDGET (self), toast);
-}
-
 /* ---- saving --------------------------------------------------------------------- */
 
 /* Writes @review as one undoable step. A review never written before starts as the
@@ -150,7 +141,7 @@ save_fields (SaReviewItem         *self,
 
   if (!(review = sa_store_dup_review (store, self->commitment_id, self->fiscal_year, &error)))
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -164,7 +155,7 @@ save_fields (SaReviewItem         *self,
     }
   if (changed && !write_review (self, SA_RECORD (review), &error))
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   return TRUE;

@@ -61,15 +61,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (SaReviewPage *self);
 
-static void
-toast (SaReviewPage *self,
-       const char   *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  sa_toast_show (GTK_WIDGET (self), toast);
-}
-
 /* ---- the year ------------------------------------------------------------------- */
 
 /* Years as the other views write them: 平成24年度 or 2012年度, FY2012 in English. */
@@ -472,7 +463,7 @@ reload (SaReviewPage *self)
       !(levels = sa_store_list_rating_levels (self->store, plan_id, &error)) ||
       !read_outline (self, &outline, &error))
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
   show_rows (self, rows, levels, &outline);

@@ -14,6 +14,7 @@
 
 #include "sa-sync-keyring.h"
 #include "sa-sync-passphrase.h"
+#include "sa-toast.h"
 
 /* ---- asking for a file's passphrase --------------------------------------------- */
 
@@ -121,7 +122,7 @@ show_toast (GtkWidget  *widget,
   GtkWidget *window = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_WINDOW);
 
   if (window != NULL)
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (text));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), sa_toast_new_text (text));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "sa-hlc.h"
 #include "sa-schema.h"
 #include "sa-sync-report-window.h"
+#include "sa-toast.h"
 
 enum { LOCAL, INCOMING };
 
@@ -257,13 +258,13 @@ on_keep_clicked (SaSyncReportWindow *self,
 
   if (side != won && !write_value (self, item, item->values[side], &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, sa_toast_new_text (error->message));
       return;
     }
   show_decided (item, side);
   if (side != won)
     adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Saved; the other computers get it at the next exchange")));
+                                 sa_toast_new_text (_("Saved; the other computers get it at the next exchange")));
 }
 
 /* ---- building -------------------------------------------------------------------- */

@@ -139,7 +139,7 @@ _sa_sync_ui_op_toast (Op         *op,
 
   if (!_sa_sync_ui_op_is_alive (op))
     return;
-  toast = adw_toast_new (text);
+  toast = sa_toast_new_text (text);
   adw_toast_set_timeout (toast, 5);
   sa_toast_show (GTK_WIDGET (op->parent), toast);
 }

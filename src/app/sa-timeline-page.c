@@ -65,15 +65,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-toast (SaTimelinePage *self,
-       const char     *title)
-{
-  AdwToast *toast = adw_toast_new (title);
-
-  sa_toast_show (GTK_WIDGET (self), toast);
-}
-
 static SaTimelineLayout *
 layout (SaTimelinePage *self)
 {
@@ -325,7 +316,7 @@ on_row_activated (SaTimelinePage *self,
 
   if (!(commitment = sa_store_get (self->store, &sa_commitment_table, id, &error)))
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
   sa_record_editor_new (parent_window (self), self->context, commitment, FALSE, fields,
@@ -474,11 +465,11 @@ on_print_done (SaTimelinePage          *self,
     g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
 
   if (failure != NULL)
-    toast (self, failure->message);
+    sa_toast_show_text (GTK_WIDGET (self), failure->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      toast (self, error ? error->message : _("The handout could not be printed"));
+      sa_toast_show_text (GTK_WIDGET (self), error ? error->message : _("The handout could not be printed"));
     }
   /* So that a failing run does not report the same error twice. */
   if (failure != NULL || result == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -533,14 +524,14 @@ sa_timeline_page_print (SaTimelinePage *self)
 
   if (!(operation = _sa_timeline_page_new_print_operation (self, &error)))
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
       g_object_get_data (G_OBJECT (operation), "sa-reported") == NULL)
-    toast (self, error ? error->message : _("The handout could not be printed"));
+    sa_toast_show_text (GTK_WIDGET (self), error ? error->message : _("The handout could not be printed"));
 }
 
 static void
@@ -586,11 +577,11 @@ sa_timeline_page_export_pdf_to (SaTimelinePage *self,
 
   if (error != NULL)
     {
-      toast (self, error->message);
+      sa_toast_show_text (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   message = g_strdup_printf (_("Handout saved as “%s”"), name);
-  toast (self, message);
+  sa_toast_show_text (GTK_WIDGET (self), message);
   return TRUE;
 }
 
@@ -634,7 +625,7 @@ sa_timeline_page_export_pdf (SaTimelinePage *self)
 
   if (layout (self) == NULL)
     {
-      toast (self, _("The plan has no schedule to print yet"));
+      sa_toast_show_text (GTK_WIDGET (self), _("The plan has no schedule to print yet"));
       return;
     }
   if (self->chooser != NULL)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sa-toast.h"
 
 static SaToastObserver observer;
@@ -80,6 +82,53 @@ sa_toast_show (GtkWidget *from,
     adw_toast_overlay_add_toast (overlay, toast);
   else
     g_object_unref (toast);
+}
+
+/**
+ * sa_toast_new_text:
+ * @text: what the toast says, as plain text
+ *
+ * A toast's title is Pango markup: a title or message with “&” or “<” in it, such as
+ * an activity named “A&B”, would show nothing. This one says @text as it is.
+ *
+ * Returns: (transfer full): a new toast
+ */
+AdwToast *
+sa_toast_new_text (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
+/**
+ * sa_toast_show_text:
+ * @from: (nullable): a widget in the window that should show the toast, or the window
+ * @text: what the toast says, as plain text
+ */
+void
+sa_toast_show_text (GtkWidget  *from,
+                    const char *text)
+{
+  sa_toast_show (from, sa_toast_new_text (text));
+}
+
+/**
+ * sa_toast_show_undo:
+ * @from: (nullable): a widget in the window that should show the toast, or the window
+ * @text: what was done, as plain text
+ *
+ * Shows @text with an Undo button that undoes the window's last change (`win.undo`).
+ */
+void
+sa_toast_show_undo (GtkWidget  *from,
+                    const char *text)
+{
+  AdwToast *toast = sa_toast_new_text (text);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  sa_toast_show (from, toast);
 }
 
 /**

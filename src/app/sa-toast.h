@@ -8,8 +8,13 @@
 
 G_BEGIN_DECLS
 
-void sa_toast_show (GtkWidget *from,
-                    AdwToast  *toast);
+AdwToast *sa_toast_new_text  (const char *text);
+void      sa_toast_show      (GtkWidget  *from,
+                              AdwToast   *toast);
+void      sa_toast_show_text (GtkWidget  *from,
+                              const char *text);
+void      sa_toast_show_undo (GtkWidget  *from,
+                              const char *text);
 
 /**
  * SaToastObserver:

@@ -34,7 +34,7 @@ static void
 show_error_toast (SaWindow *self,
                   GError   *error)
 {
-  sa_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+  sa_toast_show (GTK_WIDGET (self), sa_toast_new_text (error->message));
 }
 
 /* Says which fields an undo or redo left as another program or office set them. */
@@ -200,7 +200,7 @@ _sa_window_plan_chosen (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!sa_store_choose_plan (self->store, g_variant_get_string (value, NULL), &error))
-    sa_toast_show (GTK_WIDGET (self), adw_toast_new (error->message));
+    sa_toast_show (GTK_WIDGET (self), sa_toast_new_text (error->message));
 }
 
 static void
@@ -217,7 +217,7 @@ plan_activated (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.new-plan-period"))
     sa_period_window_new_period (GTK_WINDOW (self), self->context);
   else if (!sa_period_window_compare (GTK_WINDOW (self), self->context))
-    sa_toast_show (GTK_WIDGET (self), adw_toast_new (_("This plan carries over no commitments of an earlier one")));
+    sa_toast_show (GTK_WIDGET (self), sa_toast_new_text (_("This plan carries over no commitments of an earlier one")));
 }
 
 static void
@@ -254,7 +254,7 @@ print_review_sheet_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!sa_review_sheet_print (GTK_WINDOW (self), self->context, NULL, g_variant_get_int32 (parameter), &error))
-    sa_toast_show (GTK_WIDGET (self), adw_toast_new (error ? error->message : _("The review sheet could not be printed")));
+    sa_toast_show (GTK_WIDGET (self), sa_toast_new_text (error ? error->message : _("The review sheet could not be printed")));
 }
 
 static void
