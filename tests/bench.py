@@ -17,7 +17,8 @@ window's, on the dataset and on the sample plan alone. Sasaeai is started on eac
 dataset, in turn with GNOME Calendar (xdotool, dbus-run-session), to its first
 mapped window and its peak memory; --only window measures that and the activity log
 alone. The table goes to standard
-output, and with --markdown to FILE with the machine it ran on. Needs a display
+output, and with --markdown to FILE with the machine it ran on, keeping what FILE has
+below its KEPT line (the dated measurements written by hand). Needs a display
 for the window: run under xvfb-run.
 """
 import argparse
@@ -340,6 +341,21 @@ def machine():
     ]
 
 
+KEPT = "<!-- Written by hand from here on: bench.py keeps what follows. -->"
+
+
+def kept_sections(path):
+    """What follows KEPT in @path: the dated measurements written by hand, which a
+    new run of the table must not erase."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except FileNotFoundError:
+        return f"\n{KEPT}\n"
+    at = text.find(KEPT)
+    return "\n" + text[at:] if at >= 0 else f"\n{KEPT}\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build")
@@ -356,7 +372,8 @@ def main():
     # As the tests run: no session bus, no portal, settings from the build tree.
     for name, value in [("GSETTINGS_SCHEMA_DIR", os.path.join(args.build, "data")), ("GSETTINGS_BACKEND", "memory"),
                         ("DBUS_SESSION_BUS_ADDRESS", "disabled:"), ("NO_AT_BRIDGE", "1"), ("GTK_A11Y", "none"),
-                        ("ADW_DISABLE_PORTAL", "1"), ("LANGUAGE", "C"), ("TZ", "Asia/Tokyo")]:
+                        ("ADW_DISABLE_PORTAL", "1"), ("LANGUAGE", "C"), ("LC_ALL", "C.UTF-8"),
+                        ("TZ", "Asia/Tokyo")]:
         os.environ.setdefault(name, value)
 
     rows = []
@@ -379,6 +396,7 @@ def main():
         print(note)
     if args.markdown:
         missed = [f for f in rows if met(f) is False]
+        kept = kept_sections(args.markdown)
         with open(args.markdown, "w") as out:
             out.write("# Benchmarks\n\n")
             out.write(f"Measured on {date.today().isoformat()} by `build-aux/bootstrap bench`, which runs "
@@ -393,6 +411,7 @@ def main():
             out.write("## Figures\n\nThe targets are set for 100,000 activities.\n\n" + text + "\n\n")
             out.write("".join(f"- {note}\n" for note in NOTES) + ("\n" if NOTES else ""))
             out.write(f"{len(missed)} of {sum(1 for f in rows if f['target'])} targets missed.\n")
+            out.write(kept)
     return 0
 
 

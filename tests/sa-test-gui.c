@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "sa-activity.h"
 #include "sa-test-gui.h"
 #include "sa-timeline-view.h"
 #include "sasaeai-resources.h"
@@ -476,4 +477,18 @@ sa_test_timeline_rows (GtkWidget *window,
       g_string_append_printf (text, "%s %s\n", described ? described : "", schedule ? schedule : "");
     }
   return g_string_free (text, FALSE);
+}
+
+/* Adds a salon on 2012-05-20 by @organization_id (or none), as staff would. */
+void
+sa_test_add_salon (SaStore    *store,
+                   const char *organization_id)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
+  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
 }

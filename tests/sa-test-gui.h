@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sa-store.h"
+
 G_BEGIN_DECLS
 
 /* How long a test waits for a condition before it fails. */
@@ -42,6 +44,8 @@ GtkWidget *sa_test_find_type       (GtkWidget    *root,
                                     GType         type);
 char      *sa_test_timeline_rows   (GtkWidget    *window,
                                     int           n_rows);
+void       sa_test_add_salon       (SaStore      *store,
+                                    const char   *organization_id);
 GtkWidget *sa_test_find_toplevel   (GType         type);
 GtkWidget *sa_test_wait_for_toplevel (GType       type);
 gboolean   sa_test_press_key       (GtkWidget       *widget,

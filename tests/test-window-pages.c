@@ -179,19 +179,6 @@ test_last_view_restored (void)
   g_settings_reset (settings, "last-page");
 }
 
-static void
-add_activity (SaStore    *store,
-              const char *organization_id)
-{
-  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
-  g_autoptr(GError) error = NULL;
-
-  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
-  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
-  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
-  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
-}
-
 /* The drop-down under @root, shown or not, whose first choice is @first. */
 static GtkDropDown *
 find_choice (GtkWidget  *root,
@@ -250,9 +237,9 @@ test_filter_reaches_later_page (void)
   sa_record_set_text (org, SA_ORGANIZATION_NAME, "いずみ中央地域ケアプラザ");
   sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 4)));
   g_assert_true (sa_store_insert (store, org, &error));
-  add_activity (store, sa_record_get_id (org));
-  add_activity (store, NULL);
-  add_activity (store, NULL);
+  sa_test_add_salon (store, sa_record_get_id (org));
+  sa_test_add_salon (store, NULL);
+  sa_test_add_salon (store, NULL);
   window = open_window (store);
   log = sa_test_find_type (window, SA_TYPE_ACTIVITY_LOG);
   SA_TEST_WAIT_FOR (!sa_activity_log_is_loading (SA_ACTIVITY_LOG (log)));

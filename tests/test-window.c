@@ -160,19 +160,6 @@ test_toast_text_as_written (void)
   sa_test_wait ();
 }
 
-static void
-add_activity (SaStore    *store,
-              const char *organization_id)
-{
-  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
-  g_autoptr(GError) error = NULL;
-
-  sa_record_set_text (activity, SA_ACTIVITY_DATE, "2012-05-20");
-  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
-  sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
-  g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
-}
-
 /* The Calendar, Timeline and Review views are built when first shown. */
 static void
 show_view (GtkWidget  *window,
@@ -201,9 +188,9 @@ test_shared_filter (void)
   sa_record_set_text (org, SA_ORGANIZATION_NAME, "いずみ中央地域ケアプラザ");
   sa_record_set_text (org, SA_ORGANIZATION_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 4)));
   g_assert_true (sa_store_insert (store, org, &error));
-  add_activity (store, sa_record_get_id (org));
-  add_activity (store, NULL);
-  add_activity (store, NULL);
+  sa_test_add_salon (store, sa_record_get_id (org));
+  sa_test_add_salon (store, NULL);
+  sa_test_add_salon (store, NULL);
 
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -292,7 +279,7 @@ test_filters_in_plan_order (void)
   sa_record_set_text (commitment, SA_COMMITMENT_ACTOR_ID, sa_record_get_id (g_ptr_array_index (actors, 0)));
   sa_record_set_text (commitment, SA_COMMITMENT_TEXT, "第2章の取組");
   g_assert_true (sa_store_insert (store, commitment, &error));
-  add_activity (store, NULL);
+  sa_test_add_salon (store, NULL);
 
   window = g_object_new (SA_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
