@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 #define SA_SYNC_VERSION 2
 #define SA_SYNC_SUFFIX ".sasaeai"
 
-/* Larger than anything real (100,000 activities take some 40 MB), small enough that a
- * damaged or hostile file cannot exhaust memory before it is refused. */
-#define SA_SYNC_MAX_SIZE ((gsize) 512 * 1024 * 1024)
+/* Larger than anything real (100,000 activities, a ward's ten years, take some 77 MB
+ * and 220 MB of memory to merge; 1,000,000 some 770 MB), small enough that a damaged
+ * or hostile file cannot exhaust memory before it is refused. */
+#define SA_SYNC_MAX_SIZE ((gsize) 1024 * 1024 * 1024)
 #define SA_SYNC_MAX_LINE ((gsize) 1024 * 1024)
 
 #define SA_TYPE_SYNC_FILE (sa_sync_file_get_type ())
