@@ -112,7 +112,7 @@ def start_once(args, name, settle=2.0):
         deadline = start + 60
         while window_of(pid) is None:
             if time.perf_counter() > deadline:
-                sys.exit(f"{name} showed no window within a minute")
+                sys.exit(f"{' '.join(args)} showed no window within a minute")
             time.sleep(0.002)
         shown = time.perf_counter() - start
         time.sleep(settle)
@@ -294,6 +294,15 @@ def folder_figures(build):
         yield from figures(output, sites * activities)
 
 
+def shown(rows):
+    """Passes on @rows, printing each to standard error as it is measured: a run of an
+    hour that stops early still shows what it measured."""
+    for f in rows:
+        print(f"# {f['size']:,} | {f['what']} | {number(f['value'], f['unit'])} | "
+              f"{number(f['baseline_value'], f['unit'])}", file=sys.stderr, flush=True)
+        yield f
+
+
 def number(value, unit):
     return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
 
@@ -382,13 +391,13 @@ def main():
         if args.only in (None, "report", "sync", "window"):
             run([os.path.join(args.build, "tests", "bench-generate"), empty, "0"])
             for size in sizes:
-                rows.extend(measure(args.build, size, tmp, args.sqlite3, empty, args.only, args.datasets))
+                rows.extend(shown(measure(args.build, size, tmp, args.sqlite3, empty, args.only, args.datasets)))
         if args.only in (None, "handout"):
-            rows.extend(handout_figures(args.build, tmp))
+            rows.extend(shown(handout_figures(args.build, tmp)))
         if args.only in (None, "folder"):
-            rows.extend(folder_figures(args.build))
+            rows.extend(shown(folder_figures(args.build)))
         if args.only is None:
-            rows.extend(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000))
+            rows.extend(shown(figures(run([os.path.join(args.build, "tests", "bench-handout")]), 100000)))
 
     text = table(rows)
     print(text)
