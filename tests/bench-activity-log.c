@@ -4,8 +4,8 @@
  *   bench-activity-log --memory PATH
  *
  * PATH is a database from bench-generate. Prints what each step takes, with a plain
- * SQLite read of the same rows and a bare loop over the items' search keys as
- * baselines measured in the same run, and FIGURE lines (bench-figure.h) for
+ * SQLite read of the same rows, a bare loop over the items' search keys and the
+ * sample plan's log filling as baselines measured in the same run, and FIGURE lines (bench-figure.h) for
  * bench.py. With --memory, opens the window on PATH, waits for the log to be drawn
  * and prints the peak resident memory; bench.py runs it on an empty plan too.
  * Needs a display: run under Xvfb.
