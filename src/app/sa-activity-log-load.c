@@ -73,6 +73,8 @@ sa_activity_log_reload (SaActivityLog *self)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->update_source, g_source_remove);
+  sa_activity_log_stop_filling (self);
+  sa_slot_model_set_limit (self->slots, G_MAXUINT);
   self->reload_needed = FALSE;
   g_hash_table_remove_all (self->changed_ids);
 
@@ -88,47 +90,179 @@ sa_activity_log_reload (SaActivityLog *self)
   sa_activity_log_update_state (self);
 }
 
-static void
-finish_loading (SaActivityLog      *self,
-                SaActivityItemList *items,
-                GHashTable         *by_id,
-                GError             *error)
+/* ---- Letting the rows in -------------------------------------------------------- */
+
+/* GTK 4.8's list view makes the widgets of its 200 rows as soon as its model has
+ * them: 200 rows of eight cells took 180 ms, and styling and laying them out as
+ * long again in the next frame. The rows are let in FILL_STEP at a time, one step a
+ * frame; past FILL_ROWS, which get no widgets, all at once. */
+#define FILL_STEP 25
+#define FILL_ROWS 200
+
+static void schedule_fill_step (SaActivityLog *self);
+
+/* Stops letting rows in, leaving the rows as they are. */
+void
+sa_activity_log_stop_filling (SaActivityLog *self)
 {
-  g_clear_object (&self->loading);
-  if (items == NULL)
-    sa_activity_log_show_error (self, error->message);
-  else
-    {
-      set_items (self, items, by_id);
-      sa_activity_log_update_year_choices (self);
-    }
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  if (self->fill_clock != NULL)
+    g_clear_signal_handler (&self->fill_handler, self->fill_clock);
+  g_clear_object (&self->fill_clock);
+  self->filling = FALSE;
+}
+
+static void
+finish_filling (SaActivityLog *self)
+{
+  sa_activity_log_stop_filling (self);
+  sa_slot_model_set_limit (self->slots, G_MAXUINT);
   sa_activity_log_update_state (self);
-  /* What the store wrote while the items were read is read again now. */
+  /* What the store wrote while the items were read and let in is read again now. */
   if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
     sa_activity_log_schedule_update (self);
 }
 
-static void
-index_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      items,
-                 GCancellable *cancellable)
+static gboolean
+fill_step_cb (gpointer data)
 {
-  g_task_return_pointer (task, index_items (items), (GDestroyNotify) g_hash_table_unref);
+  SaActivityLog *self = data;
+
+  self->fill_source = 0;
+  self->fill_limit += FILL_STEP;
+  if (self->fill_limit >= FILL_ROWS || self->fill_limit >= g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    finish_filling (self);
+  else
+    {
+      sa_slot_model_set_limit (self->slots, self->fill_limit);
+      schedule_fill_step (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame, not in it: the rows let in are laid out in the next one. */
+static void
+on_fill_frame (SaActivityLog *self)
+{
+  g_clear_signal_handler (&self->fill_handler, self->fill_clock);
+  g_clear_object (&self->fill_clock);
+  self->fill_source = g_idle_add (fill_step_cb, self);
+}
+
+/* The next step once the frame showing this one is drawn; without frames, as the
+ * log is not shown, a frame's time later. */
+static void
+schedule_fill_step (SaActivityLog *self)
+{
+  GdkFrameClock *clock = NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    {
+      self->fill_source = g_timeout_add (16, fill_step_cb, self);
+      return;
+    }
+  self->fill_clock = g_object_ref (clock);
+  self->fill_handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_fill_frame), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* ---- Taking the items ----------------------------------------------------------- */
+
+/* What the loading thread makes of the items, so that the main thread need not
+ * reach each of 100,000 items scattered in memory. */
+typedef struct
+{
+  SaActivityItemList *items;
+  GHashTable         *by_id;        /* index_items (items) */
+  GPtrArray          *source;       /* items, a reference each, for the sort model */
+  GHashTable         *years;        /* sa_activity_log_years_of (items) */
+  guint64             participants; /* of all items */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->items);
+  g_clear_pointer (&loaded->by_id, g_hash_table_unref);
+  g_clear_pointer (&loaded->source, g_ptr_array_unref);
+  g_clear_pointer (&loaded->years, g_hash_table_unref);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static Loaded *
+prepare_loaded (SaActivityItemList *items)
+{
+  Loaded *loaded = g_new0 (Loaded, 1);
+  guint n;
+  SaActivityItem **peek = sa_activity_item_list_peek (items, &n);
+
+  loaded->items = g_object_ref (items);
+  loaded->by_id = index_items (items);
+  loaded->source = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (loaded->source, g_object_ref (peek[i]));
+      loaded->participants += sa_activity_item_get_participants (peek[i]);
+    }
+  loaded->years = sa_activity_log_years_of (peek, n);
+  return loaded;
+}
+
+/* The items, sorted by date in the loading thread, go to the models as they are;
+ * their first rows are shown at once, the rest let in over the next frames. */
+static void
+take_loaded (SaActivityLog *self,
+             Loaded        *loaded)
+{
+  guint total = loaded->source->len;
+
+  g_hash_table_unref (self->items_by_id);
+  self->items_by_id = g_steal_pointer (&loaded->by_id);
+  g_set_object (&self->items, loaded->items);
+  self->filling = TRUE;
+  self->fill_limit = FILL_STEP;
+  sa_slot_model_set_limit (self->slots, self->fill_limit);
+  sa_activity_sort_model_take_sorted (self->sorted, G_LIST_MODEL (self->items), g_steal_pointer (&loaded->source));
+  sa_filter_bar_set_years (self->filter_bar, loaded->years);
+  /* Every row shown: the footer's sum is the one made in the other thread. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == total)
+    {
+      self->participants = loaded->participants;
+      self->participants_stale = FALSE;
+    }
+  sa_activity_log_update_state (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) <= FILL_STEP)
+    finish_filling (self);
+  else
+    schedule_fill_step (self);
 }
 
 static void
-on_items_indexed (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      data)
+prepare_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      items,
+                   GCancellable *cancellable)
+{
+  g_task_return_pointer (task, prepare_loaded (items), (GDestroyNotify) loaded_free);
+}
+
+static void
+on_items_prepared (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
   SaActivityLog *self = SA_ACTIVITY_LOG (object);
-  GHashTable *by_id = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(Loaded) loaded = g_task_propagate_pointer (G_TASK (result), NULL);
 
   /* A reload, or the log going away, took over. */
-  if (by_id == NULL)
+  if (loaded == NULL)
     return;
-  finish_loading (self, g_task_get_task_data (G_TASK (result)), by_id, NULL);
+  g_clear_object (&self->loading);
+  take_loaded (self, loaded);
 }
 
 static void
@@ -146,16 +280,20 @@ on_items_loaded (GObject      *store,
     return;
   if (items == NULL)
     {
-      finish_loading (self, NULL, NULL, error);
+      g_clear_object (&self->loading);
+      sa_activity_log_show_error (self, error->message);
+      sa_activity_log_update_state (self);
+      if (self->reload_needed || g_hash_table_size (self->changed_ids) > 0 || self->reveal_id != NULL)
+        sa_activity_log_schedule_update (self);
       return;
     }
-  /* The map from ids to items is made in another thread too: for 100,000 items it
-   * held the main thread for a frame or more. The items are the log's alone until
-   * it takes them. */
-  task = g_task_new (self, self->loading, on_items_indexed, NULL);
+  /* The map from ids to items, the references the sort model holds and the sums
+   * are made in another thread too: for 100,000 items they held the main thread for
+   * a frame or more. The items are the log's alone until it takes them. */
+  task = g_task_new (self, self->loading, on_items_prepared, NULL);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_set_task_data (task, g_steal_pointer (&items), g_object_unref);
-  g_task_run_in_thread (task, index_in_thread);
+  g_task_run_in_thread (task, prepare_in_thread);
 }
 
 /* The first fill reads the activities in another thread: the window is shown at
@@ -173,14 +311,15 @@ sa_activity_log_start_loading (SaActivityLog *self)
  * sa_activity_log_is_loading:
  * @self: an activity log
  *
- * Returns: whether the log is still reading its activities for the first time
+ * Returns: whether the log is still reading its activities for the first time, or
+ *   letting their rows in
  */
 gboolean
 sa_activity_log_is_loading (SaActivityLog *self)
 {
   g_return_val_if_fail (SA_IS_ACTIVITY_LOG (self), FALSE);
 
-  return self->loading != NULL;
+  return self->loading != NULL || self->filling;
 }
 
 /* Reads one activity again and replaces, removes or adds its item. */
@@ -274,8 +413,8 @@ update_cb (gpointer data)
   SaActivityLog *self = data;
 
   self->update_source = 0;
-  /* The changes wait for the items being read (on_items_loaded). */
-  if (self->loading != NULL)
+  /* The changes wait for the items being read and let in (finish_filling). */
+  if (sa_activity_log_is_loading (self))
     return G_SOURCE_REMOVE;
   if (self->reload_needed)
     sa_activity_log_reload (self);

@@ -9,6 +9,7 @@
 #include "sa-activity-sort-model.h"
 #include "sa-array-filter-model.h"
 #include "sa-filter-bar.h"
+#include "sa-slot-model.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,17 @@ struct _SaActivityLog
   GHashTable         *items_by_id;       /* id → SaActivityItem, owned by items */
   SaActivitySortModel *sorted;
   SaArrayFilterModel *filtered;
+  SaSlotModel        *slots;             /* the selection's */
   GtkMultiSelection  *selection;
   GtkFilter          *filter;            /* the filter bar's search and drop-downs at once */
   GHashTable         *commitment_texts;  /* id → text */
 
   GCancellable       *loading;           /* while the first fill reads the items */
+  gboolean            filling;           /* while it lets their rows in */
+  guint               fill_source;
+  guint               fill_limit;        /* the rows let in so far */
+  GdkFrameClock      *fill_clock;        /* whose next frame lets more rows in */
+  gulong              fill_handler;
   GHashTable         *changed_ids;       /* activities to read again */
   gboolean            reload_needed;
   guint               update_source;
@@ -53,6 +60,8 @@ void       sa_activity_log_show_error          (SaActivityLog *self,
                                                 const char    *message);
 void       sa_activity_log_load_choices        (SaActivityLog *self);
 void       sa_activity_log_update_year_choices (SaActivityLog *self);
+GHashTable *sa_activity_log_years_of           (SaActivityItem **items,
+                                                guint            n);
 void       sa_activity_log_update_state        (SaActivityLog *self);
 GtkBitset *sa_activity_log_shown_positions     (SaActivityLog *self,
                                                 GPtrArray     *ids);
@@ -61,6 +70,7 @@ void       sa_activity_log_reveal_position     (SaActivityLog *self,
 
 /* sa-activity-log-load.c */
 void       sa_activity_log_start_loading       (SaActivityLog *self);
+void       sa_activity_log_stop_filling        (SaActivityLog *self);
 void       sa_activity_log_schedule_update     (SaActivityLog *self);
 void       sa_activity_log_on_store_changed    (SaActivityLog      *self,
                                                 const char         *table,

@@ -114,16 +114,26 @@ sa_activity_log_load_choices (SaActivityLog *self)
     }
 }
 
+/* The fiscal years of @items, as GINT_TO_POINTER keys; any thread may ask. */
+GHashTable *
+sa_activity_log_years_of (SaActivityItem **items,
+                          guint            n)
+{
+  GHashTable *years = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (years, GINT_TO_POINTER (sa_activity_item_get_fiscal_year (items[i])));
+  return years;
+}
+
 /* The plan's years and every year that has an activity. */
 void
 sa_activity_log_update_year_choices (SaActivityLog *self)
 {
-  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
   guint n;
   SaActivityItem **items = sa_activity_item_list_peek (self->items, &n);
+  g_autoptr(GHashTable) years = sa_activity_log_years_of (items, n);
 
-  for (guint i = 0; i < n; i++)
-    g_hash_table_add (years, GINT_TO_POINTER (sa_activity_item_get_fiscal_year (items[i])));
   sa_filter_bar_set_years (self->filter_bar, years);
 }
 
@@ -552,6 +562,8 @@ sa_activity_log_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  sa_activity_log_stop_filling (self);
+  self->slots = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
@@ -722,7 +734,8 @@ create_models (SaActivityLog *self)
   /* Before the slots take the new rows, and after. */
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (keep_selection),
                            self, G_CONNECT_SWAPPED);
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (sa_slot_model_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
+  self->slots = sa_slot_model_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->slots));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_filtered_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_actions),

@@ -13,6 +13,9 @@
  * Positions are all a list view or selection model then knows: what is selected
  * is selected by position, and a change of items does not carry it along.
  *
+ * A limit shows only the first rows: the log lets 100,000 rows in a few at a time
+ * as it fills, since the list view makes the widgets of its 200 rows at once.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sasaeai"
@@ -30,7 +33,8 @@ struct _SaSlotModel
 
   GListModel *model;
   GPtrArray  *slots;    /* by position; NULL until asked for; past n_items, spare */
-  guint       n_items;
+  guint       n_items;  /* the model's, up to limit */
+  guint       limit;
 };
 
 static void list_model_init (GListModelInterface *iface);
@@ -110,8 +114,9 @@ on_items_changed (SaSlotModel *self,
   guint kept = MIN (removed, added);
   guint at = position + kept;
 
-  /* Items that replace others take their slots. */
-  if (removed == added || removed + added - 2 * kept <= MAX_SHIFT)
+  /* Items that replace others take their slots; under a limit, rows that come
+   * or go at the change are not the rows that come or go at the end. */
+  if (self->limit == G_MAXUINT && (removed == added || removed + added - 2 * kept <= MAX_SHIFT))
     {
       refill (self, position, at);
       if (removed > added)
@@ -133,6 +138,7 @@ on_items_changed (SaSlotModel *self,
   /* Unless the count changed, the items after the change stay where they were; the
    * count changes at the end. Slots are kept when rows go, for when rows come back:
    * a search that narrows and widens again makes no new ones. */
+  new_n = MIN (g_list_model_get_n_items (self->model), self->limit);
   if (new_n > self->slots->len)
     g_ptr_array_set_size (self->slots, new_n);
   refill (self, position, new_n);
@@ -184,6 +190,37 @@ static void
 sa_slot_model_init (SaSlotModel *self)
 {
   self->slots = g_ptr_array_new_with_free_func (clear_slot);
+  self->limit = G_MAXUINT;
+}
+
+/**
+ * sa_slot_model_set_limit:
+ * @self: a slot model
+ * @limit: how many rows to show at most; %G_MAXUINT for all
+ *
+ * Shows the model's first @limit items only. Rows the limit lets in or out come or
+ * go at the end.
+ */
+void
+sa_slot_model_set_limit (SaSlotModel *self,
+                         guint        limit)
+{
+  guint old_n, new_n;
+
+  g_return_if_fail (SA_IS_SLOT_MODEL (self));
+
+  old_n = self->n_items;
+  new_n = MIN (g_list_model_get_n_items (self->model), limit);
+  self->limit = limit;
+  if (new_n > self->slots->len)
+    g_ptr_array_set_size (self->slots, new_n);
+  /* Spare slots may hold items of an earlier search. */
+  refill (self, old_n, new_n);
+  self->n_items = new_n;
+  if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+  else if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
 }
 
 /**

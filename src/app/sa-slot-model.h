@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SaSlotModel, sa_slot_model, SA, SLOT_MODEL, GObject)
 
-SaSlotModel *sa_slot_model_new (GListModel *model);
+SaSlotModel *sa_slot_model_new       (GListModel  *model);
+void         sa_slot_model_set_limit (SaSlotModel *self,
+                                      guint        limit);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ G_DECLARE_FINAL_TYPE (SaActivitySortModel, sa_activity_sort_model, SA, ACTIVITY_
 SaActivitySortModel *sa_activity_sort_model_new       (GListModel           *model);
 void                 sa_activity_sort_model_set_model (SaActivitySortModel  *self,
                                                        GListModel           *model);
+void                 sa_activity_sort_model_take_sorted (SaActivitySortModel *self,
+                                                         GListModel          *model,
+                                                         GPtrArray           *source);
 void                 sa_activity_sort_model_set_order (SaActivitySortModel  *self,
                                                        SaActivitySortColumn  column,
                                                        gboolean              descending);
