@@ -446,13 +446,7 @@ static const char migration_10[] =
 /* Version 11: own_write is kept by the store's writes (sa-store-write.c), which know
  * a row's last writer and clocks already: a trigger on every synced table made each
  * INSERT a statement writing two tables, with a statement journal, even for the rows
- * of other sites an import brings, which own_write never holds.
- * The links of activities to commitments are stored by activity (WITHOUT ROWID), as
- * every lookup but the one by commitment finds them: three b-trees instead of four
- * (rows, ids, by activity, by commitment), and an activity's links lie together.
- * The unique ids stay for the upsert's ON CONFLICT (id) and sa_store_get(). The
- * window learns of changed rows from the store's writes, not SQLite's update hook,
- * which tables WITHOUT ROWID do not call. */
+ * of other sites an import brings, which own_write never holds. */
 #define DROP_OWN_WRITE(table) \
   "DROP TRIGGER IF EXISTS " table "_own_insert;\n" \
   "DROP TRIGGER IF EXISTS " table "_own_update;\n"
@@ -473,22 +467,7 @@ static const char migration_11[] =
   DROP_OWN_WRITE ("review")
   DROP_OWN_WRITE ("rating_level")
   DROP_OWN_WRITE ("resource")
-  DROP_OWN_WRITE ("resource_commitment")
-  "CREATE TABLE activity_commitment_by_activity (\n"
-  "  id TEXT NOT NULL UNIQUE,\n"
-  "  hlc TEXT NOT NULL,\n"
-  "  site TEXT NOT NULL,\n"
-  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
-  "  clocks TEXT,\n"
-  "  activity_id TEXT NOT NULL REFERENCES activity (id) DEFERRABLE INITIALLY DEFERRED,\n"
-  "  commitment_id TEXT NOT NULL REFERENCES commitment (id) DEFERRABLE INITIALLY DEFERRED,\n"
-  "  PRIMARY KEY (activity_id, id)\n"
-  ") WITHOUT ROWID;\n"
-  "INSERT INTO activity_commitment_by_activity (id, hlc, site, deleted, clocks, activity_id, commitment_id)"
-  " SELECT id, hlc, site, deleted, clocks, activity_id, commitment_id FROM activity_commitment;\n"
-  "DROP TABLE activity_commitment;\n"
-  "ALTER TABLE activity_commitment_by_activity RENAME TO activity_commitment;\n"
-  "CREATE INDEX activity_commitment_commitment ON activity_commitment (commitment_id);\n";
+  DROP_OWN_WRITE ("resource_commitment");
 
 static const char * const migrations[] = {
   NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
