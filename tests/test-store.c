@@ -691,6 +691,95 @@ test_merge (Fixture       *f,
   g_assert_cmpuint (count_rows (b, &sa_activity_table), ==, 0);
 }
 
+/* How many rows own_write lists for activity @id: with @clock, or with the row's
+ * latest clock (its own or a field's) when @clock is NULL. */
+static gint64
+own_write_count (const char *path,
+                 const char *id,
+                 const char *clock)
+{
+  g_autofree char *sql = NULL;
+
+  if (clock != NULL)
+    sql = g_strdup_printf ("SELECT count(*) FROM own_write WHERE table_name = 'activity' AND row_id = '%s'"
+                           " AND clock = '%s'", id, clock);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM own_write o JOIN activity a ON a.id = o.row_id"
+                           " WHERE o.table_name = 'activity' AND o.row_id = '%s' AND o.clock ="
+                           " max(a.hlc, coalesce((SELECT max(value) FROM json_each(a.clocks)), ''))", id);
+  return raw_int (path, sql);
+}
+
+/* own_write lists the rows whose last writer is this site, with their latest clock:
+ * its new rows, its edits of another site's row, a merge its own field wins; a row
+ * another site wrote last is not listed, nor listed again. */
+static void
+test_own_write (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path_b = g_build_filename (f->dir, "b.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaStore) a = sa_store_create (f->path, &error);
+  g_autoptr(SaStore) b = sa_store_create (path_b, &error);
+  g_autoptr(SaRecord) activity = new_activity ("2012-05-20", "サロン");
+  g_autoptr(SaRecord) from_a = NULL;
+  g_autoptr(SaRecord) from_b = NULL;
+  g_autofree char *notes_clock = NULL;
+  const char *id;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 0);
+  g_assert_true (sa_store_insert (a, activity, &error));
+  id = sa_record_get_id (activity);
+  g_assert_cmpint (own_write_count (f->path, id, NULL), ==, 1);
+
+  /* Another site's new row, then this site's edit of it. */
+  g_assert_cmpint (merge_into (b, activity), ==, SA_MERGE_ADDED);
+  g_assert_cmpint (raw_int (path_b, "SELECT count(*) FROM own_write"), ==, 0);
+  edit (b, id, SA_ACTIVITY_NOTES, "雨天のため室内で実施", 0);
+  from_b = get (b, id);
+  notes_clock = g_strdup (sa_record_get_clock (from_b, "notes"));
+  g_assert_cmpint (own_write_count (path_b, id, notes_clock), ==, 1);
+  g_assert_cmpint (own_write_count (path_b, id, NULL), ==, 1);
+
+  /* A later edit at A: merged at B, A is the row's last writer, B's entry stays;
+   * merged at A, A's own field wins and its entry moves to the row's latest clock. */
+  edit (a, id, SA_ACTIVITY_PARTICIPANTS, NULL, 30);
+  from_a = get (a, id);
+  g_assert_cmpint (merge_into (b, from_a), ==, SA_MERGE_UPDATED);
+  g_assert_cmpint (own_write_count (path_b, id, notes_clock), ==, 1);
+  g_assert_cmpint (own_write_count (path_b, id, NULL), ==, 0);
+  g_assert_cmpint (merge_into (a, from_b), ==, SA_MERGE_UPDATED);
+  g_assert_cmpint (own_write_count (f->path, id, NULL), ==, 1);
+  g_assert_cmpint (own_write_count (f->path, id, sa_record_get_clock (from_a, "participants")), ==, 1);
+}
+
+/* A database of version 10 keeps its own_write rows through the upgrade, which drops
+ * the triggers that kept them; the store's writes list the next ones. */
+static void
+test_migrate_own_write (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) first = new_activity ("2012-05-20", "サロン");
+  g_autoptr(SaRecord) second = new_activity ("2012-05-21", "体操");
+  SaStore *store = sa_store_open_at_version (f->path, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sa_store_insert (store, first, &error));
+  g_assert_finalize_object (store);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), >, 0);
+  g_assert_cmpint (own_write_count (f->path, sa_record_get_id (first), NULL), ==, 1);
+
+  store = sa_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 0);
+  g_assert_cmpint (own_write_count (f->path, sa_record_get_id (first), NULL), ==, 1);
+  g_assert_true (sa_store_insert (store, second, &error));
+  g_assert_cmpint (own_write_count (f->path, sa_record_get_id (second), NULL), ==, 1);
+  g_assert_finalize_object (store);
+}
+
 /* Merging the same versions in any order gives the same row. */
 static void
 test_merge_order (Fixture       *f,
@@ -1105,6 +1194,8 @@ main (int    argc,
   ADD ("/store/migrate/targets", test_migrate_targets);
   ADD ("/store/migrate/links", test_migrate_links);
   ADD ("/store/migrate/without-indexes", test_migrate_without_indexes);
+  ADD ("/store/migrate/own-write", test_migrate_own_write);
+  ADD ("/store/own-write", test_own_write);
   ADD ("/store/review/merge", test_review_merge);
 #undef ADD
   g_test_add_func ("/hlc/order", test_hlc);

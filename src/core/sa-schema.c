@@ -443,9 +443,35 @@ static const char migration_10[] =
   OWN_WRITE ("resource")
   OWN_WRITE ("resource_commitment");
 
+/* Version 11: own_write is kept by the store's writes (sa-store-write.c), which know
+ * a row's last writer and clocks already: a trigger on every synced table made each
+ * INSERT a statement writing two tables, with a statement journal, even for the rows
+ * of other sites an import brings, which own_write never holds. */
+#define DROP_OWN_WRITE(table) \
+  "DROP TRIGGER IF EXISTS " table "_own_insert;\n" \
+  "DROP TRIGGER IF EXISTS " table "_own_update;\n"
+static const char migration_11[] =
+  DROP_OWN_WRITE ("district")
+  DROP_OWN_WRITE ("plan")
+  DROP_OWN_WRITE ("section")
+  DROP_OWN_WRITE ("situation_note")
+  DROP_OWN_WRITE ("goal")
+  DROP_OWN_WRITE ("initiative")
+  DROP_OWN_WRITE ("actor")
+  DROP_OWN_WRITE ("organization")
+  DROP_OWN_WRITE ("expected_action")
+  DROP_OWN_WRITE ("commitment")
+  DROP_OWN_WRITE ("schedule_phase")
+  DROP_OWN_WRITE ("activity")
+  DROP_OWN_WRITE ("activity_commitment")
+  DROP_OWN_WRITE ("review")
+  DROP_OWN_WRITE ("rating_level")
+  DROP_OWN_WRITE ("resource")
+  DROP_OWN_WRITE ("resource_commitment");
+
 static const char * const migrations[] = {
   NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6,
-  migration_7, migration_8, migration_9, migration_10
+  migration_7, migration_8, migration_9, migration_10, migration_11
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SA_SCHEMA_VERSION + 1);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes, in PRAGMA user_version. */
-#define SA_SCHEMA_VERSION 10
+#define SA_SCHEMA_VERSION 11
 
 /* Synced tables, parents before children, so rows can be written in this order. */
 extern const SaTable * const sa_schema_tables[];

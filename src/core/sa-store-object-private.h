@@ -37,6 +37,7 @@ struct _SaStore
   GHashTable *present;     /* table name → ids of rows the open transaction knows exist */
   GHashTable *deferred;    /* row id → SaDeferredCheck, run before the outermost COMMIT */
   gboolean    created;     /* this open made the database */
+  gboolean    own_write;   /* the schema has own_write: all but tests' older ones */
   gboolean    clock_moved; /* the clock moved since it was last saved */
   gint64      data_version; /* PRAGMA data_version when last looked at */
   GPtrArray  *begun;       /* Begun: the state at each open sa_store_begin() */

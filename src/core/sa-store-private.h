@@ -38,6 +38,12 @@ gboolean      _sa_store_merge_row    (SaStore           *self,
 gboolean      _sa_store_known_present (SaStore       *self,
                                       const SaTable  *table,
                                       const char     *id);
+gboolean      _sa_store_note_own_write (SaStore      *self,
+                                        const SaTable *table,
+                                        const char    *id,
+                                        const char    *site,
+                                        const char    *clock,
+                                        GError       **error);
 void          _sa_store_note_present (SaStore        *self,
                                       const SaTable  *table,
                                       const char     *id);

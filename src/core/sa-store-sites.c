@@ -448,7 +448,8 @@ write_ahead_row (Ahead     *ahead,
   sqlite3_bind_text (stmt, 2, hlc, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, clocks_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, site, -1, SQLITE_STATIC);
-  if (!_sa_store_step_done (ahead->store, stmt, error))
+  if (!_sa_store_step_done (ahead->store, stmt, error) ||
+      !_sa_store_note_own_write (ahead->store, row->table, row->id, site, latest, error))
     return FALSE;
   _sa_store_mark_row_changed (ahead->store, row->table, row->id);
   return TRUE;

@@ -17,11 +17,12 @@
 #include "sa-row.h"
 #include "sa-schema.h"
 #include "sa-store-private.h"
+#include "sa-store-object-private.h"
 
-/* OR FAIL: a row's triggers (own_write) make every INSERT a statement that writes
- * two tables, for which SQLite keeps a statement journal, a copy of each page the
- * statement changes, so that ABORT can undo the statement alone. No caller needs
- * that: a failed write rolls back its whole transaction or savepoint. */
+/* OR FAIL: no statement journal (a copy of each page a statement changes, so that
+ * ABORT can undo the statement alone), which SQLite would keep for a statement that
+ * may fail half-way. No caller needs it: a failed write rolls back its whole
+ * transaction or savepoint. */
 static char *
 build_insert (const SaTable *table,
               const char    *on_conflict)
@@ -74,6 +75,61 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, sa_record_get_text (record, column), -1, SQLITE_STATIC);
 }
 
+/**
+ * _sa_store_note_own_write:
+ * @site: the row's last writer, as just written
+ * @clock: the row's latest clock: the greatest of its own and its fields'
+ *
+ * Keeps own_write, the rows this site wrote with the clock of its latest write of
+ * each, which a shared folder's next segment reads: every write of a row whose last
+ * writer is this site goes there. A row of another site's goes nowhere.
+ */
+gboolean
+_sa_store_note_own_write (SaStore        *self,
+                          const SaTable  *table,
+                          const char     *id,
+                          const char     *site,
+                          const char     *clock,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!self->own_write || g_strcmp0 (site, sa_store_get_site_id (self)) != 0)
+    return TRUE;
+  stmt = _sa_store_prepare (self,
+                            "INSERT INTO own_write (table_name, row_id, clock) VALUES (?1, ?2, ?3)"
+                            " ON CONFLICT DO UPDATE SET clock = excluded.clock", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, clock, -1, SQLITE_STATIC);
+  return _sa_store_step_done (self, stmt, error);
+}
+
+static gboolean
+note_own_write (SaStore   *self,
+                SaRecord  *record,
+                GError   **error)
+{
+  GHashTable *clocks = sa_record_get_clocks (record);
+  const char *latest = sa_record_get_hlc (record);
+  GHashTableIter iter;
+  gpointer clock;
+
+  if (g_strcmp0 (sa_record_get_site (record), sa_store_get_site_id (self)) != 0)
+    return TRUE;
+  if (clocks != NULL)
+    {
+      g_hash_table_iter_init (&iter, clocks);
+      while (g_hash_table_iter_next (&iter, NULL, &clock))
+        if (g_strcmp0 (clock, latest) > 0)
+          latest = clock;
+    }
+  return _sa_store_note_own_write (self, sa_record_get_table (record), sa_record_get_id (record),
+                                   sa_record_get_site (record), latest, error);
+}
+
 /* Writes the whole row as the record has it: with @insert_new only when its id is
  * new, setting *@written to whether it was; else new or not. */
 static gboolean
@@ -108,6 +164,8 @@ write_row_full (SaStore   *self,
     *written = !insert_new || sqlite3_changes (sqlite3_db_handle (stmt)) > 0;
   if (written != NULL && !*written)
     return TRUE;
+  if (!note_own_write (self, record, error))
+    return FALSE;
   _sa_store_mark_row_changed (self, table, sa_record_get_id (record));
   _sa_store_note_present (self, table, sa_record_get_id (record));
   return TRUE;

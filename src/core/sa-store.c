@@ -436,6 +436,7 @@ open_store (const char  *path,
   self = g_object_new (SA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  self->own_write = version >= 10;  /* the table came with version 10 */
   if (!open_connection (self, create, error) ||
       !configure_connection (self, error) ||
       !migrate (self, version, error) ||

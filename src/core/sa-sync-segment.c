@@ -114,7 +114,7 @@ add_row (Gather   *gather,
 }
 
 /* Every row this site wrote a field of; or, after @since, the rows whose latest write
- * by this site came later, as the own_write table (kept by triggers) lists them: a
+ * by this site came later, as the own_write table (kept by the store's writes) lists them: a
  * segment reads what changed since the last one, not every row of this site. */
 static gboolean
 gather_table (Gather         *gather,
