@@ -260,24 +260,26 @@ equal_ids (gconstpointer a,
 
 /* Gives @item the commitments of @links, @n_links of them, in the plan's order.
  * Most activities advance one or two of a plan's few commitments: the items with
- * the same list share one, and making an item's list allocates nothing else. */
+ * the same list share one, made once, which the item keeps instead of a list of its
+ * own. */
 static void
 set_commitments (SaActivityItem *item,
                  Loader         *loader,
                  Link           *links,
                  guint           n_links)
 {
-  g_autofree char **ids = g_new (char *, n_links + 1);
+  g_autofree char **ids = NULL;
   char **shared;
-  guint n = 0;
+  guint n = MIN (n_links, G_MAXUINT16);
 
-  for (guint i = 0; i < n_links && n < G_MAXUINT16; i++)
-    ids[n++] = links[i].commitment_id;
-  ids[n] = NULL;
-  if (n == 0)
+  if (n_links == 0)
     return;
-  if (n > 1)
-    g_qsort_with_data (ids, n, sizeof (char *), compare_ranks, loader->ranks);
+  ids = g_new (char *, n_links + 1);
+  for (guint i = 0; i < n_links; i++)
+    ids[i] = links[i].commitment_id;
+  if (n_links > 1)
+    g_qsort_with_data (ids, n_links, sizeof (char *), compare_ranks, loader->ranks);
+  ids[n] = NULL;
 
   if (loader->lists == NULL)
     loader->lists = g_hash_table_new_full (hash_ids, equal_ids, (GDestroyNotify) _sa_activity_item_ids_release, NULL);
