@@ -313,6 +313,146 @@ test_search (Fixture       *fixture,
   g_assert_false (item_matches (item, "café住民"));
 }
 
+static void
+set_place (Fixture    *fixture,
+           const char *id,
+           const char *place)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) activity = sa_store_get (fixture->store, &sa_activity_table, id, &error);
+
+  g_assert_no_error (error);
+  sa_record_set_text (activity, SA_ACTIVITY_PLACE, place);
+  g_assert_true (sa_store_update (fixture->store, activity, &error));
+  g_assert_no_error (error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The ids of the items that @text finds, sorted and joined with spaces. */
+static char *
+found_ids (GListModel *items,
+           const char *text)
+{
+  g_auto(GStrv) words = sa_search_words (text);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SaActivityItem) item = g_list_model_get_item (items, i);
+
+      if (sa_activity_item_matches (item, (const char * const *) words))
+        g_ptr_array_add (found, (gpointer) sa_activity_item_get_id (item));
+    }
+  g_ptr_array_sort (found, compare_strings);
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv (" ", (char **) found->pdata);
+}
+
+static char *
+joined_ids (const char *a,
+            const char *b,
+            const char *c)
+{
+  const char *ids[] = { a, b, c };
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (ids[i] != NULL)
+      g_ptr_array_add (sorted, (gpointer) ids[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv (" ", (char **) sorted->pdata);
+}
+
+#define ASSERT_FINDS(items, text, a, b, c) G_STMT_START { \
+    g_autofree char *found_ = found_ids (items, text); \
+    g_autofree char *expected_ = joined_ids (a, b, c); \
+    g_assert_cmpstr (found_, ==, expected_); \
+  } G_STMT_END
+
+/* The log loads every item at once, sharing their texts and folding their search
+ * keys one after another: each item still finds its own words, in its notes, place
+ * and organization's name, in another case or width, and no other item's. */
+static void
+test_search_loaded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *rainy = add_activity (fixture, "2012-05-20", "ふれあいサロン", "新橋地域ケアプラザ", NULL,
+                                         "Held Indoors for the rain", NULL);
+  g_autofree char *again = add_activity (fixture, "2012-05-27", "ふれあいサロン", "新橋地域ケアプラザ", NULL,
+                                         "Held Indoors for the rain", NULL);
+  g_autofree char *planned = add_activity (fixture, "2012-06-03", "Volunteer meeting", "中川地域ケアプラザ", NULL,
+                                           "住民と協働で企画した。会場の下見、備品の確認、送迎の手配、"
+                                           "チラシの配布、当日の受付と片付けまで、"
+                                           "地域の皆さんと一緒に準備を進めた長い備考", NULL);
+  g_autofree char *bare = add_activity (fixture, "2012-06-10", "見守り", NULL, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+
+  set_place (fixture, again, "Midori Hall");
+  set_place (fixture, planned, "公園");
+  items = sa_store_load_activity_items (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 4);
+
+  /* Notes, shared by two items, in capitals and in full-width letters. */
+  ASSERT_FINDS (items, "indoors", rainy, again, NULL);
+  ASSERT_FINDS (items, "ＩＮＤＯＯＲＳ　ＲＡＩＮ", rainy, again, NULL);
+  ASSERT_FINDS (items, "備考", planned, NULL, NULL);
+  ASSERT_FINDS (items, "協働", planned, NULL, NULL);
+  /* Places. */
+  ASSERT_FINDS (items, "MIDORI", again, NULL, NULL);
+  ASSERT_FINDS (items, "ｈａｌｌ", again, NULL, NULL);
+  ASSERT_FINDS (items, "公園", planned, NULL, NULL);
+  /* Organizations' names, in hiragana and in half-width katakana. */
+  ASSERT_FINDS (items, "けあぷらざ", rainy, again, planned);
+  ASSERT_FINDS (items, "中川 ｹｱﾌﾟﾗｻﾞ", planned, NULL, NULL);
+  /* Titles; the item without notes, place or organization has its title alone. */
+  ASSERT_FINDS (items, "見守り", bare, NULL, NULL);
+  ASSERT_FINDS (items, "volunteer", planned, NULL, NULL);
+  ASSERT_FINDS (items, "rain 中川", NULL, NULL, NULL);
+}
+
+/* Items loaded at once share the lists of commitments that are the same; each
+ * still lists its own, in the plan's order, lists that begin alike included. */
+static void
+test_loaded_commitments (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *late_first[] = { commitment_id (fixture, 7), commitment_id (fixture, 2), NULL };
+  const char *early_first[] = { commitment_id (fixture, 2), commitment_id (fixture, 7), NULL };
+  const char *early[] = { commitment_id (fixture, 2), NULL };
+  const char *late[] = { commitment_id (fixture, 7), NULL };
+  const char *none[] = { NULL };
+  const char * const *links[] = { late_first, early_first, early, late, none };
+  const char * const *expected[] = { early_first, early_first, early, late, none };
+  const guint ranks[] = { 3, 3, 3, 8, G_MAXUINT };
+  g_autofree char *ids[G_N_ELEMENTS (links)] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    ids[i] = add_activity (fixture, "2012-05-20", "Salon", NULL, NULL, NULL, links[i]);
+  items = sa_store_load_activity_items (fixture->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      SaActivityItem *item = find_item (items, ids[i]);
+      g_autofree char *listed = g_strjoinv (" ", (char **) sa_activity_item_get_commitment_ids (item));
+      g_autofree char *wanted = g_strjoinv (" ", (char **) expected[i]);
+
+      g_assert_cmpstr (listed, ==, wanted);
+      g_assert_cmpuint (sa_activity_item_get_n_commitments (item), ==, g_strv_length ((char **) expected[i]));
+      g_assert_cmpuint (sa_activity_item_get_commitment_rank (item), ==, ranks[i]);
+    }
+}
+
 /* Hiragana and katakana find each other, in every width: さろん finds サロン, and
  * フレアイ finds ふれあい. */
 static void
@@ -559,13 +699,6 @@ write_district (SaStore            *store,
   g_assert_no_error (error);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* A handler connected before another part of the program subscribed, and one
  * connected after it (to run last, at that), are told the same rows. */
 static void
@@ -673,6 +806,8 @@ main (int    argc,
   ADD ("/activity-items/load-one", test_load_one);
   ADD ("/activity-items/search", test_search);
   ADD ("/activity-items/search-kana", test_search_kana);
+  ADD ("/activity-items/search-loaded", test_search_loaded);
+  ADD ("/activity-items/loaded-commitments", test_loaded_commitments);
   ADD ("/activity-items/compare-title", test_compare_title);
   ADD ("/activity-items/plan-commitments", test_plan_commitments);
   ADD ("/activity-items/changed-ids", test_changed_ids);

@@ -17,11 +17,44 @@
 
 G_DEFINE_FINAL_TYPE (SaActivityItem, sa_activity_item, G_TYPE_OBJECT)
 
+/* GObject instances come in sizes of 16 bytes: a byte more costs 100,000 times 16. */
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (SaActivityItem) <= 144);
+
 static void
 release_ref_string (char *str)
 {
   if (str != NULL)
     g_ref_string_release (str);
+}
+
+static void
+clear_ids (gpointer data)
+{
+  for (char **ids = data; *ids != NULL; ids++)
+    g_ref_string_release (*ids);
+}
+
+/* @ids: @n_ids GRefStrings, borrowed
+ *
+ * Returns: (transfer full): a NULL-terminated copy of @ids in an atomic GRcBox, each
+ *   string acquired, for items to share; released with _sa_activity_item_ids_release() */
+char **
+_sa_activity_item_ids_new (char * const *ids,
+                           guint         n_ids)
+{
+  char **shared = g_atomic_rc_box_alloc ((n_ids + 1) * sizeof (char *));
+
+  for (guint i = 0; i < n_ids; i++)
+    shared[i] = g_ref_string_acquire (ids[i]);
+  shared[n_ids] = NULL;
+  return shared;
+}
+
+void
+_sa_activity_item_ids_release (char **ids)
+{
+  if (ids != NULL)
+    g_atomic_rc_box_release_full (ids, clear_ids);
 }
 
 static void
@@ -32,15 +65,13 @@ sa_activity_item_finalize (GObject *object)
   g_free (self->id);
   release_ref_string (self->title);
   release_ref_string (self->place);
-  g_free (self->notes);
+  release_ref_string (self->notes);
   release_ref_string (self->search_key);
   release_ref_string (self->organization_id);
   release_ref_string (self->organization_name);
   release_ref_string (self->district_id);
   release_ref_string (self->district_name);
-  for (guint i = 0; i < self->n_commitments; i++)
-    g_ref_string_release (self->commitment_ids[i]);
-  g_free (self->commitment_ids);
+  _sa_activity_item_ids_release (self->commitment_ids);
 
   G_OBJECT_CLASS (sa_activity_item_parent_class)->finalize (object);
 }
@@ -63,7 +94,7 @@ _sa_activity_item_new (void)
   return g_object_new (SA_TYPE_ACTIVITY_ITEM, NULL);
 }
 
-/* @date is YYYY-MM-DD, as stored; the day number and fiscal year follow from it. */
+/* @date is YYYY-MM-DD, as stored; the day number follows from it. */
 void
 _sa_activity_item_set_date (SaActivityItem *self,
                             const char     *date)
@@ -78,7 +109,6 @@ _sa_activity_item_set_date (SaActivityItem *self,
       day = (guint) g_ascii_strtoull (date + 8, NULL, 10);
     }
   self->day = year * 10000 + month * 100 + day;
-  self->fiscal_year = month >= 4 ? (int) year : (int) year - 1;
 }
 
 /* Whether normalizing and case folding leave @c alone and it never combines with a
@@ -212,18 +242,27 @@ append_field (GString    *key,
     append_folded (key, text);
 }
 
+/* Puts the item's search key into @key, a buffer a loader uses for every item. */
+void
+_sa_activity_item_fold_key (SaActivityItem *self,
+                            GString        *key)
+{
+  /* The title comes first, so comparing keys orders by title; \x01 sorts before any
+   * character a title has, and no search word can span two fields. */
+  g_string_truncate (key, 0);
+  append_field (key, self->title);
+  append_field (key, self->place);
+  append_field (key, self->notes);
+  append_field (key, self->organization_name);
+}
+
 /* Called by the loader once the fields are set. */
 void
 _sa_activity_item_finish (SaActivityItem *self)
 {
   GString *key = g_string_sized_new (64);
 
-  /* The title comes first, so comparing keys orders by title; \x01 sorts before any
-   * character a title has, and no search word can span two fields. */
-  append_field (key, self->title);
-  append_field (key, self->place);
-  append_field (key, self->notes);
-  append_field (key, self->organization_name);
+  _sa_activity_item_fold_key (self, key);
   self->search_key = g_ref_string_new_len (key->str, key->len);
   g_string_free (key, TRUE);
 }
@@ -269,7 +308,8 @@ sa_activity_item_get_fiscal_year (SaActivityItem *self)
 {
   g_return_val_if_fail (SA_IS_ACTIVITY_ITEM (self), 0);
 
-  return self->fiscal_year;
+  /* Fiscal years start in April. */
+  return (int) (self->day / 10000) - (self->day / 100 % 100 < 4);
 }
 
 /**

@@ -54,6 +54,8 @@ typedef struct
 {
   GHashTable *ranks;   /* interned commitment id → its place in the plan + 1 */
   GHashTable *strings; /* the names and ids items share, as GRefStrings */
+  GHashTable *lists;   /* the lists of commitments items share */
+  GString    *key;     /* where each item's search key is folded */
 } Loader;
 
 static void
@@ -61,6 +63,9 @@ loader_clear (Loader *loader)
 {
   g_clear_pointer (&loader->ranks, g_hash_table_unref);
   g_clear_pointer (&loader->strings, g_hash_table_unref);
+  g_clear_pointer (&loader->lists, g_hash_table_unref);
+  if (loader->key != NULL)
+    g_string_free (g_steal_pointer (&loader->key), TRUE);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
@@ -187,26 +192,16 @@ column_name (sqlite3_stmt *stmt,
   return share_string (loader, marked);
 }
 
-/* Folds the item's search key and shares it with the items that have the same. */
+/* Folds the item's search key and shares it with the items that have the same:
+ * 100,000 items are folded into one buffer and keep a key only when it is new. */
 static void
 finish_item (SaActivityItem *item,
              Loader         *loader)
 {
-  char *key;
-
-  _sa_activity_item_finish (item);
-  key = share_string (loader, item->search_key);
-  g_ref_string_release (item->search_key);
-  item->search_key = key;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  if (loader->key == NULL)
+    loader->key = g_string_sized_new (256);
+  _sa_activity_item_fold_key (item, loader->key);
+  item->search_key = share_string (loader, loader->key->str);
 }
 
 static int
@@ -220,32 +215,108 @@ compare_ranks (gconstpointer a,
   return rank_a < rank_b ? -1 : rank_a > rank_b;
 }
 
+/* A link read from the database: the item and its commitment's interned id. */
+typedef struct
+{
+  SaActivityItem *item;
+  char           *commitment_id;
+} Link;
+
 /* Links to commitments that are not in the plan (deleted, or not yet imported) are
  * left out: the log can neither name nor filter by them. */
 static void
-add_commitment (SaActivityItem *item,
-                Loader         *loader,
-                const char     *commitment_id)
+add_link (GArray         *links,
+          Loader         *loader,
+          SaActivityItem *item,
+          const char     *commitment_id)
 {
-  gpointer interned;
+  Link link = { item, NULL };
 
-  if (!g_hash_table_lookup_extended (loader->ranks, commitment_id, &interned, NULL))
-    return;
-  item->commitment_ids = g_renew (char *, item->commitment_ids, item->n_commitments + 2);
-  item->commitment_ids[item->n_commitments++] = g_ref_string_acquire (interned);
-  item->commitment_ids[item->n_commitments] = NULL;
+  if (g_hash_table_lookup_extended (loader->ranks, commitment_id, (gpointer *) &link.commitment_id, NULL))
+    g_array_append_val (links, link);
 }
 
-static void
-sort_commitments (SaActivityItem *item,
-                  Loader         *loader)
+/* The ids in a list are interned: lists are the same when their pointers are. */
+static guint
+hash_ids (gconstpointer key)
 {
-  if (item->n_commitments > 1)
-    g_qsort_with_data (item->commitment_ids, item->n_commitments, sizeof (char *),
-                       compare_ranks, loader->ranks);
-  if (item->n_commitments > 0)
-    item->commitment_rank = GPOINTER_TO_UINT (g_hash_table_lookup (loader->ranks,
-                                                                   item->commitment_ids[0]));
+  guint hash = 17;
+
+  for (char * const *ids = key; *ids != NULL; ids++)
+    hash = hash * 31 + g_direct_hash (*ids);
+  return hash;
+}
+
+static gboolean
+equal_ids (gconstpointer a,
+           gconstpointer b)
+{
+  char * const *ids_a = a, * const *ids_b = b;
+
+  for (; *ids_a != NULL && *ids_a == *ids_b; ids_a++, ids_b++)
+    ;
+  return *ids_a == *ids_b;
+}
+
+/* Gives @item the commitments of @links, @n_links of them, in the plan's order.
+ * Most activities advance one or two of a plan's few commitments: the items with
+ * the same list share one, made once, which the item keeps instead of a list of its
+ * own. */
+static void
+set_commitments (SaActivityItem *item,
+                 Loader         *loader,
+                 Link           *links,
+                 guint           n_links)
+{
+  g_autofree char **ids = NULL;
+  char **shared;
+  guint n = MIN (n_links, G_MAXUINT16);
+
+  if (n_links == 0)
+    return;
+  ids = g_new (char *, n_links + 1);
+  for (guint i = 0; i < n_links; i++)
+    ids[i] = links[i].commitment_id;
+  if (n_links > 1)
+    g_qsort_with_data (ids, n_links, sizeof (char *), compare_ranks, loader->ranks);
+  ids[n] = NULL;
+
+  if (loader->lists == NULL)
+    loader->lists = g_hash_table_new_full (hash_ids, equal_ids, (GDestroyNotify) _sa_activity_item_ids_release, NULL);
+  if ((shared = g_hash_table_lookup (loader->lists, ids)) == NULL)
+    {
+      shared = _sa_activity_item_ids_new (ids, n);
+      g_hash_table_add (loader->lists, shared);
+    }
+  item->commitment_ids = g_atomic_rc_box_acquire (shared);
+  item->n_commitments = (guint16) n;
+  item->commitment_rank = GPOINTER_TO_UINT (g_hash_table_lookup (loader->ranks, ids[0]));
+}
+
+static int
+compare_link_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const Link *link_a = a, *link_b = b;
+
+  return link_a->item < link_b->item ? -1 : link_a->item > link_b->item;
+}
+
+/* Gives every item its commitments from @links, in any order. */
+static void
+set_all_commitments (GArray *links,
+                     Loader *loader)
+{
+  Link *all = (Link *) (gpointer) links->data;
+  guint start = 0;
+
+  g_array_sort (links, compare_link_items);
+  for (guint i = 1; i <= links->len; i++)
+    if (i == links->len || all[i].item != all[start].item)
+      {
+        set_commitments (all[start].item, loader, all + start, i - start);
+        start = i;
+      }
 }
 
 static SaActivityItem *
@@ -260,7 +331,7 @@ read_item (sqlite3_stmt *stmt,
   g_strlcpy (item->time, time ? time : "", sizeof item->time);
   item->title = column_ref_string (stmt, COL_TITLE, loader);
   item->place = sqlite3_column_bytes (stmt, COL_PLACE) > 0 ? column_ref_string (stmt, COL_PLACE, loader) : NULL;
-  item->notes = column_dup (stmt, COL_NOTES);
+  item->notes = sqlite3_column_bytes (stmt, COL_NOTES) > 0 ? column_ref_string (stmt, COL_NOTES, loader) : NULL;
   item->participants = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_PARTICIPANTS), 0, G_MAXUINT);
   item->volunteers = (guint) CLAMP (sqlite3_column_int64 (stmt, COL_VOLUNTEERS), 0, G_MAXUINT);
   item->organization_id = column_ref_string (stmt, COL_ORGANIZATION_ID, loader);
@@ -290,6 +361,7 @@ load_links (Source     *source,
             GError    **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) links = g_array_sized_new (FALSE, FALSE, sizeof (Link), items->len);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -309,9 +381,12 @@ load_links (Source     *source,
       SaActivityItem *item = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
 
       if (item != NULL)
-        add_commitment (item, loader, (const char *) sqlite3_column_text (stmt, 1));
+        add_link (links, loader, item, (const char *) sqlite3_column_text (stmt, 1));
     }
-  return source_release (source, stmt, rc, error);
+  if (!source_release (source, stmt, rc, error))
+    return FALSE;
+  set_all_commitments (links, loader);
+  return TRUE;
 }
 
 /* Every 4,096 rows, a loading thread looks whether it is still wanted. */
@@ -333,7 +408,7 @@ load_items (Source        *source,
             GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_auto(Loader) loader = { NULL, NULL };
+  g_auto(Loader) loader = { NULL, NULL, NULL, NULL };
   sqlite3_stmt *stmt;
   int rc;
 
@@ -353,10 +428,7 @@ load_items (Source        *source,
       !load_links (source, &loader, items, error))
     return NULL;
   for (guint i = 0; i < items->len; i++)
-    {
-      sort_commitments (g_ptr_array_index (items, i), &loader);
-      finish_item (g_ptr_array_index (items, i), &loader);
-    }
+    finish_item (g_ptr_array_index (items, i), &loader);
   if (sorted)
     g_ptr_array_sort (items, compare_dates);
 
@@ -465,6 +537,7 @@ load_item_links (SaStore         *store,
                  SaActivityItem  *item,
                  GError         **error)
 {
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
   sqlite3_stmt *stmt;
   int rc;
 
@@ -475,9 +548,12 @@ load_item_links (SaStore         *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, item->id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_commitment (item, loader, (const char *) sqlite3_column_text (stmt, 0));
+    add_link (links, loader, item, (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
-  return step_error (store, rc, error);
+  if (!step_error (store, rc, error))
+    return FALSE;
+  set_commitments (item, loader, (Link *) (gpointer) links->data, links->len);
+  return TRUE;
 }
 
 /**
@@ -495,7 +571,7 @@ sa_store_load_activity_item (SaStore     *store,
                              const char  *id,
                              GError     **error)
 {
-  g_auto(Loader) loader = { NULL, NULL };
+  g_auto(Loader) loader = { NULL, NULL, NULL, NULL };
   g_autoptr(SaActivityItem) item = NULL;
   Source source = { store, NULL };
   sqlite3_stmt *stmt;
@@ -527,7 +603,6 @@ sa_store_load_activity_item (SaStore     *store,
     }
   if (!load_item_links (store, &loader, item, error))
     return NULL;
-  sort_commitments (item, &loader);
   finish_item (item, &loader);
   return g_steal_pointer (&item);
 }
