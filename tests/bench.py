@@ -42,6 +42,7 @@ def run(args, **kwargs):
 
 
 NOTES = []
+LOAD_AT_START = " ".join(f"{x:.1f}" for x in os.getloadavg())
 TARGET_SIZE = 100000  # the targets are set for this many activities
 
 
@@ -317,13 +318,18 @@ def number(value, unit):
     return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
 
 
+def cell(text):
+    """@text in a Markdown table's cell: a “|” of its own (a shell pipe) would end it."""
+    return text.replace("|", "\\|")
+
+
 def table(rows):
     lines = ["| activities | what | time | baseline | baseline time | × baseline | target | met |",
              "|---:|---|---:|---|---:|---:|---|---|"]
     for f in rows:
         ok = met(f)
         ratio = f["value"] / f["baseline_value"] if f["baseline_value"] else float("nan")
-        lines.append(f"| {f['size']:,} | {f['what']} | {number(f['value'], f['unit'])} | {f['baseline']} | "
+        lines.append(f"| {f['size']:,} | {cell(f['what'])} | {number(f['value'], f['unit'])} | {cell(f['baseline'])} | "
                      f"{number(f['baseline_value'], f['unit'])} | {ratio:.2f} | {f['target']} | "
                      f"{'' if ok is None else 'yes' if ok else '**no**'} |")
     return "\n".join(lines)
@@ -357,6 +363,8 @@ def machine():
         f"{version('pkg-config', '--modversion', 'libadwaita-1')}, GLib "
         f"{version('pkg-config', '--modversion', 'glib-2.0')}, SQLite {version('sqlite3', '--version')}",
         f"- Display: {os.environ.get('DISPLAY', 'none')} (Xvfb: GTK draws with Mesa's llvmpipe, on the processor)",
+        f"- Load average: {LOAD_AT_START} when the run started, {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        "when it ended (other work on the processor slows figure and baseline alike, but not evenly)",
     ]
 
 
