@@ -492,3 +492,31 @@ sa_test_add_salon (SaStore    *store,
   sa_record_set_text (activity, SA_ACTIVITY_ORGANIZATION_ID, organization_id);
   g_assert_true (sa_store_add_activity (store, activity, NULL, &error));
 }
+
+/* The widget under @widget that its template names @id, or %NULL. */
+GtkWidget *
+sa_test_lookup_id (GtkWidget  *widget,
+                   const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sa_test_lookup_id (child, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The widget under @root that its template names @id; the test fails without one. */
+GtkWidget *
+sa_test_find_id (GtkWidget  *root,
+                 const char *id)
+{
+  GtkWidget *found = sa_test_lookup_id (root, id);
+
+  if (found == NULL)
+    g_error ("No widget “%s”", id);
+  return found;
+}

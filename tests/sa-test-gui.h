@@ -46,6 +46,10 @@ char      *sa_test_timeline_rows   (GtkWidget    *window,
                                     int           n_rows);
 void       sa_test_add_salon       (SaStore      *store,
                                     const char   *organization_id);
+GtkWidget *sa_test_find_id         (GtkWidget    *root,
+                                    const char   *id);
+GtkWidget *sa_test_lookup_id       (GtkWidget    *widget,
+                                    const char   *id);
 GtkWidget *sa_test_find_toplevel   (GType         type);
 GtkWidget *sa_test_wait_for_toplevel (GType       type);
 gboolean   sa_test_press_key       (GtkWidget       *widget,

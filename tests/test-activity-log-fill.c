@@ -40,25 +40,10 @@ spin (void)
       ;
 }
 
-static GtkWidget *
-find (GtkWidget  *widget,
-      const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find (child, id);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkColumnView *
 column_view (Fixture *fixture)
 {
-  return GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  return GTK_COLUMN_VIEW (sa_test_find_id (fixture->log, "column_view"));
 }
 
 /* The rows the list view shows, as it sees them. */
@@ -166,7 +151,7 @@ shown_ids (Fixture *fixture)
 static const char *
 footer_text (Fixture *fixture)
 {
-  return gtk_label_get_text (GTK_LABEL (find (fixture->log, "footer")));
+  return gtk_label_get_text (GTK_LABEL (sa_test_find_id (fixture->log, "footer")));
 }
 
 /* The list view got its rows in several steps, none of them all the rows at once,

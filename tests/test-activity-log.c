@@ -34,32 +34,6 @@ typedef struct
 
 /* ---- Finding widgets and waiting ------------------------------------------------ */
 
-static GtkWidget *
-find_child (GtkWidget  *widget,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, id);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find (GtkWidget  *widget,
-      const char *id)
-{
-  GtkWidget *found = find_child (widget, id);
-
-  if (found == NULL)
-    g_error ("No widget “%s”", id);
-  return found;
-}
-
 static void
 spin (void)
 {
@@ -178,21 +152,21 @@ n_shown (Fixture *fixture)
 static const char *
 footer_text (Fixture *fixture)
 {
-  return gtk_label_get_text (GTK_LABEL (find (fixture->log, "footer")));
+  return gtk_label_get_text (GTK_LABEL (sa_test_find_id (fixture->log, "footer")));
 }
 
 static const char *
 visible_page (Fixture    *fixture,
               const char *stack)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (find (fixture->log, stack)));
+  return gtk_stack_get_visible_child_name (GTK_STACK (sa_test_find_id (fixture->log, stack)));
 }
 
 static void
 search (Fixture    *fixture,
         const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (fixture->log, "search_entry")), text);
+  gtk_editable_set_text (GTK_EDITABLE (sa_test_find_id (fixture->log, "search_entry")), text);
 }
 
 static SaActivityItem *
@@ -218,7 +192,7 @@ shown_position (Fixture    *fixture,
 static GtkSelectionModel *
 selection (Fixture *fixture)
 {
-  return gtk_column_view_get_model (GTK_COLUMN_VIEW (find (fixture->log, "column_view")));
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (sa_test_find_id (fixture->log, "column_view")));
 }
 
 static void
@@ -280,14 +254,14 @@ type_into (SaActivityForm *form,
            const char     *field,
            const char     *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (form), field)), text);
+  gtk_editable_set_text (GTK_EDITABLE (sa_test_find_id (GTK_WIDGET (form), field)), text);
 }
 
 static const char *
 field_text (SaActivityForm *form,
             const char     *field)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (find (GTK_WIDGET (form), field)));
+  return gtk_editable_get_text (GTK_EDITABLE (sa_test_find_id (GTK_WIDGET (form), field)));
 }
 
 static void
@@ -295,7 +269,7 @@ choose (SaActivityForm *form,
         const char     *combo,
         const char     *label)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find (GTK_WIDGET (form), combo));
+  AdwComboRow *row = ADW_COMBO_ROW (sa_test_find_id (GTK_WIDGET (form), combo));
   GListModel *model = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -311,7 +285,7 @@ static const char *
 chosen_label (SaActivityForm *form,
               const char     *combo)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (find (GTK_WIDGET (form), combo));
+  AdwComboRow *row = ADW_COMBO_ROW (sa_test_find_id (GTK_WIDGET (form), combo));
 
   return gtk_string_object_get_string (adw_combo_row_get_selected_item (row));
 }
@@ -343,11 +317,11 @@ static char *
 tick_commitment (SaActivityForm *form,
                  const char     *search_text)
 {
-  GtkListBox *list = GTK_LIST_BOX (find (GTK_WIDGET (form), "commitment_list"));
+  GtkListBox *list = GTK_LIST_BOX (sa_test_find_id (GTK_WIDGET (form), "commitment_list"));
   guint all = n_shown_rows (list);
   GtkListBoxRow *row;
 
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (form), "commitment_search")), search_text);
+  gtk_editable_set_text (GTK_EDITABLE (sa_test_find_id (GTK_WIDGET (form), "commitment_search")), search_text);
   WAIT_FOR (n_shown_rows (list) < all);
   row = first_shown_row (list);
   g_assert_nonnull (row);
@@ -368,7 +342,7 @@ static void
 test_search_enter_selects_first (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  GtkWidget *entry = find (fixture->log, "search_entry");
+  GtkWidget *entry = sa_test_find_id (fixture->log, "search_entry");
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (entry));
   g_autofree char *id = NULL;
   GtkWidget *focus;
@@ -382,7 +356,7 @@ test_search_enter_selects_first (Fixture       *fixture,
 
   g_assert_true (gtk_selection_model_is_selected (selection (fixture), 0));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, find (fixture->log, "column_view")));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, sa_test_find_id (fixture->log, "column_view")));
   g_assert_true (gtk_widget_activate_action (focus, "log.delete", NULL));
   WAIT_FOR (shown_position (fixture, id) < 0);
   g_assert_false (sa_store_exists (fixture->store, &sa_activity_table, id, FALSE));
@@ -394,8 +368,8 @@ static void
 press_enter_in (SaActivityForm *form,
                 const char     *field)
 {
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (find (GTK_WIDGET (form), field)));
-  GtkWidget *save = find (GTK_WIDGET (form), "save_button");
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (sa_test_find_id (GTK_WIDGET (form), field)));
+  GtkWidget *save = sa_test_find_id (GTK_WIDGET (form), "save_button");
   guint clicks = 0;
   gulong handler = g_signal_connect (save, "clicked", G_CALLBACK (count_click), &clicks);
 
@@ -411,10 +385,10 @@ error_under (SaActivityForm *form,
              const char     *field)
 {
   g_autofree char *id = g_strconcat (field, "_error", NULL);
-  GtkWidget *label = find (GTK_WIDGET (form), id);
+  GtkWidget *label = sa_test_find_id (GTK_WIDGET (form), id);
   GtkWidget *container = GTK_IS_LIST_BOX_ROW (gtk_widget_get_parent (label)) ? gtk_widget_get_parent (label) : label;
   g_autofree char *row_id = g_strconcat (field, "_row", NULL);
-  GtkWidget *row = find_child (GTK_WIDGET (form), row_id);
+  GtkWidget *row = sa_test_lookup_id (GTK_WIDGET (form), row_id);
 
   if (!gtk_widget_get_visible (container))
     {
@@ -510,13 +484,13 @@ test_empty (Fixture       *fixture,
 
   /* An empty log says how to add the first activity, and its button does. */
   g_assert_cmpstr (visible_page (fixture, "stack"), ==, "empty");
-  g_assert_true (gtk_widget_get_mapped (find (fixture->log, "empty_page")));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find (fixture->log, "empty_page"))), ==,
+  g_assert_true (gtk_widget_get_mapped (sa_test_find_id (fixture->log, "empty_page")));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (sa_test_find_id (fixture->log, "empty_page"))), ==,
                    "No Activities Yet");
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (find (fixture->log, "empty_page"))),
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (sa_test_find_id (fixture->log, "empty_page"))),
                             "Ctrl+N"));
   g_assert_null (open_form ());
-  gtk_widget_activate (find (fixture->log, "empty_button"));
+  gtk_widget_activate (sa_test_find_id (fixture->log, "empty_button"));
   WAIT_FOR ((form = open_form ()) != NULL);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (form)) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (form)));
@@ -556,7 +530,7 @@ test_add_find_edit_delete (Fixture       *fixture,
   g_assert_nonnull (form);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "New Activity");
   type_into (form, "date_row", "2012/5/20");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "2012-05-20 (Sunday)");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sa_test_find_id (GTK_WIDGET (form), "date_hint"))), ==, "2012-05-20 (Sunday)");
   type_into (form, "title_row", "地域の縁側サロン");
   type_into (form, "place_row", "中川地区センター");
   choose (form, "organization_row", "中川地域ケアプラザ");
@@ -564,7 +538,7 @@ test_add_find_edit_delete (Fixture       *fixture,
   type_into (form, "participants_row", "２５");
   type_into (form, "volunteers_row", "4");
   commitment = tick_commitment (form, "あいさつ");
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (GTK_WIDGET (form), "notes_view"))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sa_test_find_id (GTK_WIDGET (form), "notes_view"))),
                             "住民と協働で企画した\n", -1);
   g_assert_null (error_under (form, "participants"));
   press_enter_in (form, "title_row");
@@ -619,7 +593,7 @@ test_add_find_edit_delete (Fixture       *fixture,
   WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
 
   /* Edit through the same form, opened by activating the row. */
-  g_signal_emit_by_name (find (fixture->log, "column_view"), "activate", shown_position (fixture, id));
+  g_signal_emit_by_name (sa_test_find_id (fixture->log, "column_view"), "activate", shown_position (fixture, id));
   form = open_form ();
   g_assert_nonnull (form);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (form)), ==, "Edit Activity");
@@ -661,7 +635,7 @@ test_add_find_edit_delete (Fixture       *fixture,
 
   /* The Delete key deletes the selection; the undo stack brings it back too. */
   select_only (fixture, id);
-  g_assert_true (gtk_widget_activate_action (find (fixture->log, "column_view"), "log.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (sa_test_find_id (fixture->log, "column_view"), "log.delete", NULL));
   WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
   g_assert_true (sa_undo_stack_undo (fixture->undo_stack, NULL));
   WAIT_FOR (n_shown (fixture) == N_ACTIVITIES + 1);
@@ -692,9 +666,9 @@ test_refuses_bad_values (Fixture       *fixture,
   /* Tab from a field with its message under it goes on to the next field; Tab follows
    * the fields' places, so the form is laid out with the message first. */
   sa_test_wait ();
-  gtk_widget_grab_focus (find (GTK_WIDGET (form), "participants_row"));
+  gtk_widget_grab_focus (sa_test_find_id (GTK_WIDGET (form), "participants_row"));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (form), GTK_DIR_TAB_FORWARD));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), find (GTK_WIDGET (form), "volunteers_row")));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (form)), sa_test_find_id (GTK_WIDGET (form), "volunteers_row")));
   type_into (form, "volunteers_row", "abc");
   g_assert_cmpstr (error_under (form, "volunteers"), ==, "Volunteers must be a whole number, not “abc”");
   press_enter_in (form, "title_row");
@@ -710,7 +684,7 @@ test_refuses_bad_values (Fixture       *fixture,
   g_assert_true (open_form () == form);
   g_assert_cmpstr (error_under (form, "title"), ==, "Title must not be empty");
   g_assert_cmpstr (error_under (form, "date"), ==, "“2011/2/29” is not a date that exists");
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (find (GTK_WIDGET (form), "date_row"))))));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (sa_test_find_id (GTK_WIDGET (form), "date_row"))))));
   type_into (form, "date_row", "5/20");
   g_assert_null (error_under (form, "date"));
 
@@ -736,16 +710,16 @@ test_form_dates (Fixture       *fixture,
   sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), &date);
   form = open_form ();
   g_assert_cmpstr (field_text (form, "date_row"), ==, "2012-04-01");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "Sunday");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sa_test_find_id (GTK_WIDGET (form), "date_hint"))), ==, "Sunday");
   type_into (form, "date_row", "１２月２４日");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "2012-12-24 (Monday)");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sa_test_find_id (GTK_WIDGET (form), "date_hint"))), ==, "2012-12-24 (Monday)");
   type_into (form, "date_row", "12/");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "date_hint"))), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sa_test_find_id (GTK_WIDGET (form), "date_hint"))), ==, "");
 
   /* The calendar's day goes into the field. */
   {
     g_autoptr(GDateTime) day = g_date_time_new_local (2012, 6, 3, 0, 0, 0);
-    gtk_calendar_select_day (GTK_CALENDAR (find (GTK_WIDGET (form), "calendar")), day);
+    gtk_calendar_select_day (GTK_CALENDAR (sa_test_find_id (GTK_WIDGET (form), "calendar")), day);
   }
   g_assert_cmpstr (field_text (form, "date_row"), ==, "2012-06-03");
   type_into (form, "title_row", "七夕の飾りつけ");
@@ -796,10 +770,10 @@ static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
 {
-  GtkDropDown *years = GTK_DROP_DOWN (find (fixture->log, "year_dropdown"));
-  GtkDropDown *organizations = GTK_DROP_DOWN (find (fixture->log, "organization_dropdown"));
-  GtkDropDown *districts = GTK_DROP_DOWN (find (fixture->log, "district_dropdown"));
-  GtkDropDown *commitments = GTK_DROP_DOWN (find (fixture->log, "commitment_dropdown"));
+  GtkDropDown *years = GTK_DROP_DOWN (sa_test_find_id (fixture->log, "year_dropdown"));
+  GtkDropDown *organizations = GTK_DROP_DOWN (sa_test_find_id (fixture->log, "organization_dropdown"));
+  GtkDropDown *districts = GTK_DROP_DOWN (sa_test_find_id (fixture->log, "district_dropdown"));
+  GtkDropDown *commitments = GTK_DROP_DOWN (sa_test_find_id (fixture->log, "commitment_dropdown"));
   guint n_year, n_org;
 
   /* "All" first, then the plan's years, newest first. */
@@ -847,7 +821,7 @@ static void
 test_sort (Fixture       *fixture,
            gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (sa_test_find_id (fixture->log, "column_view"));
   GListModel *columns = gtk_column_view_get_columns (view);
   g_autoptr(GtkColumnViewColumn) participants = g_list_model_get_item (columns, 4);
 
@@ -868,7 +842,7 @@ test_sort (Fixture       *fixture,
 static GPtrArray *
 titles_on_screen (Fixture *fixture)
 {
-  GtkWidget *view = find (fixture->log, "column_view");
+  GtkWidget *view = sa_test_find_id (fixture->log, "column_view");
   GPtrArray *titles = g_ptr_array_new ();
 
   for (GtkWidget *list = gtk_widget_get_first_child (view); list; list = gtk_widget_get_next_sibling (list))
@@ -908,7 +882,7 @@ static void
 test_rows_follow_changes (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (sa_test_find_id (fixture->log, "column_view"));
   g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
   g_autoptr(GtkColumnViewColumn) date = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
   g_autofree char *id = NULL;
@@ -994,8 +968,8 @@ test_fills_after_shown (Fixture       *fixture,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *log = sa_activity_log_new (fixture->context);
   GListModel *rows = sa_activity_log_get_model (SA_ACTIVITY_LOG (log));
-  GtkStack *stack = GTK_STACK (find (log, "stack"));
-  GtkSpinner *spinner = GTK_SPINNER (find (log, "spinner"));
+  GtkStack *stack = GTK_STACK (sa_test_find_id (log, "stack"));
+  GtkSpinner *spinner = GTK_SPINNER (sa_test_find_id (log, "spinner"));
   g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
   g_autoptr(GError) error = NULL;
 
@@ -1109,7 +1083,7 @@ static void
 test_sort_each_column (Fixture       *fixture,
                        gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find (fixture->log, "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (sa_test_find_id (fixture->log, "column_view"));
   GListModel *columns = gtk_column_view_get_columns (view);
   /* In the order the title column shows them: ASCII folded, then kana with katakana
    * (half-width as full-width) folded to hiragana, then kanji. */
@@ -1381,16 +1355,16 @@ test_form_warns_of_contact_details (Fixture       *fixture,
   sa_activity_log_edit_selected (SA_ACTIVITY_LOG (fixture->log));
   form = open_form ();
   g_assert_nonnull (form);
-  warning = GTK_REVEALER (find (GTK_WIDGET (form), "privacy_revealer"));
+  warning = GTK_REVEALER (sa_test_find_id (GTK_WIDGET (form), "privacy_revealer"));
   g_assert_false (gtk_revealer_get_reveal_child (warning));
 
   type_into (form, "place_row", "集会所（０４５－１２３－４５６７）");
   g_assert_true (gtk_revealer_get_reveal_child (warning));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (form), "privacy_label"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sa_test_find_id (GTK_WIDGET (form), "privacy_label"))),
                             "phone number"));
   type_into (form, "place_row", "集会所");
   g_assert_false (gtk_revealer_get_reveal_child (warning));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (GTK_WIDGET (form), "notes_view"))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sa_test_find_id (GTK_WIDGET (form), "notes_view"))),
                             "連絡は hanako@example.jp へ", -1);
   g_assert_true (gtk_revealer_get_reveal_child (warning));
 
@@ -1406,7 +1380,7 @@ static gboolean
 press_enter_on (SaActivityForm *form,
                 const char     *field)
 {
-  GtkWidget *row = find (GTK_WIDGET (form), field);
+  GtkWidget *row = sa_test_find_id (GTK_WIDGET (form), field);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
   gboolean handled = FALSE;
 
@@ -1456,18 +1430,18 @@ test_form_adds_choices (Fixture       *fixture,
   sa_activity_log_new_activity (SA_ACTIVITY_LOG (fixture->log), NULL);
   WAIT_FOR ((form = open_form ()) != NULL && gtk_widget_get_height (GTK_WIDGET (form)) > 0);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (form)), <=, 700);
-  g_assert_true (gtk_widget_get_mapped (find (GTK_WIDGET (form), "save_button")));
+  g_assert_true (gtk_widget_get_mapped (sa_test_find_id (GTK_WIDGET (form), "save_button")));
 
   type_into (form, "title_row", "新田の見守り訪問（試し）");
   g_assert_true (press_enter_on (form, "organization_row"));
-  popover = shown_popover (find (GTK_WIDGET (form), "organization_row"));
+  popover = shown_popover (sa_test_find_id (GTK_WIDGET (form), "organization_row"));
   g_assert_nonnull (popover);
   g_assert_true (open_form () == form);
   g_assert_cmpuint (n_shown (fixture), ==, N_ACTIVITIES);
   gtk_popover_popdown (popover);
   spin ();
 
-  sa_test_click (find (GTK_WIDGET (form), "organization_row"), "New Organization…");
+  sa_test_click (sa_test_find_id (GTK_WIDGET (form), "organization_row"), "New Organization…");
   editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
   g_assert_nonnull (editor);
   sa_test_type_into (editor, "Name", "新田見守りの会");
@@ -1477,7 +1451,7 @@ test_form_adds_choices (Fixture       *fixture,
   WAIT_FOR (sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR) == NULL);
   g_assert_cmpstr (chosen_label (form, "organization_row"), ==, "新田見守りの会");
 
-  sa_test_click (find (GTK_WIDGET (form), "district_row"), "New District…");
+  sa_test_click (sa_test_find_id (GTK_WIDGET (form), "district_row"), "New District…");
   editor = sa_test_find_toplevel (SA_TYPE_RECORD_EDITOR);
   sa_test_type_into (editor, "Name", "新田");
   g_signal_emit_by_name (sa_test_find (editor, sa_test_has_label, "_Save"), "clicked");
