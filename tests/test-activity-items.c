@@ -433,17 +433,17 @@ test_loaded_commitments (Fixture       *fixture,
   const char * const *links[] = { late_first, early_first, early, late, none };
   const char * const *expected[] = { early_first, early_first, early, late, none };
   const guint ranks[] = { 3, 3, 3, 8, G_MAXUINT };
-  g_autofree char *ids[G_N_ELEMENTS (links)] = { NULL };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (links); i++)
-    ids[i] = add_activity (fixture, "2012-05-20", "Salon", NULL, NULL, NULL, links[i]);
+    g_ptr_array_add (ids, add_activity (fixture, "2012-05-20", "Salon", NULL, NULL, NULL, links[i]));
   items = sa_store_load_activity_items (fixture->store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (links); i++)
     {
-      SaActivityItem *item = find_item (items, ids[i]);
+      SaActivityItem *item = find_item (items, g_ptr_array_index (ids, i));
       g_autofree char *listed = g_strjoinv (" ", (char **) sa_activity_item_get_commitment_ids (item));
       g_autofree char *wanted = g_strjoinv (" ", (char **) expected[i]);
 
