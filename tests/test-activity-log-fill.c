@@ -16,7 +16,6 @@
 #include "sa-activity.h"
 #include "sa-slot.h"
 #include "sa-test-gui.h"
-#include "sasaeai-resources.h"
 
 /* More than the 200 rows a list view makes widgets for, so that the fill takes
  * several steps. */
@@ -265,14 +264,7 @@ int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display; run under xvfb-run\n");
-      return 77;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  sasaeai_register_resource ();
+  sa_test_gui_init (&argc, &argv);
 
   g_test_add ("/activity-log-fill/in-steps-same-order", Fixture, NULL, fixture_set_up, test_in_steps_same_order,
               fixture_tear_down);
