@@ -23,6 +23,7 @@
 #include "sa-activity-item-list.h"
 #include "sa-activity-item.h"
 #include "sa-store-activity-items.h"
+#include "sa-test-gui.h"
 #include "sa-activity-log.h"
 #include "sa-activity-sort-model.h"
 #include "sa-activity.h"
@@ -444,6 +445,7 @@ main (int    argc,
     }
   adw_init ();
   sasaeai_register_resource ();
+  sa_test_load_style ();
   if (argc == 3 && g_str_equal (argv[1], "--memory"))
     return measure_memory (argv[2]);
   if (argc != 2)

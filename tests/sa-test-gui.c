@@ -33,9 +33,26 @@ sa_test_gui_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   sasaeai_register_resource ();
+  sa_test_load_style ();
   /* Tests wait for conditions, never for a time: without animations, a widget is in
    * its final state once the frame after the change is drawn. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/**
+ * sa_test_load_style:
+ *
+ * Adds the application's stylesheet to the display, as AdwApplication does for the
+ * application: windows built without one look and draw as they do in it.
+ */
+void
+sa_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/sasaeai/Sasaeai/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static gboolean

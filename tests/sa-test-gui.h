@@ -27,6 +27,7 @@ typedef gboolean (*SaTestCondition) (gpointer data);
 typedef gboolean (*SaTestMatch) (GtkWidget  *widget,
                                  const char *text);
 
+void       sa_test_load_style      (void);
 void       sa_test_gui_init        (int          *argc,
                                     char       ***argv);
 void       sa_test_wait            (void);

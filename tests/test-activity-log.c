@@ -11,6 +11,7 @@
 #include "sa-store-activity-items.h"
 #include "sa-activity-log.h"
 #include "sa-activity.h"
+#include "sa-cell-text.h"
 #include "sa-commitment.h"
 #include "sa-district.h"
 #include "sa-organization.h"
@@ -851,7 +852,7 @@ titles_on_screen (Fixture *fixture)
         {
           /* Date, then title: each cell holds one widget. */
           GtkWidget *cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
-          g_ptr_array_add (titles, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell))));
+          g_ptr_array_add (titles, (gpointer) sa_cell_text_get_text (SA_CELL_TEXT (gtk_widget_get_first_child (cell))));
         }
   return titles;
 }
@@ -1534,6 +1535,62 @@ test_narrow_window (Fixture       *fixture,
     }
 }
 
+static void
+count_nodes (GskRenderNode *node,
+             guint         *counts)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type <= GSK_GL_SHADER_NODE)
+    counts[type]++;
+  switch (type)
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_nodes (gsk_container_node_get_child (node, i), counts);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_nodes (gsk_transform_node_get_child (node), counts);
+      break;
+    case GSK_CLIP_NODE:
+      count_nodes (gsk_clip_node_get_child (node), counts);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_nodes (gsk_rounded_clip_node_get_child (node), counts);
+      break;
+    case GSK_OPACITY_NODE:
+      count_nodes (gsk_opacity_node_get_child (node), counts);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The rows draw as one run of texts: GTK's GL renderer starts a new batch of drawing
+ * at every clip and at every border between two texts, and on Mesa's llvmpipe each
+ * batch took 64 KB and its time in every frame. A row has its separator; its cells
+ * have neither a clip nor a border. */
+static void
+test_rows_draw_together (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *list = sa_test_find_type (sa_test_find_id (fixture->log, "column_view"), GTK_TYPE_LIST_VIEW);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (list);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  guint counts[GSK_GL_SHADER_NODE + 1] = { 0 }, n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows += gtk_widget_get_mapped (row);
+  g_assert_cmpuint (n_rows, >=, 5);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (list), gtk_widget_get_height (list));
+  node = gtk_snapshot_free_to_node (snapshot);
+  count_nodes (node, counts);
+  g_assert_cmpuint (counts[GSK_TEXT_NODE], >=, 5 * n_rows);
+  g_assert_cmpuint (counts[GSK_CLIP_NODE], <=, 1);
+  g_assert_cmpuint (counts[GSK_BORDER_NODE], <=, n_rows);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1546,6 +1603,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   sasaeai_register_resource ();
+  sa_test_load_style ();
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
@@ -1568,6 +1626,7 @@ main (int    argc,
   ADD ("/activity-log/form-adds-choices", N_ACTIVITIES, test_form_adds_choices);
   ADD ("/activity-log/title-takes-room", N_ACTIVITIES, test_title_takes_room);
   ADD ("/activity-log/narrow-window", N_ACTIVITIES, test_narrow_window);
+  ADD ("/activity-log/rows-draw-together", N_ACTIVITIES, test_rows_draw_together);
 #undef ADD
 
   return g_test_run ();

@@ -15,29 +15,17 @@
 #include "sa-accessible.h"
 #include "sa-activity-columns.h"
 #include "sa-activity-item.h"
+#include "sa-cell-text.h"
 #include "sa-slot.h"
 
 /* ---- Cells ---------------------------------------------------------------------- */
-
-/* Cells are inscriptions, not labels: a search can bring 200 new rows, and an
- * inscription takes its size from a number of characters instead of measuring its
- * text. */
-static GtkWidget *
-new_cell_text (float xalign)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), xalign);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  return text;
-}
 
 static void
 setup_text_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, new_cell_text (0));
+  gtk_list_item_set_child (list_item, sa_cell_text_new (0, FALSE));
 }
 
 static void
@@ -45,10 +33,7 @@ setup_number_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  GtkWidget *text = new_cell_text (1);
-
-  gtk_widget_add_css_class (text, "numeric");
-  gtk_list_item_set_child (list_item, text);
+  gtk_list_item_set_child (list_item, sa_cell_text_new (1, TRUE));
 }
 
 static gboolean query_commitments_tooltip (GtkWidget *box, int x, int y, gboolean keyboard,
@@ -60,7 +45,7 @@ setup_commitments_cell (GtkSignalListItemFactory *factory,
                         GHashTable               *texts)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *first = new_cell_text (0);
+  GtkWidget *first = sa_cell_text_new (0, FALSE);
   GtkWidget *more = gtk_label_new (NULL);
 
   gtk_widget_set_hexpand (first, TRUE);
@@ -86,7 +71,7 @@ static void
 set_cell_text (GtkListItem *list_item,
                const char  *text)
 {
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  sa_cell_text_set_text (SA_CELL_TEXT (gtk_list_item_get_child (list_item)), text);
   name_cell (list_item, text);
 }
 
@@ -252,8 +237,8 @@ bind_commitments (GtkSignalListItemFactory *factory,
   char more[16];
 
   g_snprintf (more, sizeof more, "+%u", n > 1 ? n - 1 : 0);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (box)),
-                            n > 0 ? g_hash_table_lookup (texts, ids[0]) : "");
+  sa_cell_text_set_text (SA_CELL_TEXT (gtk_widget_get_first_child (box)),
+                         n > 0 ? g_hash_table_lookup (texts, ids[0]) : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), more);
   gtk_widget_set_visible (gtk_widget_get_last_child (box), n > 1);
   if (n > 1)
