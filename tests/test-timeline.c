@@ -12,6 +12,7 @@
 #include "sa-plan.h"
 #include "sa-plan-file.h"
 #include "sa-store-plans.h"
+#include "sa-store-private.h"
 #include "sa-schema.h"
 #include "sa-store-timeline.h"
 #include "sa-timeline-layout.h"
@@ -660,6 +661,137 @@ test_progress (RenderFixture *f,
   g_assert_nonnull (strstr (text, "0/3"));
 }
 
+/* Statements that join activities to their commitments: each reads the activity
+ * log, a pass over it when most activities are in the years asked for. */
+static int
+count_link_reads (unsigned  event,
+                  void     *data,
+                  void     *stmt,
+                  void     *sql)
+{
+  const char *text = sqlite3_sql (stmt);
+
+  if (text != NULL && (strstr (text, "FROM activity_commitment") || strstr (text, "JOIN activity_commitment")))
+    (*(guint *) data)++;
+  return 0;
+}
+
+/* The counts and the progress of all six years of the handout come from one pass over
+ * the activity log, not one a year: with a million activities a pass takes a second. */
+static void
+test_progress_one_pass (RenderFixture *f,
+                        gconstpointer  data)
+{
+  g_autofree char *all = render_fixture_find (f->store, "commitment", "target_text", "全地区");
+  g_autofree char *north = add_district (f->store, "北部");
+  g_auto(SaTimelineOptions) options;
+  g_autoptr(SaTimelineLayout) layout = NULL;
+  sqlite3 *db = sqlite3_db_handle (_sa_store_prepare (f->store, "SELECT 1", NULL));
+  guint reads = 0;
+
+  add_activity_in (f->store, "2012-05-01", all, north);
+  add_activity_in (f->store, "2014-05-01", all, north);
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_link_reads, &reads);
+  sa_timeline_options_init (&options);
+  options.show_counts = TRUE;
+  layout = new_layout (f->store, &options);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+
+  g_assert_cmpstr (sa_timeline_layout_get_progress (layout, find_row (layout, all), 2014), ==, "1/1");
+  g_assert_cmpuint (sa_timeline_layout_get_row (layout, find_row (layout, all))->counts[2], ==, 1);
+  g_assert_cmpuint (reads, ==, 1);
+}
+
+static const SaActivityTotals *
+totals_of (SaYearTotals *totals,
+           const char   *commitment_id,
+           int           fy)
+{
+  const SaActivityTotals *found = sa_year_totals_lookup (totals, commitment_id, fy);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_totals (SaStore    *store,
+               const char *first,
+               const char *second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaYearTotals) totals = sa_store_total_commitment_activities (store, 2010, 2015, &error);
+  const SaActivityTotals *t;
+
+  g_assert_no_error (error);
+  t = totals_of (totals, first, 2012);
+  g_assert_cmpint (t->activities, ==, 3);
+  g_assert_cmpint (t->participants, ==, 3 + 5 + 7);
+  g_assert_cmpint (t->volunteers, ==, 1 + 2 + 3);
+  g_assert_cmpint (t->districts, ==, 1);   /* north twice; the deleted south is none */
+  t = totals_of (totals, first, 2013);
+  g_assert_cmpint (t->activities, ==, 0);
+  g_assert_cmpint (t->districts, ==, 0);
+  t = totals_of (totals, second, 2012);
+  g_assert_cmpint (t->activities, ==, 1);
+  g_assert_cmpint (t->participants, ==, 7);
+  g_assert_cmpint (t->districts, ==, 1);
+  g_assert_null (sa_year_totals_lookup (totals, "no-such-commitment", 2012));
+}
+
+static void
+add_counted (SaStore    *store,
+             const char *date,
+             const char *district_id,
+             gint64      participants,
+             gint64      volunteers,
+             const char * const *commitments)
+{
+  g_autoptr(SaRecord) activity = SA_RECORD (sa_activity_new ());
+  g_autoptr(GError) error = NULL;
+
+  sa_record_set_text (activity, SA_ACTIVITY_DATE, date);
+  sa_record_set_text (activity, SA_ACTIVITY_TITLE, "サロン");
+  sa_record_set_text (activity, SA_ACTIVITY_DISTRICT_ID, district_id);
+  sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, participants);
+  sa_record_set_int (activity, SA_ACTIVITY_VOLUNTEERS, volunteers);
+  g_assert_true (sa_store_add_activity (store, activity, commitments, &error));
+  g_assert_no_error (error);
+}
+
+/* What a commitment's activities of a year add up to, for the review and the
+ * progress: the same whether the years are read by scanning or through the date
+ * index; deleted activities count for nothing, a deleted district for no district. */
+static void
+test_totals (RenderFixture *f,
+             gconstpointer  data)
+{
+  g_autofree char *first = render_fixture_find (f->store, "commitment", "text", "交流の場を提供する。");
+  g_autofree char *second = render_fixture_find (f->store, "commitment", "text", "ボランティアネットワークを支援する。");
+  g_autofree char *north = add_district (f->store, "北部");
+  g_autofree char *south = add_district (f->store, "南部");
+  g_autofree char *gone = NULL;
+  const char * const one[] = { first, NULL };
+  const char * const both[] = { first, second, NULL };
+  g_autoptr(GError) error = NULL;
+
+  add_counted (f->store, "2012-04-01", north, 3, 1, one);
+  add_counted (f->store, "2012-10-01", south, 5, 2, one);
+  add_counted (f->store, "2013-03-31", north, 7, 3, both);
+  gone = render_fixture_add_activity (f->store, "2012-06-01", first);
+  g_assert_true (sa_store_set_deleted (f->store, sa_schema_find_table ("activity"), gone, TRUE, &error));
+  g_assert_true (sa_store_set_deleted (f->store, sa_schema_find_table ("district"), south, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Most activities are in the years: both tables are scanned. */
+  assert_totals (f->store, first, second);
+
+  /* Few are: the date index finds them. */
+  for (guint i = 0; i < 60; i++)
+    g_free (render_fixture_add_activity (f->store, "2000-05-01", second));
+  assert_totals (f->store, first, second);
+}
+
 /* A plan of two sections, as `sasaeai-cli plan import` reads it. */
 static const char two_sections[] =
   "{\"plan\": {\"title\": \"二節の計画\", \"first_fy\": 2010, \"last_fy\": 2015},"
@@ -760,6 +892,8 @@ main (int    argc,
   ADD ("no-plan", NULL, test_no_plan);
   ADD ("today", SAMPLE, test_today);
   ADD ("progress", SAMPLE, test_progress);
+  ADD ("progress-one-pass", SAMPLE, test_progress_one_pass);
+  ADD ("totals", SAMPLE, test_totals);
   ADD ("sections", SAMPLE, test_sections);
 #undef ADD
 

@@ -437,22 +437,12 @@ sa_store_save_review (SaStore   *self,
   return sa_store_commit_or_rollback (self, error);
 }
 
-/* Commitments of the plan scheduled in the year, with their linked activities'
- * totals and the linked resources open on the year's last day, in one query for the
- * whole plan. */
+/* Commitments of the plan scheduled in the year, with the live districts and the
+ * linked resources open on the year's last day, in one query for the whole plan; their
+ * activities' totals come from sa_store_total_commitment_activities(), which reads the
+ * activity log once for any number of years. */
 static const char review_rows_sql[] =
-  "WITH totals AS ("
-  " SELECT l.commitment_id AS commitment_id, count(*) AS activities,"
-  "  sum(a.participants) AS participants, sum(a.volunteers) AS volunteers,"
-  "  count(DISTINCT d.id) AS districts"
-  " FROM activity_commitment l"
-  " JOIN activity a ON a.id = l.activity_id AND a.deleted = 0"
-  " LEFT JOIN district d ON d.id = a.district_id AND d.deleted = 0"
-  " WHERE l.deleted = 0 AND a.date BETWEEN ?2 AND ?3"
-  " GROUP BY l.commitment_id)"
-  " SELECT c.id, ac.name, c.text, c.target_text, c.target_value, c.target_unit,"
-  "  coalesce(t.activities, 0), coalesce(t.participants, 0), coalesce(t.volunteers, 0),"
-  "  coalesce(t.districts, 0),"
+  "SELECT c.id, ac.name, c.text, c.target_text, c.target_value, c.target_unit,"
   "  (SELECT count(*) FROM district WHERE deleted = 0), c.target_measure,"
   "  (SELECT count(*) FROM resource_commitment rl"
   "   JOIN resource r ON r.id = rl.resource_id AND r.deleted = 0"
@@ -462,10 +452,9 @@ static const char review_rows_sql[] =
   " JOIN goal g ON g.id = c.goal_id AND g.deleted = 0"
   " JOIN section s ON s.id = g.section_id AND s.deleted = 0"
   " LEFT JOIN actor ac ON ac.id = c.actor_id"
-  " LEFT JOIN totals t ON t.commitment_id = c.id"
   " WHERE s.plan_id = lower(?1) AND c.deleted = 0"
   "  AND EXISTS (SELECT 1 FROM schedule_phase p WHERE p.commitment_id = c.id AND p.deleted = 0"
-  "              AND p.start_fy <= ?4 AND p.end_fy >= ?4)"
+  "              AND p.start_fy <= ?2 AND p.end_fy >= ?2)"
   " ORDER BY s.position, g.number, c.position, c.id";
 
 static char *
@@ -479,8 +468,9 @@ dup_column (sqlite3_stmt *stmt,
  * year's end, districts reached out of the live districts, the linked activities, or
  * the value the review holds. */
 static void
-count_progress (SaReviewRow  *row,
-                sqlite3_stmt *stmt)
+count_progress (SaReviewRow            *row,
+                sqlite3_stmt           *stmt,
+                const SaActivityTotals *totals)
 {
   const char *measure = row->target_measure;
 
@@ -489,14 +479,14 @@ count_progress (SaReviewRow  *row,
   if (g_strcmp0 (measure, "places") == 0)
     {
       row->has_actual = TRUE;
-      row->actual = sqlite3_column_int64 (stmt, 12);
+      row->actual = sqlite3_column_int64 (stmt, 8);
     }
   else if (g_strcmp0 (measure, "districts") == 0)
     {
       row->has_target_value = TRUE;
-      row->target_value = sqlite3_column_int64 (stmt, 10);
+      row->target_value = sqlite3_column_int64 (stmt, 6);
       row->has_actual = TRUE;
-      row->actual = sqlite3_column_int64 (stmt, 9);
+      row->actual = totals != NULL ? totals->districts : 0;
     }
   else if (g_strcmp0 (measure, "activities") == 0)
     {
@@ -514,9 +504,11 @@ count_progress (SaReviewRow  *row,
 static SaReviewRow *
 read_row (sqlite3_stmt *stmt,
           int           fiscal_year,
-          GHashTable   *reviews)
+          GHashTable   *reviews,
+          SaYearTotals *year_totals)
 {
   SaReviewRow *row = g_new0 (SaReviewRow, 1);
+  const SaActivityTotals *totals;
 
   row->commitment_id = dup_column (stmt, 0);
   row->actor = dup_column (stmt, 1);
@@ -526,14 +518,18 @@ read_row (sqlite3_stmt *stmt,
   row->target_value = sqlite3_column_int64 (stmt, 4);
   row->target_unit = dup_column (stmt, 5);
   row->fiscal_year = fiscal_year;
-  row->activities = sqlite3_column_int64 (stmt, 6);
-  row->participants = sqlite3_column_int64 (stmt, 7);
-  row->volunteers = sqlite3_column_int64 (stmt, 8);
-  row->target_measure = dup_column (stmt, 11);
+  totals = sa_year_totals_lookup (year_totals, row->commitment_id, fiscal_year);
+  if (totals != NULL)
+    {
+      row->activities = totals->activities;
+      row->participants = totals->participants;
+      row->volunteers = totals->volunteers;
+    }
+  row->target_measure = dup_column (stmt, 7);
   row->review = g_hash_table_lookup (reviews, row->commitment_id);
   if (row->review != NULL)
     g_object_ref (row->review);
-  count_progress (row, stmt);
+  count_progress (row, stmt, totals);
   return row;
 }
 
@@ -561,6 +557,58 @@ dup_reviews (SaStore     *self,
 }
 
 /**
+ * sa_store_list_review_rows_totaled:
+ * @self: a store
+ * @plan_id: a plan's id
+ * @fiscal_year: the fiscal year reviewed
+ * @totals: the activities' totals, from sa_store_total_commitment_activities() for
+ *   years that include @fiscal_year
+ * @error: return location for an error
+ *
+ * sa_store_list_review_rows() for each of several years, the activity log read once
+ * for all of them.
+ *
+ * Returns: (transfer full) (element-type SaReviewRow): one row per commitment of the
+ *   plan whose schedule covers the year, in the plan's order
+ */
+GPtrArray *
+sa_store_list_review_rows_totaled (SaStore       *self,
+                                   const char    *plan_id,
+                                   int            fiscal_year,
+                                   SaYearTotals  *totals,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sa_review_row_free);
+  g_autoptr(GHashTable) reviews = NULL;
+  sqlite3_stmt *stmt;
+  GDate last;
+  char to[11];
+  int rc;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  if (!(reviews = dup_reviews (self, fiscal_year, error)) ||
+      !(stmt = _sa_store_prepare (self, review_rows_sql, error)))
+    return NULL;
+  sa_fiscal_year_last_day (fiscal_year, &last);
+  g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+
+  sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, fiscal_year);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read_row (stmt, fiscal_year, reviews, totals));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sa_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
  * sa_store_list_review_rows:
  * @self: a store
  * @plan_id: a plan's id
@@ -576,34 +624,11 @@ sa_store_list_review_rows (SaStore     *self,
                            int          fiscal_year,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sa_review_row_free);
-  g_autoptr(GHashTable) reviews = NULL;
-  sqlite3_stmt *stmt;
-  GDate first, last;
-  char from[11], to[11];
-  int rc;
+  g_autoptr(SaYearTotals) totals = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (self), NULL);
 
-  if (!(reviews = dup_reviews (self, fiscal_year, error)) ||
-      !(stmt = _sa_store_prepare (self, review_rows_sql, error)))
+  if (!(totals = sa_store_total_commitment_activities (self, fiscal_year, fiscal_year, error)))
     return NULL;
-  sa_fiscal_year_first_day (fiscal_year, &first);
-  sa_fiscal_year_last_day (fiscal_year, &last);
-  g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
-  g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
-
-  sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, fiscal_year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt, fiscal_year, reviews));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sa_store_set_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return sa_store_list_review_rows_totaled (self, plan_id, fiscal_year, totals, error);
 }

@@ -6,6 +6,7 @@
 
 #include "sa-review.h"
 #include "sa-store.h"
+#include "sa-store-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,11 @@ GPtrArray  *sa_store_list_review_rows    (SaStore      *self,
                                           const char   *plan_id,
                                           int           fiscal_year,
                                           GError      **error);
+GPtrArray  *sa_store_list_review_rows_totaled (SaStore      *self,
+                                               const char   *plan_id,
+                                               int           fiscal_year,
+                                               SaYearTotals *totals,
+                                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaReviewRow, sa_review_row_free)
 

@@ -1,4 +1,4 @@
-/* sa-store-timeline.c: what the timeline and the handouts ask of the store
+/* sa-store-timeline.c: what the timeline, the handouts and the reviews ask of the store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,19 +16,18 @@
 #define FISCAL_YEAR_SQL "CAST(substr(a.date, 1, 4) AS INTEGER) - (substr(a.date, 6, 2) < '04')"
 
 /* A few activities in the years: the date index finds them, and each one's links
- * are found through activity_commitment_activity. */
+ * are found through activity_commitment_activity. One row a link, added up here. */
 #define JOIN_SQL \
-  "SELECT l.commitment_id, " FISCAL_YEAR_SQL " AS fy, count(*)" \
+  "SELECT l.commitment_id, " FISCAL_YEAR_SQL ", a.participants, a.volunteers, a.district_id" \
   " FROM activity a INDEXED BY activity_date" \
   " JOIN activity_commitment l ON l.activity_id = a.id" \
-  " WHERE a.date >= ?1 AND a.date <= ?2 AND a.deleted = 0 AND l.deleted = 0" \
-  " GROUP BY l.commitment_id, fy"
+  " WHERE a.date >= ?1 AND a.date <= ?2 AND a.deleted = 0 AND l.deleted = 0"
 
 /* Most of the activities in the years: reading both tables straight through and
  * joining them here is many times faster than a lookup per activity, which costs a
  * random page read each once the tables outgrow SQLite's cache. */
 #define ACTIVITIES_SQL \
-  "SELECT id, date FROM activity NOT INDEXED" \
+  "SELECT id, date, participants, volunteers, district_id FROM activity NOT INDEXED" \
   " WHERE date >= ?1 AND date <= ?2 AND deleted = 0"
 #define LINKS_SQL \
   "SELECT activity_id, commitment_id FROM activity_commitment NOT INDEXED WHERE deleted = 0"
@@ -36,30 +35,84 @@
 /* The share of all activities above which the years are read by scanning. */
 #define SCAN_SHARE 8
 
+/* One activity as its links add it to their commitments' years. */
 typedef struct
 {
-  GHashTable *counts;   /* commitment id → guint[n_years] */
+  int         fy;
+  gint64      participants;
+  gint64      volunteers;
+  const char *district;   /* a live district, interned in the totals' district set */
+} Activity;
+
+/* A commitment's year while it is counted: the distinct districts as a set. */
+typedef struct
+{
+  SaActivityTotals totals;
+  GHashTable      *districts;
+} Cell;
+
+struct _SaYearTotals
+{
+  GHashTable *cells;       /* commitment id → Cell[n_years] */
+  GHashTable *districts;   /* the live districts' ids, each its own key */
   int         first_fy;
   guint       n_years;
-} Counts;
+};
+
+void
+sa_year_totals_free (SaYearTotals *totals)
+{
+  if (totals == NULL)
+    return;
+  g_hash_table_unref (totals->cells);
+  g_hash_table_unref (totals->districts);
+  g_free (totals);
+}
 
 static void
-add_count (Counts     *c,
-           const char *commitment_id,
-           gint64      fy,
-           guint       count)
+add_activity (SaYearTotals   *t,
+              const char     *commitment_id,
+              const Activity *activity)
 {
-  guint *years;
+  Cell *cells, *cell;
 
-  if (fy < c->first_fy || fy >= c->first_fy + (gint64) c->n_years)
+  if (activity->fy < t->first_fy || activity->fy >= t->first_fy + (int) t->n_years)
     return;
-  years = g_hash_table_lookup (c->counts, commitment_id);
-  if (years == NULL)
+  cells = g_hash_table_lookup (t->cells, commitment_id);
+  if (cells == NULL)
     {
-      years = g_new0 (guint, c->n_years);
-      g_hash_table_insert (c->counts, g_strdup (commitment_id), years);
+      cells = g_new0 (Cell, t->n_years);
+      g_hash_table_insert (t->cells, g_strdup (commitment_id), cells);
     }
-  years[fy - c->first_fy] += count;
+  cell = &cells[activity->fy - t->first_fy];
+  cell->totals.activities++;
+  cell->totals.participants += activity->participants;
+  cell->totals.volunteers += activity->volunteers;
+  if (activity->district != NULL)
+    {
+      if (cell->districts == NULL)
+        cell->districts = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (cell->districts, (gpointer) activity->district);
+    }
+}
+
+/* The district sets become their sizes. */
+static void
+close_cells (SaYearTotals *t)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, t->cells);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    for (guint i = 0; i < t->n_years; i++)
+      {
+        Cell *cell = (Cell *) value + i;
+
+        if (cell->districts != NULL)
+          cell->totals.districts = g_hash_table_size (cell->districts);
+        g_clear_pointer (&cell->districts, g_hash_table_unref);
+      }
 }
 
 static gboolean
@@ -117,12 +170,53 @@ years_are_most (SaStore    *self,
   return in_years * SCAN_SHARE > all;
 }
 
+/* The live districts: an activity in a deleted one counts for no district, as a
+ * review's LEFT JOIN of live districts does. */
 static gboolean
-count_by_join (SaStore     *self,
-               Counts      *c,
-               const char  *from,
-               const char  *to,
-               GError     **error)
+read_live_districts (SaStore       *self,
+                     SaYearTotals  *t,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = _sa_store_prepare (self, "SELECT id FROM district WHERE deleted = 0", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (t->districts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  return finish (self, stmt, rc, error);
+}
+
+static const char *
+live_district (SaYearTotals *t,
+               sqlite3_stmt *stmt,
+               int           column)
+{
+  const char *id = (const char *) sqlite3_column_text (stmt, column);
+  gpointer key = NULL;
+
+  if (id != NULL && g_hash_table_lookup_extended (t->districts, id, &key, NULL))
+    return key;
+  return NULL;
+}
+
+static void
+read_activity (SaYearTotals *t,
+               sqlite3_stmt *stmt,
+               int           first_column,
+               Activity     *activity)
+{
+  activity->participants = sqlite3_column_int64 (stmt, first_column);
+  activity->volunteers = sqlite3_column_int64 (stmt, first_column + 1);
+  activity->district = live_district (t, stmt, first_column + 2);
+}
+
+static gboolean
+total_by_join (SaStore       *self,
+               SaYearTotals  *t,
+               const char    *from,
+               const char    *to,
+               GError       **error)
 {
   sqlite3_stmt *stmt = prepare_range (self, JOIN_SQL, from, to, error);
   int rc;
@@ -130,8 +224,12 @@ count_by_join (SaStore     *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_count (c, (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-               (guint) sqlite3_column_int64 (stmt, 2));
+    {
+      Activity activity = { (int) sqlite3_column_int64 (stmt, 1) };
+
+      read_activity (t, stmt, 2, &activity);
+      add_activity (t, (const char *) sqlite3_column_text (stmt, 0), &activity);
+    }
   return finish (self, stmt, rc, error);
 }
 
@@ -144,14 +242,17 @@ fiscal_year (const char *date)
   return month < 4 ? year - 1 : year;
 }
 
-/* Reads the activities in the years into a map of id → fiscal year. */
+/* Reads the activities in the years: @activities gets each, @by_id its index + 1
+ * under its id. */
 static gboolean
-read_activity_years (SaStore       *self,
-                     const char    *from,
-                     const char    *to,
-                     GHashTable    *years,
-                     GStringChunk  *ids,
-                     GError       **error)
+read_activities (SaStore       *self,
+                 SaYearTotals  *t,
+                 const char    *from,
+                 const char    *to,
+                 GHashTable    *by_id,
+                 GArray        *activities,
+                 GStringChunk  *ids,
+                 GError       **error)
 {
   sqlite3_stmt *stmt = prepare_range (self, ACTIVITIES_SQL, from, to, error);
   int rc;
@@ -161,42 +262,144 @@ read_activity_years (SaStore       *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      Activity activity;
 
-      if (date != NULL && sqlite3_column_bytes (stmt, 1) == 10)
-        g_hash_table_insert (years, g_string_chunk_insert (ids, (const char *) sqlite3_column_text (stmt, 0)),
-                             GINT_TO_POINTER (fiscal_year (date)));
+      if (date == NULL || sqlite3_column_bytes (stmt, 1) != 10)
+        continue;
+      activity.fy = fiscal_year (date);
+      read_activity (t, stmt, 2, &activity);
+      g_array_append_val (activities, activity);
+      g_hash_table_insert (by_id, g_string_chunk_insert (ids, (const char *) sqlite3_column_text (stmt, 0)),
+                           GUINT_TO_POINTER (activities->len));
     }
   return finish (self, stmt, rc, error);
 }
 
 static gboolean
-count_by_scans (SaStore     *self,
-                Counts      *c,
-                const char  *from,
-                const char  *to,
-                GError     **error)
+total_by_scans (SaStore       *self,
+                SaYearTotals  *t,
+                const char    *from,
+                const char    *to,
+                GError       **error)
 {
-  g_autoptr(GHashTable) years = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) activities = g_array_new (FALSE, FALSE, sizeof (Activity));
   GStringChunk *ids = g_string_chunk_new (64 * 1024);
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc = SQLITE_DONE;
 
-  ok = read_activity_years (self, from, to, years, ids, error) &&
+  ok = read_activities (self, t, from, to, by_id, activities, ids, error) &&
        (stmt = _sa_store_prepare (self, LINKS_SQL, error)) != NULL;
   if (ok)
     {
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          gpointer fy = g_hash_table_lookup (years, sqlite3_column_text (stmt, 0));
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0)));
 
-          if (fy != NULL)
-            add_count (c, (const char *) sqlite3_column_text (stmt, 1), GPOINTER_TO_INT (fy), 1);
+          if (index > 0)
+            add_activity (t, (const char *) sqlite3_column_text (stmt, 1),
+                          &g_array_index (activities, Activity, index - 1));
         }
       ok = finish (self, stmt, rc, error);
     }
   g_string_chunk_free (ids);
   return ok;
+}
+
+/**
+ * sa_store_total_commitment_activities:
+ * @self: a store
+ * @first_fy: the first fiscal year to add up
+ * @last_fy: the last fiscal year to add up
+ * @error: return location for an error
+ *
+ * Adds up the activities linked to each commitment in each fiscal year, leaving
+ * out deleted activities and deleted links, in one pass over the activity log
+ * whatever the number of years.
+ *
+ * Returns: (transfer full) (nullable): the totals, for sa_year_totals_lookup()
+ */
+SaYearTotals *
+sa_store_total_commitment_activities (SaStore  *self,
+                                      int       first_fy,
+                                      int       last_fy,
+                                      GError  **error)
+{
+  g_autoptr(SaYearTotals) t = NULL;
+  g_autofree char *from = NULL, *to = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SA_IS_STORE (self), NULL);
+  g_return_val_if_fail (first_fy >= 1868 && first_fy <= last_fy && last_fy <= 9999, NULL);
+
+  t = g_new0 (SaYearTotals, 1);
+  t->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->districts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t->first_fy = first_fy;
+  t->n_years = (guint) (last_fy - first_fy + 1);
+  from = g_strdup_printf ("%04d-04-01", first_fy);
+  to = g_strdup_printf ("%04d-03-31", last_fy + 1);
+  ok = read_live_districts (self, t, error) &&
+       (years_are_most (self, from, to) ? total_by_scans (self, t, from, to, error)
+                                        : total_by_join (self, t, from, to, error));
+  if (!ok)
+    return NULL;
+  close_cells (t);
+  return g_steal_pointer (&t);
+}
+
+/**
+ * sa_year_totals_lookup:
+ * @totals: totals from sa_store_total_commitment_activities()
+ * @commitment_id: a commitment
+ * @fiscal_year: a year among the totals'
+ *
+ * Returns: (nullable): what the commitment's activities of the year add up to; %NULL
+ *   when it has none in any of the years
+ */
+const SaActivityTotals *
+sa_year_totals_lookup (SaYearTotals *totals,
+                       const char   *commitment_id,
+                       int           fiscal_year)
+{
+  Cell *cells;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+  g_return_val_if_fail (fiscal_year >= totals->first_fy &&
+                        fiscal_year < totals->first_fy + (int) totals->n_years, NULL);
+
+  cells = g_hash_table_lookup (totals->cells, commitment_id);
+  return cells != NULL ? &cells[fiscal_year - totals->first_fy].totals : NULL;
+}
+
+/**
+ * sa_year_totals_dup_counts:
+ * @totals: totals from sa_store_total_commitment_activities()
+ *
+ * Returns: (transfer full) (element-type utf8 guint*): a commitment's id → an array
+ *   of the activities of each of the totals' years, the first for the first year;
+ *   commitments without activities in the years are absent
+ */
+GHashTable *
+sa_year_totals_dup_counts (SaYearTotals *totals)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, totals->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint *years = g_new (guint, totals->n_years);
+
+      for (guint i = 0; i < totals->n_years; i++)
+        years[i] = (guint) ((Cell *) value)[i].totals.activities;
+      g_hash_table_insert (counts, g_strdup (key), years);
+    }
+  return counts;
 }
 
 /**
@@ -219,20 +422,9 @@ sa_store_count_commitment_activities (SaStore  *self,
                                       int       last_fy,
                                       GError  **error)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *from = NULL, *to = NULL;
-  Counts c = { counts, first_fy, 0 };
-  gboolean ok;
+  g_autoptr(SaYearTotals) totals = sa_store_total_commitment_activities (self, first_fy, last_fy, error);
 
-  g_return_val_if_fail (SA_IS_STORE (self), NULL);
-  g_return_val_if_fail (first_fy >= 1868 && first_fy <= last_fy && last_fy <= 9999, NULL);
-
-  c.n_years = (guint) (last_fy - first_fy + 1);
-  from = g_strdup_printf ("%04d-04-01", first_fy);
-  to = g_strdup_printf ("%04d-03-31", last_fy + 1);
-  ok = years_are_most (self, from, to) ? count_by_scans (self, &c, from, to, error)
-                                       : count_by_join (self, &c, from, to, error);
-  return ok ? g_steal_pointer (&counts) : NULL;
+  return totals != NULL ? sa_year_totals_dup_counts (totals) : NULL;
 }
 
 /**

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sa-render-private.h"
+#include "sa-store-timeline.h"
 #include "sa-timeline-layout.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,7 @@ PangoLayout *_sa_timeline_layout_count_text (SaTimelineLayout *self,
                                             guint             count);
 gboolean     _sa_timeline_layout_read_progress (SaTimelineLayout  *self,
                                             SaStore           *store,
+                                            SaYearTotals     **totals,
                                             GError           **error);
 
 G_END_DECLS

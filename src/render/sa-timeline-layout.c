@@ -675,16 +675,22 @@ make_headers (SaTimelineLayout *self)
     }
 }
 
+/* The counts come from the totals the targets' progress reads too: one pass over the
+ * activity log for the whole table. */
 static gboolean
 build_rows (SaTimelineLayout  *self,
             SaStore           *store,
+            SaYearTotals     **totals,
             GError           **error)
 {
   g_autoptr(GHashTable) counts = NULL;
 
-  if (self->options.show_counts &&
-      !(counts = sa_store_count_commitment_activities (store, self->first_fy, self->last_fy, error)))
-    return FALSE;
+  if (self->options.show_counts)
+    {
+      if (!(*totals = sa_store_total_commitment_activities (store, self->first_fy, self->last_fy, error)))
+        return FALSE;
+      counts = sa_year_totals_dup_counts (*totals);
+    }
 
   /* Each section's heading, then its shown goals; goals are in the sections' order. */
   for (guint s = 0, i = 0; s < self->sections->len; s++)
@@ -724,6 +730,7 @@ sa_timeline_layout_new (SaStore                  *store,
                         GError                  **error)
 {
   g_autoptr(SaTimelineLayout) self = NULL;
+  g_autoptr(SaYearTotals) totals = NULL;
 
   g_return_val_if_fail (SA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -738,8 +745,8 @@ sa_timeline_layout_new (SaStore                  *store,
       !choose_years (self, store, error) ||
       !choose_goals (self, store, error) ||
       !read_actors (self, store, error) ||
-      !build_rows (self, store, error) ||
-      (self->options.show_progress && !_sa_timeline_layout_read_progress (self, store, error)))
+      !build_rows (self, store, &totals, error) ||
+      (self->options.show_progress && !_sa_timeline_layout_read_progress (self, store, &totals, error)))
     return NULL;
 
   make_headers (self);
