@@ -160,11 +160,13 @@ test_one_baseline (Fixture       *fixture,
     g_assert_cmpfloat_with_epsilon (g_array_index (texts, Text, i).baseline, g_array_index (texts, Text, 0).baseline, 0.5);
 }
 
+/* Measured afresh, not from GTK's cache of sizes. */
 static void
 measure (GtkWidget *cell,
          int       *width,
          int       *height)
 {
+  gtk_widget_queue_resize (cell);
   gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, width, NULL, NULL);
   gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, height, NULL, NULL);
 }
