@@ -978,8 +978,10 @@ test_fills_after_shown (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sa_activity_log_is_loading (SA_ACTIVITY_LOG (log)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  /* The table is there, empty, under the spinner. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
   g_assert_true (gtk_spinner_get_spinning (spinner));
+  g_assert_true (gtk_widget_get_visible (sa_test_find_id (log, "loading_box")));
 
   sa_record_set_text (activity, SA_ACTIVITY_DATE, "2014-07-07");
   sa_record_set_text (activity, SA_ACTIVITY_TITLE, "読み込み中の七夕まつり");
@@ -993,6 +995,7 @@ test_fills_after_shown (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
   /* Hidden but spinning, it would keep the window drawing frames for ever. */
   g_assert_false (gtk_spinner_get_spinning (spinner));
+  g_assert_false (gtk_widget_get_visible (sa_test_find_id (log, "loading_box")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -530,7 +530,9 @@ sa_activity_columns_add (GtkColumnView *view,
           w->narrow = info->narrow_sample ? text_width (GTK_WIDGET (view), info->narrow_sample) + CELL_PADDING : w->wide;
           w->narrow = MIN (w->narrow, w->wide);
           g_object_set_data_full (G_OBJECT (column), "sa-widths", w, g_free);
-          gtk_column_view_column_set_fixed_width (column, w->wide);
+          /* At their narrowest until fitted, which an empty view is not (it has no
+           * width in its adjustment): the title keeps its room over the first rows. */
+          gtk_column_view_column_set_fixed_width (column, w->narrow);
         }
       gtk_column_view_append_column (view, column);
     }

@@ -302,6 +302,8 @@ void
 sa_activity_log_start_loading (SaActivityLog *self)
 {
   sa_activity_log_load_choices (self);
+  /* The plans' years until the activities' are read. */
+  sa_filter_bar_set_years (self->filter_bar, NULL);
   self->loading = g_cancellable_new ();
   sa_activity_log_update_state (self);
   sa_store_load_activity_items_async (self->store, self->loading, on_items_loaded, g_object_ref (self));

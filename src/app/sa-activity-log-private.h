@@ -45,6 +45,7 @@ struct _SaActivityLog
 
   GtkStack           *stack;
   GtkSpinner         *spinner;
+  GtkWidget          *loading_box;
   GtkStack           *results_stack;
   SaFilterBar        *filter_bar;
   GtkColumnView      *column_view;

@@ -273,15 +273,23 @@ sa_activity_log_update_state (SaActivityLog *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gboolean loading = self->loading != NULL;
 
   /* Brought up to date now, the state needs no update when idle. */
   g_clear_handle_id (&self->state_source, g_source_remove);
   /* A hidden spinner that still spins keeps the frame clock drawing every frame,
    * which starves the other views' idle reloads. */
-  gtk_spinner_set_spinning (self->spinner, self->loading != NULL);
-  gtk_stack_set_visible_child_name (self->stack, self->loading ? "loading" : total > 0 ? "log" : "empty");
-  gtk_stack_set_visible_child_name (self->results_stack, shown > 0 ? "list" : "no-match");
-  update_footer (self);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  /* While the records are read, the table is drawn empty under the spinner: the
+   * frame that brings the first rows then draws rows, not the whole table for the
+   * first time. */
+  gtk_widget_set_visible (self->loading_box, loading);
+  gtk_stack_set_visible_child_name (self->stack, loading || total > 0 ? "log" : "empty");
+  gtk_stack_set_visible_child_name (self->results_stack, loading || shown > 0 ? "list" : "no-match");
+  if (loading)
+    gtk_label_set_text (self->footer, "");
+  else
+    update_footer (self);
   update_actions (self);
 }
 
@@ -670,6 +678,7 @@ sa_activity_log_class_init (SaActivityLogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sasaeai/Sasaeai/ui/sa-activity-log.ui");
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, stack);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SaActivityLog, loading_box);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, results_stack);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, SaActivityLog, column_view);
