@@ -56,7 +56,9 @@ set_str (char       **str,
   return TRUE;
 }
 
-#define GET_PRIV(self) ((SaRecordPrivate *) sa_record_get_instance_private (SA_RECORD (self)))
+/* Without a checked cast: every caller has checked its record already, and the check
+ * on a subclass's instance walks its ancestry, a few times a value read. */
+#define GET_PRIV(self) ((SaRecordPrivate *) sa_record_get_instance_private ((SaRecord *) (self)))
 
 static const SaTable *
 record_table (SaRecord *self)
