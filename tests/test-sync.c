@@ -1166,6 +1166,19 @@ spoil_nothing (GPtrArray *lines, GString **text, GBytes **bytes)
 {
 }
 
+/* Two rows on one line: json-glib reads the first of "{..},{..}" and stops at the
+ * comma; a reader that joined lines into one array would take both. */
+static void
+spoil_two_rows (GPtrArray *lines, GString **text, GBytes **bytes)
+{
+  guint index = ACTIVITY_LINE (lines);
+  char *line = g_ptr_array_index (lines, index);
+
+  g_ptr_array_index (lines, index) = g_strconcat (line, ",", line, NULL);
+  g_free (line);
+  rejoin (lines, text, TRUE);
+}
+
 static const BadFile bad_files[] = {
   { "truncated", spoil_truncated, "truncated: its compressed data ends too soon" },
   { "no-trailer", spoil_no_trailer, "truncated: it ends after line" },
@@ -1189,6 +1202,7 @@ static const BadFile bad_files[] = {
   { "future", spoil_future, "more than a day ahead", TRUE },
   { "long-line", spoil_long_line, "is too long: more than 1.0", TRUE },
   { "after-trailer", spoil_after_trailer, "more after the closing line", TRUE },
+  { "two-rows", spoil_two_rows, "unexpected character `,'", TRUE },
   { "too-large", spoil_nothing, "too large: more than 4.1", FALSE, 4096 },
 };
 
@@ -1228,11 +1242,13 @@ test_bad_file (SiteFixture       *f,
   g_autofree char *before = NULL, *after = NULL;
   g_auto(SaImportReport) report = { 0, };
   GString *text;
+  guint activity;
 
   seed_bad_file_site (source);
   g_object_unref (add_activity (target, "2013-01-01", "既存の記録"));
   export_to (source, good);
   lines = read_lines (good);
+  activity = ACTIVITY_LINE (lines);
   text = join_lines (lines, TRUE);
 
   if (bad->spoil != NULL)
@@ -1256,6 +1272,14 @@ test_bad_file (SiteFixture       *f,
   g_assert_nonnull (strstr (error->message, bad->message));
   if (bad->has_line)
     g_assert_true (g_str_has_prefix (error->message, "Line "));
+  /* A fault in a line's text is told with that line's number, wherever it is. */
+  if (bad->has_line && (bad->spoil == NULL || bad->spoil == spoil_two_rows))
+    {
+      g_autofree char *prefix = g_strdup_printf ("Line %u", activity + 1);
+
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_true (error->message[strlen (prefix)] == ':' || error->message[strlen (prefix)] == ' ');
+    }
   after = dump (target, FALSE);
   g_assert_cmpstr (before, ==, after);
 }

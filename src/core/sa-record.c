@@ -56,7 +56,9 @@ set_str (char       **str,
   return TRUE;
 }
 
-#define GET_PRIV(self) ((SaRecordPrivate *) sa_record_get_instance_private (SA_RECORD (self)))
+/* Without a checked cast: every caller has checked its record already, and the check
+ * on a subclass's instance walks its ancestry, a few times a value read. */
+#define GET_PRIV(self) ((SaRecordPrivate *) sa_record_get_instance_private ((SaRecord *) (self)))
 
 static const SaTable *
 record_table (SaRecord *self)
@@ -246,9 +248,12 @@ sa_record_class_set_table (SaRecordClass *klass,
   G_OBJECT_CLASS (klass)->set_property = sa_record_set_property;
 
   klass->table = table;
+  klass->column_pspecs = g_new (GParamSpec *, table->n_columns);
   for (guint i = 0; i < table->n_columns; i++)
-    g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1,
-                                     column_pspec (&table->columns[i]));
+    {
+      klass->column_pspecs[i] = column_pspec (&table->columns[i]);
+      g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, klass->column_pspecs[i]);
+    }
 }
 
 const SaTable *
@@ -484,9 +489,7 @@ static void
 notify_column (SaRecord *self,
                guint     column)
 {
-  g_autofree char *name = g_strdelimit (g_strdup (record_table (self)->columns[column].name), "_", '-');
-
-  g_object_notify (G_OBJECT (self), name);
+  g_object_notify_by_pspec (G_OBJECT (self), SA_RECORD_GET_CLASS (self)->column_pspecs[column]);
 }
 
 void

@@ -20,6 +20,7 @@ struct _SaRecordClass
 
   /*< private >*/
   const SaTable *table;
+  GParamSpec   **column_pspecs; /* one a column, to notify without a look-up by name */
 };
 
 void           sa_record_class_set_table (SaRecordClass  *klass,

@@ -386,23 +386,31 @@ read_fields (SaRecord    *record,
              GError     **error)
 {
   const SaTable *table = sa_record_get_table (record);
+  /* Each member's column found once, rather than looked up again by name. */
+  JsonNode **values = g_newa (JsonNode *, table->n_columns);
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
 
+  memset (values, 0, table->n_columns * sizeof (JsonNode *));
   json_object_iter_init (&iter, fields);
   while (json_object_iter_next (&iter, &name, &value))
-    if (sa_table_find_column (table, name) < 0)
-      {
-        g_autofree char *field = g_utf8_make_valid (name, -1);
+    {
+      int column = sa_table_find_column (table, name);
 
-        g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
-                     _("Table “%s” has no field “%s”"), table->name, field);
-        return FALSE;
-      }
+      if (column < 0)
+        {
+          g_autofree char *field = g_utf8_make_valid (name, -1);
+
+          g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
+                       _("Table “%s” has no field “%s”"), table->name, field);
+          return FALSE;
+        }
+      values[column] = value;
+    }
 
   for (guint i = 0; i < table->n_columns; i++)
-    if (!read_field (record, i, json_object_get_member (fields, table->columns[i].name), error))
+    if (!read_field (record, i, values[i], error))
       return FALSE;
 
   return TRUE;
