@@ -69,6 +69,21 @@ dump (SaStore  *store,
   return g_string_free (out, FALSE);
 }
 
+static gint64
+mmap_size (SaStore *store)
+{
+  sqlite3_stmt *stmt = _sa_store_prepare (store, "PRAGMA mmap_size", NULL);
+  gint64 size;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return size;
+}
+
+/* Exports; the export maps the database into memory while it reads, and no longer:
+ * a window that stays open keeps no mapping (an I/O error on one is a signal). */
 static void
 export_to (SaStore    *store,
            const char *path)
@@ -78,6 +93,7 @@ export_to (SaStore    *store,
 
   g_assert_true (sa_sync_file_export (store, file, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (mmap_size (store), ==, 0);
 }
 
 static gboolean

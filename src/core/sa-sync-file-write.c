@@ -122,6 +122,27 @@ write_rows (Writer        *writer,
   return write_line (writer, trailer, FALSE, cancellable, error) && flush_lines (writer, cancellable, error);
 }
 
+/* The tables are read in id order, a random page a row: through memory-mapped I/O
+ * rather than a read() a page, which took a third of the export's processor time.
+ * Only while the export reads, as a mapped file's I/O error is a signal, not an
+ * error SQLite can return. */
+#define EXPORT_MMAP_BYTES G_GINT64_CONSTANT (1073741824)
+
+static void
+set_mmap_size (SaStore *store,
+               gint64   size)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, size);
+  sqlite3_stmt *stmt = _sa_store_prepare (store, sql, NULL);
+
+  /* It answers with the size it took. */
+  if (stmt != NULL)
+    {
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+}
+
 /* A consistent snapshot: one transaction, in which the export's clock is also saved,
  * so every later local write orders after the file. */
 static GBytes *
@@ -135,10 +156,14 @@ compress_rows (SaStore       *store,
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GString) buffer = g_string_sized_new (WRITE_CHUNK + 4096);
   Writer writer = { out, checksum, buffer, 0 };
+  gboolean ok;
 
   if (!sa_store_begin (store, error))
     return NULL;
-  if (!write_rows (&writer, store, cancellable, error))
+  set_mmap_size (store, EXPORT_MMAP_BYTES);
+  ok = write_rows (&writer, store, cancellable, error);
+  set_mmap_size (store, 0);
+  if (!ok)
     {
       sa_store_rollback (store);
       return NULL;
