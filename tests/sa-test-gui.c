@@ -202,6 +202,38 @@ sa_test_wait (void)
   sa_test_flush ();
 }
 
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/**
+ * sa_test_draw:
+ * @widget: a shown widget
+ *
+ * A widget drawn anew since its last frame has nothing to give until the next one:
+ * this waits for its frames until it has.
+ *
+ * Returns: (transfer full): what @widget draws, as GTK's renderer gets it
+ */
+GskRenderNode *
+sa_test_draw (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + SA_TEST_TIMEOUT;
+  GskRenderNode *node;
+
+  sa_test_wait ();
+  while ((node = snapshot_widget (widget)) == NULL)
+    if (!sa_test_iterate (deadline))
+      g_error ("Waited ten seconds in vain for a %s to draw", G_OBJECT_TYPE_NAME (widget));
+  return node;
+}
+
 /**
  * sa_test_find:
  * @root: where to look

@@ -31,6 +31,7 @@ void       sa_test_load_style      (void);
 void       sa_test_gui_init        (int          *argc,
                                     char       ***argv);
 void       sa_test_wait            (void);
+GskRenderNode *sa_test_draw        (GtkWidget    *widget);
 gboolean   sa_test_iterate         (gint64        deadline);
 void       sa_test_wait_until      (SaTestCondition condition,
                                     gpointer      data,

@@ -1578,16 +1578,12 @@ test_rows_draw_together (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkWidget *list = sa_test_find_type (sa_test_find_id (fixture->log, "column_view"), GTK_TYPE_LIST_VIEW);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (list);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = sa_test_draw (list);
   guint counts[GSK_GL_SHADER_NODE + 1] = { 0 }, n_rows = 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     n_rows += gtk_widget_get_mapped (row);
   g_assert_cmpuint (n_rows, >=, 5);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (list), gtk_widget_get_height (list));
-  node = gtk_snapshot_free_to_node (snapshot);
   count_nodes (node, counts);
   g_assert_cmpuint (counts[GSK_TEXT_NODE], >=, 5 * n_rows);
   g_assert_cmpuint (counts[GSK_CLIP_NODE], <=, 1);

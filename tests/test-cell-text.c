@@ -100,15 +100,9 @@ collect_texts (GskRenderNode *node,
 static GArray *
 draw (Fixture *fixture)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (fixture->row);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = sa_test_draw (fixture->row);
   GArray *texts = g_array_new (FALSE, FALSE, sizeof (Text));
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (fixture->row),
-                          gtk_widget_get_height (fixture->row));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   collect_texts (node, 0, 0, texts);
   /* A line in two fonts is a text each. */
   g_assert_cmpuint (texts->len, >=, 3);
