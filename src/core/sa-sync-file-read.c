@@ -77,6 +77,41 @@ get_int (JsonObject *object,
   return TRUE;
 }
 
+/* Where the JSON value that starts @line ends. json-glib 1.6 reads an object or an
+ * array that follows the root and drops it, so "{row}{row}" passes as the first row;
+ * the line has been parsed, so counting brackets outside strings finds the end. */
+static const char *
+end_of_value (const char *line,
+              const char *end)
+{
+  guint depth = 0;
+
+  for (const char *p = line; p < end; p++)
+    {
+      if (*p == '"')
+        {
+          /* Past the string, escapes included. */
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+        }
+      else if (*p == '{' || *p == '[')
+        depth++;
+      else if ((*p == '}' || *p == ']') && --depth == 0)
+        return p + 1;
+    }
+  return end;
+}
+
+static gboolean
+only_space (const char *p,
+            const char *end)
+{
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p == end;
+}
+
 static JsonNode *
 parse_json (JsonParser  *parser,
             const char  *line,
@@ -109,6 +144,11 @@ parse_json (JsonParser  *parser,
   if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       format_error (error, number, _("A line must be a JSON object"));
+      return NULL;
+    }
+  if (!only_space (end_of_value (line, line + length), line + length))
+    {
+      format_error (error, number, _("The line holds more after its JSON object"));
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
