@@ -1235,6 +1235,85 @@ test_delete_in_place (Fixture       *fixture,
   assert_rows_show_items (fixture);
 }
 
+/* The participants the footer should give: the shown rows' own, added up here. */
+static guint64
+shown_participants (Fixture *fixture)
+{
+  guint64 sum = 0;
+
+  for (guint i = 0; i < n_shown (fixture); i++)
+    sum += sa_activity_item_get_participants (shown_item (fixture, i));
+  return sum;
+}
+
+static void
+assert_footer_sum (Fixture *fixture)
+{
+  g_autofree char *people = g_strdup_printf (" · %'" G_GUINT64_FORMAT " participants", shown_participants (fixture));
+
+  g_assert_true (g_str_has_suffix (footer_text (fixture), people));
+}
+
+/* Sets the participants of activity @id through the store, as another window would. */
+static void
+set_participants (Fixture    *fixture,
+                  const char *id,
+                  gint64      participants)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaRecord) activity = sa_store_get (fixture->store, &sa_activity_table, id, &error);
+
+  g_assert_no_error (error);
+  sa_record_set_int (activity, SA_ACTIVITY_PARTICIPANTS, participants);
+  g_assert_true (sa_undo_stack_update (fixture->undo_stack, activity, &error));
+  g_assert_no_error (error);
+}
+
+/* The footer's sum follows deletes and edits, of rows shown and of rows the search
+ * hides, without adding up every row again. */
+static void
+test_footer_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *title = g_strdup (sa_activity_item_get_title (shown_item (fixture, 0)));
+  g_autoptr(GPtrArray) all = shown_ids (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *shown_id = NULL;
+  guint n;
+
+  search (fixture, title);
+  WAIT_FOR (n_shown (fixture) < N_ACTIVITIES);
+  WAIT_FOR (strstr (footer_text (fixture), " of ") != NULL);
+  assert_footer_sum (fixture);
+  n = n_shown (fixture);
+  shown_id = g_strdup (sa_activity_item_get_id (shown_item (fixture, 0)));
+  for (guint i = 0; i < all->len && hidden == NULL; i++)
+    if (shown_position (fixture, all->pdata[i]) < 0)
+      hidden = g_strdup (all->pdata[i]);
+  g_assert_nonnull (hidden);
+
+  set_participants (fixture, shown_id, 1000);
+  WAIT_FOR (sa_activity_item_get_participants (shown_item (fixture, shown_position (fixture, shown_id))) == 1000);
+  spin ();
+  assert_footer_sum (fixture);
+  set_participants (fixture, hidden, 999);
+  spin ();
+  assert_footer_sum (fixture);
+
+  select_only (fixture, shown_id);
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
+  WAIT_FOR (n_shown (fixture) == n - 1);
+  spin ();
+  assert_footer_sum (fixture);
+  g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (n_shown (fixture) == n);
+  spin ();
+  assert_footer_sum (fixture);
+  g_assert_true (g_str_has_suffix (footer_text (fixture), " participants"));
+}
+
 static SaActivityForm *
 edit_form (Fixture    *fixture,
            const char *id)
@@ -1614,6 +1693,7 @@ main (int    argc,
   ADD ("/activity-log/sort", N_ACTIVITIES, test_sort);
   ADD ("/activity-log/sort-each-column", N_ACTIVITIES, test_sort_each_column);
   ADD ("/activity-log/delete-in-place", N_ACTIVITIES, test_delete_in_place);
+  ADD ("/activity-log/footer-follows-changes", N_ACTIVITIES, test_footer_follows_changes);
   ADD ("/activity-log/search-enter-selects-first", N_ACTIVITIES, test_search_enter_selects_first);
   ADD ("/activity-log/edit-keeps-selection", N_ACTIVITIES, test_edit_keeps_selection);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);

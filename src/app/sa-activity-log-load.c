@@ -204,10 +204,8 @@ prepare_loaded (SaActivityItemList *items)
   loaded->by_id = index_items (items);
   loaded->source = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (loaded->source, g_object_ref (peek[i]));
-      loaded->participants += sa_activity_item_get_participants (peek[i]);
-    }
+    g_ptr_array_add (loaded->source, g_object_ref (peek[i]));
+  loaded->participants = sa_activity_items_sum_participants (peek, n);
   loaded->years = sa_activity_log_years_of (peek, n);
   return loaded;
 }
@@ -324,6 +322,24 @@ sa_activity_log_is_loading (SaActivityLog *self)
   return self->loading != NULL || self->filling;
 }
 
+/* The footer's sum follows an item that goes or comes, rather than adding up every
+ * row shown again: that took 2 ms of a delete among 100,000 rows. */
+static void
+count_participants (SaActivityLog  *self,
+                    SaActivityItem *item,
+                    gboolean        comes)
+{
+  guint participants;
+
+  if (item == NULL || !gtk_filter_match (self->filter, item))
+    return;
+  participants = sa_activity_item_get_participants (item);
+  if (comes)
+    self->participants += participants;
+  else
+    self->participants -= participants;
+}
+
 /* Reads one activity again and replaces, removes or adds its item. */
 static void
 refresh_item (SaActivityLog *self,
@@ -342,6 +358,8 @@ refresh_item (SaActivityLog *self,
 
   /* The map holds the fresh item before the rows change: the selection finds its
    * rows by it (on_filtered_changed). */
+  count_participants (self, old, FALSE);
+  count_participants (self, fresh, TRUE);
   if (old != NULL)
     g_hash_table_remove (self->items_by_id, id);
   if (fresh != NULL)
@@ -383,6 +401,7 @@ refresh_changed (SaActivityLog *self)
   gpointer id;
 
   self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->refreshing = TRUE;
   g_hash_table_iter_init (&iter, changed);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     {
@@ -392,6 +411,7 @@ refresh_changed (SaActivityLog *self)
       item = g_hash_table_lookup (self->items_by_id, id);
       new_year |= item != NULL && !offers_year_of (self, item);
     }
+  self->refreshing = FALSE;
   if (new_year)
     sa_activity_log_update_year_choices (self);
 

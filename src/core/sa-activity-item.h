@@ -38,6 +38,9 @@ const char         *sa_activity_item_get_search_key        (SaActivityItem *self
 gboolean            sa_activity_item_matches               (SaActivityItem *self,
                                                             const char * const *words);
 
+guint64             sa_activity_items_sum_participants     (SaActivityItem * const *items,
+                                                            guint                   n_items);
+
 int                 sa_activity_item_compare_title         (SaActivityItem *a,
                                                             SaActivityItem *b);
 
