@@ -9,6 +9,7 @@
 #include "sa-activity-form.h"
 #include "sa-activity-item.h"
 #include "sa-store-activity-items.h"
+#include "sa-activity-columns.h"
 #include "sa-activity-log.h"
 #include "sa-activity.h"
 #include "sa-cell-text.h"
@@ -1314,6 +1315,75 @@ test_footer_follows_changes (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (footer_text (fixture), " participants"));
 }
 
+/* The position of the row that has the keyboard focus; -1 when none has. */
+static int
+focused_row (Fixture *fixture)
+{
+  GtkWidget *view = sa_test_find_id (fixture->log, "column_view");
+  GtkWidget *row = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  guint position;
+
+  while (row != NULL && !(gtk_widget_get_parent (row) != NULL && gtk_widget_get_parent (gtk_widget_get_parent (row)) == view))
+    row = gtk_widget_get_parent (row);
+  return row != NULL && sa_activity_columns_row_position (row, &position) ? (int) position : -1;
+}
+
+/* An activity that comes back, by an undo or from the deleted items, is selected and
+ * shown: the list would keep the rows in sight where they were, and the first row,
+ * come back above them, out of sight. */
+static void
+test_undo_shows_restored (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (sa_test_find_id (fixture->log, "column_view")));
+  g_autoptr(GPtrArray) before = shown_ids (fixture);
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The first row selected and focused, as Enter in the search does: the list keeps
+   * the focused row in place, the one below when the first goes. */
+  select_only (fixture, before->pdata[0]);
+  gtk_widget_child_focus (sa_test_find_id (fixture->log, "column_view"), GTK_DIR_TAB_FORWARD);
+  spin ();
+  g_assert_cmpint (focused_row (fixture), ==, 0);
+  sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES - 1);
+  spin ();
+  g_assert_true (sa_undo_stack_undo (fixture->undo_stack, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  spin ();
+  restored = shown_ids (fixture);
+  g_assert_cmpstr (restored->pdata[0], ==, before->pdata[0]);
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 0));
+  g_assert_cmpuint (n_selected (fixture), ==, 1);
+  /* The arrow keys go on from it. */
+  g_assert_cmpint (focused_row (fixture), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The same for two rows restored from the deleted items, by another part of the window. */
+  for (guint i = 0; i < 2; i++)
+    {
+      select_only (fixture, before->pdata[i]);
+      sa_activity_log_delete_selected (SA_ACTIVITY_LOG (fixture->log));
+      WAIT_FOR (n_shown (fixture) == N_ACTIVITIES - 1 - i);
+      spin ();
+    }
+  g_assert_true (sa_undo_stack_begin (fixture->undo_stack, "Restore", &error));
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (sa_undo_stack_set_deleted (fixture->undo_stack, &sa_activity_table, before->pdata[i], FALSE,
+                                              &error));
+  g_assert_true (sa_undo_stack_commit (fixture->undo_stack, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (n_shown (fixture) == N_ACTIVITIES);
+  spin ();
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 0));
+  g_assert_true (gtk_selection_model_is_selected (selection (fixture), 1));
+  g_assert_cmpuint (n_selected (fixture), ==, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
 static SaActivityForm *
 edit_form (Fixture    *fixture,
            const char *id)
@@ -1694,6 +1764,7 @@ main (int    argc,
   ADD ("/activity-log/sort-each-column", N_ACTIVITIES, test_sort_each_column);
   ADD ("/activity-log/delete-in-place", N_ACTIVITIES, test_delete_in_place);
   ADD ("/activity-log/footer-follows-changes", N_ACTIVITIES, test_footer_follows_changes);
+  ADD ("/activity-log/undo-shows-restored", N_ACTIVITIES, test_undo_shows_restored);
   ADD ("/activity-log/search-enter-selects-first", N_ACTIVITIES, test_search_enter_selects_first);
   ADD ("/activity-log/edit-keeps-selection", N_ACTIVITIES, test_edit_keeps_selection);
   ADD ("/activity-log/rows-follow-changes", N_ACTIVITIES, test_rows_follow_changes);

@@ -20,12 +20,46 @@
 
 /* ---- Cells ---------------------------------------------------------------------- */
 
+/* A cell's widget knows its list item, so that a row widget can tell its position
+ * (sa_activity_columns_row_position). */
+static void
+set_cell_child (GtkListItem *list_item,
+                GtkWidget   *child)
+{
+  g_object_set_data (G_OBJECT (child), "list-item", list_item);
+  gtk_list_item_set_child (list_item, child);
+}
+
+/**
+ * sa_activity_columns_row_position:
+ * @row: a row widget of the column view's list
+ * @position: (out): the row's position in the list
+ *
+ * GTK 4.8 neither says which row widget shows a position nor gives a row the
+ * keyboard focus; its rows hold a cell per column, and the cells' widgets are ours.
+ *
+ * Returns: whether @row is a row that shows an item
+ */
+gboolean
+sa_activity_columns_row_position (GtkWidget *row,
+                                  guint     *position)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (row);
+  GtkWidget *child = cell != NULL ? gtk_widget_get_first_child (cell) : NULL;
+  GtkListItem *list_item = child != NULL ? g_object_get_data (G_OBJECT (child), "list-item") : NULL;
+
+  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL)
+    return FALSE;
+  *position = gtk_list_item_get_position (list_item);
+  return TRUE;
+}
+
 static void
 setup_text_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, sa_cell_text_new (0, FALSE));
+  set_cell_child (list_item, sa_cell_text_new (0, FALSE));
 }
 
 static void
@@ -33,7 +67,7 @@ setup_number_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  gtk_list_item_set_child (list_item, sa_cell_text_new (1, TRUE));
+  set_cell_child (list_item, sa_cell_text_new (1, TRUE));
 }
 
 static gboolean query_commitments_tooltip (GtkWidget *box, int x, int y, gboolean keyboard,
@@ -54,9 +88,8 @@ setup_commitments_cell (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), first);
   gtk_box_append (GTK_BOX (box), more);
   gtk_widget_set_has_tooltip (box, TRUE);
-  g_object_set_data (G_OBJECT (box), "list-item", list_item);
   g_signal_connect (box, "query-tooltip", G_CALLBACK (query_commitments_tooltip), texts);
-  gtk_list_item_set_child (list_item, box);
+  set_cell_child (list_item, box);
 }
 
 /* The cell says its text; an empty one says so, not its type name. */

@@ -15,5 +15,7 @@ void sa_activity_columns_add (GtkColumnView *view,
 gboolean sa_activity_columns_get_sort (GtkColumnView        *view,
                                        SaActivitySortColumn *column,
                                        gboolean             *descending);
+gboolean sa_activity_columns_row_position (GtkWidget *row,
+                                           guint     *position);
 
 G_END_DECLS

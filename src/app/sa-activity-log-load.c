@@ -340,8 +340,9 @@ count_participants (SaActivityLog  *self,
     self->participants -= participants;
 }
 
-/* Reads one activity again and replaces, removes or adds its item. */
-static void
+/* Reads one activity again and replaces, removes or adds its item. Returns whether
+ * it came back after it was deleted. */
+static gboolean
 refresh_item (SaActivityLog *self,
               const char    *id)
 {
@@ -353,7 +354,7 @@ refresh_item (SaActivityLog *self,
   if (fresh == NULL && !g_error_matches (error, SA_ERROR, SA_ERROR_NOT_FOUND))
     {
       sa_activity_log_show_error (self, error->message);
-      return;
+      return FALSE;
     }
 
   /* The map holds the fresh item before the rows change: the selection finds its
@@ -369,6 +370,28 @@ refresh_item (SaActivityLog *self,
   else if (fresh != NULL)
     sa_activity_item_list_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
                                   &fresh, 1);
+  if (old != NULL && fresh == NULL)
+    g_hash_table_add (self->gone_ids, g_strdup (id));
+  return old == NULL && fresh != NULL && g_hash_table_remove (self->gone_ids, id);
+}
+
+/* Activities that come back, by an undo or from the deleted items, are selected and
+ * shown: the list keeps the rows in sight where they are, which puts a row that
+ * comes back above them out of sight. */
+static void
+reveal_returned (SaActivityLog *self,
+                 GPtrArray     *ids)
+{
+  g_autoptr(GtkBitset) positions = sa_activity_log_shown_positions (self, ids);
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_is_empty (positions))
+    return;
+  sa_activity_log_reveal_position (self, gtk_bitset_get_minimum (positions));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, positions, &position);
+       more; more = gtk_bitset_iter_next (&iter, &position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
 }
 
 /* After a save, the saved activity is selected and shown, or the person is told
@@ -396,6 +419,7 @@ refresh_changed (SaActivityLog *self)
   gboolean had_selection = !gtk_bitset_is_empty (selection);
   guint first_selected = gtk_bitset_get_minimum (selection);
   g_autoptr(GHashTable) changed = g_steal_pointer (&self->changed_ids);
+  g_autoptr(GPtrArray) returned = g_ptr_array_new ();
   gboolean new_year = FALSE;
   GHashTableIter iter;
   gpointer id;
@@ -407,7 +431,8 @@ refresh_changed (SaActivityLog *self)
     {
       SaActivityItem *item;
 
-      refresh_item (self, id);
+      if (refresh_item (self, id))
+        g_ptr_array_add (returned, id);
       item = g_hash_table_lookup (self->items_by_id, id);
       new_year |= item != NULL && !offers_year_of (self, item);
     }
@@ -427,6 +452,7 @@ refresh_changed (SaActivityLog *self)
       if (n > 0)
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), MIN (first_selected, n - 1), TRUE);
     }
+  reveal_returned (self, returned);
 }
 
 static gboolean

@@ -37,6 +37,7 @@ struct _SaActivityLog
   GdkFrameClock      *fill_clock;        /* whose next frame lets more rows in */
   gulong              fill_handler;
   GHashTable         *changed_ids;       /* activities to read again */
+  GHashTable         *gone_ids;          /* activities deleted while shown, that may come back */
   gboolean            reload_needed;
   guint               update_source;
   guint               state_source;

@@ -200,8 +200,30 @@ inner_list_view (SaActivityLog *self)
   return NULL;
 }
 
+/* When the keyboard focus is in the rows, it goes to the row at @position: the list
+ * keeps the focused row in sight, and the arrow keys go on from it. A row that was
+ * deleted can keep the focus out of the window (GTK 4.8); it goes to the row too. */
+static void
+focus_row (GtkWidget *list_view,
+           guint      position)
+{
+  GtkRoot *root = gtk_widget_get_root (list_view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint row_position;
+
+  if (focus != NULL && gtk_widget_get_root (focus) == root && !gtk_widget_is_ancestor (focus, list_view))
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (sa_activity_columns_row_position (row, &row_position) && row_position == position)
+      {
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
 /* Selects one row and brings it into view. GTK 4.8 has no call for scrolling a
- * column view; its list view's "list.scroll-to-item" action does it. */
+ * column view; its list view's "list.scroll-to-item" action does it, and takes
+ * the focused row as the one to keep in sight. */
 void
 sa_activity_log_reveal_position (SaActivityLog *self,
                  guint          position)
@@ -209,8 +231,10 @@ sa_activity_log_reveal_position (SaActivityLog *self,
   GtkWidget *list_view = inner_list_view (self);
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  if (list_view == NULL)
+    return;
+  focus_row (list_view, position);
+  gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -596,6 +620,7 @@ sa_activity_log_finalize (GObject *object)
   g_hash_table_unref (self->commitment_texts);
   g_hash_table_unref (self->items_by_id);
   g_hash_table_unref (self->changed_ids);
+  g_hash_table_unref (self->gone_ids);
 
   G_OBJECT_CLASS (sa_activity_log_parent_class)->finalize (object);
 }
@@ -760,6 +785,7 @@ sa_activity_log_init (SaActivityLog *self)
   self->participants_stale = TRUE;
   self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->gone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->commitment_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Newest first. */
