@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-file-chooser.h"
 #include "sa-plan-file.h"
 #include "sa-plan-files.h"
 #include "sa-plan.h"
@@ -108,16 +109,13 @@ open_chooser (Pick                 *pick,
               const char           *accept,
               GCallback             response)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, pick->parent, action, accept, _("_Cancel"));
+  GtkFileChooserNative *chooser = sa_file_chooser_new (title, pick->parent, action, accept,
+                                                       sa_context_get_store (pick->context));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *dir = g_path_get_dirname (sa_store_get_path (sa_context_get_store (pick->context)));
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Plans as JSON"));
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect (chooser, "response", response, pick);
   return GTK_FILE_CHOOSER (chooser);
 }

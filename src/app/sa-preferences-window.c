@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sa-file-chooser.h"
 #include "sa-preferences-window.h"
 #include "sa-print-font.h"
 #include "sa-sync-passphrase.h"
@@ -90,10 +91,9 @@ on_choose_folder (SaPreferencesWindow *self)
 
   if (self->folder_chooser != NULL)
     return;
-  self->folder_chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Choose the Sync Folder"), GTK_WINDOW (self),
-                                                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                                         _("_Choose"), _("_Cancel")));
-  gtk_native_dialog_set_modal (self->folder_chooser, TRUE);
+  self->folder_chooser = GTK_NATIVE_DIALOG (sa_file_chooser_new (_("Choose the Sync Folder"), GTK_WINDOW (self),
+                                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"),
+                                                                 self->store));
   if (current != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->folder_chooser), current, NULL);
   g_signal_connect_object (self->folder_chooser, "response", G_CALLBACK (on_folder_chosen), self, G_CONNECT_SWAPPED);

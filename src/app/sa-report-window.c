@@ -16,6 +16,7 @@
 
 #include "sa-date-text.h"
 #include "sa-date.h"
+#include "sa-file-chooser.h"
 #include "sa-plan.h"
 #include "sa-report-item.h"
 #include "sa-report-sheet.h"
@@ -274,22 +275,17 @@ export_csv_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SaReportWindow *self = SA_REPORT_WINDOW (widget);
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *dir = g_path_get_dirname (sa_store_get_path (self->store));
   /* Translators: the start of a suggested file name, such as “totals-organization-2012.csv” */
   g_autofree char *name = g_strdup_printf ("%s-%s-%d.csv", C_("file name", "totals"),
                                            sa_report_by_to_string (self->by), self->fiscal_year);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Totals as CSV"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = sa_file_chooser_new (_("Export Totals as CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), self->store);
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  folder = g_file_new_for_path (dir);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sa-date.h"
+#include "sa-file-chooser.h"
 #include "sa-sync-file.h"
 #include "sa-sync-ui.h"
 
@@ -75,9 +76,9 @@ open_chooser (Pick                 *pick,
               const char           *title,
               const char           *accept)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, pick->parent, action, accept, _("_Cancel"));
+  GtkFileChooserNative *chooser = sa_file_chooser_new (title, pick->parent, action, accept,
+                                                       sa_context_get_store (pick->context));
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), pick);
   return GTK_FILE_CHOOSER (chooser);
 }

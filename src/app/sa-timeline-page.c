@@ -17,6 +17,7 @@
 
 #include "sa-commitment.h"
 #include "sa-error.h"
+#include "sa-file-chooser.h"
 #include "sa-plan.h"
 #include "sa-print-operation.h"
 #include "sa-record-editor.h"
@@ -631,15 +632,14 @@ sa_timeline_page_export_pdf (SaTimelinePage *self)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Handout as PDF"), parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  self->chooser = sa_file_chooser_new (_("Export Handout as PDF"), parent_window (self),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), self->store);
   gtk_file_filter_set_name (filter, _("PDF Documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   name = suggested_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
