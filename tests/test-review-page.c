@@ -6,6 +6,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sa-activity.h"
@@ -609,6 +610,27 @@ test_rating_scale (Fixture       *f,
   g_assert_cmpstr (sa_record_get_text (g_ptr_array_index (levels, 3), SA_RATING_LEVEL_CODE), ==, "×");
 }
 
+/* The year's totals are grouped in thousands as the locale writes numbers: "35,649"
+ * under ja_JP, as the log's footer gives them. */
+static void
+test_totals_grouped (void)
+{
+  SaReviewRow row = { .activities = 892, .participants = 35649, .volunteers = 6224 };
+  g_autofree char *c_text = sa_review_item_format_totals (&row);
+  g_autofree char *ja_text = NULL;
+  g_autofree char *previous = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  g_assert_cmpstr (c_text, ==, "Activities 892 · Participants 35649 · Volunteers 6224");
+  if (setlocale (LC_NUMERIC, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("the ja_JP.UTF-8 locale is not installed");
+      return;
+    }
+  ja_text = sa_review_item_format_totals (&row);
+  setlocale (LC_NUMERIC, previous);
+  g_assert_cmpstr (ja_text, ==, "Activities 892 · Participants 35,649 · Volunteers 6,224");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +641,7 @@ main (int   argc,
   g_test_add ("/review-page/rate-and-write", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_rate_and_write, fixture_tear_down);
   g_test_add ("/review-page/undo", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_undo, fixture_tear_down);
   g_test_add_func ("/review-page/window-undo", test_window_undo);
+  g_test_add_func ("/review-page/totals-grouped", test_totals_grouped);
   g_test_add ("/review-page/other-program", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_other_program, fixture_tear_down);
   g_test_add ("/review-page/year-keys", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_year_keys, fixture_tear_down);
   g_test_add ("/review-page/accessible-names", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_accessible_names, fixture_tear_down);

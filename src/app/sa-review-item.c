@@ -61,7 +61,7 @@ next_column (void)
 char *
 sa_review_item_format_totals (const SaReviewRow *row)
 {
-  return g_strdup_printf (_("Activities %lld · Participants %lld · Volunteers %lld"),
+  return g_strdup_printf (_("Activities %'lld · Participants %'lld · Volunteers %'lld"),
                           (long long) row->activities, (long long) row->participants,
                           (long long) row->volunteers);
 }
