@@ -1182,29 +1182,33 @@ spoil_nothing (GPtrArray *lines, GString **text, GBytes **bytes)
 {
 }
 
+/* The activity's row twice on its line, @between them. */
+static void
+double_row (GPtrArray  *lines,
+            GString   **text,
+            const char *between)
+{
+  guint index = ACTIVITY_LINE (lines);
+  char *line = g_ptr_array_index (lines, index);
+
+  g_ptr_array_index (lines, index) = g_strconcat (line, between, line, NULL);
+  g_free (line);
+  rejoin (lines, text, TRUE);
+}
+
 /* Two rows on one line: json-glib reads the first of "{..},{..}" and stops at the
  * comma; a reader that joined lines into one array would take both. */
 static void
 spoil_two_rows (GPtrArray *lines, GString **text, GBytes **bytes)
 {
-  guint index = ACTIVITY_LINE (lines);
-  char *line = g_ptr_array_index (lines, index);
-
-  g_ptr_array_index (lines, index) = g_strconcat (line, ",", line, NULL);
-  g_free (line);
-  rejoin (lines, text, TRUE);
+  double_row (lines, text, ",");
 }
 
 /* Two rows with nothing between: json-glib 1.6 reads the first and drops the second. */
 static void
 spoil_joined_rows (GPtrArray *lines, GString **text, GBytes **bytes)
 {
-  guint index = ACTIVITY_LINE (lines);
-  char *line = g_ptr_array_index (lines, index);
-
-  g_ptr_array_index (lines, index) = g_strconcat (line, " ", line, NULL);
-  g_free (line);
-  rejoin (lines, text, TRUE);
+  double_row (lines, text, " ");
 }
 
 static const BadFile bad_files[] = {
@@ -1311,6 +1315,69 @@ test_bad_file (SiteFixture       *f,
     }
   after = dump (target, FALSE);
   g_assert_cmpstr (before, ==, after);
+}
+
+/* The message of reading @lines, with the line at each index in @spoiled cut short,
+ * the file's checksum made right. */
+static char *
+read_spoiled (GPtrArray   *lines,
+              const guint *spoiled,
+              guint        n_spoiled)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SaSyncFile) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_free);
+  GString *text;
+
+  for (guint i = 0; i < lines->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (lines, i)));
+  for (guint i = 0; i < n_spoiled; i++)
+    ((char *) g_ptr_array_index (copy, spoiled[i]))[10] = '\0';
+  text = join_lines (copy, TRUE);
+  bytes = gzip (text->str, text->len);
+  g_string_free (text, TRUE);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  contents = sa_sync_file_read_stream (stream, SA_SYNC_MAX_SIZE, NULL, &error);
+  g_assert_null (contents);
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+/* Lines are parsed in batches on other threads: a fault is still told at the first
+ * line that has one, in whichever batch it is, and a long file reads whole. */
+static void
+test_faults_in_order (SiteFixture   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SaStore) source = site_fixture_open (f, "source");
+  g_autofree char *good = site_fixture_path (f, "good.sasaeai");
+  g_autoptr(GFile) file = g_file_new_for_path (good);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SaSyncFile) contents = NULL;
+  static const guint late[] = { 1500 }, both[] = { 1500, 700 }, first[] = { 300, 1500, 700 };
+  g_autofree char *late_message = NULL, *both_message = NULL, *first_message = NULL;
+
+  g_assert_true (sa_store_begin (source, &error));
+  for (guint i = 0; i < 2000; i++)
+    g_object_unref (add_activity (source, "2012-05-20", "ふれあいサロン"));
+  g_assert_true (sa_store_commit (source, &error));
+  export_to (source, good);
+  lines = read_lines (good);
+  g_assert_cmpuint (lines->len, >, 2000);
+
+  contents = sa_sync_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sa_sync_file_get_records (contents)->len, ==, lines->len - 2);
+
+  late_message = read_spoiled (lines, late, G_N_ELEMENTS (late));
+  both_message = read_spoiled (lines, both, G_N_ELEMENTS (both));
+  first_message = read_spoiled (lines, first, G_N_ELEMENTS (first));
+  g_assert_true (g_str_has_prefix (late_message, "Line 1501:"));
+  g_assert_true (g_str_has_prefix (both_message, "Line 701:"));
+  g_assert_true (g_str_has_prefix (first_message, "Line 301:"));
 }
 
 /* The good file the bad ones are made from is itself accepted, so each bad one is
@@ -1569,6 +1636,7 @@ main (int    argc,
   ADD ("/sync/copy/copied-file", test_copied_file);
   ADD ("/sync/copy/file-claiming-this-site", test_file_claiming_this_site);
   ADD ("/sync/bad-file/good", test_good_file);
+  ADD ("/sync/bad-file/faults-in-order", test_faults_in_order);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {

@@ -16,6 +16,7 @@
 #include "sa-schema.h"
 #include "sa-sync-crypt.h"
 #include "sa-sync-file.h"
+#include "sa-sync-file-lines.h"
 #include "sa-sync-file-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
@@ -27,8 +28,6 @@ typedef struct
   SaSyncFile *file;
   gnutls_hash_hd_t checksum; /* SHA-256 through GnuTLS, which uses the processor's SHA
                               * instructions: a third of GChecksum's time */
-  JsonParser *parser;       /* one for every line: making one a line cost more; not
-                             * immutable, whose sealing hashes every string */
   GHashTable *ids;          /* id → table name */
   gint64     *expected;     /* rows per table, as the header says */
   gint64     *counted;      /* rows per table read */
@@ -46,7 +45,6 @@ reader_clear (Reader *reader)
   if (reader->checksum != NULL)
     gnutls_hash_deinit (reader->checksum, NULL);
   reader->checksum = NULL;
-  g_clear_object (&reader->parser);
   g_clear_pointer (&reader->ids, g_hash_table_unref);
   g_clear_pointer (&reader->expected, g_free);
   g_clear_pointer (&reader->counted, g_free);
@@ -157,7 +155,8 @@ parse_json (JsonParser  *parser,
 /* A clock from the file: well formed, and not more than a day ahead of this computer,
  * which would let one PC with a wrong date win every later edit. */
 static gboolean
-check_clock (Reader      *reader,
+check_clock (gint64       now_ms,
+             guint        number,
              const char  *clock,
              const char  *site,
              GError     **error)
@@ -169,15 +168,15 @@ check_clock (Reader      *reader,
       (site != NULL && g_strcmp0 (clock_site, site) != 0))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a valid clock"), clock ? clock : "");
-      return format_error (error, reader->number, message);
+      return format_error (error, number, message);
     }
-  if (wall > reader->now_ms + SA_HLC_MAX_SKEW_MS)
+  if (wall > now_ms + SA_HLC_MAX_SKEW_MS)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (wall / 1000);
       g_autofree char *text = when ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("?");
       g_autofree char *message =
         g_strdup_printf (_("A change is dated %s UTC, more than a day ahead of this computer’s clock"), text);
-      return format_error (error, reader->number, message);
+      return format_error (error, number, message);
     }
   return TRUE;
 }
@@ -197,7 +196,7 @@ read_site (Reader      *reader,
     return format_error (error, reader->number, _("A site needs a valid id and a name of at most 100 characters"));
   if (with_clock)
     {
-      if (!check_clock (reader, clock, id, error))
+      if (!check_clock (reader->now_ms, reader->number, clock, id, error))
         return FALSE;
       if (g_hash_table_contains (reader->file->known, id))
         return format_error (error, reader->number, _("A site is listed twice"));
@@ -283,7 +282,7 @@ read_header (Reader      *reader,
   file->site_id = g_strdup (sa_json_member_string (json_node_get_object (site), "id"));
   file->site_name = g_strdup (sa_json_member_string (json_node_get_object (site), "name"));
   file->clock = g_strdup (sa_json_member_string (header, "hlc"));
-  if (!check_clock (reader, file->clock, file->site_id, error))
+  if (!check_clock (reader->now_ms, reader->number, file->clock, file->site_id, error))
     return FALSE;
   if (exported_at == NULL || !(file->exported_at = g_date_time_new_from_iso8601 (exported_at, NULL)))
     return format_error (error, reader->number, _("The export time is not a valid date and time"));
@@ -307,7 +306,8 @@ read_header (Reader      *reader,
 }
 
 static gboolean
-check_row_clocks (Reader     *reader,
+check_row_clocks (gint64      now_ms,
+                  guint       number,
                   SaRecord   *record,
                   GError    **error)
 {
@@ -315,38 +315,32 @@ check_row_clocks (Reader     *reader,
   GHashTableIter iter;
   gpointer clock;
 
-  if (!check_clock (reader, sa_record_get_hlc (record), NULL, error))
+  if (!check_clock (now_ms, number, sa_record_get_hlc (record), NULL, error))
     return FALSE;
   if (clocks == NULL)
     return TRUE;
   g_hash_table_iter_init (&iter, clocks);
   while (g_hash_table_iter_next (&iter, NULL, &clock))
     {
-      if (!check_clock (reader, clock, NULL, error))
+      if (!check_clock (now_ms, number, clock, NULL, error))
         return FALSE;
       /* A field is written when or after its row is created, never before. */
       if (g_strcmp0 (clock, sa_record_get_hlc (record)) < 0)
-        return format_error (error, reader->number, _("A field’s clock is older than its row’s"));
+        return format_error (error, number, _("A field’s clock is older than its row’s"));
     }
   return TRUE;
 }
 
+/* A row made on another thread (parse_line), now checked against the rows before. */
 static gboolean
-read_row (Reader      *reader,
-          JsonNode    *node,
-          GError     **error)
+add_row (Reader      *reader,
+         SaRecord    *row,
+         GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SaRecord) record = sa_row_from_json (node, &local_error);
-  const SaTable *table;
+  g_autoptr(SaRecord) record = row;
+  const SaTable *table = sa_record_get_table (record);
   guint rank;
 
-  if (record == NULL)
-    return format_error (error, reader->number, local_error->message);
-  if (!check_row_clocks (reader, record, error))
-    return FALSE;
-
-  table = sa_record_get_table (record);
   if (g_hash_table_contains (reader->ids, sa_record_get_id (record)))
     {
       g_autofree char *message = g_strdup_printf (_("the id “%s” appears twice"), sa_record_get_id (record));
@@ -437,44 +431,79 @@ without_nul_escapes (const char *line,
   return copy;
 }
 
+/* On another thread, for any line: parsed, and a row's record made and its clocks
+ * checked; the header and the closing line are kept as parsed. */
+static void
+parse_line (SaSyncLine *line,
+            JsonParser *parser,
+            gpointer    data)
+{
+  Reader *reader = data;
+  g_autofree char *no_nul = without_nul_escapes (line->text, line->length);
+  g_autoptr(JsonNode) node = parse_json (parser, no_nul ? no_nul : line->text, line->length, line->number,
+                                         &line->error);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SaRecord) record = NULL;
+
+  line->has_nul = no_nul != NULL;
+  if (node == NULL)
+    return;
+  /* A row never has a member "trailer". */
+  if (line->number == 1 || json_object_has_member (json_node_get_object (node), "trailer"))
+    line->node = g_steal_pointer (&node);
+  else if (!(record = sa_row_from_json (node, &local_error)))
+    format_error (&line->error, line->number, local_error->message);
+  else if (check_row_clocks (reader->now_ms, line->number, record, &line->error))
+    line->object = G_OBJECT (g_steal_pointer (&record));
+}
+
+/* The lines in their order, each checked against those before it. */
 static gboolean
-read_line (Reader      *reader,
-           const char  *line,
-           gsize        length,
+take_line (Reader      *reader,
+           SaSyncLine  *line,
            GError     **error)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *no_nul = without_nul_escapes (line, length);
-  JsonObject *object;
-
-  reader->number++;
+  reader->number = line->number;
   if (reader->have_trailer)
     return format_error (error, reader->number, _("There is more after the closing line"));
-
-  if (!(node = parse_json (reader->parser, no_nul ? no_nul : line, length, reader->number, error)))
+  if (line->error != NULL)
     {
+      g_propagate_error (error, g_steal_pointer (&line->error));
       if (!reader->have_header)
         g_prefix_error (error, _("This is not a Sasaeai sync file: "));
       return FALSE;
     }
 
-  /* A row never has a member "trailer". */
-  object = json_node_get_object (node);
   if (!reader->have_header)
     {
-      if (!read_header (reader, object, error))
+      if (!read_header (reader, json_node_get_object (line->node), error))
         return FALSE;
     }
-  else if (json_object_has_member (object, "trailer"))
-    return read_trailer (reader, object, error);
-  else if (!read_row (reader, node, error))
+  else if (line->object == NULL)
+    return read_trailer (reader, json_node_get_object (line->node), error);
+  else if (!add_row (reader, SA_RECORD (g_steal_pointer (&line->object)), error))
     return FALSE;
   /* A row whose NUL was in text the checks pass, such as an unknown member. */
-  if (no_nul != NULL)
+  if (line->has_nul)
     return format_error (error, reader->number, _("the NUL character (\\u0000) is not allowed"));
 
-  gnutls_hash (reader->checksum, line, length);
+  gnutls_hash (reader->checksum, line->text, line->length);
   gnutls_hash (reader->checksum, "\n", 1);
+  return TRUE;
+}
+
+/* Takes the lines parsed so far; with @all, every line added, waiting for them. */
+static gboolean
+take_lines (Reader       *reader,
+            SaSyncLines  *lines,
+            gboolean      all,
+            GError      **error)
+{
+  SaSyncLine *line;
+
+  while ((line = sa_sync_lines_next (lines, all)) != NULL)
+    if (!take_line (reader, line, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -541,8 +570,30 @@ decompress_error (GError  *local_error,
   return FALSE;
 }
 
-/* Splits the decompressed text into lines as it comes, so only one line is held as
- * text at a time; sizes are checked before anything grows past them. */
+static gboolean
+too_large (gsize    max_size,
+           GError **error)
+{
+  g_autofree char *size = g_format_size (max_size);
+
+  g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("The file is too large: more than %s once decompressed"), size);
+  return FALSE;
+}
+
+static gboolean
+too_long (guint    number,
+          GError **error)
+{
+  g_autofree char *size = g_format_size (SA_SYNC_MAX_LINE);
+
+  g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("Line %u is too long: more than %s"), number, size);
+  return FALSE;
+}
+
+/* Splits the decompressed text into lines as it comes, so that only the lines being
+ * parsed are held as text; sizes are checked before anything grows past them. A
+ * fault in the text is told after the lines before it are taken, as one of them may
+ * have a fault of its own. */
 static gboolean
 read_lines (Reader        *reader,
             GInputStream  *in,
@@ -550,6 +601,7 @@ read_lines (Reader        *reader,
             GCancellable  *cancellable,
             GError       **error)
 {
+  g_autoptr(SaSyncLines) lines = sa_sync_lines_new (parse_line, reader);
   g_autoptr(GByteArray) pending = g_byte_array_new ();
   g_autofree char *chunk = g_malloc (CHUNK_SIZE);
   gsize total = 0;
@@ -563,18 +615,12 @@ read_lines (Reader        *reader,
 
       n_read = g_input_stream_read (in, chunk, CHUNK_SIZE, cancellable, &local_error);
       if (n_read < 0)
-        return decompress_error (local_error, error);
+        return take_lines (reader, lines, TRUE, error) && decompress_error (local_error, error);
       if (n_read == 0)
         break;
       total += (gsize) n_read;
       if (total > max_size)
-        {
-          g_autofree char *size = g_format_size (max_size);
-
-          g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
-                       _("The file is too large: more than %s once decompressed"), size);
-          return FALSE;
-        }
+        return take_lines (reader, lines, TRUE, error) && too_large (max_size, error);
 
       end = chunk + n_read;
       while (start < end)
@@ -583,23 +629,20 @@ read_lines (Reader        *reader,
           gsize length = (gsize) ((eol ? eol : end) - start);
 
           if (pending->len + length > SA_SYNC_MAX_LINE)
-            {
-              g_autofree char *size = g_format_size (SA_SYNC_MAX_LINE);
-
-              g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
-                           _("Line %u is too long: more than %s"), reader->number + 1, size);
-              return FALSE;
-            }
+            return take_lines (reader, lines, TRUE, error) && too_long (reader->number + 1, error);
           g_byte_array_append (pending, (const guint8 *) start, (guint) length);
           if (eol == NULL)
             break;
-          if (!read_line (reader, (const char *) pending->data, pending->len, error))
+          sa_sync_lines_add (lines, (const char *) pending->data, pending->len);
+          if (!take_lines (reader, lines, FALSE, error))
             return FALSE;
           g_byte_array_set_size (pending, 0);
           start = eol + 1;
         }
     }
 
+  if (!take_lines (reader, lines, TRUE, error))
+    return FALSE;
   if (pending->len > 0 || !reader->have_trailer)
     {
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT,
@@ -649,7 +692,6 @@ sa_sync_file_read_stream (GInputStream  *stream,
       g_set_error (error, SA_ERROR, SA_ERROR_FORMAT, _("SHA-256 is not available to check the file"));
       return NULL;
     }
-  reader.parser = json_parser_new ();
   reader.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.expected = g_new0 (gint64, sa_schema_n_tables);
   reader.counted = g_new0 (gint64, sa_schema_n_tables);
