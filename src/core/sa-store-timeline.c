@@ -373,22 +373,13 @@ sa_year_totals_lookup (SaYearTotals *totals,
   return cells != NULL ? &cells[fiscal_year - totals->first_fy].totals : NULL;
 }
 
-/**
- * sa_year_totals_dup_counts:
- * @totals: totals from sa_store_total_commitment_activities()
- *
- * Returns: (transfer full) (element-type utf8 guint*): a commitment's id → an array
- *   of the activities of each of the totals' years, the first for the first year;
- *   commitments without activities in the years are absent
- */
-GHashTable *
-sa_year_totals_dup_counts (SaYearTotals *totals)
+/* A commitment's id → an array of its activities in each of the totals' years. */
+static GHashTable *
+dup_counts (SaYearTotals *totals)
 {
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
-
-  g_return_val_if_fail (totals != NULL, NULL);
 
   g_hash_table_iter_init (&iter, totals->cells);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -424,7 +415,7 @@ sa_store_count_commitment_activities (SaStore  *self,
 {
   g_autoptr(SaYearTotals) totals = sa_store_total_commitment_activities (self, first_fy, last_fy, error);
 
-  return totals != NULL ? sa_year_totals_dup_counts (totals) : NULL;
+  return totals != NULL ? dup_counts (totals) : NULL;
 }
 
 /**

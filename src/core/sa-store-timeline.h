@@ -26,7 +26,6 @@ SaYearTotals *sa_store_total_commitment_activities (SaStore  *self,
 const SaActivityTotals *sa_year_totals_lookup (SaYearTotals *totals,
                                                const char   *commitment_id,
                                                int           fiscal_year);
-GHashTable *sa_year_totals_dup_counts (SaYearTotals *totals);
 void        sa_year_totals_free       (SaYearTotals *totals);
 
 GHashTable *sa_store_count_commitment_activities (SaStore  *self,

@@ -498,7 +498,6 @@ static gboolean
 add_commitment_row (SaTimelineLayout  *self,
                     SaStore           *store,
                     SaRecord          *commitment,
-                    GHashTable        *counts,
                     GError           **error)
 {
   const char *actor_id = sa_record_get_text (commitment, SA_COMMITMENT_ACTOR_ID);
@@ -521,9 +520,6 @@ add_commitment_row (SaTimelineLayout  *self,
       row->row.actor_name = intern (self, name);
     }
   row->text = _sa_render_text (self->context, SA_FONT_BODY, text, 0);
-  /* The counts point into the store's answer until own_counts () copies them. */
-  if (counts != NULL)
-    row->row.counts = g_hash_table_lookup (counts, sa_record_get_id (commitment));
 
   for (guint i = 0; i < phases->len; i++)
     add_bar (self, g_ptr_array_index (phases, i), self->rows->len - 1);
@@ -609,7 +605,6 @@ static gboolean
 add_goal (SaTimelineLayout  *self,
           SaStore           *store,
           SaRecord          *goal,
-          GHashTable        *counts,
           GError           **error)
 {
   g_autoptr(GPtrArray) commitments = sa_store_list (store, &sa_commitment_table, "goal_id",
@@ -625,7 +620,7 @@ add_goal (SaTimelineLayout  *self,
   ordered = order_commitments (self, commitments);
   for (guint i = 0; i < ordered->len; i++)
     {
-      if (!add_commitment_row (self, store, g_array_index (ordered, Ordered, i).record, counts, error))
+      if (!add_commitment_row (self, store, g_array_index (ordered, Ordered, i).record, error))
         return FALSE;
       _sa_timeline_layout_row (self, self->rows->len - 1)->row.goal_row = goal_row;
     }
@@ -633,10 +628,12 @@ add_goal (SaTimelineLayout  *self,
   return TRUE;
 }
 
-/* Copies the counts into one block the layout owns; commitments without activities
- * get zeros, so a row's counts are either all there or, when not shown, NULL. */
+/* Each commitment row's activities of each year, in one block the layout owns;
+ * commitments without activities get zeros, so a row's counts are either all there
+ * or, when not shown, NULL. */
 static void
-own_counts (SaTimelineLayout *self)
+own_counts (SaTimelineLayout *self,
+            SaYearTotals     *totals)
 {
   guint n_years = sa_timeline_layout_get_n_years (self);
 
@@ -648,8 +645,12 @@ own_counts (SaTimelineLayout *self)
 
       if (row->row.kind != SA_TIMELINE_ROW_COMMITMENT)
         continue;
-      if (row->row.counts != NULL)
-        memcpy (block, row->row.counts, n_years * sizeof (guint));
+      for (guint y = 0; y < n_years; y++)
+        {
+          const SaActivityTotals *year = sa_year_totals_lookup (totals, row->row.id, self->first_fy + (int) y);
+
+          block[y] = year != NULL ? (guint) year->activities : 0;
+        }
       row->row.counts = block;
     }
 }
@@ -683,14 +684,9 @@ build_rows (SaTimelineLayout  *self,
             SaYearTotals     **totals,
             GError           **error)
 {
-  g_autoptr(GHashTable) counts = NULL;
-
-  if (self->options.show_counts)
-    {
-      if (!(*totals = sa_store_total_commitment_activities (store, self->first_fy, self->last_fy, error)))
-        return FALSE;
-      counts = sa_year_totals_dup_counts (*totals);
-    }
+  if (self->options.show_counts &&
+      !(*totals = sa_store_total_commitment_activities (store, self->first_fy, self->last_fy, error)))
+    return FALSE;
 
   /* Each section's heading, then its shown goals; goals are in the sections' order. */
   for (guint s = 0, i = 0; s < self->sections->len; s++)
@@ -702,13 +698,13 @@ build_rows (SaTimelineLayout  *self,
       for (; i < self->goals->len &&
              g_strcmp0 (sa_record_get_text (g_ptr_array_index (self->goals, i), SA_GOAL_SECTION_ID),
                         sa_record_get_id (section)) == 0; i++)
-        if (!add_goal (self, store, g_ptr_array_index (self->goals, i), counts, error))
+        if (!add_goal (self, store, g_ptr_array_index (self->goals, i), error))
           return FALSE;
       for (guint r = section_row; r < self->rows->len; r++)
         _sa_timeline_layout_row (self, r)->row.section_row = section_row;
     }
-  if (counts != NULL)
-    own_counts (self);
+  if (*totals != NULL)
+    own_counts (self, *totals);
   return TRUE;
 }
 
