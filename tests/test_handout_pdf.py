@@ -200,6 +200,20 @@ class HandoutTest(PdfCase):
         self.assertGreaterEqual(tint - grid, 40, counts)
         self.assertGreaterEqual(255 - tint, 8, counts)
 
+    def test_foot_of_page_legible(self):
+        """The page number and the legend of the counts at the foot of a page do not
+        overlap."""
+        self.handout("--counts")
+        words = poppler("pdftotext", "-bbox", "-f", "1", "-l", "1", self.pdf, "-")
+        boxes = [tuple(map(float, m.groups())) for m in
+                 re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">', words)]
+        foot = [box for box in boxes if box[1] > A4[1] - 70]
+        self.assertGreater(len(foot), 5, words)
+        for i, a in enumerate(foot):
+            for b in foot[i + 1:]:
+                apart = a[2] <= b[0] + 0.5 or b[2] <= a[0] + 0.5 or a[3] <= b[1] + 0.5 or b[3] <= a[1] + 0.5
+                self.assertTrue(apart, (a, b))
+
     def test_every_commitment_with_its_actor(self):
         """Each commitment's text, in the plan's order, and the last actor named
         above it is its own."""

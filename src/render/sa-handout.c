@@ -33,6 +33,7 @@
 
 #define MARGIN SA_HANDOUT_MARGIN
 #define HEADER_GAP  9.0
+#define LEGEND_GAP 48.0  /* half of the widest page number, "99 / 99", and a space */
 #define FOOTER_GAP  6.0
 
 G_DEFINE_FINAL_TYPE (SaHandout, sa_handout, G_TYPE_OBJECT)
@@ -413,8 +414,9 @@ measure_furniture (SaHandout *self,
   _sa_render_set_width (self->title, width - date_width - 24);
   _sa_render_set_width (self->subtitle, width - date_width - 24);
   _sa_render_set_width (self->footer, width);
+  /* The legend wraps before the page number, which is centred under it. */
   if (self->legend != NULL)
-    _sa_render_set_width (self->legend, width * 0.6);
+    _sa_render_set_width (self->legend, width / 2 - LEGEND_GAP);
 
   self->header_height = _sa_render_text_height (self->title) + _sa_render_text_height (self->subtitle)
                         + HEADER_GAP + 4;
